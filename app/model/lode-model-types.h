@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode-model-types.h — the shared vocabulary of Lodestone's model library.
+ *
+ * The model library (app/model/) turns a reference dataset and a scenario into a yearly
+ * projection of the rare-earth chain from mine to magnet. It depends on GLib, GIO, libxml2 and
+ * libm only: no GTK, GDK, Cairo or libadwaita header may be included anywhere in app/model/,
+ * so the model runs headless (command line, tests, fuzzers, benchmarks).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LODE_BASE_YEAR       2024
+#define LODE_DEFAULT_HORIZON 2040
+#define LODE_MAX_HORIZON     2060
+#define LODE_MAX_YEARS       (LODE_MAX_HORIZON - LODE_BASE_YEAR + 1)
+#define LODE_MAX_REGIONS     12
+#define LODE_MAX_PROJECTS    96
+
+/* The stages of the chain, in order. Each has its own physical unit (see
+ * lode_stage_unit()); the flow diagram compares them in t NdPr-oxide equivalent. */
+typedef enum
+{
+  LODE_STAGE_MINE,        /* mixed concentrate, t REO */
+  LODE_STAGE_SEPARATION,  /* separated NdPr oxide, t NdPr oxide */
+  LODE_STAGE_METAL,       /* NdPr metal and alloy, t NdPr metal */
+  LODE_STAGE_MAGNET,      /* sintered NdFeB magnets, t magnet */
+  LODE_N_STAGES
+} LodeStage;
+
+/* End uses of magnets (reference §2a). */
+typedef enum
+{
+  LODE_END_USE_EV_TRACTION,
+  LODE_END_USE_OTHER_AUTOMOTIVE,
+  LODE_END_USE_WIND,
+  LODE_END_USE_ELECTRONICS,
+  LODE_END_USE_INDUSTRIAL,
+  LODE_END_USE_APPLIANCES,
+  LODE_END_USE_EBIKES,
+  LODE_END_USE_DEFENSE,
+  LODE_END_USE_OTHER,
+  LODE_N_END_USES
+} LodeEndUse;
+
+/* How a number is known (reference file legend). */
+typedef enum
+{
+  LODE_BASIS_SEEN,      /* S: seen in the cited source */
+  LODE_BASIS_DERIVED,   /* D: arithmetic on seen numbers */
+  LODE_BASIS_ESTIMATE,  /* E: estimate, unverified */
+} LodeBasis;
+
+/* A number with its provenance. `source` is an interned reference ID such as "U25"
+ * (g_intern_string), or NULL for a number computed by the model. */
+typedef struct
+{
+  double      value;
+  const char *source;
+  LodeBasis   basis;
+} LodeCited;
+
+const char *lode_stage_id        (LodeStage  stage);   /* "mine", "separation", ... (stable) */
+const char *lode_stage_name      (LodeStage  stage);   /* translated, "Separation" */
+const char *lode_stage_unit      (LodeStage  stage);   /* translated, "t REO", "t NdPr oxide" ... */
+gboolean    lode_stage_from_id   (const char *id,
+                                  LodeStage  *out_stage);
+const char *lode_end_use_id      (LodeEndUse use);     /* "ev_traction", ... (stable) */
+const char *lode_end_use_name    (LodeEndUse use);     /* translated */
+gboolean    lode_end_use_from_id (const char *id,
+                                  LodeEndUse *out_use);
+char        lode_basis_code      (LodeBasis  basis);   /* 'S', 'D', 'E' */
+gboolean    lode_basis_from_code (const char *code,
+                                  LodeBasis  *out_basis);
+const char *lode_basis_name      (LodeBasis  basis);   /* translated, "seen in source" ... */
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Scenario files (.lodestone, XML): loading safely and saving atomically.
+ * Loading reads the file into memory, parses it with libxml2's safe options (no entity
+ * substitution, no DTD loading, no network, no huge mode) behind a deny-all external entity
+ * loader, enforces size and nesting limits, validates against data/lodestone-scenario.rng
+ * (compiled into the model library) and then checks the values semantically. Every error
+ * says what is wrong and where (file, line, element or lever, allowed range).
+ * Saving writes a temporary file beside the target and renames it over the old one.
+ * Model library: GLib/GIO/libxml2 only.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lode-scenario.h"
+
+G_BEGIN_DECLS
+
+#define LODE_SCENARIO_ERROR (lode_scenario_error_quark ())
+
+typedef enum
+{
+  LODE_SCENARIO_ERROR_IO,             /* cannot read or write the file */
+  LODE_SCENARIO_ERROR_TOO_LARGE,      /* over LODE_SCENARIO_MAX_BYTES */
+  LODE_SCENARIO_ERROR_MALFORMED,      /* not well-formed XML, bad encoding, too deep */
+  LODE_SCENARIO_ERROR_FORBIDDEN,      /* DTD, entity declarations, external references */
+  LODE_SCENARIO_ERROR_NOT_A_SCENARIO, /* wrong root element or namespace */
+  LODE_SCENARIO_ERROR_NEWER_VERSION,  /* format-version newer than this program reads */
+  LODE_SCENARIO_ERROR_INVALID,        /* fails the schema (unknown element, missing field) */
+  LODE_SCENARIO_ERROR_VALUE,          /* a value is out of range, duplicated or inconsistent */
+} LodeScenarioError;
+
+#define LODE_SCENARIO_NAMESPACE      "https://lodestone.github.io/ns/scenario/1"
+#define LODE_SCENARIO_FORMAT_VERSION 1
+#define LODE_SCENARIO_MAX_BYTES      (16 * 1024 * 1024)
+#define LODE_SCENARIO_MAX_DEPTH      32
+#define LODE_SCENARIO_SCHEMA_RESOURCE "/io/github/lodestone/Lodestone/data/lodestone-scenario.rng"
+
+GQuark        lode_scenario_error_quark      (void);
+
+/* `name_for_errors` is what messages call the file (its display name or path). */
+LodeScenario *lode_scenario_load_from_bytes  (LodeDataset   *dataset,
+                                              GBytes        *bytes,
+                                              const char    *name_for_errors,
+                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+LodeScenario *lode_scenario_load_from_file   (LodeDataset   *dataset,
+                                              GFile         *file,
+                                              GCancellable  *cancellable,
+                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Loads a preset from the model's resources: "baseline", "mine-to-magnet",
+ * "allied-partnership", "export-ban". */
+LodeScenario *lode_scenario_load_preset      (LodeDataset   *dataset,
+                                              const char    *preset_id,
+                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+const char * const *lode_scenario_preset_ids (void);
+
+/* The document as UTF-8 XML; indented, one lever per line, numbers via g_ascii_dtostr. */
+GBytes       *lode_scenario_to_bytes         (LodeScenario  *scenario) G_GNUC_WARN_UNUSED_RESULT;
+/* Atomic: g_file_replace_contents; the previous file survives any failure. Sets the
+ * scenario's modified time (and created time if unset) before writing. */
+gboolean      lode_scenario_save_to_file     (LodeScenario  *scenario,
+                                              GFile         *file,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+
+G_END_DECLS

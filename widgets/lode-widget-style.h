@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The one place widgets read theme colours: called from a widget's css_changed, it fills a
+ * LodePalette from the current style (light or dark) so the paint functions draw in the
+ * theme's colours. Region colours come from the dataset.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lode-palette.h"
+
+G_BEGIN_DECLS
+
+void lode_widget_style_read_palette (GtkWidget         *widget,
+                                     const LodeDataset *dataset,
+                                     LodePalette       *out_palette);
+
+G_END_DECLS
