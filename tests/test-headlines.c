@@ -1,2 +1,171 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); } /* STUB */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-headlines"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chart-fixtures.h"
+#include "lode-headlines.h"
+
+static void
+test_values (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  LodeHeadlines h;
+
+  lode_headlines_compute (p, NULL, 0.5, &h);
+  /* 0.05 + 0.05 · 6 in 2030, + 0.05 · 11 in 2035. */
+  g_assert_cmpfloat_with_epsilon (h.china_free_2030, 0.35, 1e-12);
+  g_assert_cmpfloat_with_epsilon (h.china_free_2035, 0.60, 1e-12);
+  /* 0.05 + 0.05 · 9 = 0.50 first in 2033. */
+  g_assert_cmpint (h.target_year, ==, 2033);
+  /* 5 × 2 bn of public spend + 10 × 0.5 bn of price-floor cost. */
+  g_assert_cmpfloat_with_epsilon (h.public_cost_busd, 15.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (h.jobs, 1000.0 + 250.0 * 16, 1e-9);
+  g_assert_false (h.has_baseline);
+  g_assert_cmpint (h.horizon, ==, 2040);
+  g_assert_cmpfloat (h.target_share, ==, 0.5);
+
+  /* A different target moves the year. */
+  lode_headlines_compute (p, NULL, 0.25, &h);
+  g_assert_cmpint (h.target_year, ==, 2028);
+}
+
+static void
+test_never_reached (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.01);
+  LodeHeadlines h;
+  LodeHeadlineText text;
+
+  /* 0.05 + 0.01 · 16 = 0.21 at most. */
+  lode_headlines_compute (p, NULL, 0.5, &h);
+  g_assert_cmpint (h.target_year, ==, 0);
+
+  lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
+  g_assert_cmpstr (text.value, ==, "Not by 2040");
+  g_assert_null (text.delta);
+  lode_headline_text_clear (&text);
+
+  /* A horizon before 2035 has no 2035 figure: shown as a dash, never a made-up number. */
+  {
+    g_autoptr(LodeProjection) short_run = fixture_projection (ds, 2032, 0.05);
+
+    lode_headlines_compute (short_run, NULL, 0.5, &h);
+    g_assert_true (isnan (h.china_free_2035));
+    lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2035, &text);
+    g_assert_cmpstr (text.value, ==, "\342\200\224");
+    lode_headline_text_clear (&text);
+  }
+}
+
+static void
+test_baseline (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
+  LodeHeadlines h;
+  LodeHeadlineText text;
+
+  /* The baseline has no public spend. */
+  for (int i = 0; i < base->n_years; i++)
+    {
+      base->years[i].public_spend_busd = 0;
+      base->years[i].public_spend_cum_busd = 0;
+      base->years[i].jobs_us = 1000.0;
+    }
+
+  lode_headlines_compute (p, base, 0.5, &h);
+  g_assert_true (h.has_baseline);
+  g_assert_cmpfloat_with_epsilon (h.base_china_free_2030, 0.23, 1e-12);
+  /* 0.05 + 0.03 · 15 = 0.50 first in 2039. */
+  g_assert_cmpint (h.base_target_year, ==, 2039);
+  g_assert_cmpfloat_with_epsilon (h.base_public_cost_busd, 5.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (h.base_jobs, 1000.0, 1e-9);
+
+  /* The cards' text, in the C locale the tests run in. */
+  lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2030, &text);
+  g_assert_cmpstr (text.title, ==, "China-free share in 2030");
+  g_assert_cmpstr (text.value, ==, "35%");
+  g_assert_cmpstr (text.delta, ==, "+12 pts vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+  g_assert_null (text.value);
+
+  lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
+  g_assert_cmpstr (text.value, ==, "2033");
+  g_assert_cmpstr (text.delta, ==, "6 years sooner than baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+
+  lode_headlines_format (&h, LODE_HEADLINE_PUBLIC_COST, &text);
+  g_assert_cmpstr (text.value, ==, "$15.0 bn");
+  g_assert_cmpstr (text.delta, ==, "+$10.0 bn vs baseline");
+  lode_headline_text_clear (&text);
+
+  lode_headlines_format (&h, LODE_HEADLINE_JOBS, &text);
+  g_assert_cmpstr (text.title, ==, "US chain jobs in 2040");
+  g_assert_cmpstr (text.value, ==, "5000");
+  g_assert_cmpstr (text.delta, ==, "+4000 vs baseline");
+  lode_headline_text_clear (&text);
+
+  /* The other way round: the scenario is behind its baseline. */
+  lode_headlines_compute (base, p, 0.5, &h);
+  lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2035, &text);
+  g_assert_cmpstr (text.delta, ==, "\342\210\222" "22 pts vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
+  g_assert_cmpstr (text.delta, ==, "6 years later than baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+
+  /* Only the scenario reaches the target. */
+  lode_headlines_compute (p, base, 0.7, &h);
+  g_assert_cmpint (h.target_year, ==, 2037);
+  g_assert_cmpint (h.base_target_year, ==, 0);
+  lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
+  g_assert_cmpstr (text.delta, ==, "Baseline: not by 2040");
+  lode_headline_text_clear (&text);
+
+  /* The same projection as its own baseline: no differences. */
+  lode_headlines_compute (p, p, 0.5, &h);
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      lode_headlines_format (&h, (LodeHeadline) i, &text);
+      g_assert_nonnull (text.delta);
+      g_assert_true (g_str_has_prefix (text.delta, "Same"));
+      g_assert_cmpint (text.trend, ==, LODE_HEADLINE_NEUTRAL);
+      lode_headline_text_clear (&text);
+    }
+}
+
+static void
+test_format_number (void)
+{
+  g_autofree char *c_locale = lode_format_number (1234567.5, 1);
+  g_autofree char *grouped = lode_format_number_with (12345, 0, ".", "\342\200\257", 3);
+  g_autofree char *nan = lode_format_number (NAN, 0);
+
+  g_assert_cmpstr (c_locale, ==, "1234567.5");
+  g_assert_cmpstr (grouped, ==, "12\342\200\257" "345");
+  g_assert_cmpstr (nan, ==, "\342\200\224");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lode/headlines/values", test_values);
+  g_test_add_func ("/lode/headlines/never-reached", test_never_reached);
+  g_test_add_func ("/lode/headlines/baseline", test_baseline);
+  g_test_add_func ("/lode/headlines/format-number", test_format_number);
+
+  return g_test_run ();
+}

@@ -16,6 +16,7 @@
 G_BEGIN_DECLS
 
 #define LODE_DATASET_ERROR (lode_dataset_error_quark ())
+#define LODE_TYPE_DATASET  (lode_dataset_get_type ())
 
 typedef enum
 {
@@ -69,6 +70,19 @@ typedef struct
   char      *note;            /* free text, may be NULL */
 } LodeProject;
 
+/* One entry of data/reference-2024.xml <sources> (the reference file's §9). */
+#define LODE_MAX_SOURCES 64
+
+typedef struct
+{
+  const char *id;             /* interned, "U25"; the same pointer as LodeCited.source */
+  char       *short_name;     /* for export footers, "USGS MCS 2025" */
+  char       *title;          /* "Mineral Commodity Summaries 2025 – Rare Earths" */
+  char       *publisher;      /* "USGS" */
+  int         year;           /* 2025 */
+  char       *url;            /* may be NULL */
+} LodeSource;
+
 typedef struct _LodeDataset LodeDataset;
 
 struct _LodeDataset
@@ -113,6 +127,15 @@ struct _LodeDataset
 
   guint               n_projects;
   LodeProject         projects[LODE_MAX_PROJECTS];
+
+  /* Sources cited by the numbers above (reference §9). */
+  guint               n_sources;
+  LodeSource          sources[LODE_MAX_SOURCES];
+
+  /* 2024 NdPr oxide separated (in China) from secondary feed — recycled magnet swarf and scrap,
+   * unreported ore and stocks — beyond what the year's mined NdPr yields at the separation
+   * recovery. Closes the 2024 chain; see the note in the data file. */
+  LodeCited           secondary_ndpr_oxide_t;
 };
 
 GType        lode_dataset_get_type       (void) G_GNUC_CONST;
@@ -124,6 +147,10 @@ LodeDataset *lode_dataset_new_from_bytes (GBytes         *bytes,
                                           GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 LodeDataset *lode_dataset_new_from_file  (GFile          *file,
                                           GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+/* A zeroed dataset (ref count 1) for tests and synthetic cases: fill the public fields.
+ * lode_dataset_unref() frees every char * field with g_free: set them with g_strdup() or leave
+ * them NULL. LodeCited.source and LodeSource.id must be interned strings (g_intern_string). */
+LodeDataset *lode_dataset_new_empty      (void) G_GNUC_WARN_UNUSED_RESULT;
 LodeDataset *lode_dataset_ref            (LodeDataset    *self);
 void         lode_dataset_unref          (LodeDataset    *self);
 
@@ -132,6 +159,10 @@ int          lode_dataset_region_index   (const LodeDataset *self,
 int          lode_dataset_project_index  (const LodeDataset *self,
                                           const char        *project_id); /* -1 if unknown */
 const char  *lode_region_name            (const LodeRegion  *region);     /* translated */
+/* The source with that id, or NULL. A LodeCited.source may name several sources separated by
+ * single spaces ("U25 IEA24"): given such a list, this returns the first one's source. */
+const LodeSource *lode_dataset_find_source (const LodeDataset *self,
+                                            const char        *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeDataset, lode_dataset_unref)
 

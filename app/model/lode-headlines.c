@@ -1,1 +1,373 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lode-headlines"
+
+#include "config.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lode-headlines.h"
+
+#define MINUS_SIGN "\342\210\222" /* U+2212 */
+
+/* Numbers */
+
+char *
+lode_format_number_with (double      value,
+                         int         decimals,
+                         const char *decimal_point,
+                         const char *thousands_sep,
+                         int         group)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 400];
+  char format[16];
+  g_autoptr(GString) out = NULL;
+  const char *digits;
+  const char *dot;
+  gboolean negative;
+  gboolean all_zero = TRUE;
+  gsize int_len;
+
+  if (!isfinite (value))
+    return g_strdup ("\342\200\224"); /* em dash */
+
+  decimals = CLAMP (decimals, 0, 12);
+  if (decimal_point == NULL || *decimal_point == '\0')
+    decimal_point = ".";
+  if (thousands_sep == NULL)
+    thousands_sep = "";
+
+  /* %f of numbers up to 1e308 needs ~310 characters; beyond what people read anyway. */
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
+
+  for (const char *p = buffer; *p != '\0'; p++)
+    if (*p >= '1' && *p <= '9')
+      all_zero = FALSE;
+  negative = value < 0 && !all_zero;
+
+  out = g_string_new (negative ? MINUS_SIGN : "");
+  digits = buffer;
+  dot = strchr (digits, '.');
+  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      gsize remaining = int_len - i;
+
+      g_string_append_c (out, digits[i]);
+      if (group > 0 && *thousands_sep != '\0' && remaining > 1 && (remaining - 1) % group == 0)
+        g_string_append (out, thousands_sep);
+    }
+  if (dot != NULL)
+    {
+      g_string_append (out, decimal_point);
+      g_string_append (out, dot + 1);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+lode_format_number (double value,
+                    int    decimals)
+{
+  const struct lconv *conv = localeconv ();
+  int group = 0;
+
+  if (conv->grouping != NULL && conv->grouping[0] > 0 && conv->grouping[0] != CHAR_MAX)
+    group = conv->grouping[0];
+  return lode_format_number_with (value, decimals, conv->decimal_point, conv->thousands_sep,
+                                  group);
+}
+
+/* Computation */
+
+static double
+share_in (const LodeProjection *projection,
+          int                   year)
+{
+  const LodeYear *y = lode_projection_get_year (projection, year);
+
+  return y != NULL ? y->china_free_share_us_magnets : NAN;
+}
+
+static int
+first_year_reaching (const LodeProjection *projection,
+                     double                target)
+{
+  for (int i = 0; i < projection->n_years; i++)
+    if (projection->years[i].china_free_share_us_magnets >= target - 1e-12)
+      return projection->years[i].year;
+  return 0;
+}
+
+static double
+public_cost (const LodeProjection *projection)
+{
+  const LodeYear *last;
+
+  if (projection->n_years <= 0)
+    return 0.0;
+  last = &projection->years[projection->n_years - 1];
+  return last->public_spend_cum_busd + last->price_floor_cost_cum_busd;
+}
+
+static double
+jobs (const LodeProjection *projection)
+{
+  if (projection->n_years <= 0)
+    return 0.0;
+  return projection->years[projection->n_years - 1].jobs_us;
+}
+
+void
+lode_headlines_compute (const LodeProjection *projection,
+                        const LodeProjection *baseline,
+                        double                target_share,
+                        LodeHeadlines        *out)
+{
+  g_return_if_fail (projection != NULL);
+  g_return_if_fail (out != NULL);
+
+  *out = (LodeHeadlines) {
+    .china_free_2030 = share_in (projection, 2030),
+    .china_free_2035 = share_in (projection, 2035),
+    .target_year = first_year_reaching (projection, target_share),
+    .public_cost_busd = public_cost (projection),
+    .jobs = jobs (projection),
+    .has_baseline = baseline != NULL,
+    .base_china_free_2030 = NAN,
+    .base_china_free_2035 = NAN,
+    .base_public_cost_busd = NAN,
+    .base_jobs = NAN,
+    .base_target_year = 0,
+    .target_share = target_share,
+    .horizon = projection->horizon,
+  };
+
+  if (baseline != NULL)
+    {
+      out->base_china_free_2030 = share_in (baseline, 2030);
+      out->base_china_free_2035 = share_in (baseline, 2035);
+      out->base_target_year = first_year_reaching (baseline, target_share);
+      out->base_public_cost_busd = public_cost (baseline);
+      out->base_jobs = jobs (baseline);
+    }
+}
+
+/* Text */
+
+static char *
+format_percent (double fraction)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (fraction))
+    return g_strdup ("\342\200\224");
+  number = lode_format_number (fraction * 100.0, 0);
+  /* Translators: a percentage; %s is the number */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
+static char *
+format_busd (double busd)
+{
+  g_autofree char *number = lode_format_number (busd, fabs (busd) >= 100 ? 0 : 1);
+
+  /* Translators: an amount in billions of US dollars; %s is the number */
+  return g_strdup_printf (_("$%s bn"), number);
+}
+
+static char *
+signed_number (double value,
+               int    decimals)
+{
+  g_autofree char *number = lode_format_number (fabs (value), decimals);
+
+  return g_strconcat (value < 0 ? MINUS_SIGN : "+", number, NULL);
+}
+
+static void
+format_share (const LodeHeadlines *h,
+              int                  year,
+              double               value,
+              double               base,
+              LodeHeadlineText    *out)
+{
+  /* Translators: card title; %d is a year */
+  out->title = g_strdup_printf (_("China-free share in %d"), year);
+  out->value = format_percent (value);
+  if (!h->has_baseline || !isfinite (value) || !isfinite (base))
+    return;
+
+  {
+    long points = lround ((value - base) * 100.0);
+
+    if (points == 0)
+      {
+        out->delta = g_strdup (_("Same as baseline"));
+        return;
+      }
+    out->trend = points > 0 ? LODE_HEADLINE_BETTER : LODE_HEADLINE_WORSE;
+    {
+      g_autofree char *number = signed_number ((double) points, 0);
+
+      /* Translators: difference in percentage points, e.g. "+12 pts vs baseline" */
+      out->delta = g_strdup_printf (ngettext ("%s pt vs baseline", "%s pts vs baseline",
+                                              (unsigned long) labs (points)),
+                                    number);
+    }
+  }
+}
+
+static void
+format_target (const LodeHeadlines *h,
+               LodeHeadlineText    *out)
+{
+  g_autofree char *pct = format_percent (h->target_share);
+
+  /* Translators: card title; %s is a share such as "50%" */
+  out->title = g_strdup_printf (_("%s China-free reached"), pct);
+  if (h->target_year > 0)
+    out->value = g_strdup_printf ("%d", h->target_year);
+  else
+    /* Translators: the target is not reached within the projection; %d is its last year */
+    out->value = g_strdup_printf (_("Not by %d"), h->horizon);
+
+  if (!h->has_baseline)
+    return;
+
+  if (h->target_year > 0 && h->base_target_year > 0)
+    {
+      int sooner = h->base_target_year - h->target_year;
+
+      if (sooner > 0)
+        {
+          out->trend = LODE_HEADLINE_BETTER;
+          out->delta = g_strdup_printf (ngettext ("%d year sooner than baseline",
+                                                  "%d years sooner than baseline", sooner),
+                                        sooner);
+        }
+      else if (sooner < 0)
+        {
+          out->trend = LODE_HEADLINE_WORSE;
+          out->delta = g_strdup_printf (ngettext ("%d year later than baseline",
+                                                  "%d years later than baseline", -sooner),
+                                        -sooner);
+        }
+      else
+        out->delta = g_strdup (_("Same year as baseline"));
+    }
+  else if (h->target_year > 0)
+    {
+      out->trend = LODE_HEADLINE_BETTER;
+      /* Translators: %d is the last year of the projection */
+      out->delta = g_strdup_printf (_("Baseline: not by %d"), h->horizon);
+    }
+  else if (h->base_target_year > 0)
+    {
+      out->trend = LODE_HEADLINE_WORSE;
+      /* Translators: %d is a year */
+      out->delta = g_strdup_printf (_("Baseline reaches it in %d"), h->base_target_year);
+    }
+  else
+    out->delta = g_strdup (_("Baseline does not either"));
+}
+
+static void
+format_cost (const LodeHeadlines *h,
+             LodeHeadlineText    *out)
+{
+  out->title = g_strdup (_("Total public cost"));
+  out->value = format_busd (h->public_cost_busd);
+  if (!h->has_baseline || !isfinite (h->base_public_cost_busd))
+    return;
+
+  {
+    double diff = h->public_cost_busd - h->base_public_cost_busd;
+    g_autofree char *number = NULL;
+
+    if (fabs (diff) < 0.05)
+      {
+        out->delta = g_strdup (_("Same as baseline"));
+        return;
+      }
+    number = lode_format_number (fabs (diff), fabs (diff) >= 100 ? 0 : 1);
+    /* Translators: a difference in billions of US dollars, e.g. "+$8.0 bn vs baseline" */
+    out->delta = g_strdup_printf (_("%s$%s bn vs baseline"), diff < 0 ? MINUS_SIGN : "+",
+                                  number);
+  }
+}
+
+static void
+format_jobs (const LodeHeadlines *h,
+             LodeHeadlineText    *out)
+{
+  /* Translators: card title; %d is a year */
+  out->title = g_strdup_printf (_("US chain jobs in %d"), h->horizon);
+  out->value = lode_format_number (h->jobs, 0);
+  if (!h->has_baseline || !isfinite (h->base_jobs))
+    return;
+
+  {
+    double diff = round (h->jobs - h->base_jobs);
+    g_autofree char *number = NULL;
+
+    if (diff == 0)
+      {
+        out->delta = g_strdup (_("Same as baseline"));
+        return;
+      }
+    out->trend = diff > 0 ? LODE_HEADLINE_BETTER : LODE_HEADLINE_WORSE;
+    number = signed_number (diff, 0);
+    /* Translators: a difference in jobs, e.g. "+1,200 vs baseline" */
+    out->delta = g_strdup_printf (_("%s vs baseline"), number);
+  }
+}
+
+void
+lode_headlines_format (const LodeHeadlines *headlines,
+                       LodeHeadline         which,
+                       LodeHeadlineText    *out)
+{
+  g_return_if_fail (headlines != NULL);
+  g_return_if_fail (out != NULL);
+
+  *out = (LodeHeadlineText) { NULL, NULL, NULL, LODE_HEADLINE_NEUTRAL };
+  switch (which)
+    {
+    case LODE_HEADLINE_CHINA_FREE_2030:
+      format_share (headlines, 2030, headlines->china_free_2030,
+                    headlines->base_china_free_2030, out);
+      break;
+    case LODE_HEADLINE_CHINA_FREE_2035:
+      format_share (headlines, 2035, headlines->china_free_2035,
+                    headlines->base_china_free_2035, out);
+      break;
+    case LODE_HEADLINE_TARGET_YEAR:
+      format_target (headlines, out);
+      break;
+    case LODE_HEADLINE_PUBLIC_COST:
+      format_cost (headlines, out);
+      break;
+    case LODE_HEADLINE_JOBS:
+      format_jobs (headlines, out);
+      break;
+    case LODE_N_HEADLINES:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+void
+lode_headline_text_clear (LodeHeadlineText *text)
+{
+  g_clear_pointer (&text->title, g_free);
+  g_clear_pointer (&text->value, g_free);
+  g_clear_pointer (&text->delta, g_free);
+  text->trend = LODE_HEADLINE_NEUTRAL;
+}

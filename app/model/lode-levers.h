@@ -100,6 +100,12 @@ gboolean             lode_lever_parse        (LodeLever        lever,
                                               double          *out_value,
                                               GError         **error);
 
+/* The number syntax shared by levers and scenario files: optional sign, digits with an
+ * optional decimal point, optional exponent; C locale; no hex, inf, nan, spaces or trailing
+ * text. FALSE if the text is not such a number or does not fit a finite double. */
+gboolean             lode_parse_plain_double (const char      *text,
+                                              double          *out_value);
+
 /* Parses "ID=VALUE" as given to --set. */
 gboolean             lode_lever_parse_assignment (const char  *text,
                                                   LodeLever   *out_lever,

@@ -1,1 +1,225 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode-projection.c — the projection result (boxed, ref-counted) and lode_projection_run(),
+ * which reads the scenario once into plain inputs, checks them and runs the model core
+ * (lode-projection-core.c).
+ */
+#define G_LOG_DOMAIN "lode-projection"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lode-allocation.h"
+#include "lode-projection-private.h"
+
+G_DEFINE_BOXED_TYPE (LodeProjection, lode_projection, lode_projection_ref, lode_projection_unref)
+
+G_DEFINE_QUARK (lode-projection-error-quark, lode_projection_error)
+
+/* Only years[0 .. n_years - 1] are allocated: a projection to 2040 is 17 years, not 37. The
+ * years are left for the caller to fill (lode_projection_compute() zeroes each one first). */
+static LodeProjection *
+projection_alloc (LodeDataset *dataset,
+                  int          horizon,
+                  gboolean     zero)
+{
+  gsize size = G_STRUCT_OFFSET (LodeProjection, years) +
+               (gsize) (horizon - LODE_BASE_YEAR + 1) * sizeof (LodeYear);
+  LodeProjection *self = zero ? g_malloc0 (size) : g_malloc (size);
+
+  memset (self, 0, G_STRUCT_OFFSET (LodeProjection, years));
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dataset = lode_dataset_ref (dataset);
+  self->base_year = LODE_BASE_YEAR;
+  self->horizon = horizon;
+  self->n_years = horizon - LODE_BASE_YEAR + 1;
+  self->n_regions = dataset->n_regions;
+  return self;
+}
+
+static void
+inputs_from_scenario (LodeProjectionInputs *in,
+                      LodeDataset          *dataset,
+                      LodeScenario         *scenario)
+{
+  guint n_user;
+
+  memset (in, 0, sizeof *in);
+  in->horizon = lode_scenario_get_horizon (scenario);
+  for (int l = 0; l < LODE_N_LEVERS; l++)
+    in->lever[l] = lode_scenario_get_lever (scenario, (LodeLever) l);
+  for (guint r = 0; r < dataset->n_regions && r < LODE_MAX_REGIONS; r++)
+    {
+      in->ally[r] = lode_scenario_get_ally (scenario, r);
+      in->shock_target[r] = lode_scenario_get_shock_target (scenario, r);
+    }
+  for (guint p = 0; p < dataset->n_projects && p < LODE_MAX_PROJECTS; p++)
+    in->project_enabled[p] = lode_scenario_get_project_enabled (scenario, p);
+  n_user = lode_scenario_get_n_user_projects (scenario);
+  in->n_user_projects = n_user;
+  for (guint p = 0; p < n_user && p < LODE_SCENARIO_MAX_USER_PROJECTS; p++)
+    in->user_projects[p] = *lode_scenario_get_user_project (scenario, p);
+}
+
+static gboolean
+check_levers (const LodeProjectionInputs  *in,
+              GError                     **error)
+{
+  double shares[LODE_N_ALLOC];
+
+  for (int l = 0; l < LODE_N_LEVERS; l++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!lode_lever_validate ((LodeLever) l, in->lever[l], &local))
+        {
+          g_set_error (error, LODE_PROJECTION_ERROR, LODE_PROJECTION_ERROR_INVALID_SCENARIO,
+                       "%s", local->message);
+          return FALSE;
+        }
+    }
+  for (int k = 0; k < LODE_N_ALLOC; k++)
+    shares[k] = in->lever[LODE_LEVER_ALLOC_FIRST + k];
+  if (!lode_allocation_is_valid (shares, 1e-6))
+    {
+      g_set_error_literal (error, LODE_PROJECTION_ERROR, LODE_PROJECTION_ERROR_INVALID_SCENARIO,
+                           _("The fund allocation must add up to 100 %"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lode_projection_run:
+ * @dataset: the reference dataset
+ * @scenario: a scenario built on @dataset (or on a dataset with the same regions and projects)
+ * @error: return location for a #LodeProjectionError
+ *
+ * Runs the model from the base year to the scenario's horizon. Deterministic and independent
+ * of the locale; allocates only the result.
+ *
+ * Returns: (transfer full): the projection, or %NULL with @error set
+ */
+LodeProjection *
+lode_projection_run (LodeDataset   *dataset,
+                     LodeScenario  *scenario,
+                     GError       **error)
+{
+  LodeProjectionInputs inputs;
+  LodeDataset *scenario_dataset;
+  LodeProjection *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (LODE_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!lode_projection_check_dataset (dataset, error))
+    return NULL;
+
+  scenario_dataset = lode_scenario_get_dataset (scenario);
+  if (scenario_dataset != dataset &&
+      (scenario_dataset == NULL ||
+       scenario_dataset->n_regions != dataset->n_regions ||
+       scenario_dataset->n_projects != dataset->n_projects))
+    {
+      g_set_error_literal (error, LODE_PROJECTION_ERROR, LODE_PROJECTION_ERROR_INVALID_SCENARIO,
+                           _("The scenario was made for a dataset with different regions or "
+                             "projects"));
+      return NULL;
+    }
+
+  inputs_from_scenario (&inputs, dataset, scenario);
+  if (!lode_projection_check_inputs (dataset, &inputs, error) ||
+      !check_levers (&inputs, error))
+    return NULL;
+
+  self = projection_alloc (dataset, inputs.horizon, FALSE);
+  lode_projection_compute (self, dataset, &inputs);
+  return self;
+}
+
+/**
+ * lode_projection_new_empty:
+ * @dataset: the dataset the projection refers to
+ * @horizon: last year, LODE_BASE_YEAR..LODE_MAX_HORIZON
+ *
+ * Returns: (transfer full): a zeroed projection with its years numbered
+ */
+LodeProjection *
+lode_projection_new_empty (LodeDataset *dataset,
+                           int          horizon)
+{
+  LodeProjection *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (horizon >= LODE_BASE_YEAR && horizon <= LODE_MAX_HORIZON, NULL);
+
+  self = projection_alloc (dataset, horizon, TRUE);
+  for (int i = 0; i < self->n_years; i++)
+    self->years[i].year = LODE_BASE_YEAR + i;
+  return self;
+}
+
+LodeProjection *
+lode_projection_ref (LodeProjection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+lode_projection_unref (LodeProjection *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_clear_pointer (&self->dataset, lode_dataset_unref);
+      g_free (self);
+    }
+}
+
+LodeDataset *
+lode_projection_get_dataset (const LodeProjection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->dataset;
+}
+
+const LodeYear *
+lode_projection_get_year (const LodeProjection *self,
+                          int                   year)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (year < self->base_year || year > self->horizon)
+    return NULL;
+  return &self->years[year - self->base_year];
+}
+
+const LodeYear *
+lode_projection_get_last_year (const LodeProjection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->years[self->n_years - 1];
+}
+
+int
+lode_projection_first_year_reaching (const LodeProjection *self,
+                                     double                target)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (int i = 0; i < self->n_years; i++)
+    if (self->years[i].china_free_share_us_magnets >= target)
+      return self->years[i].year;
+  return 0;
+}

@@ -8,7 +8,80 @@
  *
  * Units: capacity[] and production[] are in each stage's own unit (lode_stage_unit()).
  * Every *_ox array is in t NdPr-oxide equivalent, the common unit that makes the stages
- * comparable and lets the flow diagram balance.
+ * comparable and lets the flow diagram balance:
+ *   mine        output_ox = t REO x the region's ore NdPr share (in-ground NdPr, before recovery)
+ *   separation  output_ox = t NdPr oxide
+ *   metal       output_ox = t NdPr metal / oxide_to_metal
+ *   magnet      output_ox = t magnet x ndpr_metal_per_magnet / oxide_to_metal
+ * Every stage and region balances every year: input_ox = output_ox + loss_ox + stock_change_ox
+ * and output_ox = sum_j flow_ox + unsold_ox (the mine's input_ox is its output_ox).
+ *
+ * The model, in brief (constants marked E are estimates, defined in lode-projection-core.c):
+ * - Capacity: base 2024 capacity (raised to the 2024 production where the data show more),
+ *   plus announced projects switched on (online at the announced year +
+ *   market.schedule_slip_years; a fractional start splits the year between the two whole-year
+ *   starts), plus user projects (no slip), plus capacity the fund buys. Funded capacity starts
+ *   at the funding year + the stage's permit years (minus policy.permitting_cut_years for US
+ *   sites, not below 0) + build years; recycling plants use the metal stage's times. Output
+ *   follows the stage's ramp profile (years 1..4), then its steady utilisation. No
+ *   retirements. China's capacity grows towards what it had to serve the year before, scaled
+ *   by world demand growth since; mining and separation grow by at most
+ *   china_quota_growth_pct a year (the quotas), metal and magnet plants are not capped.
+ * - Utilisation outside China: existing plants move from their observed 2024 utilisation
+ *   (production / capacity) to max(observed, steady) over three years (E). Mines and
+ *   separation plants scale by min(1, max(0.4, price / ex_china_cost_usd_kg)) (E).
+ * - Planned output, backwards from magnet demand (each stage's need is what the next stage
+ *   plans): China is the swing producer; it serves its own next stage's need or the residual
+ *   others leave, whichever is larger, within capacity x max(steady, observed 2024)
+ *   utilisation. Plants outside China share what is left: each region keeps first claim on
+ *   its own next stage's need, exports are cut pro rata. While a price floor is active, US
+ *   mines and separators also produce what the floor price (instead of the market price)
+ *   keeps running, on top. China's secondary feed (secondary_ndpr_oxide_t: scrap, unreported
+ *   ore, stocks) enters its separation every year. Recycled alloy enters the metal stage of
+ *   the consuming region outside the primary capacity (not in its utilisation).
+ * - Trade, per stage: each region feeds its own next stage first. Remaining needs are met in
+ *   three tiers: needs of plants serving their own region, then export-oriented needs, then
+ *   what only the price floor keeps running. In each tier: (A) the US and its allies draw
+ *   partners.friendshoring x their need from allied exporters; (B) everyone draws from every
+ *   exporter in proportion to its surplus (two rounds), China weighted by (1 - friendshoring)
+ *   for US-aligned importers and, for US magnets from LODE_TARIFF_START_YEAR, further by
+ *   1 / (1 + 2 x tariff) (E: elasticity 2); (C) China supplies what remains, keeping back
+ *   shock.export_withheld_pct from the shock targets while the shock lasts (targets do not
+ *   draw from China in (B) then); (D) leftover non-China surplus is drawn once more. Unmet
+ *   need is a shortfall; output no one takes is unsold_ox (a stock).
+ * - Provenance: mined output carries China content 1 in China, 0 elsewhere; every later stage
+ *   mixes its inputs by mass, and anything processed in China carries content 1. Within a
+ *   region and stage, China-free and China-touched material are kept apart as certified
+ *   supply chains are: the region's own next stage takes the China-free part first, exports
+ *   and unsold output carry the rest (china_content_own / china_content_export); China mass is
+ *   conserved on every flow. End-of-life magnets carry the China content of the magnets the
+ *   region used when they were sold (1 for magnets sold before 2024).
+ * - Demand: 2024 regional demand grows at market.demand_growth_pct %/yr to 2030; the later
+ *   periods keep the dataset's central path scaled by (lever / central 2024-30 rate).
+ *   Recycling returns a rate ramping linearly from 1 % (E) in 2024 to
+ *   market.recycling_rate_2035_pct in 2035 (constant after) of the magnets a region used
+ *   magnet_service_life_years earlier (before 2024: its 2024 demand back-cast at the central
+ *   2024-30 rate); the fund's US recycling plants collect on top, up to what is retired.
+ * - Price: NdPr oxide price = 2024 price x clamp (1 + price_elasticity x the change since 2024
+ *   in the world balance (need - potential separated supply) / need, 0.25, 4) (E: clamp) x
+ *   (1 + (shock_price_multiplier - 1) x withheld share) during a shock. The price floor
+ *   covers US separation output; its cost is (floor - price) x that output when the price is
+ *   below the floor. Magnet price = NdPr oxide per kg magnet x price + metal and magnet opex.
+ *   Tariff revenue = tariff x value of China's magnets used in the US.
+ * - Money: the fund is spent evenly over its years, split by the allocation; partners.
+ *   coinvest_pct of the four stage shares goes to allied regions in proportion to their 2024
+ *   capacity at that stage (evenly when none has any; to the US when there are no allies);
+ *   recycling money stays in the US. Private money = leverage x public money, and both buy
+ *   capacity at capex per t/yr (West for the US and western_costs allies, Asia otherwise) x
+ *   overrun x environmental multiplier (US only) x learning factor = (non-China capacity of
+ *   the stage now / in 2024) ^ log2 (1 - learning rate). Announced projects' own capex is not
+ *   public spend.
+ * - Environment and jobs: policy.env_standard e multiplies US capex by 1 + 0.2 (e - 1) and US
+ *   CO2e, residue and tailings intensities by 1 - 0.5 (e - 1) (E). Jobs = capacity x jobs per
+ *   kt/yr. US self-sufficiency at a stage = US production / what US magnet demand needs at
+ *   that stage (the mine in t NdPr oxide in the ground). The bottleneck is the US stage with
+ *   the least capacity in t magnet/yr equivalent (ties to the stage nearer the magnet), or -1
+ *   when every stage could serve US demand.
  */
 #pragma once
 
@@ -19,12 +92,17 @@
 
 G_BEGIN_DECLS
 
+#define LODE_TYPE_PROJECTION  (lode_projection_get_type ())
 #define LODE_PROJECTION_ERROR (lode_projection_error_quark ())
 
 typedef enum
 {
   LODE_PROJECTION_ERROR_INVALID_SCENARIO,
+  LODE_PROJECTION_ERROR_INVALID_DATASET,
 } LodeProjectionError;
+
+/* The tariff lever applies from this year (Section 301 schedule, reference S301). */
+#define LODE_TARIFF_START_YEAR 2026
 
 typedef struct
 {
@@ -79,6 +157,26 @@ typedef struct
   double co2e_kt;                             /* world, kt CO2e */
   double residue_t;                           /* world radioactive residue, t */
   double tailings_kt;                         /* world tailings, kt */
+
+  /* Added figures (appended to keep the layout above stable). */
+  double us_demand_magnet_t;                  /* = demand_magnet_t[us] */
+  double us_supplied_magnet_t;
+  double us_shortfall_magnet_t;
+  double us_china_free_magnet_t;              /* US supply x China-free share, t magnet */
+  double world_demand_magnet_t;
+  double world_supplied_magnet_t;
+  double world_shortfall_magnet_t;
+  double world_capacity[LODE_N_STAGES];       /* stage units per year */
+  double us_capacity_magnet_eq[LODE_N_STAGES];/* US capacity in t magnet/yr equivalent */
+  double recycled_magnet_t[LODE_MAX_REGIONS]; /* end-of-life magnets recycled, t magnet */
+  double us_recycling_rate;                   /* recycled / retired in the US, 0..1 */
+  double magnet_price_usd_kg;                 /* NdPr content x price + conversion costs */
+  double tariff_revenue_cum_busd;
+  double jobs_china;                          /* direct jobs in China */
+  /* China content of the output a region keeps for its own next stage (own) and of what it
+   * exports or leaves unsold (export): China-free material is kept at home first. */
+  double china_content_own[LODE_N_STAGES][LODE_MAX_REGIONS];
+  double china_content_export[LODE_N_STAGES][LODE_MAX_REGIONS];
 } LodeYear;
 
 typedef struct _LodeProjection LodeProjection;
@@ -94,6 +192,8 @@ struct _LodeProjection
   int             horizon;
   int             n_years;        /* horizon - base_year + 1 */
   guint           n_regions;
+  /* Only years[0 .. n_years - 1] exist: the allocation ends there, so never copy or declare a
+   * LodeProjection by value; use lode_projection_new_empty() for a synthetic one. */
   LodeYear        years[LODE_MAX_YEARS];
 };
 
@@ -104,6 +204,9 @@ GQuark          lode_projection_error_quark  (void);
 LodeProjection *lode_projection_run          (LodeDataset           *dataset,
                                               LodeScenario          *scenario,
                                               GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+/* A zeroed projection (years numbered, ref count 1) for tests and synthetic cases. */
+LodeProjection *lode_projection_new_empty    (LodeDataset           *dataset,
+                                              int                    horizon) G_GNUC_WARN_UNUSED_RESULT;
 LodeProjection *lode_projection_ref          (LodeProjection        *self);
 void            lode_projection_unref        (LodeProjection        *self);
 
@@ -114,6 +217,8 @@ const LodeYear *lode_projection_get_year     (const LodeProjection  *self,
 /* First year whose China-free share of US magnet supply reaches `target` (0..1), or 0. */
 int             lode_projection_first_year_reaching (const LodeProjection *self,
                                                      double                target);
+/* The last year of the projection. */
+const LodeYear *lode_projection_get_last_year (const LodeProjection *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeProjection, lode_projection_unref)
 

@@ -18,7 +18,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LodeScenario, lode_scenario, LODE, SCENARIO, GObject)
 
-#define LODE_SCENARIO_MAX_USER_PROJECTS 32
+#define LODE_SCENARIO_MAX_USER_PROJECTS   32
+#define LODE_SCENARIO_MIN_HORIZON         (LODE_BASE_YEAR + 1)
+#define LODE_SCENARIO_MAX_USER_CAPACITY   1e7   /* stage units per year */
+#define LODE_SCENARIO_MAX_USER_CAPEX_MUSD 1e6   /* million USD */
+
+/* Signal "changed" (void handler (LodeScenario *scenario, gboolean inputs_changed,
+ * gpointer user_data)): emitted once after every modification that changed something.
+ * `inputs_changed` is TRUE when something the projection depends on changed (a lever, an ally
+ * flag, a shock target, a project switch, a user project, the horizon) and FALSE when only
+ * metadata (title, author, notes, times) or view state (selected year, chart) changed.
+ * Setters that store the value already held emit nothing.
+ *
+ * Properties (all read-write, notify on change): "title", "author", "notes" (strings),
+ * "created", "modified" (GDateTime, UTC), "horizon", "selected-year" (int), "chart" (string;
+ * default "china-free"). */
 
 /* Starts from the lever defaults, the dataset's ally flags, every announced project switched
  * on, the US as the only export-shock target, horizon 2040, title "Untitled Scenario". */
@@ -71,12 +85,19 @@ void               lode_scenario_set_project_enabled (LodeScenario       *self,
                                                       guint               project,
                                                       gboolean            enabled);
 
-/* User-defined projects (copied in; id, name and note are duplicated). The id must be unique
+/* User-defined projects (copied in; id, name and note are duplicated; capacity and capex are
+ * stored with no source and basis LODE_BASIS_ESTIMATE; an empty note is stored as NULL;
+ * characters XML cannot hold are dropped from name and note). The id must be unique
  * and not clash with a dataset project; fields are validated (capacity > 0, year 2024..2060,
  * capex >= 0, region and stage known). */
 guint              lode_scenario_get_n_user_projects (LodeScenario       *self);
 const LodeProject *lode_scenario_get_user_project    (LodeScenario       *self,
                                                       guint               index);
+/* The checks add_user_project makes (including the id clashes), without adding. Errors are in
+ * LODE_SCENARIO_ERROR (lode-scenario-io.h), code LODE_SCENARIO_ERROR_VALUE. */
+gboolean           lode_scenario_validate_user_project (LodeScenario     *self,
+                                                        const LodeProject *project,
+                                                        GError          **error);
 gboolean           lode_scenario_add_user_project    (LodeScenario       *self,
                                                       const LodeProject  *project,
                                                       GError            **error);

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Headlines — the few figures a planner reads first (China-free share of US magnet supply in
+ * 2030 and 2035, the year a target share is reached, total public cost, jobs), each beside
+ * the same figure for the baseline, and the locale-aware text the headline cards show.
+ * Pure: computed from projections only. Model library: GLib only.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lode-projection.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double   china_free_2030, china_free_2035;  /* fractions; NAN when outside the horizon */
+  int      target_year;                       /* 0 = never within the horizon */
+  double   public_cost_busd;                  /* cumulative public spend + price-floor cost */
+  double   jobs;                              /* US direct jobs in the horizon year */
+  /* the same for the baseline; has_baseline FALSE when none */
+  gboolean has_baseline;
+  double   base_china_free_2030, base_china_free_2035, base_public_cost_busd, base_jobs;
+  int      base_target_year;
+  double   target_share;
+  int      horizon;                           /* last year of the projection */
+} LodeHeadlines;
+
+typedef enum
+{
+  LODE_HEADLINE_CHINA_FREE_2030,
+  LODE_HEADLINE_CHINA_FREE_2035,
+  LODE_HEADLINE_TARGET_YEAR,
+  LODE_HEADLINE_PUBLIC_COST,
+  LODE_HEADLINE_JOBS,
+  LODE_N_HEADLINES
+} LodeHeadline;
+
+/* How the difference from the baseline reads for the planner. */
+typedef enum
+{
+  LODE_HEADLINE_NEUTRAL,
+  LODE_HEADLINE_BETTER,
+  LODE_HEADLINE_WORSE,
+} LodeHeadlineTrend;
+
+/* The text of one card; every string is translated and locale-formatted. */
+typedef struct
+{
+  char              *title;   /* "China-free share, 2030" */
+  char              *value;   /* "43%" */
+  char              *delta;   /* "+12 pts vs baseline", or NULL without a baseline */
+  LodeHeadlineTrend  trend;
+} LodeHeadlineText;
+
+void  lode_headlines_compute     (const LodeProjection *projection,
+                                  const LodeProjection *baseline,
+                                  double                target_share,
+                                  LodeHeadlines        *out);
+/* Fills `out` (free with lode_headline_text_clear()). */
+void  lode_headlines_format      (const LodeHeadlines  *headlines,
+                                  LodeHeadline          which,
+                                  LodeHeadlineText     *out);
+void  lode_headline_text_clear   (LodeHeadlineText     *text);
+
+/* Numbers for people: `decimals` digits, the locale's decimal point and thousands grouping,
+ * a true minus sign (U+2212). */
+char *lode_format_number         (double                value,
+                                  int                   decimals) G_GNUC_WARN_UNUSED_RESULT;
+/* The same with explicit separators (deterministic, for tests and exports); `thousands_sep`
+ * may be "" (no grouping), `group` is the group size (3 in most locales). */
+char *lode_format_number_with    (double                value,
+                                  int                   decimals,
+                                  const char           *decimal_point,
+                                  const char           *thousands_sep,
+                                  int                   group) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
