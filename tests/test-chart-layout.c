@@ -1,2 +1,485 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); } /* STUB */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-chart-layout"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chart-fixtures.h"
+#include "lode-chart-layout.h"
+
+typedef struct
+{
+  LodeDataset    *dataset;
+  LodeProjection *projection;
+  LodeProjection *baseline;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dataset = fixture_dataset ();
+  f->projection = fixture_projection (f->dataset, 2040, 0.05);
+  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lode_projection_unref (f->projection);
+  lode_projection_unref (f->baseline);
+  lode_dataset_unref (f->dataset);
+}
+
+static const LodeChartSeries *
+find_series (const LodeChartLayout *layout,
+             LodeChartSeriesStyle   style)
+{
+  for (guint i = 0; i < layout->series->len; i++)
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, i);
+
+      if (series->style == style)
+        return series;
+    }
+  return NULL;
+}
+
+static void
+test_kind_ids (void)
+{
+  for (int k = 0; k < LODE_N_CHARTS; k++)
+    {
+      LodeChartKind kind = LODE_N_CHARTS;
+
+      g_assert_true (lode_chart_kind_from_id (lode_chart_kind_id (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+      g_assert_nonnull (lode_chart_kind_title (k));
+    }
+  g_assert_cmpstr (lode_chart_kind_id (LODE_CHART_CHINA_FREE), ==, "china-free");
+  g_assert_cmpstr (lode_chart_kind_id (LODE_CHART_PRICE), ==, "price");
+  {
+    LodeChartKind kind = LODE_CHART_PRICE;
+
+    g_assert_false (lode_chart_kind_from_id ("pie", &kind));
+    g_assert_false (lode_chart_kind_from_id (NULL, &kind));
+    g_assert_cmpint (kind, ==, LODE_CHART_PRICE);
+  }
+}
+
+/* Points land where the axes say: x by year across the plot, y by value up the plot. */
+static void
+test_normalisation (Fixture       *f,
+                    gconstpointer  data)
+{
+  LodeChartOptions options;
+  g_autoptr(LodeChartLayout) layout = NULL;
+  const LodeChartSeries *line;
+  const LodeChartRect *plot;
+
+  lode_chart_options_init (&options);
+  layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, NULL, 800, 300,
+                                  &options);
+  plot = &layout->plot;
+  g_assert_false (layout->empty);
+  g_assert_cmpint (layout->first_year, ==, 2024);
+  g_assert_cmpint (layout->last_year, ==, 2040);
+  g_assert_cmpint (layout->n_years, ==, 17);
+
+  /* A percent axis runs 0–100 %. */
+  g_assert_cmpfloat (layout->axes[0].ticks.min, ==, 0);
+  g_assert_cmpfloat (layout->axes[0].ticks.max, ==, 100);
+  g_assert_cmpint (layout->axes[0].format, ==, LODE_CHART_FORMAT_PERCENT);
+
+  /* The plot is inside the chart, with margins. */
+  g_assert_cmpfloat (plot->x, >, 10);
+  g_assert_cmpfloat (plot->y, >, 10);
+  g_assert_cmpfloat (plot->x + plot->width, <, 800 - 10);
+  g_assert_cmpfloat (plot->y + plot->height, <, 300 - 10);
+  g_assert_cmpfloat (plot->width, >, 500);
+
+  line = find_series (layout, LODE_CHART_SERIES_LINE);
+  g_assert (line != NULL);
+  /* 2030: 0.05 + 6 · 0.05 = 35 %; six sixteenths across, 35 % up. */
+  g_assert_cmpfloat_with_epsilon (line->value[6], 35.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (line->x[6], plot->x + plot->width * 6.0 / 16.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (line->y[6], plot->y + plot->height * 0.65, 1e-9);
+  /* The ends touch the plot's edges. */
+  g_assert_cmpfloat_with_epsilon (line->x[0], plot->x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (line->x[16], plot->x + plot->width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lode_chart_layout_y_for_value (layout, 0, 0),
+                                  plot->y + plot->height, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lode_chart_layout_y_for_value (layout, 0, 100), plot->y, 1e-9);
+
+  /* The target (50 %) is reached in 2033 and marked on the line. */
+  g_assert_true (layout->has_target);
+  g_assert_cmpfloat_with_epsilon (layout->target_y, plot->y + plot->height * 0.5, 1e-9);
+  g_assert_true (layout->has_reached);
+  g_assert_cmpint (layout->reached_year, ==, 2033);
+  g_assert_cmpfloat_with_epsilon (layout->reached_x, line->x[9], 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout->reached_y, line->y[9], 1e-9);
+}
+
+static void
+test_baseline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) with = NULL;
+  g_autoptr(LodeChartLayout) without = NULL;
+  g_autofree char *described = NULL;
+  const LodeChartSeries *ghost;
+
+  with = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, f->baseline, 800, 300,
+                                NULL);
+  without = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, NULL, 800, 300, NULL);
+
+  g_assert_cmpuint (with->series->len, ==, 2);
+  g_assert_cmpuint (without->series->len, ==, 1);
+  g_assert_null (find_series (without, LODE_CHART_SERIES_GHOST));
+  ghost = find_series (with, LODE_CHART_SERIES_GHOST);
+  g_assert (ghost != NULL);
+  /* The ghost is drawn first (behind) and carries the baseline's values. */
+  g_assert_true (g_ptr_array_index (with->series, 0) == ghost);
+  g_assert_cmpfloat_with_epsilon (ghost->value[6], 17.0, 1e-9);   /* 0.05 + 6 · 0.02 */
+  g_assert_false (with->has_base_reached);   /* 0.05 + 16 · 0.02 = 0.37 < 0.5 */
+
+  described = lode_chart_layout_describe (with);
+  g_assert_nonnull (strstr (described, "China-free share of US magnet supply"));
+  g_assert_nonnull (strstr (described, "Baseline"));
+  g_assert_nonnull (strstr (described, "reached in 2033"));
+
+  /* The capacity chart shows the baseline's total as a ghost line too. */
+  {
+    g_autoptr(LodeChartLayout) capacity = lode_chart_layout_new (LODE_CHART_CAPACITY,
+                                                                 f->projection, f->baseline,
+                                                                 800, 300, NULL);
+
+    g_assert_nonnull (find_series (capacity, LODE_CHART_SERIES_GHOST));
+  }
+}
+
+static void
+test_year_at (Fixture       *f,
+              gconstpointer  data)
+{
+  for (int kind = 0; kind < LODE_N_CHARTS; kind++)
+    {
+      g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (kind, f->projection,
+                                                                 f->baseline, 800, 300, NULL);
+
+      for (int year = 2024; year <= 2040; year++)
+        {
+          double x = lode_chart_layout_x_for_year (layout, year);
+
+          g_assert_cmpint (lode_chart_layout_year_at (layout, x), ==, year);
+          g_assert_cmpint (lode_chart_layout_year_at (layout, x + layout->dx * 0.45), ==,
+                           year == 2040 && kind != LODE_CHART_SPEND ? 0 : year);
+          g_assert_cmpint (lode_chart_layout_year_at (layout, x - layout->dx * 0.45), ==,
+                           year == 2024 && kind != LODE_CHART_SPEND ? 0 : year);
+        }
+      g_assert_cmpint (lode_chart_layout_year_at (layout, 2), ==, 0);
+      g_assert_cmpint (lode_chart_layout_year_at (layout, 799), ==, 0);
+      g_assert_cmpint (lode_chart_layout_year_at (layout, NAN), ==, 0);
+    }
+}
+
+static void
+test_stacked (Fixture       *f,
+              gconstpointer  data)
+{
+  LodeChartOptions options;
+  g_autoptr(LodeChartLayout) layout = NULL;
+  const LodeChartSeries *previous = NULL;
+  guint n_areas = 0;
+
+  lode_chart_options_init (&options);
+  options.capacity_stage = LODE_STAGE_METAL;
+  layout = lode_chart_layout_new (LODE_CHART_CAPACITY, f->projection, NULL, 800, 300,
+                                  &options);
+
+  /* Regions 1000·(r + 1) + 100·i, nine regions: 45 000 t in 2024 (and more later), so the
+   * axis counts thousands of tonnes. */
+  g_assert_cmpint (layout->axes[0].format, ==, LODE_CHART_FORMAT_KILOTONNES);
+
+  for (guint s = 0; s < layout->series->len; s++)
+    {
+      const LodeChartSeries *band = g_ptr_array_index (layout->series, s);
+
+      if (band->style != LODE_CHART_SERIES_AREA)
+        continue;
+      n_areas++;
+      for (int i = 0; i < layout->n_years; i++)
+        {
+          /* Each band starts where the one below ends, and never hangs below it. */
+          double below = previous != NULL ? previous->value[i] : 0.0;
+
+          g_assert_cmpfloat_with_epsilon (band->value_base[i], below, 1e-9);
+          g_assert_cmpfloat (band->value[i], >=, band->value_base[i]);
+          g_assert_cmpfloat (band->y[i], <=, band->y_base[i]);
+          if (previous != NULL)
+            g_assert_cmpfloat_with_epsilon (band->y_base[i], previous->y[i], 1e-9);
+        }
+      previous = band;
+    }
+  g_assert_cmpuint (n_areas, ==, 9);
+
+  /* The United States at the bottom, China on top. */
+  {
+    const LodeChartSeries *bottom = g_ptr_array_index (layout->series, 0);
+
+    g_assert_cmpint (bottom->colour.role, ==, LODE_CHART_COLOUR_REGION);
+    g_assert_cmpint (bottom->colour.index, ==, FIXTURE_US);
+    g_assert_cmpfloat_with_epsilon (bottom->value[0], 2.0, 1e-9);   /* 2000 t */
+    g_assert (previous != NULL);
+    g_assert_cmpint (previous->colour.index, ==, FIXTURE_CN);
+    /* The top of the stack is the total: 45 000 + 9 · 100 · 16 t in 2040. */
+    g_assert_cmpfloat_with_epsilon (previous->value[16], 45.0 + 14.4, 1e-9);
+    g_assert_cmpfloat (layout->axes[0].ticks.max, >=, 59.4);
+  }
+
+  /* A region with no capacity gets no band. */
+  for (int i = 0; i < f->projection->n_years; i++)
+    f->projection->years[i].capacity[LODE_STAGE_METAL][4] = 0;
+  {
+    g_autoptr(LodeChartLayout) fewer = lode_chart_layout_new (LODE_CHART_CAPACITY,
+                                                              f->projection, NULL, 800, 300,
+                                                              &options);
+
+    g_assert_cmpuint (fewer->series->len, ==, 8);
+  }
+}
+
+static void
+test_spend_axes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (LODE_CHART_SPEND, f->projection,
+                                                             f->baseline, 800, 300, NULL);
+  const LodeChartSeries *line = find_series (layout, LODE_CHART_SERIES_LINE);
+  const LodeChartSeries *spend = g_ptr_array_index (layout->series, 0);
+  const LodeChartSeries *floor_cost = g_ptr_array_index (layout->series, 1);
+
+  /* Two axes whose grid lines meet: the same number of ticks, the right one from zero. */
+  g_assert_true (layout->axes[1].visible);
+  g_assert_cmpint (layout->axes[0].ticks.n_ticks, ==, layout->axes[1].ticks.n_ticks);
+  for (int k = 0; k < layout->axes[0].ticks.n_ticks; k++)
+    g_assert_cmpfloat_with_epsilon (layout->axes[0].tick_y[k], layout->axes[1].tick_y[k], 1e-9);
+  g_assert_nonnull (strstr (layout->axes[0].title, "Annual"));
+  g_assert_nonnull (strstr (layout->axes[1].title, "Cumulative"));
+
+  /* Bars stack: price-floor cost on public spend, 2.5 bn in 2027. */
+  g_assert_cmpint (spend->style, ==, LODE_CHART_SERIES_BARS);
+  g_assert_cmpfloat_with_epsilon (floor_cost->value_base[3], 2.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (floor_cost->value[3], 2.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (floor_cost->y_base[3], spend->y[3], 1e-9);
+  g_assert_cmpfloat (layout->bar_width, >, 5);
+  g_assert_cmpfloat (layout->bar_width, <, layout->dx);
+
+  /* The cumulative line reads on the right axis: 10 + 5 bn by 2040. */
+  g_assert (line != NULL);
+  g_assert_cmpint (line->axis, ==, 1);
+  g_assert_cmpfloat_with_epsilon (line->value[16], 15.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (line->y[16], lode_chart_layout_y_for_value (layout, 1, 15.0),
+                                  1e-9);
+  /* Bars stand in columns inside the plot. */
+  g_assert_cmpfloat (spend->x[0] - layout->bar_width / 2, >=, layout->plot.x);
+  g_assert_cmpfloat (spend->x[16] + layout->bar_width / 2, <=,
+                     layout->plot.x + layout->plot.width + 1e-9);
+}
+
+static void
+test_percent_axis (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) normal = NULL;
+  g_autoptr(LodeChartLayout) over = NULL;
+
+  normal = lode_chart_layout_new (LODE_CHART_SELF_SUFFICIENCY, f->projection, NULL, 800, 300,
+                                  NULL);
+  g_assert_cmpuint (normal->series->len, ==, LODE_N_STAGES);
+  /* Magnet stage: 0.4 + 16/40 = 80 % in 2040, on a 0–100 % axis. */
+  g_assert_cmpfloat (normal->axes[0].ticks.max, ==, 100);
+  g_assert_cmpfloat_with_epsilon (((LodeChartSeries *) g_ptr_array_index (normal->series, 3))
+                                  ->value[16], 80.0, 1e-9);
+
+  /* An exporting stage (150 %) widens the axis. */
+  f->projection->years[10].us_self_sufficiency[LODE_STAGE_MINE] = 1.5;
+  over = lode_chart_layout_new (LODE_CHART_SELF_SUFFICIENCY, f->projection, NULL, 800, 300,
+                                NULL);
+  g_assert_cmpfloat (over->axes[0].ticks.max, >=, 150);
+  g_assert_cmpfloat (over->axes[0].ticks.max, <=, 200);
+}
+
+static void
+test_options (Fixture       *f,
+              gconstpointer  data)
+{
+  LodeChartOptions options;
+  g_autoptr(LodeChartLayout) layout = NULL;
+  g_autoptr(LodeChartLayout) price = NULL;
+  double x2030;
+
+  lode_chart_options_init (&options);
+  g_assert_cmpfloat (options.target_share, ==, 0.5);
+  g_assert_cmpint (options.capacity_stage, ==, LODE_STAGE_SEPARATION);
+  g_assert_cmpfloat (options.hover_x, <, 0);
+
+  options.target_share = 0.9;   /* never reached: 0.95 is only reached in 2042 */
+  options.selected_year = 2031;
+  layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, NULL, 800, 300,
+                                  &options);
+  x2030 = lode_chart_layout_x_for_year (layout, 2030);
+  g_assert_false (layout->has_reached);
+  g_assert_true (layout->has_selected);
+  g_assert_cmpfloat_with_epsilon (layout->selected_x, lode_chart_layout_x_for_year (layout, 2031),
+                                  1e-9);
+  g_assert_false (layout->has_hover);
+  {
+    g_autofree char *described = lode_chart_layout_describe (layout);
+
+    g_assert_nonnull (strstr (described, "not reached by 2040"));
+  }
+  g_clear_pointer (&layout, lode_chart_layout_free);
+
+  /* Hovering 2030 shows a card with one row per series, inside the chart. */
+  options.hover_x = x2030 + 3;
+  layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, f->baseline, 800, 300,
+                                  &options);
+  g_assert_true (layout->has_hover);
+  g_assert_cmpint (layout->hover_year, ==, 2030);
+  g_assert_cmpfloat_with_epsilon (layout->hover_x, x2030, 1e-9);
+  g_assert_cmpfloat (layout->card.x, >=, 0);
+  g_assert_cmpfloat (layout->card.x + layout->card.width, <=, 800);
+  /* Title, then label and value for the scenario and the baseline. */
+  g_assert_cmpuint (layout->card_labels->len, ==, 1 + 2 * 2);
+  g_assert_cmpstr (g_array_index (layout->card_labels, LodeChartLabel, 0).text, ==, "2030");
+  g_assert_cmpstr (g_array_index (layout->card_labels, LodeChartLabel, 2).text, ==, "35%");
+
+  /* The price floor is drawn over the years it applies. */
+  options.price_floor_usd_kg = 110;
+  options.price_floor_start_year = 2025;
+  options.price_floor_years = 10;
+  options.hover_x = -1;
+  price = lode_chart_layout_new (LODE_CHART_PRICE, f->projection, NULL, 800, 300, &options);
+  g_assert_true (price->has_floor);
+  g_assert_cmpfloat_with_epsilon (price->floor_y, lode_chart_layout_y_for_value (price, 0, 110),
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (price->floor_x0, lode_chart_layout_x_for_year (price, 2025),
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (price->floor_x1, lode_chart_layout_x_for_year (price, 2034),
+                                  1e-9);
+  g_assert_cmpfloat (price->axes[0].ticks.max, >=, 110);
+}
+
+/* Every label stays inside the chart and no two year labels touch, small or large. */
+static void
+test_fits (Fixture       *f,
+           gconstpointer  data)
+{
+  struct { double w, h, scale; } sizes[] = { { 800, 300, 1.0 }, { 1920, 1080, 1.5 },
+                                               { 480, 220, 1.0 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int kind = 0; kind < LODE_N_CHARTS; kind++)
+      {
+        LodeChartOptions options;
+        g_autoptr(LodeChartLayout) layout = NULL;
+        g_autoptr(GArray) row = g_array_new (FALSE, FALSE, sizeof (double));
+
+        lode_chart_options_init (&options);
+        options.font_scale = sizes[s].scale;
+        options.selected_year = 2030;
+        layout = lode_chart_layout_new (kind, f->projection, f->baseline, sizes[s].w,
+                                        sizes[s].h, &options);
+        g_assert_cmpfloat (layout->font_px, ==, 13.0 * sizes[s].scale);
+        for (guint i = 0; i < layout->labels->len; i++)
+          {
+            const LodeChartLabel *label = &g_array_index (layout->labels, LodeChartLabel, i);
+            double w, h, left;
+
+            lode_text_measure (label->text, label->size, label->flags, &w, &h);
+            left = label->x - label->align * w;
+            g_assert_cmpfloat (left, >=, -0.5);
+            g_assert_cmpfloat (left + w, <=, sizes[s].w + 0.5);
+            g_assert_cmpfloat (label->y, >=, -0.5);
+            g_assert_cmpfloat (label->y + h, <=, sizes[s].h + 0.5);
+
+            /* Year labels below the plot (and the selected year's) never touch. */
+            if (label->y > layout->plot.y + layout->plot.height && label->align == 0.5)
+              {
+                double span[2] = { left, left + w };
+
+                g_array_append_vals (row, span, 2);
+              }
+          }
+        for (guint a = 0; a < row->len; a += 2)
+          for (guint b = a + 2; b < row->len; b += 2)
+            {
+              double *ra = &g_array_index (row, double, a);
+              double *rb = &g_array_index (row, double, b);
+
+              g_assert_true (ra[1] < rb[0] || rb[1] < ra[0]);
+            }
+        g_assert_cmpuint (row->len, >=, 2 * 3);
+      }
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (LODE_CHART_PRICE, NULL, NULL, 400,
+                                                             200, NULL);
+  g_autofree char *described = lode_chart_layout_describe (layout);
+
+  g_assert_true (layout->empty);
+  g_assert_cmpint (lode_chart_layout_year_at (layout, 200), ==, 0);
+  g_assert_cmpuint (layout->labels->len, ==, 1);
+  g_assert_nonnull (described);
+  g_assert_cmpstr (described, !=, "");
+}
+
+/* One year only (base year = horizon) still lays out. */
+static void
+test_single_year (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2024, 0.05);
+
+  for (int kind = 0; kind < LODE_N_CHARTS; kind++)
+    {
+      g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (kind, p, NULL, 800, 300, NULL);
+
+      g_assert_false (layout->empty);
+      g_assert_cmpint (layout->n_years, ==, 1);
+      g_assert_cmpint (lode_chart_layout_year_at (layout, lode_chart_layout_x_for_year (layout,
+                                                                                        2024)),
+                       ==, 2024);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/lode/chart-layout/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/lode/chart-layout/kind-ids", test_kind_ids);
+  ADD ("normalisation", test_normalisation);
+  ADD ("baseline", test_baseline);
+  ADD ("year-at", test_year_at);
+  ADD ("stacked", test_stacked);
+  ADD ("spend-axes", test_spend_axes);
+  ADD ("percent-axis", test_percent_axis);
+  ADD ("options", test_options);
+  ADD ("fits", test_fits);
+  g_test_add_func ("/lode/chart-layout/empty", test_empty);
+  g_test_add_func ("/lode/chart-layout/single-year", test_single_year);
+
+#undef ADD
+  return g_test_run ();
+}

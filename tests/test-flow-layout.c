@@ -1,2 +1,697 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); } /* STUB */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-flow-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "flow-test-util.h"
+#include "lode-flow-layout.h"
+
+static const double sizes[][2] = { { 800, 500 }, { 1280, 800 }, { 1920, 1080 } };
+
+static gboolean
+rects_overlap (const LodeFlowRect *a,
+               const LodeFlowRect *b)
+{
+  const double e = 0.01;
+
+  return a->x < b->x + b->width - e && b->x < a->x + a->width - e
+         && a->y < b->y + b->height - e && b->y < a->y + a->height - e;
+}
+
+static void
+assert_rect_inside (const LodeFlowRect *r,
+                    double              width,
+                    double              height)
+{
+  g_assert_cmpfloat (r->x, >=, -0.01);
+  g_assert_cmpfloat (r->y, >=, -0.01);
+  g_assert_cmpfloat (r->x + r->width, <=, width + 0.01);
+  g_assert_cmpfloat (r->y + r->height, <=, height + 0.01);
+}
+
+/* Flow is conserved at every node: the values (t NdPr-oxide eq.) balance exactly, and the
+ * pixels of the ribbons fit the node and differ from value × scale only by minimum widths. */
+static void
+check_conservation (const LodeFlowLayout *layout)
+{
+  guint n_nodes = lode_flow_layout_get_n_nodes (layout);
+  double k = lode_flow_layout_get_scale (layout);
+  g_autofree double *in_v = g_new0 (double, n_nodes);
+  g_autofree double *out_v = g_new0 (double, n_nodes);
+  g_autofree double *in_px = g_new0 (double, n_nodes);
+  g_autofree double *out_px = g_new0 (double, n_nodes);
+  g_autofree int *n_inc = g_new0 (int, n_nodes);
+
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+
+      g_assert_cmpfloat (r->value, >, 0.0);
+      g_assert_cmpfloat (r->width, >=, 1.0 - 1e-9);
+      g_assert_cmpuint (r->n_segments, >=, 1);
+      if (r->kind == LODE_FLOW_RIBBON_BYPRODUCT)
+        {
+          /* Not NdPr: no part of the balance, a fixed thin stub. */
+          out_px[r->source] += r->width;
+          n_inc[r->source]++;
+          continue;
+        }
+      if (r->kind == LODE_FLOW_RIBBON_RECYCLING)
+        {
+          in_v[r->target] += r->value;
+          in_px[r->target] += r->width;
+          n_inc[r->target]++;
+          continue;
+        }
+      if (r->source >= 0)
+        {
+          out_v[r->source] += r->value;
+          out_px[r->source] += r->width;
+          n_inc[r->source]++;
+        }
+      if (r->target >= 0)
+        {
+          in_v[r->target] += r->value;
+          in_px[r->target] += r->width;
+          n_inc[r->target]++;
+        }
+      /* Widths are value × scale unless a minimum width applies. */
+      g_assert_cmpfloat (fabs (r->width - MAX (r->value * k, 1.0)), <=, 1e-6);
+    }
+
+  for (guint q = 0; q < n_nodes; q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+      double tol = 1e-6 * MAX (1.0, node->value);
+
+      if (!node->visible)
+        {
+          g_assert_cmpfloat (in_v[q], ==, 0.0);
+          g_assert_cmpfloat (out_v[q], ==, 0.0);
+          continue;
+        }
+      /* The ribbons carry the node's value. */
+      if (node->column > 0)
+        g_assert_cmpfloat (fabs (in_v[q] - node->in_value), <=, tol);
+      if (node->column < LODE_FLOW_COLUMN_END_USE)
+        g_assert_cmpfloat (fabs (out_v[q] - node->out_value), <=, tol);
+      /* Mass balance: in = out + outflows at every middle stage. */
+      if (node->column > 0 && node->column < LODE_FLOW_COLUMN_END_USE
+          && fabs (node->in_value - node->out_value) > tol)
+        {
+          g_test_message ("unbalanced node: column %d region %u in %g out %g", node->column,
+                          node->region, node->in_value, node->out_value);
+          g_assert_cmpfloat (fabs (node->in_value - node->out_value), <=, tol);
+        }
+      /* Pixels: both sides fit in the node; the node is value × scale plus minimums. */
+      g_assert_cmpfloat (in_px[q], <=, node->rect.height + 1e-6);
+      g_assert_cmpfloat (out_px[q], <=, node->rect.height + 1e-6);
+      g_assert_cmpfloat (node->rect.height, >=, node->value * k - 1e-6);
+      g_assert_cmpfloat (node->rect.height, <=, node->value * k + 2.0 + 3.0 * 2 + n_inc[q] * 1.0
+                         + 1e-6);
+    }
+}
+
+static void
+check_ribbon_ends (const LodeFlowLayout *layout)
+{
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      const LodeFlowSegment *first = &r->segments[0];
+      const LodeFlowSegment *last = &r->segments[r->n_segments - 1];
+
+      if (r->source >= 0)
+        {
+          const LodeFlowRect *s = &lode_flow_layout_get_node (layout, r->source)->rect;
+
+          g_assert_cmpfloat (fabs (first->top.x0 - (s->x + s->width)), <=, 1e-6);
+          g_assert_cmpfloat (first->top.y0, >=, s->y - 1e-6);
+          g_assert_cmpfloat (first->bottom.y0, <=, s->y + s->height + 1e-6);
+        }
+      if (r->target >= 0)
+        {
+          const LodeFlowRect *t = &lode_flow_layout_get_node (layout, r->target)->rect;
+
+          g_assert_cmpfloat (fabs (last->top.x3 - t->x), <=, 1e-6);
+          g_assert_cmpfloat (last->top.y3, >=, t->y - 1e-6);
+          g_assert_cmpfloat (last->bottom.y3, <=, t->y + t->height + 1e-6);
+        }
+    }
+}
+
+static void
+check_geometry (const LodeFlowLayout *layout)
+{
+  double w = lode_flow_layout_get_width (layout), h = lode_flow_layout_get_height (layout);
+  guint n_nodes = lode_flow_layout_get_n_nodes (layout);
+
+  /* No two nodes overlap. */
+  for (guint a = 0; a < n_nodes; a++)
+    {
+      const LodeFlowNode *na = lode_flow_layout_get_node (layout, a);
+
+      if (!na->visible)
+        continue;
+      g_assert_cmpfloat (na->rect.height, >, 0.0);
+      assert_rect_inside (&na->rect, w, h);
+      for (guint b = a + 1; b < n_nodes; b++)
+        {
+          const LodeFlowNode *nb = lode_flow_layout_get_node (layout, b);
+
+          if (nb->visible)
+            g_assert_false (rects_overlap (&na->rect, &nb->rect));
+        }
+    }
+
+  /* Every ribbon lies within the canvas: a cubic lies in the hull of its control points. */
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+
+      for (guint k = 0; k < r->n_segments; k++)
+        {
+          const LodeFlowCubic *edges[2] = { &r->segments[k].top, &r->segments[k].bottom };
+
+          for (int e = 0; e < 2; e++)
+            {
+              const double *pts = &edges[e]->x0;
+
+              for (int i = 0; i < 8; i += 2)
+                {
+                  g_assert_cmpfloat (pts[i], >=, 0.0);
+                  g_assert_cmpfloat (pts[i], <=, w);
+                  g_assert_cmpfloat (pts[i + 1], >=, 0.0);
+                  g_assert_cmpfloat (pts[i + 1], <=, h);
+                }
+            }
+        }
+    }
+}
+
+/* Labels never overlap one another, the headers or the legend, and stay on the canvas. */
+static void
+check_labels (const LodeFlowLayout *layout)
+{
+  double w = lode_flow_layout_get_width (layout), h = lode_flow_layout_get_height (layout);
+  g_autoptr(GPtrArray) rects = g_ptr_array_new ();
+  guint n_labels = 0;
+
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+      if (node->visible && node->label.level != LODE_FLOW_LABEL_HIDDEN)
+        {
+          g_assert_cmpstr (node->label.name, !=, "");
+          g_ptr_array_add (rects, (gpointer) &node->label.rect);
+          n_labels++;
+        }
+    }
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowHeader *hd = lode_flow_layout_get_header (layout, c);
+
+      g_ptr_array_add (rects, (gpointer) &hd->title_rect);
+      g_ptr_array_add (rects, (gpointer) &hd->unit_rect);
+      if (hd->bottleneck)
+        g_ptr_array_add (rects, (gpointer) &hd->badge_rect);
+    }
+  for (guint k = 0; k < lode_flow_layout_get_n_legend_items (layout); k++)
+    {
+      const LodeFlowLegendItem *item = lode_flow_layout_get_legend_item (layout, k);
+
+      g_ptr_array_add (rects, (gpointer) &item->text_rect);
+      if (item->swatch.width > 0)
+        g_ptr_array_add (rects, (gpointer) &item->swatch);
+    }
+  for (guint k = 0; k < lode_flow_layout_get_n_captions (layout); k++)
+    g_ptr_array_add (rects, (gpointer) &lode_flow_layout_get_caption (layout, k)->rect);
+
+  for (guint a = 0; a < rects->len; a++)
+    {
+      assert_rect_inside (rects->pdata[a], w, h);
+      for (guint b = a + 1; b < rects->len; b++)
+        if (rects_overlap (rects->pdata[a], rects->pdata[b]))
+          {
+            const LodeFlowRect *ra = rects->pdata[a], *rb = rects->pdata[b];
+
+            g_test_message ("overlap %u/%u: %.1f,%.1f %.1fx%.1f and %.1f,%.1f %.1fx%.1f", a, b,
+                            ra->x, ra->y, ra->width, ra->height, rb->x, rb->y, rb->width,
+                            rb->height);
+            g_assert_not_reached ();
+          }
+    }
+}
+
+static void
+check_all (const LodeProjection *p,
+           double                year,
+           double                width,
+           double                height)
+{
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, year, width, height, NULL);
+
+  check_conservation (layout);
+  check_ribbon_ends (layout);
+  check_geometry (layout);
+  check_labels (layout);
+}
+
+static void
+test_synthetic (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int year = p->base_year; year <= p->horizon; year++)
+      check_all (p, year, sizes[s][0], sizes[s][1]);
+  check_all (p, 2026.4, 900, 560);
+}
+
+static void
+test_synthetic_values (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2027, 1280, 800, NULL);
+  const LodeYear *y = lode_projection_get_year (p, 2027);
+  const LodeFlowNode *node;
+
+  /* Node values are the model's, in t NdPr-oxide equivalent. */
+  node = lode_flow_layout_get_node (layout,
+                                    lode_flow_layout_node_index (layout, LODE_STAGE_SEPARATION,
+                                                                 SYN_CN));
+  g_assert_true (node->visible);
+  g_assert_cmpfloat_with_epsilon (node->in_value, y->input_ox[LODE_STAGE_SEPARATION][SYN_CN],
+                                  1e-6);
+  g_assert_cmpfloat_with_epsilon (node->stage_value,
+                                  y->production[LODE_STAGE_SEPARATION][SYN_CN], 1e-6);
+  /* Metal takes recycling in: its inflow is separation's flows plus the loop. */
+  node = lode_flow_layout_get_node (layout,
+                                    lode_flow_layout_node_index (layout, LODE_STAGE_METAL, SYN_US));
+  g_assert_cmpfloat_with_epsilon (node->in_value, y->input_ox[LODE_STAGE_METAL][SYN_US], 1e-6);
+
+  /* Japan never separates anything: no node, no space. */
+  node = lode_flow_layout_get_node (layout,
+                                    lode_flow_layout_node_index (layout, LODE_STAGE_SEPARATION,
+                                                                 SYN_JP));
+  g_assert_false (node->visible);
+
+  /* Shares are in the stage's own unit and sum to one per column. */
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      double sum = 0.0;
+
+      for (guint r = 0; r < SYN_N; r++)
+        {
+          node = lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout, c, r));
+          if (node->visible)
+            sum += node->share;
+        }
+      g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-9);
+    }
+
+  /* The label shows the stage's unit and the share: "China 300 kt t REO ..." */
+  node = lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout, 0, SYN_CN));
+  g_assert_cmpint (node->label.level, ==, LODE_FLOW_LABEL_FULL);
+  g_assert_cmpstr (node->label.name, ==, "China");
+  g_assert_nonnull (strstr (node->label.detail, lode_stage_unit (LODE_STAGE_MINE)));
+  g_assert_nonnull (strstr (node->label.detail, "%"));
+
+  /* The bottleneck stage is marked. */
+  g_assert_true (lode_flow_layout_get_header (layout, LODE_STAGE_SEPARATION)->bottleneck);
+  g_assert_false (lode_flow_layout_get_header (layout, LODE_STAGE_MINE)->bottleneck);
+}
+
+static void
+test_interpolation (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) a = lode_flow_layout_new (p, 2026, 1280, 800, NULL);
+  g_autoptr(LodeFlowLayout) b = lode_flow_layout_new (p, 2027, 1280, 800, NULL);
+  g_autoptr(LodeFlowLayout) m = lode_flow_layout_new (p, 2026.25, 1280, 800, NULL);
+
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (m); q++)
+    {
+      double va = lode_flow_layout_get_node (a, q)->value;
+      double vb = lode_flow_layout_get_node (b, q)->value;
+      double vm = lode_flow_layout_get_node (m, q)->value;
+
+      g_assert_cmpfloat_with_epsilon (vm, 0.75 * va + 0.25 * vb, 1e-6 * MAX (1.0, vm));
+    }
+  g_assert_cmpint (lode_flow_layout_get_shown_year (m), ==, 2026);
+  g_assert_cmpfloat (lode_flow_layout_get_year (m), ==, 2026.25);
+}
+
+static void
+check_same_order (const LodeFlowLayout *a,
+                  const LodeFlowLayout *b)
+{
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      guint oa[LODE_MAX_REGIONS], ob[LODE_MAX_REGIONS];
+      guint na = lode_flow_layout_get_order (a, c, oa);
+      guint nb = lode_flow_layout_get_order (b, c, ob);
+      double last_y = -1;
+
+      g_assert_cmpuint (na, ==, nb);
+      for (guint k = 0; k < na; k++)
+        g_assert_cmpuint (oa[k], ==, ob[k]);
+      /* And the nodes really are drawn in that order, top to bottom. */
+      for (guint k = 0; k < na; k++)
+        {
+          const LodeFlowNode *node =
+            lode_flow_layout_get_node (a, lode_flow_layout_node_index (a, c, oa[k]));
+
+          if (!node->visible)
+            continue;
+          g_assert_cmpfloat (node->rect.y, >, last_y);
+          last_y = node->rect.y;
+        }
+    }
+}
+
+static void
+test_baseline (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  LodeFlowLayout *prev = NULL;
+
+  for (int year = p->base_year; year <= p->horizon; year++)
+    {
+      LodeFlowLayout *layout = lode_flow_layout_new (p, year, 1280, 800, NULL);
+
+      check_conservation (layout);
+      check_ribbon_ends (layout);
+      check_geometry (layout);
+      check_labels (layout);
+      if (prev != NULL)
+        check_same_order (prev, layout);
+      g_clear_pointer (&prev, lode_flow_layout_free);
+      prev = layout;
+    }
+  g_clear_pointer (&prev, lode_flow_layout_free);
+
+  /* Fractional years keep the order too. */
+  {
+    g_autoptr(LodeFlowLayout) a = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+    g_autoptr(LodeFlowLayout) b = lode_flow_layout_new (p, 2030.5, 1280, 800, NULL);
+
+    check_same_order (a, b);
+  }
+}
+
+static void
+test_baseline_sizes (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int year = p->base_year; year <= p->horizon; year += 2)
+      check_all (p, year, sizes[s][0], sizes[s][1]);
+  /* The main window's diagram area can be short: a compact layout still fits. */
+  for (int year = p->base_year; year <= p->horizon; year += 4)
+    check_all (p, year, 860, 320);
+  /* Presentation mode: bigger fonts still fit at a projector's resolution. */
+  {
+    LodeFlowOptions options;
+    g_autoptr(LodeFlowLayout) layout = NULL;
+
+    lode_flow_options_init (&options);
+    options.font_scale = 1.5;
+    layout = lode_flow_layout_new (p, 2035, 1920, 1080, &options);
+    check_conservation (layout);
+    check_geometry (layout);
+    check_labels (layout);
+  }
+}
+
+static void
+test_degenerate (void)
+{
+  g_autoptr(LodeProjection) zero = syn_projection (SYN_N, TRUE);
+  g_autoptr(LodeProjection) one = syn_projection (1, FALSE);
+  g_autoptr(LodeFlowLayout) lz = lode_flow_layout_new (zero, 2030, 800, 500, NULL);
+  g_autoptr(LodeFlowLayout) lo = NULL;
+  g_autoptr(LodeFlowLayout) ln = lode_flow_layout_new (NULL, 2030, 800, 500, NULL);
+  g_autoptr(LodeFlowLayout) tiny = NULL;
+  g_autofree char *dz = NULL;
+  g_autofree char *dn = NULL;
+
+  /* All zero: nothing visible, nothing collapses, a caption says so. */
+  g_assert_cmpuint (lode_flow_layout_get_n_ribbons (lz), ==, 0);
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (lz); q++)
+    g_assert_false (lode_flow_layout_get_node (lz, q)->visible);
+  g_assert_cmpuint (lode_flow_layout_get_n_captions (lz), ==, 1);
+  dz = lode_flow_layout_describe (lz);
+  g_assert_nonnull (strstr (dz, "2030"));
+  g_assert_cmpint (lode_flow_layout_node_at (lz, 400, 250), ==, -1);
+  g_assert_cmpint (lode_flow_layout_ribbon_at (lz, 400, 250), ==, -1);
+  check_labels (lz);
+
+  /* One region. */
+  for (int year = one->base_year; year <= one->horizon; year++)
+    check_all (one, year, 800, 500);
+  lo = lode_flow_layout_new (one, 2030, 800, 500, NULL);
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (lo,
+                                                            lode_flow_layout_node_index (lo, c, 0));
+      g_assert_true (node->visible);
+      g_assert_cmpfloat_with_epsilon (node->share, 1.0, 1e-9);
+    }
+
+  /* No projection, absurd sizes and years: still a layout. */
+  g_assert_cmpuint (lode_flow_layout_get_n_nodes (ln), ==, 0);
+  dn = lode_flow_layout_describe (ln);
+  g_assert_cmpstr (dn, !=, "");
+  tiny = lode_flow_layout_new (one, 1990, 10, 10, NULL);
+  g_assert_cmpint (lode_flow_layout_get_shown_year (tiny), ==, one->base_year);
+  g_clear_pointer (&tiny, lode_flow_layout_free);
+  tiny = lode_flow_layout_new (one, 3000.5, 0, 0, NULL);
+  g_assert_cmpint (lode_flow_layout_get_shown_year (tiny), ==, one->horizon);
+}
+
+/* A tiny flow keeps a visible minimum width and does not collapse its node. */
+static void
+test_tiny_flow (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = NULL;
+  LodeYear *y = &p->years[2028 - p->base_year];
+  int idx;
+
+  /* Move a speck of Australian oxide to the US, keeping the balance. */
+  y->flow_ox[LODE_STAGE_SEPARATION][SYN_AU][SYN_JP] -= 0.5;
+  y->flow_ox[LODE_STAGE_SEPARATION][SYN_AU][SYN_US] += 0.5;
+  y->input_ox[LODE_STAGE_METAL][SYN_US] += 0.5;
+  y->input_ox[LODE_STAGE_METAL][SYN_JP] -= 0.5;
+  y->loss_ox[LODE_STAGE_METAL][SYN_US] += 0.5;
+  y->loss_ox[LODE_STAGE_METAL][SYN_JP] -= 0.5;
+  layout = lode_flow_layout_new (p, 2028, 800, 500, NULL);
+  check_conservation (layout);
+  check_geometry (layout);
+  idx = -1;
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+
+      if (r->kind == LODE_FLOW_RIBBON_FLOW && fabs (r->value - 0.5) < 1e-9)
+        idx = (int) q;
+    }
+  g_assert_cmpint (idx, >=, 0);
+  g_assert_cmpfloat (lode_flow_layout_get_ribbon (layout, idx)->width, ==, 1.0);
+}
+
+static void
+test_recycling_loop (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  double lowest_node = 0.0;
+  int loops = 0;
+
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+      if (node->visible)
+        lowest_node = MAX (lowest_node, node->rect.y + node->rect.height);
+    }
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      const LodeFlowNode *from, *to;
+      double lowest = 0.0, mx, my;
+
+      if (r->kind != LODE_FLOW_RIBBON_RECYCLING)
+        continue;
+      loops++;
+      from = lode_flow_layout_get_node (layout, r->source);
+      to = lode_flow_layout_get_node (layout, r->target);
+      g_assert_cmpint (from->column, ==, LODE_FLOW_COLUMN_END_USE);
+      g_assert_cmpint (to->column, ==, LODE_STAGE_METAL);
+      g_assert_cmpuint (from->region, ==, to->region);
+      /* A real cycle: it leaves end use rightwards, runs below every node, and enters metal
+       * from the left; its pieces join up. */
+      g_assert_cmpuint (r->n_segments, >, 1);
+      for (guint k = 0; k < r->n_segments; k++)
+        {
+          lowest = MAX (lowest, r->segments[k].bottom.y3);
+          if (k > 0)
+            {
+              g_assert_cmpfloat (fabs (r->segments[k].top.x0 - r->segments[k - 1].top.x3), <,
+                                 1e-6);
+              g_assert_cmpfloat (fabs (r->segments[k].top.y0 - r->segments[k - 1].top.y3), <,
+                                 1e-6);
+            }
+        }
+      g_assert_cmpfloat (lowest, >, lowest_node);
+      g_assert_cmpfloat (r->segments[0].top.x0, >=, from->rect.x + from->rect.width - 1e-6);
+      g_assert_cmpfloat (r->segments[r->n_segments - 1].top.x3, <=, to->rect.x + 1e-6);
+      /* The bottom run is hit-testable. */
+      lode_flow_cubic_eval (&r->segments[4].top, 0.5, &mx, NULL);
+      my = (r->segments[4].top.y0 + r->segments[4].bottom.y0) / 2;
+      g_assert_cmpint (lode_flow_layout_ribbon_at (layout, mx, my), ==, (int) q);
+    }
+  g_assert_cmpint (loops, ==, 2);
+}
+
+static void
+test_hit_testing (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  int cn_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_CN);
+  const LodeFlowNode *node = lode_flow_layout_get_node (layout, cn_mine);
+  int biggest = -1;
+
+  g_assert_cmpint (lode_flow_layout_node_at (layout, node->rect.x + node->rect.width / 2,
+                                             node->rect.y + node->rect.height / 2),
+                   ==, cn_mine);
+  g_assert_cmpint (lode_flow_layout_node_at (layout, 2, 2), ==, -1);
+  g_assert_cmpint (lode_flow_layout_ribbon_at (layout, 2, 2), ==, -1);
+
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+
+      if (r->kind == LODE_FLOW_RIBBON_FLOW
+          && (biggest < 0 || r->value > lode_flow_layout_get_ribbon (layout, biggest)->value))
+        biggest = (int) q;
+    }
+  {
+    const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, biggest);
+    double x, yt, yb;
+    int hit;
+
+    lode_flow_cubic_eval (&r->segments[0].top, 0.5, &x, &yt);
+    lode_flow_cubic_eval (&r->segments[0].bottom, 0.5, NULL, &yb);
+    hit = lode_flow_layout_ribbon_at (layout, x, (yt + yb) / 2);
+    g_assert_cmpint (hit, >=, 0);
+    /* Ribbons may overlap mid-way; whichever is returned must contain the point. */
+    if (hit != biggest)
+      g_assert_cmpint (lode_flow_layout_get_ribbon (layout, hit)->kind, !=,
+                       LODE_FLOW_RIBBON_RECYCLING);
+    else
+      g_assert_cmpint (hit, ==, biggest);
+  }
+}
+
+static void
+test_highlight (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  int us_metal = lode_flow_layout_node_index (layout, LODE_STAGE_METAL, SYN_US);
+  int us_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_US);
+  int au_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_AU);
+  int jp_magnet = lode_flow_layout_node_index (layout, LODE_STAGE_MAGNET, SYN_JP);
+
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    g_assert_cmpint (lode_flow_layout_get_node (layout, q)->emphasis, ==,
+                     LODE_FLOW_EMPHASIS_NORMAL);
+
+  /* US metal: fed by US separation, fed by the US mine; Australia's mine is unconnected. */
+  lode_flow_layout_set_highlight (layout, us_metal, -1, -1);
+  g_assert_cmpint (lode_flow_layout_get_node (layout, us_metal)->emphasis, ==,
+                   LODE_FLOW_EMPHASIS_HIGHLIGHT);
+  g_assert_cmpint (lode_flow_layout_get_node (layout, us_mine)->emphasis, ==,
+                   LODE_FLOW_EMPHASIS_HIGHLIGHT);
+  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
+                   LODE_FLOW_EMPHASIS_DIM);
+  g_assert_cmpint (lode_flow_layout_get_node (layout, jp_magnet)->emphasis, ==,
+                   LODE_FLOW_EMPHASIS_DIM);
+
+  /* Selection without hover highlights too, and marks the node. */
+  lode_flow_layout_set_highlight (layout, -1, -1, au_mine);
+  g_assert_true (lode_flow_layout_get_node (layout, au_mine)->selected);
+  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
+                   LODE_FLOW_EMPHASIS_HIGHLIGHT);
+
+  /* A hovered ribbon: only it and its ends. */
+  lode_flow_layout_set_highlight (layout, -1, 0, -1);
+  {
+    const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, 0);
+
+    g_assert_cmpint (r->emphasis, ==, LODE_FLOW_EMPHASIS_HIGHLIGHT);
+    g_assert_cmpint (lode_flow_layout_get_node (layout, r->source)->emphasis, ==,
+                     LODE_FLOW_EMPHASIS_HIGHLIGHT);
+  }
+  lode_flow_layout_set_highlight (layout, -1, -1, -1);
+  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
+                   LODE_FLOW_EMPHASIS_NORMAL);
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  g_autofree char *text = lode_flow_layout_describe (layout);
+  g_autofree char *node_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *ribbon_text = NULL;
+
+  g_assert_nonnull (strstr (text, "In 2030"));
+  g_assert_nonnull (strstr (text, "China"));
+  g_assert_nonnull (strstr (text, "separation"));
+  /* The China-free share from the model: 0.1 + 0.02 * 6. */
+  g_assert_nonnull (strstr (text, "22 %"));
+
+  node_text = lode_flow_layout_describe_node (layout,
+                                              lode_flow_layout_node_index (layout, 1, SYN_US));
+  g_assert_nonnull (strstr (node_text, "United States"));
+  g_assert_nonnull (strstr (node_text, "China content"));
+  end_text = lode_flow_layout_describe_node (layout,
+                                             lode_flow_layout_node_index (layout, 4, SYN_US));
+  g_assert_nonnull (strstr (end_text, lode_end_use_name (LODE_END_USE_WIND)));
+  ribbon_text = lode_flow_layout_describe_ribbon (layout, 0);
+  g_assert_nonnull (strstr (ribbon_text, "→"));
+  g_assert_null (lode_flow_layout_describe_node (layout, 9999));
+  g_assert_null (lode_flow_layout_describe_ribbon (layout, -1));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lode/flow-layout/synthetic", test_synthetic);
+  g_test_add_func ("/lode/flow-layout/synthetic-values", test_synthetic_values);
+  g_test_add_func ("/lode/flow-layout/interpolation", test_interpolation);
+  g_test_add_func ("/lode/flow-layout/baseline", test_baseline);
+  g_test_add_func ("/lode/flow-layout/baseline-sizes", test_baseline_sizes);
+  g_test_add_func ("/lode/flow-layout/degenerate", test_degenerate);
+  g_test_add_func ("/lode/flow-layout/tiny-flow", test_tiny_flow);
+  g_test_add_func ("/lode/flow-layout/recycling-loop", test_recycling_loop);
+  g_test_add_func ("/lode/flow-layout/hit-testing", test_hit_testing);
+  g_test_add_func ("/lode/flow-layout/highlight", test_highlight);
+  g_test_add_func ("/lode/flow-layout/describe", test_describe);
+
+  return g_test_run ();
+}

@@ -1,2 +1,351 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); } /* STUB */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-flow-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "flow-test-util.h"
+#include "lode-flow-view.h"
+#include "lode-palette.h"
+#include "lode-year-control.h"
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_object_unref (paintable);
+  return texture;
+}
+
+static guint8 *
+download (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  guint8 *data = g_malloc (width * height * 4);
+
+  gdk_texture_download (texture, data, width * 4);
+  return data;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  int   count;
+  int   stage;
+  guint region;
+} Activated;
+
+static void
+node_activated_cb (LodeFlowView *view,
+                   int           stage,
+                   guint         region,
+                   Activated    *a)
+{
+  a->count++;
+  a->stage = stage;
+  a->region = region;
+}
+
+static void
+test_view (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = lode_flow_view_new ();
+  const LodeFlowLayout *layout;
+  const LodeFlowNode *node;
+  GdkTexture *before, *after;
+  g_autofree guint8 *a = NULL;
+  g_autofree guint8 *b = NULL;
+  LodeRgba cn = lode_rgba_from_rgb (0xd55e00);
+  Activated activated = { 0 };
+  int width, height, changed = 0, cn_mine;
+  guint8 *px;
+
+  g_object_ref_sink (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 560);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  lode_flow_view_set_projection (LODE_FLOW_VIEW (view), p);
+  g_assert_true (lode_flow_view_get_projection (LODE_FLOW_VIEW (view)) == p);
+  lode_flow_view_set_year (LODE_FLOW_VIEW (view), 2024);
+  g_assert_cmpfloat (lode_flow_view_get_year (LODE_FLOW_VIEW (view)), ==, 2024);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* The projection is shown: the layout fills the widget and the China mine node is drawn in
+   * China's colour where the layout put it. */
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  layout = lode_flow_view_get_layout (LODE_FLOW_VIEW (view));
+  g_assert_nonnull (layout);
+  g_assert_cmpfloat (lode_flow_layout_get_width (layout), ==, width);
+  cn_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_CN);
+  node = lode_flow_layout_get_node (layout, cn_mine);
+  before = render_widget (view);
+  a = download (before);
+  px = a + 4 * ((int) (node->rect.y + node->rect.height / 2) * width
+                + (int) (node->rect.x + node->rect.width / 2));
+  g_assert_cmpint (abs (px[2] - (int) (cn.r * 255)), <=, 3);
+  g_assert_cmpint (abs (px[1] - (int) (cn.g * 255)), <=, 3);
+  g_assert_cmpint (abs (px[0] - (int) (cn.b * 255)), <=, 3);
+
+  /* Accessible: an image, described in words that follow the year. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_nonnull (lode_flow_view_get_description (LODE_FLOW_VIEW (view)));
+  g_assert_nonnull (strstr (lode_flow_view_get_description (LODE_FLOW_VIEW (view)), "2024"));
+
+  /* A new year repaints. */
+  lode_flow_view_set_year (LODE_FLOW_VIEW (view), 2030);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpint (lode_flow_layout_get_shown_year (lode_flow_view_get_layout (LODE_FLOW_VIEW
+                                                                                (view))),
+                   ==, 2030);
+  after = render_widget (view);
+  b = download (after);
+  g_assert_cmpint (gdk_texture_get_width (after), ==, width);
+  for (int i = 0; i < width * height * 4; i += 4)
+    changed += memcmp (a + i, b + i, 4) != 0;
+  g_test_message ("%d pixels changed", changed);
+  g_assert_cmpint (changed, >, 1000);
+  g_assert_nonnull (strstr (lode_flow_view_get_description (LODE_FLOW_VIEW (view)), "2030"));
+
+  /* Keyboard: the arrows move the selection (the key bindings run these actions), Enter
+   * activates it. */
+  g_signal_connect (view, "node-activated", G_CALLBACK (node_activated_cb), &activated);
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_cmpint (lode_flow_view_get_selected_node (LODE_FLOW_VIEW (view)), ==, -1);
+  g_assert_true (gtk_widget_activate_action (view, "flow.move", "(ii)", 0, 1));
+  g_assert_cmpint (lode_flow_view_get_selected_node (LODE_FLOW_VIEW (view)), ==, cn_mine);
+  g_assert_true (gtk_widget_activate_action (view, "flow.move", "(ii)", 0, 1));
+  g_assert_cmpint (lode_flow_view_get_selected_node (LODE_FLOW_VIEW (view)), !=, cn_mine);
+  g_assert_true (gtk_widget_activate_action (view, "flow.move", "(ii)", 0, -1));
+  g_assert_true (gtk_widget_activate_action (view, "flow.move", "(ii)", 1, 0));
+  layout = lode_flow_view_get_layout (LODE_FLOW_VIEW (view));
+  node = lode_flow_layout_get_node (layout, lode_flow_view_get_selected_node (LODE_FLOW_VIEW
+                                                                              (view)));
+  g_assert_cmpint (node->column, ==, LODE_STAGE_SEPARATION);
+  g_assert_true (node->selected);
+  g_assert_cmpint (activated.count, ==, 0);
+  g_assert_true (gtk_widget_activate_action (view, "flow.activate", NULL));
+  g_assert_cmpint (activated.count, ==, 1);
+  g_assert_cmpint (activated.stage, ==, LODE_STAGE_SEPARATION);
+  g_assert_cmpuint (activated.region, ==, node->region);
+  /* The selection survives a change of year. */
+  lode_flow_view_set_year (LODE_FLOW_VIEW (view), 2031);
+  g_assert_cmpint (lode_flow_view_get_selected_node (LODE_FLOW_VIEW (view)), ==,
+                   lode_flow_layout_node_index (layout, node->column, node->region));
+  g_assert_true (gtk_widget_activate_action (view, "flow.clear", NULL));
+  g_assert_cmpint (lode_flow_view_get_selected_node (LODE_FLOW_VIEW (view)), ==, -1);
+
+  /* Presentation mode. */
+  lode_flow_view_set_font_scale (LODE_FLOW_VIEW (view), 1.5);
+  g_assert_cmpfloat (lode_flow_layout_get_options (lode_flow_view_get_layout
+                                                   (LODE_FLOW_VIEW (view)))->font_scale, ==,
+                     1.5);
+
+  g_object_unref (before);
+  g_object_unref (after);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_baseline_view (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = lode_flow_view_new ();
+
+  g_object_ref_sink (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  lode_flow_view_set_projection (LODE_FLOW_VIEW (view), p);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_nonnull (strstr (lode_flow_view_get_description (LODE_FLOW_VIEW (view)),
+                            "In 2024, China holds"));
+
+  if (g_getenv ("LODE_FLOW_PNG_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("LODE_FLOW_PNG_DIR"),
+                                                "flow-view-1280x800.png", NULL);
+      GdkTexture *texture = render_widget (view);
+
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_object_unref (texture);
+    }
+  /* Dropping the projection leaves an empty, working view. */
+  lode_flow_view_set_projection (LODE_FLOW_VIEW (view), NULL);
+  g_assert_nonnull (lode_flow_view_get_layout (LODE_FLOW_VIEW (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 int        *count)
+{
+  (*count)++;
+}
+
+typedef struct
+{
+  gboolean fractional;
+  int      notifications;
+} PlayLog;
+
+static void
+year_seen_cb (GObject    *object,
+              GParamSpec *pspec,
+              PlayLog    *log)
+{
+  double year = lode_year_control_get_year (LODE_YEAR_CONTROL (object));
+
+  log->notifications++;
+  if (year != floor (year))
+    log->fractional = TRUE;
+}
+
+static void
+play_until_stopped (LodeYearControl *control)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (lode_year_control_get_playing (control) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+test_year_control (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *control = lode_year_control_new ();
+  GtkWidget *view = lode_flow_view_new ();
+  LodeYearControl *yc = LODE_YEAR_CONTROL (control);
+  GtkSettings *settings = gtk_settings_get_default ();
+  PlayLog log = { 0 };
+  int notified = 0, play_notified = 0;
+  gulong handler;
+
+  g_object_ref_sink (control);
+  g_object_ref_sink (view);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (GTK_BOX (box), control);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  g_object_bind_property (control, "year", view, "year", G_BINDING_SYNC_CREATE);
+
+  lode_year_control_set_range (yc, 2024, 2030);
+  g_assert_cmpint (lode_year_control_get_first (yc), ==, 2024);
+  g_assert_cmpint (lode_year_control_get_last (yc), ==, 2030);
+  g_signal_connect (control, "notify::year", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (control, "notify::playing", G_CALLBACK (count_notify_cb), &play_notified);
+
+  lode_year_control_set_year (yc, 2027);
+  g_assert_cmpint (notified, ==, 1);
+  lode_year_control_set_year (yc, 2027);
+  g_assert_cmpint (notified, ==, 1);
+  g_assert_cmpfloat (lode_flow_view_get_year (LODE_FLOW_VIEW (view)), ==, 2027);
+  lode_year_control_set_year (yc, 2099);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2030);
+  lode_year_control_step (yc, -1);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2029);
+  lode_year_control_step (yc, 1);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2030);
+  lode_year_control_step (yc, 1);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2030);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Play from the last year starts again at the first; it plays smoothly (fractional years)
+   * and stops at the last year. */
+  lode_year_control_set_range (yc, 2024, 2026);
+  handler = g_signal_connect (control, "notify::year", G_CALLBACK (year_seen_cb), &log);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  g_object_set (control, "playing", TRUE, NULL);
+  g_assert_true (lode_year_control_get_playing (yc));
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2024);
+  g_assert_cmpint (play_notified, ==, 1);
+  play_until_stopped (yc);
+  g_assert_cmpint (play_notified, ==, 2);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2026);
+  g_assert_cmpfloat (lode_flow_view_get_year (LODE_FLOW_VIEW (view)), ==, 2026);
+  g_assert_true (log.fractional);
+
+  /* Reduced motion: whole years only. */
+  log = (PlayLog) { 0 };
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  lode_year_control_set_range (yc, 2024, 2026);
+  lode_year_control_set_year (yc, 2025);
+  log = (PlayLog) { 0 };
+  lode_year_control_set_playing (yc, TRUE);
+  play_until_stopped (yc);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==, 2026);
+  g_assert_false (log.fractional);
+  g_assert_cmpint (log.notifications, ==, 1);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+
+  /* Pausing mid-way lands on a whole year. */
+  lode_year_control_set_range (yc, 2024, 2040);
+  lode_year_control_set_year (yc, 2024);
+  lode_year_control_set_playing (yc, TRUE);
+  {
+    gboolean done = FALSE;
+
+    g_timeout_add (400, timeout_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  lode_year_control_set_playing (yc, FALSE);
+  g_assert_cmpfloat (lode_year_control_get_year (yc), ==,
+                     floor (lode_year_control_get_year (yc)));
+  g_signal_handler_disconnect (control, handler);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (control);
+  g_assert_finalize_object (view);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/lode/flow-view/view", test_view);
+  g_test_add_func ("/lode/flow-view/baseline", test_baseline_view);
+  g_test_add_func ("/lode/flow-view/year-control", test_year_control);
+
+  return g_test_run ();
+}

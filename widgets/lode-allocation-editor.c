@@ -1,1 +1,694 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lode-allocation-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "lode-allocation.h"
+#include "lode-allocation-editor.h"
+
+/* Stage colours of the bar: Okabe–Ito hues, readable by colour-blind people, distinct from
+ * nothing in particular — the chain's stages are not regions, so no region colour is reused. */
+static const guint32 share_rgb[LODE_N_ALLOC] = {
+  0xE69F00,  /* mine: orange */
+  0x56B4E9,  /* separation: sky blue */
+  0xCC79A7,  /* metal: reddish purple */
+  0x0072B2,  /* magnet: blue */
+  0x009E73,  /* recycling: bluish green */
+};
+
+static GdkRGBA
+share_rgba (guint index)
+{
+  guint32 rgb = share_rgb[index];
+
+  return (GdkRGBA) { ((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f,
+                     (rgb & 0xff) / 255.0f, 1.0f };
+}
+
+static const char *
+share_name (guint index)
+{
+  if (index < LODE_N_STAGES)
+    return lode_stage_name ((LodeStage) index);
+
+  return C_("fund allocation share", "Recycling");
+}
+
+/* "$3.5 bn" */
+static char *
+format_money_busd (double busd)
+{
+  /* Translators: money in billions of US dollars, "$3.5 bn" */
+  return g_strdup_printf (_("$%'.1f bn"), busd);
+}
+
+/* "35 %" (or "12.5 %" when the share is not whole) */
+static char *
+format_share (double share)
+{
+  if (fabs (share - round (share)) < 0.05)
+    /* Translators: a share in percent, "35 %" */
+    return g_strdup_printf (_("%.0f %%"), share);
+
+  return g_strdup_printf (_("%.1f %%"), share);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* LodeAllocationBar — the stacked bar. Private to the editor: it only paints what the editor
+ * hands it. */
+
+#define LODE_TYPE_ALLOCATION_BAR (lode_allocation_bar_get_type ())
+G_DECLARE_FINAL_TYPE (LodeAllocationBar, lode_allocation_bar, LODE, ALLOCATION_BAR, GtkWidget)
+
+struct _LodeAllocationBar
+{
+  GtkWidget parent_instance;
+
+  double    shares[LODE_N_ALLOC];
+  GdkRGBA   track;
+};
+
+G_DEFINE_FINAL_TYPE (LodeAllocationBar, lode_allocation_bar, GTK_TYPE_WIDGET)
+
+#define BAR_HEIGHT 24
+#define BAR_GAP 2.0
+#define BAR_RADIUS 6.0
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   width,
+              double   height,
+              double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2.0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+lode_allocation_bar_paint (LodeAllocationBar *self,
+                           cairo_t           *cr,
+                           double             width,
+                           double             height)
+{
+  double x = 0.0, sum = 0.0;
+  guint n_visible = 0;
+
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    {
+      sum += MAX (self->shares[i], 0.0);
+      if (self->shares[i] > 1e-9)
+        n_visible++;
+    }
+
+  /* The track, so an empty split still shows where the bar is. */
+  rounded_rect (cr, 0, 0, width, height, BAR_RADIUS);
+  gdk_cairo_set_source_rgba (cr, &self->track);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+
+  if (sum <= 0.0 || n_visible == 0)
+    return;
+
+  for (guint i = 0, drawn = 0; i < LODE_N_ALLOC; i++)
+    {
+      double share = MAX (self->shares[i], 0.0);
+      double available = width - BAR_GAP * (n_visible - 1);
+      double w = available * share / sum;
+      GdkRGBA rgba = share_rgba (i);
+      g_autofree char *text = NULL;
+      PangoLayout *layout;
+      int text_w, text_h;
+      double luminance;
+
+      if (share <= 1e-9)
+        continue;
+
+      cairo_rectangle (cr, x, 0, w, height);
+      gdk_cairo_set_source_rgba (cr, &rgba);
+      cairo_fill (cr);
+
+      /* The percentage inside the segment when it fits. */
+      text = format_share (share);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_layout_get_pixel_size (layout, &text_w, &text_h);
+      if (text_w + 6 <= w && text_h <= height)
+        {
+          luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+          if (luminance > 0.45)
+            cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.85);
+          else
+            cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 0.95);
+          cairo_move_to (cr, round (x + (w - text_w) / 2.0), round ((height - text_h) / 2.0));
+          pango_cairo_show_layout (cr, layout);
+        }
+      g_object_unref (layout);
+
+      x += w;
+      if (++drawn < n_visible)
+        x += BAR_GAP;
+    }
+}
+
+static void
+lode_allocation_bar_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  LodeAllocationBar *self = LODE_ALLOCATION_BAR (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  lode_allocation_bar_paint (self, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+lode_allocation_bar_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 100;
+      *natural = 300;
+    }
+  else
+    {
+      *minimum = *natural = BAR_HEIGHT;
+    }
+}
+
+static void
+lode_allocation_bar_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  LodeAllocationBar *self = LODE_ALLOCATION_BAR (widget);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA fg;
+
+  GTK_WIDGET_CLASS (lode_allocation_bar_parent_class)->css_changed (widget, change);
+
+  /* gtk_style_context_lookup_color is the GTK 4.8 way to read a named theme colour. */
+  if (!gtk_style_context_lookup_color (context, "view_fg_color", &fg))
+    fg = (GdkRGBA) { 0.0f, 0.0f, 0.0f, 1.0f };
+  self->track = (GdkRGBA) { fg.red, fg.green, fg.blue, 0.1f };
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+lode_allocation_bar_class_init (LodeAllocationBarClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = lode_allocation_bar_snapshot;
+  widget_class->measure = lode_allocation_bar_measure;
+  widget_class->css_changed = lode_allocation_bar_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "allocationbar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+lode_allocation_bar_init (LodeAllocationBar *self)
+{
+  self->track = (GdkRGBA) { 0.0f, 0.0f, 0.0f, 0.1f };
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+}
+
+static void
+lode_allocation_bar_set_shares (LodeAllocationBar *self,
+                                const double       shares[LODE_N_ALLOC])
+{
+  if (memcmp (self->shares, shares, sizeof self->shares) == 0)
+    return;
+
+  memcpy (self->shares, shares, sizeof self->shares);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+struct _LodeAllocationEditor
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets (built in init) */
+  LodeAllocationBar *bar;
+  GtkWidget         *caption;
+  GtkWidget         *list;
+  LodeLeverRow      *rows[LODE_N_ALLOC];
+
+  /* Owned */
+  LodeDocument      *document;
+
+  /* The split when the current drag began; moves during a drag start from it. */
+  double             drag_base[LODE_N_ALLOC];
+  int                drag_index;   /* -1: no drag */
+  guint              syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LodeAllocationEditor, lode_allocation_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static LodeScenario *
+get_scenario (LodeAllocationEditor *self)
+{
+  return self->document != NULL ? lode_document_get_scenario (self->document) : NULL;
+}
+
+static void
+get_locks (LodeAllocationEditor *self,
+           gboolean              locked[LODE_N_ALLOC])
+{
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    locked[i] = lode_lever_row_get_locked (self->rows[i]);
+}
+
+static double
+fund_size (LodeAllocationEditor *self)
+{
+  LodeScenario *scenario = get_scenario (self);
+
+  return scenario != NULL ? lode_scenario_get_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD) : 0.0;
+}
+
+static void
+sync_from_scenario (LodeAllocationEditor *self)
+{
+  double shares[LODE_N_ALLOC];
+  double fund = fund_size (self);
+  g_autofree char *summary = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *caption = NULL;
+
+  lode_allocation_editor_get_shares (self, shares);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    {
+      g_autofree char *money = format_money_busd (fund * shares[i] / 100.0);
+
+      lode_lever_row_set_value (self->rows[i], shares[i]);
+      lode_lever_row_set_subtitle (self->rows[i], money);
+    }
+  self->syncing = FALSE;
+
+  lode_allocation_bar_set_shares (self->bar, shares);
+
+  summary = lode_allocation_editor_dup_summary (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar), summary);
+
+  total = format_money_busd (fund);
+  if (fund > 0.0)
+    /* Translators: under the fund allocation bar, "Splits a fund of $10.0 bn" */
+    caption = g_strdup_printf (_("Splits a fund of %s"), total);
+  else
+    caption = g_strdup (_("No fund yet: set the fund size to put money behind the split"));
+  gtk_label_set_text (GTK_LABEL (self->caption), caption);
+}
+
+static void
+document_changed_cb (LodeAllocationEditor *self)
+{
+  sync_from_scenario (self);
+}
+
+static void
+end_drag (LodeAllocationEditor *self)
+{
+  if (self->drag_index < 0)
+    return;
+
+  self->drag_index = -1;
+  if (self->document != NULL)
+    lode_document_end_step (self->document);
+}
+
+static void
+row_drag_begin_cb (LodeAllocationEditor *self,
+                   LodeLeverRow         *row)
+{
+  end_drag (self);
+
+  if (self->document == NULL)
+    return;
+
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    if (self->rows[i] == row)
+      self->drag_index = (int) i;
+
+  lode_allocation_editor_get_shares (self, self->drag_base);
+  lode_document_begin_step (self->document);
+}
+
+static void
+row_drag_end_cb (LodeAllocationEditor *self,
+                 LodeLeverRow         *row)
+{
+  end_drag (self);
+}
+
+static void
+row_edited_cb (LodeAllocationEditor *self,
+               double                value,
+               LodeLeverRow         *row)
+{
+  if (self->syncing)
+    return;
+
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    if (self->rows[i] == row)
+      {
+        double actual = lode_allocation_editor_move (self, i, value);
+
+        /* Locks may hold the share below what was asked: show what it got. */
+        if (actual != value)
+          {
+            self->syncing = TRUE;
+            lode_lever_row_set_value (row, actual);
+            self->syncing = FALSE;
+          }
+        return;
+      }
+}
+
+static void
+lode_allocation_editor_dispose (GObject *object)
+{
+  LodeAllocationEditor *self = LODE_ALLOCATION_EDITOR (object);
+
+  lode_allocation_editor_set_document (self, NULL);
+  if (self->bar != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->bar));
+      self->bar = NULL;
+    }
+  g_clear_pointer (&self->caption, gtk_widget_unparent);
+  g_clear_pointer (&self->list, gtk_widget_unparent);
+  memset (self->rows, 0, sizeof self->rows);
+
+  G_OBJECT_CLASS (lode_allocation_editor_parent_class)->dispose (object);
+}
+
+static void
+lode_allocation_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  LodeAllocationEditor *self = LODE_ALLOCATION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_allocation_editor_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  LodeAllocationEditor *self = LODE_ALLOCATION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      lode_allocation_editor_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_allocation_editor_class_init (LodeAllocationEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lode_allocation_editor_dispose;
+  object_class->get_property = lode_allocation_editor_get_property;
+  object_class->set_property = lode_allocation_editor_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         LODE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "allocationeditor");
+}
+
+static void
+lode_allocation_editor_init (LodeAllocationEditor *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  self->drag_index = -1;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+
+  self->bar = g_object_new (LODE_TYPE_ALLOCATION_BAR, NULL);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->bar), 2);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fund allocation"),
+                                  -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->bar), GTK_WIDGET (self));
+
+  self->caption = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, NULL);
+  gtk_widget_add_css_class (self->caption, "dim-label");
+  gtk_widget_add_css_class (self->caption, "caption");
+  gtk_widget_set_margin_bottom (self->caption, 6);
+  gtk_widget_set_parent (self->caption, GTK_WIDGET (self));
+
+  self->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_widget_set_parent (self->list, GTK_WIDGET (self));
+
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    {
+      GdkRGBA rgba = share_rgba (i);
+
+      self->rows[i] = LODE_LEVER_ROW (lode_lever_row_new (LODE_LEVER_ALLOC_FIRST + i));
+      lode_lever_row_set_title (self->rows[i], share_name (i));
+      lode_lever_row_set_lockable (self->rows[i], TRUE);
+      lode_lever_row_set_swatch (self->rows[i], &rgba);
+      g_signal_connect_object (self->rows[i], "edited", G_CALLBACK (row_edited_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->rows[i], "drag-begin", G_CALLBACK (row_drag_begin_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->rows[i], "drag-end", G_CALLBACK (row_drag_end_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), GTK_WIDGET (self->rows[i]));
+    }
+
+  sync_from_scenario (self);
+}
+
+GtkWidget *
+lode_allocation_editor_new (void)
+{
+  return g_object_new (LODE_TYPE_ALLOCATION_EDITOR, NULL);
+}
+
+void
+lode_allocation_editor_set_document (LodeAllocationEditor *self,
+                                     LodeDocument         *document)
+{
+  g_return_if_fail (LODE_IS_ALLOCATION_EDITOR (self));
+  g_return_if_fail (document == NULL || LODE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  /* A drag in progress belongs to the old document. */
+  for (guint i = 0; i < LODE_N_ALLOC && self->rows[i] != NULL; i++)
+    lode_lever_row_end_drag (self->rows[i]);
+  end_drag (self);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "scenario-replaced", G_CALLBACK (document_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->rows[0] != NULL)
+    sync_from_scenario (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+LodeDocument *
+lode_allocation_editor_get_document (LodeAllocationEditor *self)
+{
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), NULL);
+
+  return self->document;
+}
+
+double
+lode_allocation_editor_move (LodeAllocationEditor *self,
+                             guint                 index,
+                             double                value)
+{
+  LodeScenario *scenario;
+  double shares[LODE_N_ALLOC];
+  gboolean locked[LODE_N_ALLOC];
+  g_autoptr(GError) error = NULL;
+  double actual;
+
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), 0.0);
+  g_return_val_if_fail (index < LODE_N_ALLOC, 0.0);
+
+  lode_allocation_editor_get_shares (self, shares);
+  scenario = get_scenario (self);
+  if (scenario == NULL || isnan (value))
+    return shares[index];
+
+  get_locks (self, locked);
+  if (locked[index])
+    return shares[index];
+
+  if (self->drag_index == (int) index)
+    memcpy (shares, self->drag_base, sizeof shares);
+
+  actual = lode_allocation_move (shares, locked, index, CLAMP (value, 0.0, 100.0));
+  if (!lode_scenario_set_allocation (scenario, shares, &error))
+    {
+      g_warning ("Fund allocation rejected: %s", error->message);
+      lode_allocation_editor_get_shares (self, shares);
+      return shares[index];
+    }
+
+  return actual;
+}
+
+void
+lode_allocation_editor_get_shares (LodeAllocationEditor *self,
+                                   double                out_shares[LODE_N_ALLOC])
+{
+  LodeScenario *scenario;
+
+  g_return_if_fail (LODE_IS_ALLOCATION_EDITOR (self));
+  g_return_if_fail (out_shares != NULL);
+
+  scenario = get_scenario (self);
+  if (scenario != NULL)
+    {
+      lode_scenario_get_allocation (scenario, out_shares);
+      return;
+    }
+
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    out_shares[i] = lode_lever_info (LODE_LEVER_ALLOC_FIRST + i)->default_value;
+}
+
+gboolean
+lode_allocation_editor_get_locked (LodeAllocationEditor *self,
+                                   guint                 index)
+{
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), FALSE);
+  g_return_val_if_fail (index < LODE_N_ALLOC, FALSE);
+
+  return lode_lever_row_get_locked (self->rows[index]);
+}
+
+void
+lode_allocation_editor_set_locked (LodeAllocationEditor *self,
+                                   guint                 index,
+                                   gboolean              locked)
+{
+  g_return_if_fail (LODE_IS_ALLOCATION_EDITOR (self));
+  g_return_if_fail (index < LODE_N_ALLOC);
+
+  lode_lever_row_set_locked (self->rows[index], locked);
+}
+
+LodeLeverRow *
+lode_allocation_editor_get_row (LodeAllocationEditor *self,
+                                guint                 index)
+{
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), NULL);
+  g_return_val_if_fail (index < LODE_N_ALLOC, NULL);
+
+  return self->rows[index];
+}
+
+GtkWidget *
+lode_allocation_editor_get_bar (LodeAllocationEditor *self)
+{
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->bar);
+}
+
+char *
+lode_allocation_editor_dup_summary (LodeAllocationEditor *self)
+{
+  double shares[LODE_N_ALLOC];
+  double fund;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), NULL);
+
+  lode_allocation_editor_get_shares (self, shares);
+  fund = fund_size (self);
+
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    {
+      g_autofree char *share = format_share (shares[i]);
+      g_autofree char *money = format_money_busd (fund * shares[i] / 100.0);
+
+      if (i > 0)
+        g_string_append (out, _(", "));
+      /* Translators: one part of the fund allocation summary, "Mine 15 % ($1.5 bn)" */
+      g_string_append_printf (out, _("%s %s (%s)"), share_name (i), share, money);
+    }
+
+  return g_string_free (out, FALSE);
+}

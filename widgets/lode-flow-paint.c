@@ -1,1 +1,578 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lode-flow-paint"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "lode-flow-paint.h"
+#include "lode-text.h"
+
+typedef struct
+{
+  cairo_t           *cr;
+  const LodePalette *palette;
+  double             fs;       /* font scale: line widths and hatch spacing follow it */
+} Paint;
+
+static double
+ribbon_alpha (const Paint      *p,
+              LodeFlowEmphasis  emphasis)
+{
+  switch (emphasis)
+    {
+    case LODE_FLOW_EMPHASIS_HIGHLIGHT:
+      return 0.82;
+    case LODE_FLOW_EMPHASIS_DIM:
+      return 0.12;
+    case LODE_FLOW_EMPHASIS_NORMAL:
+    default:
+      return p->palette->dark ? 0.62 : 0.55;
+    }
+}
+
+static double
+text_alpha (LodeFlowEmphasis emphasis)
+{
+  return emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.4 : 1.0;
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static LodeFlowCubic
+edge_at (const LodeFlowSegment *s,
+         double                 f)
+{
+  const LodeFlowCubic *a = &s->top, *b = &s->bottom;
+
+  /* Control points are linear in the offset (also for the loop's concentric arcs). */
+  return (LodeFlowCubic) {
+    a->x0 + (b->x0 - a->x0) * f, a->y0 + (b->y0 - a->y0) * f,
+    a->x1 + (b->x1 - a->x1) * f, a->y1 + (b->y1 - a->y1) * f,
+    a->x2 + (b->x2 - a->x2) * f, a->y2 + (b->y2 - a->y2) * f,
+    a->x3 + (b->x3 - a->x3) * f, a->y3 + (b->y3 - a->y3) * f,
+  };
+}
+
+/* The band of a ribbon between fractions f0 and f1 of its width (0 top edge, 1 bottom). */
+static void
+ribbon_path (cairo_t              *cr,
+             const LodeFlowRibbon *r,
+             double                f0,
+             double                f1)
+{
+  LodeFlowCubic e;
+
+  if (r->n_segments == 0)
+    return;
+  e = edge_at (&r->segments[0], f0);
+  cairo_move_to (cr, e.x0, e.y0);
+  for (guint k = 0; k < r->n_segments; k++)
+    {
+      e = edge_at (&r->segments[k], f0);
+      cairo_curve_to (cr, e.x1, e.y1, e.x2, e.y2, e.x3, e.y3);
+    }
+  e = edge_at (&r->segments[r->n_segments - 1], f1);
+  cairo_line_to (cr, e.x3, e.y3);
+  for (int k = (int) r->n_segments - 1; k >= 0; k--)
+    {
+      e = edge_at (&r->segments[k], f1);
+      cairo_curve_to (cr, e.x2, e.y2, e.x1, e.y1, e.x0, e.y0);
+    }
+  cairo_close_path (cr);
+}
+
+static LodeRgba
+ribbon_colour (const Paint          *p,
+               const LodeFlowLayout *layout,
+               const LodeFlowRibbon *r)
+{
+  int node = r->source >= 0 ? r->source : r->target;
+
+  return lode_palette_region (p->palette, lode_flow_layout_get_node (layout, node)->region);
+}
+
+/* Ribbons narrower than this show China content greyed instead of hatched: hatching is not
+ * visible on a hairline, and a single fill keeps painting cheap. */
+#define HATCH_MIN_WIDTH 4.0
+
+/* A repeating tile with one diagonal stroke, made at the target's device resolution so the
+ * hatching stays crisp at HiDPI and in 3x exports. */
+static cairo_pattern_t *
+hatch_pattern (const Paint *p,
+               double       alpha_factor)
+{
+  cairo_t *cr = p->cr;
+  double step = 6.0 * MAX (p->fs, 0.6);
+  double dx = 1.0, dy = 0.0, device;
+  int px;
+  cairo_surface_t *tile;
+  cairo_t *tc;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  LodeRgba mark = p->palette->china_mark;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  device = MAX (hypot (dx, dy), 0.25);
+  px = MAX ((int) ceil (step * device), 4);
+  tile = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32, px, px);
+  tc = cairo_create (tile);
+  mark.a *= 0.65 * alpha_factor;
+  lode_cairo_set_rgba (tc, mark);
+  cairo_set_line_width (tc, 1.1 * MAX (p->fs, 0.6) * device);
+  /* Three strokes so the diagonal joins up across tile edges. */
+  for (int k = -1; k <= 1; k++)
+    {
+      cairo_move_to (tc, k * px, px);
+      cairo_line_to (tc, k * px + px, 0);
+    }
+  cairo_stroke (tc);
+  cairo_destroy (tc);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_surface_destroy (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_scale (&matrix, px / step, px / step);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  return pattern;
+}
+
+static void
+paint_flows (const Paint          *p,
+             const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+  guint n = lode_flow_layout_get_n_ribbons (layout);
+  gboolean china = lode_flow_layout_get_options (layout)->show_china_content;
+  cairo_pattern_t *hatch[2] = { NULL, NULL };
+  LodeRgba grey = lode_rgba_mix (p->palette->muted, p->palette->background, 0.35);
+
+  for (guint q = 0; q < n; q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      LodeRgba c;
+
+      if (r->kind != LODE_FLOW_RIBBON_FLOW)
+        continue;
+      c = ribbon_colour (p, layout, r);
+      if (china && r->width < HATCH_MIN_WIDTH)
+        c = lode_rgba_mix (c, grey, 0.55 * r->china_content);
+      lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, ribbon_alpha (p, r->emphasis)));
+      ribbon_path (cr, r, 0.0, 1.0);
+      cairo_fill (cr);
+
+      /* The part that passed through China is the ribbon's lower band, hatched. */
+      if (china && r->width >= HATCH_MIN_WIDTH && r->china_content > 0.005)
+        {
+          int dim = r->emphasis == LODE_FLOW_EMPHASIS_DIM;
+
+          if (hatch[dim] == NULL)
+            hatch[dim] = hatch_pattern (p, dim ? 0.3 : 1.0);
+          cairo_set_source (cr, hatch[dim]);
+          ribbon_path (cr, r, 1.0 - r->china_content, 1.0);
+          cairo_fill (cr);
+        }
+    }
+  g_clear_pointer (&hatch[0], cairo_pattern_destroy);
+  g_clear_pointer (&hatch[1], cairo_pattern_destroy);
+}
+
+static void
+paint_stubs (const Paint          *p,
+             const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+  guint n = lode_flow_layout_get_n_ribbons (layout);
+
+  for (guint q = 0; q < n; q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      const LodeFlowCubic *top;
+      cairo_pattern_t *pattern;
+      LodeRgba c;
+      double a;
+      gboolean incoming;
+
+      if (r->kind == LODE_FLOW_RIBBON_FLOW || r->kind == LODE_FLOW_RIBBON_RECYCLING
+          || r->n_segments == 0)
+        continue;
+      top = &r->segments[0].top;
+      incoming = r->kind == LODE_FLOW_RIBBON_STOCK_DRAW
+                 || r->kind == LODE_FLOW_RIBBON_OTHER_FEED;
+      c = r->kind == LODE_FLOW_RIBBON_BYPRODUCT ? p->palette->foreground : p->palette->muted;
+      a = r->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.12
+          : r->emphasis == LODE_FLOW_EMPHASIS_HIGHLIGHT ? 0.5 : 0.28;
+      if (r->width < 4.0)
+        {
+          /* Thin stubs: a flat tint is enough, and far cheaper than a gradient. */
+          lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, a * c.a * 0.6));
+          ribbon_path (cr, r, 0.0, 1.0);
+          cairo_fill (cr);
+          continue;
+        }
+      pattern = cairo_pattern_create_linear (top->x0, 0, top->x3, 0);
+      cairo_pattern_add_color_stop_rgba (pattern, 0, c.r, c.g, c.b, incoming ? 0.0 : a * c.a);
+      cairo_pattern_add_color_stop_rgba (pattern, 1, c.r, c.g, c.b, incoming ? a * c.a : 0.0);
+      cairo_set_source (cr, pattern);
+      ribbon_path (cr, r, 0.0, 1.0);
+      cairo_fill (cr);
+      /* A dotted edge tells a stub (leaving or entering the chain) from a region's ribbon. */
+      if (r->width >= 6.0)
+        {
+          const double dash[] = { 1.0 * p->fs, 2.5 * p->fs };
+          const LodeFlowCubic *bottom = &r->segments[0].bottom;
+          double ea = MIN (1.0, 2.5 * a) * c.a;
+
+          cairo_pattern_destroy (pattern);
+          pattern = cairo_pattern_create_linear (top->x0, 0, top->x3, 0);
+          cairo_pattern_add_color_stop_rgba (pattern, 0, c.r, c.g, c.b, incoming ? 0.0 : ea);
+          cairo_pattern_add_color_stop_rgba (pattern, 1, c.r, c.g, c.b, incoming ? ea : 0.0);
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          cairo_set_line_width (cr, 1.0 * MAX (p->fs, 0.75));
+          cairo_move_to (cr, top->x0, top->y0);
+          cairo_curve_to (cr, top->x1, top->y1, top->x2, top->y2, top->x3, top->y3);
+          cairo_move_to (cr, bottom->x0, bottom->y0);
+          cairo_curve_to (cr, bottom->x1, bottom->y1, bottom->x2, bottom->y2, bottom->x3,
+                          bottom->y3);
+          cairo_set_source (cr, pattern);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      cairo_pattern_destroy (pattern);
+    }
+}
+
+static void
+paint_loops (const Paint          *p,
+             const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+  guint n = lode_flow_layout_get_n_ribbons (layout);
+
+  for (guint q = 0; q < n; q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      const LodeFlowSegment *mid;
+      double y, xa, xb, size;
+      LodeRgba fg;
+
+      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5)
+        continue;
+      lode_cairo_set_rgba (cr, lode_rgba_with_alpha (ribbon_colour (p, layout, r),
+                                                     MIN (ribbon_alpha (p, r->emphasis) + 0.15,
+                                                          0.95)));
+      ribbon_path (cr, r, 0.0, 1.0);
+      cairo_fill (cr);
+
+      /* Chevrons along the bottom run show the direction: back towards metal making. */
+      mid = &r->segments[4];
+      y = (mid->top.y0 + mid->bottom.y0) / 2;
+      xa = MAX (mid->top.x0, mid->top.x3);
+      xb = MIN (mid->top.x0, mid->top.x3);
+      size = CLAMP (r->width * 0.35, 1.5 * p->fs, 5.0 * p->fs);
+      fg = p->palette->background;
+      fg.a = r->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 0.9;
+      lode_cairo_set_rgba (cr, fg);
+      cairo_set_line_width (cr, MAX (1.0, MIN (r->width * 0.18, 1.6 * p->fs)));
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      for (double x = xb + (xa - xb) * 0.25; x < xa - size; x += (xa - xb) * 0.25)
+        {
+          if (r->width < 3.0)
+            break;
+          cairo_move_to (cr, x + size, y - size);
+          cairo_line_to (cr, x, y);
+          cairo_line_to (cr, x + size, y + size);
+        }
+      cairo_stroke (cr);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
+}
+
+static void
+paint_nodes (const Paint          *p,
+             const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+  guint n = lode_flow_layout_get_n_nodes (layout);
+
+  for (guint q = 0; q < n; q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+      const LodeFlowRect *r = &node->rect;
+      LodeRgba c;
+
+      if (!node->visible)
+        continue;
+      c = lode_palette_region (p->palette, node->region);
+      c.a = node->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
+      lode_cairo_set_rgba (cr, c);
+      rounded_rect (cr, r->x, r->y, r->width, r->height, 2.0);
+      cairo_fill (cr);
+      if (node->selected)
+        {
+          double o = 2.5 * p->fs;
+
+          lode_cairo_set_rgba (cr, p->palette->accent);
+          cairo_set_line_width (cr, 2.0 * p->fs);
+          rounded_rect (cr, r->x - o, r->y - o, r->width + 2 * o, r->height + 2 * o, 3.0 * p->fs);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+paint_labels (const Paint          *p,
+              const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+  guint n = lode_flow_layout_get_n_nodes (layout);
+
+  for (guint q = 0; q < n; q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+      const LodeFlowLabel *l = &node->label;
+      double alpha = text_alpha (node->emphasis);
+      double x;
+
+      if (!node->visible || l->level == LODE_FLOW_LABEL_HIDDEN)
+        continue;
+      if (l->pill)
+        {
+          LodeRgba bg = p->palette->background;
+
+          bg.a = MIN (bg.a, 0.8);
+          lode_cairo_set_rgba (cr, bg);
+          rounded_rect (cr, l->rect.x - 3 * p->fs, l->rect.y - 1 * p->fs,
+                        l->rect.width + 6 * p->fs, l->rect.height + 2 * p->fs, 4 * p->fs);
+          cairo_fill (cr);
+        }
+      if (l->has_leader)
+        {
+          lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->muted, 0.55 * alpha));
+          cairo_set_line_width (cr, 1.0 * MAX (p->fs, 0.75));
+          cairo_move_to (cr, l->leader_x0, l->leader_y0);
+          cairo_line_to (cr, l->leader_x1, l->leader_y1);
+          cairo_stroke (cr);
+        }
+      x = l->rect.x + l->align * l->rect.width;
+      lode_text_draw (cr, l->name, x, l->rect.y, l->name_size, LODE_TEXT_BOLD, l->align,
+                      lode_rgba_with_alpha (p->palette->foreground,
+                                            p->palette->foreground.a * alpha));
+      if (l->detail[0] != '\0')
+        lode_text_draw (cr, l->detail, x, l->rect.y + l->name_height, l->detail_size,
+                        LODE_TEXT_NORMAL, l->align,
+                        lode_rgba_with_alpha (p->palette->muted, p->palette->muted.a * alpha));
+    }
+}
+
+static void
+warning_triangle (cairo_t  *cr,
+                  double    x,
+                  double    y,
+                  double    size,
+                  LodeRgba  colour,
+                  LodeRgba  mark)
+{
+  cairo_move_to (cr, x + size / 2, y);
+  cairo_line_to (cr, x + size, y + size * 0.9);
+  cairo_line_to (cr, x, y + size * 0.9);
+  cairo_close_path (cr);
+  lode_cairo_set_rgba (cr, colour);
+  cairo_fill (cr);
+  lode_cairo_set_rgba (cr, mark);
+  cairo_set_line_width (cr, size * 0.12);
+  cairo_move_to (cr, x + size / 2, y + size * 0.3);
+  cairo_line_to (cr, x + size / 2, y + size * 0.58);
+  cairo_stroke (cr);
+  cairo_arc (cr, x + size / 2, y + size * 0.73, size * 0.06, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+paint_bands (const Paint          *p,
+             const LodeFlowLayout *layout)
+{
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowHeader *h = lode_flow_layout_get_header (layout, c);
+
+      if (!h->bottleneck)
+        continue;
+      lode_cairo_set_rgba (p->cr, lode_rgba_with_alpha (p->palette->warning,
+                                                        p->palette->dark ? 0.12 : 0.08));
+      rounded_rect (p->cr, h->band.x, h->band.y, h->band.width, h->band.height, 8 * p->fs);
+      cairo_fill (p->cr);
+    }
+}
+
+static void
+paint_headers (const Paint          *p,
+               const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowHeader *h = lode_flow_layout_get_header (layout, c);
+
+      if (h->title[0] == '\0')
+        continue;
+      lode_text_draw (cr, h->title, h->title_rect.x, h->title_rect.y, h->title_size,
+                      LODE_TEXT_BOLD, 0.0, p->palette->foreground);
+      lode_text_draw (cr, h->unit, h->unit_rect.x, h->unit_rect.y, h->unit_size,
+                      LODE_TEXT_NORMAL, 0.0, p->palette->muted);
+      if (h->bottleneck && h->badge_rect.width > 0)
+        {
+          const LodeFlowRect *b = &h->badge_rect;
+          double tri = h->badge_size * 0.95;
+
+          lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->warning, 0.16));
+          rounded_rect (cr, b->x, b->y, b->width, b->height, b->height / 2);
+          cairo_fill (cr);
+          warning_triangle (cr, b->x + 5 * p->fs, b->y + (b->height - tri) / 2 + 0.5 * p->fs,
+                            tri, p->palette->warning, p->palette->background);
+          lode_text_draw (cr, h->badge, b->x + 5 * p->fs + tri + 3 * p->fs,
+                          b->y + 2 * p->fs, h->badge_size, LODE_TEXT_BOLD, 0.0,
+                          p->palette->warning);
+        }
+    }
+}
+
+static void
+paint_captions (const Paint          *p,
+                const LodeFlowLayout *layout)
+{
+  for (guint k = 0; k < lode_flow_layout_get_n_captions (layout); k++)
+    {
+      const LodeFlowCaption *cap = lode_flow_layout_get_caption (layout, k);
+
+      lode_text_draw (p->cr, cap->text, cap->rect.x, cap->rect.y, cap->size, LODE_TEXT_NORMAL,
+                      0.0, cap->muted ? p->palette->muted : p->palette->foreground);
+    }
+}
+
+static void
+paint_legend (const Paint          *p,
+              const LodeFlowLayout *layout)
+{
+  cairo_t *cr = p->cr;
+
+  for (guint k = 0; k < lode_flow_layout_get_n_legend_items (layout); k++)
+    {
+      const LodeFlowLegendItem *item = lode_flow_layout_get_legend_item (layout, k);
+      const LodeFlowRect *s = &item->swatch;
+
+      switch (item->kind)
+        {
+        case LODE_FLOW_LEGEND_REGION:
+          lode_cairo_set_rgba (cr, lode_palette_region (p->palette, item->region));
+          rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);
+          cairo_fill (cr);
+          break;
+        case LODE_FLOW_LEGEND_CHINA_CONTENT:
+          cairo_save (cr);
+          {
+            cairo_pattern_t *pattern = hatch_pattern (p, 1.6);
+
+            lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->muted, 0.25));
+            rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);
+            cairo_fill_preserve (cr);
+            cairo_set_source (cr, pattern);
+            cairo_fill (cr);
+            cairo_pattern_destroy (pattern);
+          }
+          cairo_restore (cr);
+          break;
+        case LODE_FLOW_LEGEND_RECYCLING:
+          {
+            double cx = s->x + s->width / 2, cy = s->y + s->height / 2, rad = s->width * 0.36;
+
+            lode_cairo_set_rgba (cr, p->palette->muted);
+            cairo_set_line_width (cr, 2.0 * p->fs);
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, cx, cy, rad, -G_PI * 0.35, G_PI * 1.35);
+            cairo_stroke (cr);
+            cairo_move_to (cr, cx + rad * cos (-G_PI * 0.35) - 2.5 * p->fs,
+                           cy + rad * sin (-G_PI * 0.35) - 2.0 * p->fs);
+            cairo_line_to (cr, cx + rad * cos (-G_PI * 0.35) + 1.0 * p->fs,
+                           cy + rad * sin (-G_PI * 0.35) + 0.5 * p->fs);
+            cairo_line_to (cr, cx + rad * cos (-G_PI * 0.35) - 3.0 * p->fs,
+                           cy + rad * sin (-G_PI * 0.35) + 2.5 * p->fs);
+            cairo_stroke (cr);
+          }
+          break;
+        case LODE_FLOW_LEGEND_LOSS:
+        case LODE_FLOW_LEGEND_BYPRODUCT:
+          {
+            LodeRgba c = item->kind == LODE_FLOW_LEGEND_LOSS ? p->palette->muted
+                                                             : p->palette->foreground;
+            double h = item->kind == LODE_FLOW_LEGEND_LOSS ? s->height * 0.6 : 3.0 * p->fs;
+            cairo_pattern_t *pattern = cairo_pattern_create_linear (s->x, 0, s->x + s->width, 0);
+
+            cairo_pattern_add_color_stop_rgba (pattern, 0, c.r, c.g, c.b, 0.6 * c.a);
+            cairo_pattern_add_color_stop_rgba (pattern, 1, c.r, c.g, c.b, 0.05 * c.a);
+            cairo_set_source (cr, pattern);
+            cairo_rectangle (cr, s->x, s->y + (s->height - h) / 2, s->width, h);
+            cairo_fill (cr);
+            cairo_pattern_destroy (pattern);
+          }
+          break;
+        case LODE_FLOW_LEGEND_NOTE:
+        default:
+          break;
+        }
+      lode_text_draw (cr, item->text, item->text_rect.x, item->text_rect.y, item->size,
+                      item->bold ? LODE_TEXT_BOLD : LODE_TEXT_NORMAL, 0.0,
+                      item->bold ? p->palette->foreground : p->palette->muted);
+    }
+}
+
+void
+lode_flow_paint (cairo_t              *cr,
+                 const LodeFlowLayout *layout,
+                 const LodePalette    *palette)
+{
+  Paint p;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (palette != NULL);
+
+  p.cr = cr;
+  p.palette = palette;
+  p.fs = CLAMP (lode_flow_layout_get_options (layout)->font_scale, 0.25, 8.0);
+
+  cairo_save (cr);
+  if (palette->background.a > 0)
+    {
+      lode_cairo_set_rgba (cr, palette->background);
+      cairo_rectangle (cr, 0, 0, lode_flow_layout_get_width (layout),
+                       lode_flow_layout_get_height (layout));
+      cairo_fill (cr);
+    }
+  paint_bands (&p, layout);
+  paint_flows (&p, layout);
+  paint_stubs (&p, layout);
+  paint_loops (&p, layout);
+  paint_nodes (&p, layout);
+  paint_labels (&p, layout);
+  paint_headers (&p, layout);
+  paint_captions (&p, layout);
+  paint_legend (&p, layout);
+  cairo_restore (cr);
+}

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * LodeChartLayout — the pure geometry of one chart: which series a chart kind shows, their
+ * points in pixels, the axes with round ticks and locale-formatted labels, the legend, direct
+ * labels, the target and price-floor lines, the selected year and the hover card. Computed
+ * from projections and a size; lode_chart_paint() draws it without further arithmetic, and
+ * tests check it without a display. Draw library: Cairo/Pango only (text is measured), no GTK.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lode-chart-ticks.h"
+#include "lode-palette.h"
+#include "lode-projection.h"
+#include "lode-text.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LODE_CHART_CHINA_FREE,
+  LODE_CHART_SELF_SUFFICIENCY,
+  LODE_CHART_CAPACITY,
+  LODE_CHART_SPEND,
+  LODE_CHART_PRICE,
+  LODE_N_CHARTS
+} LodeChartKind;
+
+/* "china-free", "self-sufficiency", "capacity", "spend", "price" (stable: CLI --view
+ * chart:NAME and files). */
+const char *lode_chart_kind_id      (LodeChartKind  kind);
+gboolean    lode_chart_kind_from_id (const char    *id,
+                                     LodeChartKind *out_kind);
+const char *lode_chart_kind_title   (LodeChartKind  kind);   /* translated */
+
+typedef struct
+{
+  double    font_scale;          /* 1.0 on screen */
+  double    target_share;        /* China-free target, 0..1, default 0.5 */
+  LodeStage capacity_stage;      /* stage for the capacity chart, default separation */
+  int       selected_year;       /* marked on the chart; 0 none */
+  double    hover_x;             /* crosshair position in px, < 0 none */
+  gboolean  show_legend;
+  /* The projection does not store the price floor: set it to draw it on the price chart.
+   * 0 = none; the floor applies from start_year for `years` years (0 = to the horizon). */
+  double    price_floor_usd_kg;
+  int       price_floor_start_year;
+  int       price_floor_years;
+  gboolean  show_title;          /* the chart's title above the plot, default TRUE */
+} LodeChartOptions;
+
+void lode_chart_options_init (LodeChartOptions *options);
+
+/* Colours are roles resolved against a palette at paint time, so one layout paints in the
+ * light, dark or export palette alike. */
+typedef enum
+{
+  LODE_CHART_COLOUR_FOREGROUND,
+  LODE_CHART_COLOUR_MUTED,
+  LODE_CHART_COLOUR_ACCENT,
+  LODE_CHART_COLOUR_GHOST,
+  LODE_CHART_COLOUR_TARGET,
+  LODE_CHART_COLOUR_WARNING,
+  LODE_CHART_COLOUR_REGION,      /* index: region in the dataset */
+  LODE_CHART_COLOUR_SERIES,      /* index: fixed colour-blind-safe categorical colour */
+  LODE_CHART_COLOUR_ON_ACCENT,   /* text on an accent fill */
+} LodeChartColourRole;
+
+typedef struct
+{
+  LodeChartColourRole role;
+  int                 index;
+} LodeChartColour;
+
+LodeRgba lode_chart_colour_resolve (LodeChartColour    colour,
+                                    const LodePalette *palette);
+
+typedef enum
+{
+  LODE_CHART_SERIES_LINE,        /* the scenario: a line with its hover dot */
+  LODE_CHART_SERIES_GHOST,       /* the baseline: a thin line drawn behind */
+  LODE_CHART_SERIES_AREA,        /* a stacked band between y_base and y */
+  LODE_CHART_SERIES_BARS,        /* stacked bars between y_base and y */
+} LodeChartSeriesStyle;
+
+typedef enum
+{
+  LODE_CHART_FORMAT_PERCENT,     /* values are percent (fractions × 100) */
+  LODE_CHART_FORMAT_TONNES,
+  LODE_CHART_FORMAT_KILOTONNES,  /* values are thousands of tonnes */
+  LODE_CHART_FORMAT_BUSD,
+  LODE_CHART_FORMAT_USD_KG,
+} LodeChartFormat;
+
+typedef struct
+{
+  char                 *label;      /* translated, legend and hover card */
+  LodeChartSeriesStyle  style;
+  LodeChartColour       colour;
+  int                   axis;       /* 0 left, 1 right */
+  gboolean              dashed;
+  gboolean              in_legend;  /* FALSE when it carries a direct label instead */
+  double               *value;      /* n_years values in axis units */
+  double               *x;          /* n_years pixel positions */
+  double               *y;
+  double               *y_base;     /* lower edge of a band or bar; NULL for lines */
+  double               *value_base; /* the same in axis units; NULL for lines */
+} LodeChartSeries;
+
+typedef struct
+{
+  char            *text;
+  double           x, y;            /* anchor; y is the top of the text */
+  double           size;            /* px */
+  LodeTextFlags    flags;
+  double           align;           /* 0 left, 0.5 centre, 1 right of x */
+  LodeChartColour  colour;
+  gboolean         has_swatch;      /* a short stroke of swatch_colour before the text */
+  double           swatch_x, swatch_y, swatch_width;
+  LodeChartColour  swatch_colour;
+  gboolean         swatch_block;    /* a filled square (areas, bars) instead of a stroke */
+} LodeChartLabel;
+
+typedef struct
+{
+  gboolean        visible;
+  char           *title;            /* with the unit */
+  LodeChartFormat format;
+  LodeChartTicks  ticks;
+  double          tick_y[LODE_CHART_MAX_TICKS];
+} LodeChartAxis;
+
+typedef struct
+{
+  double x, y, width, height;
+} LodeChartRect;
+
+typedef struct _LodeChartLayout LodeChartLayout;
+
+struct _LodeChartLayout
+{
+  /*< public, read-only >*/
+  LodeChartKind     kind;
+  LodeChartOptions  options;
+  double            width, height;
+  double            font_px;        /* body text */
+  double            line_width;     /* the scenario's stroke */
+  LodeChartRect     plot;
+  gboolean          empty;          /* no data: only `labels` (a message) are drawn */
+
+  int               first_year, last_year, n_years;
+  double            x0, dx;         /* x of first_year and px per year */
+  double            bar_width;      /* bars only */
+
+  LodeChartAxis     axes[2];        /* left, right */
+  int               n_x_ticks;
+  double            x_tick_x[LODE_CHART_MAX_TICKS];
+
+  GPtrArray        *series;         /* LodeChartSeries *, in paint order (bottom first) */
+  GArray           *labels;         /* LodeChartLabel: titles, ticks, legend, direct labels */
+
+  gboolean          has_target;
+  double            target_y;
+  gboolean          has_reached;    /* the scenario reaches the target: marked */
+  int               reached_year;
+  double            reached_x, reached_y;
+  gboolean          has_base_reached;
+  double            base_reached_x, base_reached_y;
+
+  gboolean          has_reference;  /* self-sufficiency: the 100 % line, "all US need met" */
+  double            reference_y;
+
+  gboolean          has_floor;
+  double            floor_y, floor_x0, floor_x1;
+
+  gboolean          has_selected;
+  double            selected_x;
+  LodeChartRect     selected_pill;  /* the year under the axis, drawn on the accent */
+
+  gboolean          has_hover;
+  int               hover_year;
+  int               hover_index;
+  double            hover_x;
+  LodeChartRect     card;
+  GArray           *card_labels;    /* LodeChartLabel */
+
+  /*< private >*/
+  char             *description;
+};
+
+LodeChartLayout *lode_chart_layout_new          (LodeChartKind           kind,
+                                                 const LodeProjection   *projection,
+                                                 const LodeProjection   *baseline,
+                                                 double                  width,
+                                                 double                  height,
+                                                 const LodeChartOptions *options)
+                                                 G_GNUC_WARN_UNUSED_RESULT;
+void             lode_chart_layout_free         (LodeChartLayout        *layout);
+/* The year whose column holds x, or 0 outside the plot. */
+int              lode_chart_layout_year_at      (const LodeChartLayout  *layout,
+                                                 double                  x);
+/* The x of a year's column (clamped to the plot). */
+double           lode_chart_layout_x_for_year   (const LodeChartLayout  *layout,
+                                                 int                     year);
+/* The y of a value on axis 0 (left) or 1 (right). */
+double           lode_chart_layout_y_for_value  (const LodeChartLayout  *layout,
+                                                 int                     axis,
+                                                 double                  value);
+/* A summary for assistive technology: what the chart shows and its key values. */
+char            *lode_chart_layout_describe     (const LodeChartLayout  *layout)
+                                                 G_GNUC_WARN_UNUSED_RESULT;
+/* Formats a value the way the hover card shows it ("48%", "$1.2 bn", "12,300 t"). */
+char            *lode_chart_format_value        (LodeChartFormat         format,
+                                                 double                  value)
+                                                 G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeChartLayout, lode_chart_layout_free)
+
+G_END_DECLS

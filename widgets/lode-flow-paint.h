@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode_flow_paint() — draws a LodeFlowLayout on any cairo_t: the widget's snapshot, PNG/SVG/PDF
+ * export and the render tests all call it, so what a presenter exports is what they saw.
+ * Colours come from the palette (region colours from the dataset); China content is hatched.
+ * Draw library: Cairo and Pango only, no GTK.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "lode-flow-layout.h"
+#include "lode-palette.h"
+
+G_BEGIN_DECLS
+
+void lode_flow_paint (cairo_t              *cr,
+                      const LodeFlowLayout *layout,
+                      const LodePalette    *palette);
+
+G_END_DECLS
