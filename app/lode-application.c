@@ -1,1 +1,344 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lode-application.c — single instance, app actions, style, recent files, opening files. */
+
+#define G_LOG_DOMAIN "lode-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lode-application.h"
+#include "lode-window.h"
+
+#define SCENARIO_MIME_TYPE "application/x-lodestone+xml"
+#define MAX_RECENT 8
+
+struct _LodeApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  LodeDataset    *dataset;
+  GMenu          *recent_menu;
+
+  /* Borrowed */
+  GtkRecentManager *recent_manager;
+};
+
+G_DEFINE_FINAL_TYPE (LodeApplication, lode_application, ADW_TYPE_APPLICATION)
+
+/* Helpers */
+
+static gboolean
+is_scenario (GtkRecentInfo *info)
+{
+  const char *mime = gtk_recent_info_get_mime_type (info);
+  const char *uri = gtk_recent_info_get_uri (info);
+
+  if (!gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
+    return FALSE;
+  return g_strcmp0 (mime, SCENARIO_MIME_TYPE) == 0 || g_str_has_suffix (uri, ".lodestone");
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  GDateTime *ta = gtk_recent_info_get_modified (ia);  /* transfer none */
+  GDateTime *tb = gtk_recent_info_get_modified (ib);
+
+  if (ta == NULL || tb == NULL)
+    return (ta == NULL) - (tb == NULL);
+  return g_date_time_compare (tb, ta);  /* newest first */
+}
+
+static void
+rebuild_recent_menu (LodeApplication *self)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+
+  infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (is_scenario (info))
+        g_ptr_array_add (infos, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (infos, compare_recent);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < infos->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GMenuItem) item = NULL;
+      /* Underscores in file names would otherwise turn into mnemonics. */
+      g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  if (infos->len == 0)
+    {
+      /* An item without an action shows greyed out. */
+      g_menu_append (self->recent_menu, _("No Recent Scenarios"), "win.no-recent");
+    }
+}
+
+static void
+recent_changed_cb (LodeApplication *self)
+{
+  rebuild_recent_menu (self);
+}
+
+static LodeWindow *
+get_or_create_window (LodeApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LODE_IS_WINDOW (window))
+    return LODE_WINDOW (window);
+  return lode_window_new (self);
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LodeApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window asks about unsaved changes; the application quits with the last. */
+  if (windows == NULL)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  windows = g_list_copy (windows);
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LodeApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Lodestone authors"), NULL };
+  const char *data_sources[] = {
+    /* Translators: data sources named in the About window */
+    _("USGS Mineral Commodity Summaries 2025 https://doi.org/10.5066/P13XCP3R"),
+    _("IEA Global Critical Minerals Outlook 2024 and 2025 "
+      "https://www.iea.org/reports/global-critical-minerals-outlook-2024"),
+    _("US DOE Rare Earth Permanent Magnets Supply Chain Deep Dive Assessment (2022)"),
+    NULL
+  };
+  const char *filings[] = {
+    "MP Materials", "Lynas Rare Earths", "Iluka Resources", "Arafura Rare Earths",
+    "Energy Fuels", "Neo Performance Materials", "USA Rare Earth", "Vulcan Elements", NULL
+  };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  adw_about_window_set_application_name (about, _("Lodestone"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Lodestone authors"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+    _("Plan the rare-earth supply chain from mine to magnet: move investment and policy "
+      "levers and see, year by year, how much of the United States’ magnet supply is free "
+      "of China, at what public cost and when."));
+  adw_about_window_set_website (about, "https://github.com/lodestone/lodestone");
+  adw_about_window_set_issue_url (about, "https://github.com/lodestone/lodestone/issues");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, _("© 2026 The Lodestone authors"));
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_credit_section (about, _("Data Sources"), data_sources);
+  adw_about_window_add_acknowledgement_section (about, _("Company Filings"), filings);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+/* GApplication */
+
+static void
+lode_application_startup (GApplication *application)
+{
+  LodeApplication *self = LODE_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css = NULL;
+  g_autoptr(GError) error = NULL;
+  GMenu *recent;
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit",              { "<Control>q", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.new::baseline",     { "<Control>n", NULL } },
+    { "win.open",              { "<Control>o", NULL } },
+    { "win.save",              { "<Control>s", NULL } },
+    { "win.save-as",           { "<Control><Shift>s", NULL } },
+    { "win.export",            { "<Control>e", NULL } },
+    { "win.copy-image",        { "<Control><Shift>c", NULL } },
+    { "win.undo",              { "<Control>z", NULL } },
+    { "win.redo",              { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.presentation",      { "F5", NULL } },
+    { "win.show-panel",        { "F9", NULL } },
+    { "window.close",          { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (lode_application_parent_class)->startup (application);
+
+  self->dataset = lode_dataset_load_default (&error);
+  if (self->dataset == NULL)
+    g_error ("The reference dataset built into Lodestone is broken: %s", error->message);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  /* Follow the desktop's light or dark preference. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/lodestone/Lodestone/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* menus.ui (loaded by GtkApplication from the resource base path) holds the primary
+   * menu; its Open Recent section is filled from the recent-files list. */
+  recent = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "recent_section");
+  if (recent != NULL)
+    self->recent_menu = g_object_ref (recent);
+  else
+    self->recent_menu = g_menu_new ();
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+}
+
+static void
+lode_application_activate (GApplication *application)
+{
+  LodeApplication *self = LODE_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+lode_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  LodeApplication *self = LODE_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      /* The first file goes to the current window (a second `lodestone FILE` lands here);
+       * any further ones get windows of their own. */
+      LodeWindow *window = i == 0 ? get_or_create_window (self) : lode_window_new (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      lode_window_open_file (window, files[i]);
+    }
+}
+
+/* GObject */
+
+static void
+lode_application_dispose (GObject *object)
+{
+  LodeApplication *self = LODE_APPLICATION (object);
+
+  if (self->recent_manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->recent_manager, self);
+  self->recent_manager = NULL;
+  g_clear_object (&self->recent_menu);
+
+  G_OBJECT_CLASS (lode_application_parent_class)->dispose (object);
+}
+
+static void
+lode_application_finalize (GObject *object)
+{
+  LodeApplication *self = LODE_APPLICATION (object);
+
+  g_clear_pointer (&self->dataset, lode_dataset_unref);
+
+  G_OBJECT_CLASS (lode_application_parent_class)->finalize (object);
+}
+
+static void
+lode_application_class_init (LodeApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lode_application_dispose;
+  object_class->finalize = lode_application_finalize;
+  app_class->startup = lode_application_startup;
+  app_class->activate = lode_application_activate;
+  app_class->open = lode_application_open;
+}
+
+static void
+lode_application_init (LodeApplication *self)
+{
+}
+
+/* Public API */
+
+LodeApplication *
+lode_application_new (void)
+{
+  g_set_application_name (_("Lodestone"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  return g_object_new (LODE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/lodestone/Lodestone",
+                       NULL);
+}
+
+LodeDataset *
+lode_application_get_dataset (LodeApplication *self)
+{
+  g_return_val_if_fail (LODE_IS_APPLICATION (self), NULL);
+  return self->dataset;
+}
+
+GMenuModel *
+lode_application_get_recent_menu (LodeApplication *self)
+{
+  g_return_val_if_fail (LODE_IS_APPLICATION (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
+}

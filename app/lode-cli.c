@@ -1,1 +1,425 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lode-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "lode-chart-layout.h"
+#include "lode-cli.h"
+#include "lode-export.h"
+#include "model/lode-dataset.h"
+#include "model/lode-figures.h"
+#include "model/lode-levers.h"
+#include "model/lode-projection.h"
+#include "model/lode-scenario-io.h"
+#include "model/lode-scenario.h"
+
+#define NO_NUMBER G_MININT
+
+typedef struct
+{
+  gboolean   version;
+  gboolean   summary;
+  char      *export_path;
+  char      *csv_path;
+  char      *save_as_path;
+  char      *view;
+  int        year;
+  char      *size;
+  int        scale;
+  gboolean   transparent;
+  int        horizon;
+  char     **sets;
+  char     **files;
+} CliOptions;
+
+static void
+cli_options_clear (CliOptions *o)
+{
+  g_free (o->export_path);
+  g_free (o->csv_path);
+  g_free (o->save_as_path);
+  g_free (o->view);
+  g_free (o->size);
+  g_strfreev (o->sets);
+  g_strfreev (o->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
+
+/* One clear line on stderr, "lodestone: …", and the exit status to return. */
+G_GNUC_PRINTF (2, 3)
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("lodestone: %s\n", message);
+  return status;
+}
+
+static char *
+describe_charts (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int k = 0; k < LODE_N_CHARTS; k++)
+    g_string_append_printf (text, "  chart:%-18s %s\n", lode_chart_kind_id (k),
+                            lode_chart_kind_title (k));
+  return g_string_free (text, FALSE);
+}
+
+static GOptionContext *
+build_context (CliOptions *o)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version,
+      N_("Print the version and exit"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &o->summary,
+      N_("Print the projection's figures as “key: value” lines"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_path,
+      N_("Write one row per year and one column per figure to a CSV file"), N_("OUT.csv") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
+      N_("Export a picture; the extension picks PNG, SVG or PDF"), N_("OUT.png|svg|pdf") },
+    { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &o->save_as_path,
+      N_("Write the scenario, with any --set applied, to a file"), N_("OUT.lodestone") },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->sets,
+      N_("Set a lever (ally.REGION=0|1 and project.ID=0|1 switch allies and projects); "
+         "repeatable"), N_("ID=VALUE") },
+    { "horizon", 0, 0, G_OPTION_ARG_INT, &o->horizon,
+      N_("Last year of the projection (default 2040, up to 2060)"), N_("YEAR") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
+      N_("What to export: flow (default), slide or chart:NAME"), N_("VIEW") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
+      N_("Year shown by the flow diagram and marked on charts"), N_("YEAR") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o->size,
+      N_("Page size: WIDTHxHEIGHT, 16:9 (default, 1920x1080), 4:3 or a4"), N_("SIZE") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &o->scale,
+      N_("Pixel density of a PNG: 1, 2 or 3 (SVG and PDF ignore it)"), N_("N") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o->transparent,
+      N_("Leave a PNG's background transparent"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
+    { NULL }
+  };
+  g_autofree char *charts = describe_charts ();
+  g_autofree char *description = NULL;
+  GOptionContext *context;
+
+  context = g_option_context_new (_("[FILE.lodestone] — plan the rare-earth supply chain"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Without --summary, --csv, --export or --save-as, Lodestone opens FILE (or the Baseline\n"
+      "scenario) in its window. With them it works without a window or a display; the\n"
+      "scenario is FILE, or the Baseline preset when no file is given."));
+  description = g_strdup_printf (
+    _("Charts for --view chart:NAME:\n%s\n"
+      "Exit status: 0 success, 1 a file could not be read or written, 2 a usage error.\n\n"
+      "Examples:\n"
+      "  lodestone --summary --set fund.size_busd=50 --horizon 2050\n"
+      "  lodestone plan.lodestone --export slide.png --view slide --year 2035 --scale 2\n"
+      "  lodestone --export price.pdf --view chart:price --size a4\n"
+      "  lodestone plan.lodestone --csv figures.csv\n"
+      "  lodestone --save-as push.lodestone --set fund.size_busd=100\n"),
+    charts);
+  g_option_context_set_description (context, description);
+  return context;
+}
+
+static gboolean
+parse_flag (const char *text,
+            gboolean   *out)
+{
+  if (g_str_equal (text, "1") || g_ascii_strcasecmp (text, "true") == 0
+      || g_ascii_strcasecmp (text, "on") == 0)
+    *out = TRUE;
+  else if (g_str_equal (text, "0") || g_ascii_strcasecmp (text, "false") == 0
+           || g_ascii_strcasecmp (text, "off") == 0)
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* --set ID=VALUE: a lever, or ally.REGION=0|1, or project.ID=0|1. */
+static gboolean
+apply_set (LodeScenario  *scenario,
+           const char    *text,
+           GError       **error)
+{
+  LodeDataset *dataset = lode_scenario_get_dataset (scenario);
+  const char *eq = strchr (text, '=');
+  LodeLever lever;
+  double value;
+
+  if (eq != NULL && (g_str_has_prefix (text, "ally.") || g_str_has_prefix (text, "project.")))
+    {
+      gboolean ally = g_str_has_prefix (text, "ally.");
+      const char *id_start = text + (ally ? strlen ("ally.") : strlen ("project."));
+      g_autofree char *id = g_strndup (id_start, eq - id_start);
+      gboolean flag;
+      int index = ally ? lode_dataset_region_index (dataset, id)
+                       : lode_dataset_project_index (dataset, id);
+
+      if (index < 0)
+        {
+          g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_UNKNOWN,
+                       ally ? _("No region has the id “%s”")
+                            : _("No project has the id “%s”"), id);
+          return FALSE;
+        }
+      if (!parse_flag (eq + 1, &flag))
+        {
+          g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
+                       _("“%s” is not 0 or 1"), eq + 1);
+          return FALSE;
+        }
+      if (ally)
+        lode_scenario_set_ally (scenario, (guint) index, flag);
+      else
+        lode_scenario_set_project_enabled (scenario, (guint) index, flag);
+      return TRUE;
+    }
+
+  if (!lode_lever_parse_assignment (text, &lever, &value, error))
+    return FALSE;
+  return lode_scenario_set_lever (scenario, lever, value, error);
+}
+
+static LodeScenario *
+load_scenario (LodeDataset  *dataset,
+               const char   *path,
+               GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return lode_scenario_load_preset (dataset, "baseline", error);
+  file = g_file_new_for_commandline_arg (path);
+  return lode_scenario_load_from_file (dataset, file, NULL, error);
+}
+
+static int
+run_headless (CliOptions *o)
+{
+  g_autoptr(LodeDataset) dataset = NULL;
+  g_autoptr(LodeScenario) scenario = NULL;
+  g_autoptr(LodeProjection) projection = NULL;
+  g_autoptr(LodeProjection) baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeExportFormat format = LODE_EXPORT_FORMAT_PNG;
+  LodeExportView view = LODE_EXPORT_VIEW_FLOW;
+  LodeChartKind chart = LODE_CHART_CHINA_FREE;
+  gboolean view_has_chart = FALSE;
+  int width = 1920, height = 1080;
+  const char *file = NULL;
+
+  /* Check every usage error before reading or writing anything. */
+  if (o->files != NULL && o->files[0] != NULL)
+    {
+      if (o->files[1] != NULL)
+        return fail (LODE_CLI_EXIT_USAGE,
+                     _("Give at most one scenario file (got “%s” and “%s”)"),
+                     o->files[0], o->files[1]);
+      file = o->files[0];
+    }
+  if (o->export_path == NULL
+      && (o->view != NULL || o->size != NULL || o->year != NO_NUMBER || o->scale != NO_NUMBER
+          || o->transparent))
+    return fail (LODE_CLI_EXIT_USAGE,
+                 _("--view, --year, --size, --scale and --transparent need --export"));
+  if (o->export_path != NULL)
+    {
+      if (!lode_export_format_from_path (o->export_path, &format))
+        return fail (LODE_CLI_EXIT_USAGE,
+                     _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
+                     o->export_path);
+      if (o->view != NULL)
+        {
+          if (!lode_export_parse_view (o->view, &view, &chart, &error))
+            return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+          view_has_chart = view == LODE_EXPORT_VIEW_CHART;
+        }
+      if (o->size != NULL && !lode_export_parse_size (o->size, format, &width, &height, &error))
+        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+      if (o->scale == NO_NUMBER)
+        o->scale = 1;
+      if (!lode_export_check_size (format, width, height, o->scale, &error))
+        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+    }
+
+  dataset = lode_dataset_load_default (&error);
+  if (dataset == NULL)
+    return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+  scenario = load_scenario (dataset, file, &error);
+  if (scenario == NULL)
+    return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+
+  if (o->horizon != NO_NUMBER && !lode_scenario_set_horizon (scenario, o->horizon, &error))
+    return fail (LODE_CLI_EXIT_USAGE, "--horizon %d: %s", o->horizon, error->message);
+  for (guint i = 0; o->sets != NULL && o->sets[i] != NULL; i++)
+    if (!apply_set (scenario, o->sets[i], &error))
+      return fail (LODE_CLI_EXIT_USAGE, "--set %s: %s", o->sets[i], error->message);
+  if (o->year != NO_NUMBER
+      && (o->year < LODE_BASE_YEAR || o->year > lode_scenario_get_horizon (scenario)))
+    return fail (LODE_CLI_EXIT_USAGE, _("Bad year %d: choose a year from %d to %d"),
+                 o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
+
+  if (o->summary || o->csv_path != NULL || o->export_path != NULL)
+    {
+      projection = lode_projection_run (dataset, scenario, &error);
+      if (projection == NULL)
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+    }
+
+  if (o->save_as_path != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (o->save_as_path);
+
+      if (!lode_scenario_save_to_file (scenario, out, NULL, &error))
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+    }
+
+  if (o->csv_path != NULL)
+    {
+      g_autoptr(GString) csv = g_string_new (NULL);
+
+      lode_figures_write_csv (projection, csv);
+      if (!lode_export_write_file (o->csv_path, csv->str, csv->len, &error))
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+    }
+
+  if (o->export_path != NULL)
+    {
+      LodeExportRequest req;
+      g_autofree char *title = NULL;
+      g_autoptr(LodeScenario) base_scenario = lode_scenario_load_preset (dataset, "baseline",
+                                                                         &error);
+
+      /* The charts draw the Baseline preset behind the scenario, as the window does. */
+      if (base_scenario == NULL)
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+      if (!lode_scenario_set_horizon (base_scenario, lode_scenario_get_horizon (scenario),
+                                      &error))
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+      baseline = lode_projection_run (dataset, base_scenario, &error);
+      if (baseline == NULL)
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+
+      lode_export_request_init (&req, projection, baseline, NULL);
+      lode_export_request_apply_scenario (&req, scenario);
+      /* The footer must not pass a changed plan off as the saved one. */
+      if (o->sets != NULL && o->sets[0] != NULL)
+        {
+          /* Translators: the scenario title in an export's footer after --set changed it. */
+          title = g_strdup_printf (_("%s (modified)"), req.title);
+          req.title = title;
+        }
+      req.view = view;
+      if (view_has_chart)
+        req.chart = chart;
+      if (o->year != NO_NUMBER)
+        req.year = o->year;
+      req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
+
+      if (!lode_export_to_file (&req, format, width, height, o->scale, o->export_path, &error))
+        return fail (g_error_matches (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID)
+                     ? LODE_CLI_EXIT_USAGE : LODE_CLI_EXIT_FAILURE, "%s", error->message);
+    }
+
+  if (o->summary)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      lode_figures_write_summary (projection, text);
+      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
+    }
+
+  return LODE_CLI_EXIT_OK;
+}
+
+LodeCliResult
+lode_cli_run (int    argc,
+              char **argv,
+              int   *out_exit_code,
+              char ***out_gui_argv)
+{
+  g_auto(CliOptions) o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean headless;
+
+  g_return_val_if_fail (out_exit_code != NULL, LODE_CLI_DONE);
+
+  *out_exit_code = LODE_CLI_EXIT_OK;
+  if (out_gui_argv != NULL)
+    *out_gui_argv = NULL;
+
+  o.year = o.horizon = o.scale = NO_NUMBER;
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (argc == 0)
+    {
+      g_strfreev (args);
+      args = g_new0 (char *, 2);
+      args[0] = g_strdup ("lodestone");
+    }
+
+  context = build_context (&o);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      *out_exit_code = fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+      return LODE_CLI_DONE;
+    }
+
+  if (o.version)
+    {
+      g_print ("lodestone %s\n", PACKAGE_VERSION);
+      return LODE_CLI_DONE;
+    }
+
+  headless = o.summary || o.csv_path != NULL || o.export_path != NULL
+             || o.save_as_path != NULL;
+  if (!headless)
+    {
+      GPtrArray *gui;
+
+      if (o.sets != NULL || o.horizon != NO_NUMBER || o.view != NULL || o.year != NO_NUMBER
+          || o.size != NULL || o.scale != NO_NUMBER || o.transparent)
+        {
+          *out_exit_code = fail (LODE_CLI_EXIT_USAGE,
+                                 _("--set, --horizon, --view, --year, --size, --scale and "
+                                   "--transparent need --summary, --csv, --export or "
+                                   "--save-as"));
+          return LODE_CLI_DONE;
+        }
+
+      gui = g_ptr_array_new ();
+      g_ptr_array_add (gui, g_strdup (args[0]));
+      for (guint i = 0; o.files != NULL && o.files[i] != NULL; i++)
+        g_ptr_array_add (gui, g_strdup (o.files[i]));
+      g_ptr_array_add (gui, NULL);
+      if (out_gui_argv != NULL)
+        *out_gui_argv = (char **) g_ptr_array_free (gui, FALSE);
+      else
+        g_strfreev ((char **) g_ptr_array_free (gui, FALSE));
+      return LODE_CLI_START_GUI;
+    }
+
+  *out_exit_code = run_headless (&o);
+  return LODE_CLI_DONE;
+}

@@ -1,1 +1,577 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lode-export-dialog"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lode-chart-layout.h"
+#include "lode-export-dialog.h"
+
+/* Rows of the "Show" list: the flow diagram, every chart, then the slide. */
+#define VIEW_ROW_FLOW  0
+#define VIEW_ROW_SLIDE (LODE_N_CHARTS + 1)
+
+struct _LodeExportDialog
+{
+  AdwWindow             parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *export_button;
+  GtkDrawingArea       *preview;
+  GtkLabel             *size_label;
+  GtkLabel             *error_label;
+  AdwComboRow          *view_row;
+  AdwComboRow          *format_row;
+  AdwComboRow          *size_row;
+  AdwActionRow         *width_row;
+  AdwActionRow         *height_row;
+  GtkSpinButton        *width_spin;
+  GtkSpinButton        *height_spin;
+  AdwComboRow          *scale_row;
+  AdwActionRow         *transparent_row;
+  GtkSwitch            *transparent_switch;
+
+  /* Owned */
+  LodeDocument         *document;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (LodeExportDialog, lode_export_dialog, ADW_TYPE_WINDOW)
+
+/* Helpers */
+
+/* Fills a request from the document: its projections, title, year, target and price floor. */
+static gboolean
+request_from_document (LodeDocument       *document,
+                       LodeExportView      view,
+                       LodeChartKind       chart,
+                       LodeExportRequest  *req)
+{
+  LodeProjection *projection = lode_document_get_projection (document);
+
+  if (projection == NULL)
+    return FALSE;
+
+  lode_export_request_init (req, projection, lode_document_get_baseline (document),
+                            lode_document_get_title (document));
+  lode_export_request_apply_scenario (req, lode_document_get_scenario (document));
+  req->title = lode_document_get_title (document);
+  req->year = CLAMP (lode_document_get_selected_year (document),
+                     projection->base_year, projection->horizon);
+  req->target_share = lode_document_get_target_share (document);
+  req->view = view;
+  if (view == LODE_EXPORT_VIEW_CHART)
+    req->chart = chart;
+  return TRUE;
+}
+
+static void
+view_from_row (guint           row,
+               LodeExportView *out_view,
+               LodeChartKind  *out_chart)
+{
+  *out_chart = LODE_CHART_CHINA_FREE;
+  if (row == VIEW_ROW_FLOW)
+    *out_view = LODE_EXPORT_VIEW_FLOW;
+  else if (row >= VIEW_ROW_SLIDE)
+    *out_view = LODE_EXPORT_VIEW_SLIDE;
+  else
+    {
+      *out_view = LODE_EXPORT_VIEW_CHART;
+      *out_chart = (LodeChartKind) (row - 1);
+    }
+}
+
+static gboolean
+build_request (LodeExportDialog  *self,
+               LodeExportRequest *req)
+{
+  LodeExportView view;
+  LodeChartKind chart;
+
+  view_from_row (adw_combo_row_get_selected (self->view_row), &view, &chart);
+  if (!request_from_document (self->document, view, chart, req))
+    return FALSE;
+  req->transparent = lode_export_dialog_get_format (self) == LODE_EXPORT_FORMAT_PNG
+                     && gtk_switch_get_active (self->transparent_switch);
+  return TRUE;
+}
+
+static void
+show_error (LodeExportDialog *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static char *
+suggested_name (LodeExportDialog *self)
+{
+  g_autofree char *title = g_strdup (lode_document_get_title (self->document));
+  const char *ext = lode_export_format_extension (lode_export_dialog_get_format (self));
+
+  /* No folder separators or control characters in a file name. */
+  for (char *p = title; *p != '\0'; p++)
+    if (*p == G_DIR_SEPARATOR || *p == '\\' || (guchar) *p < 0x20)
+      *p = '-';
+  g_strstrip (title);
+  if (title[0] == '\0' || title[0] == '.')
+    {
+      g_free (title);
+      title = g_strdup (_("Lodestone export"));
+    }
+  return g_strdup_printf ("%s.%s", title, ext);
+}
+
+static void
+update_rows (LodeExportDialog *self)
+{
+  LodeExportFormat format = lode_export_dialog_get_format (self);
+  guint size = adw_combo_row_get_selected (self->size_row);
+  gboolean custom = size == LODE_EXPORT_SIZE_CUSTOM;
+  gboolean png = format == LODE_EXPORT_FORMAT_PNG;
+  int width, height, scale;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->width_row), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->height_row), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->transparent_row), png);
+
+  if (!custom)
+    {
+      /* Show the preset's size in the spin buttons: a starting point for Custom. */
+      lode_export_size_get (size, format, &width, &height);
+      gtk_spin_button_set_value (self->width_spin, width);
+      gtk_spin_button_set_value (self->height_spin, height);
+    }
+
+  lode_export_dialog_get_size (self, &width, &height, &scale);
+  if (png)
+    /* Translators: the exported image's size in pixels. */
+    text = g_strdup_printf (_("%d × %d pixels"), width * scale, height * scale);
+  else if (format == LODE_EXPORT_FORMAT_PDF)
+    /* Translators: the PDF page size in points (1/72 inch). */
+    text = g_strdup_printf (_("%d × %d pt page"), width, height);
+  else
+    text = g_strdup_printf (_("%d × %d drawing"), width, height);
+  gtk_label_set_text (self->size_label, text);
+
+  show_error (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+/* A light checkerboard behind a transparent page, as image editors show it. */
+static void
+paint_checkerboard (cairo_t *cr,
+                    double   width,
+                    double   height)
+{
+  const double cell = 8;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.86, 0.86, 0.88);
+  for (int row = 0; row * cell < height; row++)
+    for (int col = row % 2; col * cell < width; col += 2)
+      cairo_rectangle (cr, col * cell, row * cell, MIN (cell, width - col * cell),
+                       MIN (cell, height - row * cell));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* Callbacks */
+
+static void
+preview_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  LodeExportDialog *self = user_data;
+  LodeExportRequest req;
+  int page_w, page_h, scale;
+  double fit, draw_w, draw_h, x, y;
+
+  if (self->document == NULL || !build_request (self, &req))
+    return;
+
+  lode_export_dialog_get_size (self, &page_w, &page_h, &scale);
+  fit = MIN ((width - 12.0) / page_w, (height - 12.0) / page_h);
+  if (fit <= 0)
+    return;
+  draw_w = floor (page_w * fit);
+  draw_h = floor (page_h * fit);
+  x = floor ((width - draw_w) / 2);
+  y = floor ((height - draw_h) / 2);
+
+  /* A soft shadow so the page reads as a sheet. */
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_rectangle (cr, x + 2, y + 3, draw_w, draw_h);
+  cairo_fill (cr);
+  cairo_translate (cr, x, y);
+  if (req.transparent)
+    paint_checkerboard (cr, draw_w, draw_h);
+  cairo_rectangle (cr, 0, 0, draw_w, draw_h);
+  cairo_clip (cr);
+  cairo_scale (cr, draw_w / page_w, draw_h / page_h);
+  lode_export_paint_page (cr, &req, page_w, page_h);
+  cairo_restore (cr);
+}
+
+static void
+settings_changed_cb (LodeExportDialog *self)
+{
+  update_rows (self);
+}
+
+static void
+document_changed_cb (LodeExportDialog *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+chooser_response_cb (LodeExportDialog     *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ext;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_error (self, _("Choose a file on this computer: exports are written locally"));
+      goto out;
+    }
+
+  /* The format is the one chosen in the dialog; give the name its extension. */
+  ext = lode_export_format_extension (lode_export_dialog_get_format (self));
+  if (!g_str_has_suffix (path, ext) || strlen (path) <= strlen (ext)
+      || path[strlen (path) - strlen (ext) - 1] != '.')
+    {
+      char *with_ext = g_strdup_printf ("%s.%s", path, ext);
+
+      g_free (path);
+      path = with_ext;
+    }
+  lode_export_dialog_export_to_path (self, path, &error);
+
+out:
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+}
+
+static void
+export_clicked_cb (LodeExportDialog *self)
+{
+  LodeExportFormat format = lode_export_dialog_get_format (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", lode_export_format_extension (format));
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, format == LODE_EXPORT_FORMAT_PNG ? _("PNG images")
+                                    : format == LODE_EXPORT_FORMAT_SVG ? _("SVG drawings")
+                                                                       : _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, lode_export_format_mime_type (format));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Virtual functions */
+
+static void
+lode_export_dialog_dispose (GObject *object)
+{
+  LodeExportDialog *self = LODE_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (lode_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+lode_export_dialog_class_init (LodeExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lode_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lodestone/Lodestone/ui/"
+                                               "lode-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, size_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, view_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, height_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, transparent_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lode_export_dialog_init (LodeExportDialog *self)
+{
+  g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (views, _("Flow diagram"));
+  for (int k = 0; k < LODE_N_CHARTS; k++)
+    gtk_string_list_append (views, lode_chart_kind_title (k));
+  /* Translators: an export that puts the title, the diagram, a chart and the headline cards
+   * on one page. */
+  gtk_string_list_append (views, _("Slide"));
+  adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
+
+  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+
+  g_signal_connect_swapped (self->view_row, "notify::selected",
+                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected",
+                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect_swapped (self->size_row, "notify::selected",
+                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect_swapped (self->scale_row, "notify::selected",
+                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect_swapped (self->width_spin, "value-changed",
+                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect_swapped (self->height_spin, "value-changed",
+                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect_swapped (self->transparent_switch, "notify::active",
+                            G_CALLBACK (settings_changed_cb), self);
+}
+
+/* Public API */
+
+LodeExportDialog *
+lode_export_dialog_new (GtkWindow    *parent,
+                        LodeDocument *document,
+                        const char   *initial_view)
+{
+  LodeExportDialog *self;
+  LodeExportView view = LODE_EXPORT_VIEW_FLOW;
+  LodeChartKind chart = LODE_CHART_CHINA_FREE;
+  guint row;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LODE_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (LODE_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->document = g_object_ref (document);
+
+  if (initial_view != NULL && !lode_export_parse_view (initial_view, &view, &chart, NULL))
+    g_debug ("Unknown initial view “%s”; showing the flow diagram", initial_view);
+  row = view == LODE_EXPORT_VIEW_FLOW ? VIEW_ROW_FLOW
+        : view == LODE_EXPORT_VIEW_SLIDE ? VIEW_ROW_SLIDE
+        : (guint) chart + 1;
+  adw_combo_row_set_selected (self->view_row, row);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "scenario-replaced", G_CALLBACK (document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::selected-year", G_CALLBACK (document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_rows (self);
+  return self;
+}
+
+void
+lode_export_dialog_present (GtkWindow    *parent,
+                            LodeDocument *document,
+                            const char   *initial_view)
+{
+  LodeExportDialog *self = lode_export_dialog_new (parent, document, initial_view);
+
+  g_return_if_fail (self != NULL);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+LodeExportFormat
+lode_export_dialog_get_format (LodeExportDialog *self)
+{
+  guint row;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_DIALOG (self), LODE_EXPORT_FORMAT_PNG);
+
+  row = adw_combo_row_get_selected (self->format_row);
+  return row < LODE_EXPORT_N_FORMATS ? (LodeExportFormat) row : LODE_EXPORT_FORMAT_PNG;
+}
+
+void
+lode_export_dialog_get_size (LodeExportDialog *self,
+                             int              *out_width,
+                             int              *out_height,
+                             int              *out_scale)
+{
+  LodeExportFormat format;
+  guint size;
+  int width, height, scale = 1;
+
+  g_return_if_fail (LODE_IS_EXPORT_DIALOG (self));
+
+  format = lode_export_dialog_get_format (self);
+  size = adw_combo_row_get_selected (self->size_row);
+  if (size == LODE_EXPORT_SIZE_CUSTOM)
+    {
+      width = gtk_spin_button_get_value_as_int (self->width_spin);
+      height = gtk_spin_button_get_value_as_int (self->height_spin);
+    }
+  else
+    lode_export_size_get (size, format, &width, &height);
+  if (format == LODE_EXPORT_FORMAT_PNG)
+    scale = (int) MIN (adw_combo_row_get_selected (self->scale_row), 2) + 1;
+
+  if (out_width != NULL)
+    *out_width = width;
+  if (out_height != NULL)
+    *out_height = height;
+  if (out_scale != NULL)
+    *out_scale = scale;
+}
+
+gboolean
+lode_export_dialog_export_to_path (LodeExportDialog  *self,
+                                   const char        *path,
+                                   GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  LodeExportRequest req;
+  int width, height, scale;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  show_error (self, NULL);
+  if (!build_request (self, &req))
+    {
+      g_set_error (&local_error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_RENDER,
+                   _("The scenario has no projection to export"));
+    }
+  else
+    {
+      lode_export_dialog_get_size (self, &width, &height, &scale);
+      lode_export_to_file (&req, lode_export_dialog_get_format (self), width, height, scale,
+                           path, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not export: %s"),
+                                               local_error->message);
+
+      show_error (self, text);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  display = g_filename_display_name (path);
+  escaped = g_markup_escape_text (display, -1);
+  /* Translators: a notification after a successful export; %s is the file's path. */
+  message = g_strdup_printf (_("Exported to %s"), escaped);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  return TRUE;
+}
+
+void
+lode_export_copy_to_clipboard (GtkWidget    *widget,
+                               LodeDocument *document,
+                               const char   *view,
+                               int           width,
+                               int           height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  LodeExportView export_view = LODE_EXPORT_VIEW_FLOW;
+  LodeChartKind chart = LODE_CHART_CHINA_FREE;
+  LodeExportRequest req;
+  gboolean explicit_size;
+  int scale;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (LODE_IS_DOCUMENT (document));
+
+  if (view != NULL && !lode_export_parse_view (view, &export_view, &chart, &error))
+    {
+      g_critical ("%s", error->message);
+      return;
+    }
+  explicit_size = width > 0 && height > 0;
+  if (!explicit_size)
+    lode_export_size_get (LODE_EXPORT_SIZE_WIDESCREEN, LODE_EXPORT_FORMAT_PNG, &width, &height);
+  if (!request_from_document (document, export_view, chart, &req))
+    return;
+
+  /* A copy at the size of a view on screen looks as it does there: the screen's type size
+   * (or larger), where a page scaled down from 1920 × 1080 would shrink it. */
+  if (explicit_size)
+    req.screen_font_scale = MAX (1.0, lode_export_font_scale (width, height));
+  scale = CLAMP (gtk_widget_get_scale_factor (widget), 1, LODE_EXPORT_MAX_SCALE);
+  bytes = lode_export_png_bytes (&req, width, height, scale, &error);
+  if (bytes != NULL)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    {
+      g_warning ("Cannot copy the view: %s", error->message);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}

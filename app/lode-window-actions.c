@@ -1,1 +1,690 @@
-/* STUB: to be written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lode-window-actions.c — the window's actions: files, undo, export, presentation, charts. */
+
+#define G_LOG_DOMAIN "lode-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lode-chart-view.h"
+#include "lode-export-dialog.h"
+#include "lode-window-private.h"
+
+#define SCENARIO_MIME_TYPE "application/x-lodestone+xml"
+
+static void show_open_dialog (LodeWindow *self);
+static void show_save_dialog (LodeWindow *self);
+
+/* Helpers */
+
+static void
+set_action_enabled (LodeWindow *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+set_action_state (LodeWindow *self,
+                  const char *name,
+                  GVariant   *state)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (state);
+
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), sunk);
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) SCENARIO_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "lodestone %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Lodestone";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static char *
+dup_file_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static void
+clear_dialog (LodeWindow *self)
+{
+  if (self->dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->dialog));
+      self->dialog = NULL;
+    }
+}
+
+static void
+dialog_destroyed_cb (GtkWidget  *dialog,
+                     LodeWindow *self)
+{
+  if ((GtkWidget *) self->dialog == dialog)
+    self->dialog = NULL;
+}
+
+/* The dialog closes itself after any response. */
+static void
+error_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LodeWindow       *self)
+{
+  if (self->dialog == dialog)
+    self->dialog = NULL;
+  g_signal_handlers_disconnect_by_data (dialog, self);
+}
+
+static void
+clear_pending (LodeWindow *self)
+{
+  self->pending = LODE_PENDING_NONE;
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->pending_preset, g_free);
+}
+
+static void
+new_now (LodeWindow *self,
+         const char *preset_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lode_document_new_from_preset (self->document, preset_id, &error))
+    lode_window_show_error (self, _("Could Not Create a New Scenario"), error);
+}
+
+static void
+run_pending (LodeWindow *self)
+{
+  LodePending pending = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+  g_autofree char *preset = g_steal_pointer (&self->pending_preset);
+
+  self->pending = LODE_PENDING_NONE;
+
+  switch (pending)
+    {
+    case LODE_PENDING_CLOSE:
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case LODE_PENDING_OPEN_FILE:
+      lode_window_load_now (self, file);
+      break;
+    case LODE_PENDING_OPEN_DIALOG:
+      show_open_dialog (self);
+      break;
+    case LODE_PENDING_NEW:
+      new_now (self, preset);
+      break;
+    case LODE_PENDING_NONE:
+    default:
+      break;
+    }
+}
+
+/* Saves to `file` (NULL: the current one); shows the error on failure. */
+static gboolean
+save_to (LodeWindow *self,
+         GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lode_document_save (self->document, file, &error))
+    {
+      lode_window_show_error (self, _("Could Not Save the Scenario"), error);
+      return FALSE;
+    }
+  g_clear_pointer (&self->last_error, g_free);
+  add_recent (lode_document_get_file (self->document));
+  return TRUE;
+}
+
+/* Save, then whatever was waiting for it. */
+static void
+save_then_continue (LodeWindow *self)
+{
+  if (lode_document_get_file (self->document) == NULL)
+    {
+      show_save_dialog (self);
+      return;
+    }
+  if (save_to (self, NULL))
+    run_pending (self);
+  else
+    clear_pending (self);
+}
+
+/* File choosers */
+
+static void
+drop_chooser (LodeWindow      *self,
+              GtkNativeDialog *chooser)
+{
+  if (self->chooser == chooser)
+    {
+      g_signal_handlers_disconnect_by_data (chooser, self);
+      g_clear_object (&self->chooser);
+    }
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  LodeWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  drop_chooser (self, chooser);
+  if (file != NULL)
+    lode_window_load_now (self, file);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) scenarios = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (scenarios, _("Lodestone Scenarios"));
+  gtk_file_filter_add_pattern (scenarios, "*.lodestone");
+  gtk_file_filter_add_mime_type (scenarios, SCENARIO_MIME_TYPE);
+  gtk_file_chooser_add_filter (chooser, scenarios);
+
+  gtk_file_filter_set_name (xml, _("XML Files"));
+  gtk_file_filter_add_pattern (xml, "*.xml");
+  gtk_file_filter_add_pattern (xml, "*.lodestone");
+  gtk_file_chooser_add_filter (chooser, xml);
+
+  gtk_file_chooser_set_filter (chooser, scenarios);
+}
+
+static void
+set_chooser (LodeWindow           *self,
+             GtkFileChooserNative *chooser)
+{
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+}
+
+static void
+set_folder_of_current_file (LodeWindow     *self,
+                            GtkFileChooser *chooser)
+{
+  GFile *file = lode_document_get_file (self->document);
+  g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+
+  if (parent != NULL)
+    gtk_file_chooser_set_current_folder (chooser, parent, NULL);
+}
+
+static void
+show_open_dialog (LodeWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  set_chooser (self, chooser);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  set_folder_of_current_file (self, GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  LodeWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  drop_chooser (self, chooser);
+
+  if (file == NULL)
+    {
+      clear_pending (self);
+      return;
+    }
+
+  /* A name typed without an extension gets ours, so the file opens with Lodestone. */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    if (!g_str_has_suffix (name, ".lodestone") && !g_str_has_suffix (name, ".xml"))
+      {
+        g_autofree char *with_suffix = g_strconcat (name, ".lodestone", NULL);
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autoptr(GFile) renamed = g_file_get_child (parent, with_suffix);
+
+        g_set_object (&file, renamed);
+      }
+  }
+
+  if (save_to (self, file))
+    run_pending (self);
+  else
+    clear_pending (self);
+}
+
+static void
+show_save_dialog (LodeWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  GFile *file = lode_document_get_file (self->document);
+
+  chooser = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  set_chooser (self, chooser);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else
+    {
+      g_autofree char *name = g_strdup (lode_document_get_title (self->document));
+      g_autofree char *file_name = NULL;
+
+      g_strdelimit (name, "/\\:", '-');
+      file_name = g_strconcat (name, ".lodestone", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* Unsaved changes */
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LodeWindow       *self)
+{
+  self->dialog = NULL;
+  g_signal_handlers_disconnect_by_data (dialog, self);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    run_pending (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    save_then_continue (self);
+  else
+    clear_pending (self);
+}
+
+/* Actions */
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  lode_window_new_from_preset (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  lode_window_confirm_then (user_data, LODE_PENDING_OPEN_DIALOG, NULL, NULL);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  lode_window_open_file (user_data, file);
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+
+  if (lode_document_get_file (self->document) == NULL)
+    show_save_dialog (self);
+  else
+    save_to (self, NULL);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  show_save_dialog (user_data);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+
+  lode_document_undo (self->document);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+
+  lode_document_redo (self->document);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *view = lode_window_dup_current_view (self);
+
+  lode_export_dialog_present (GTK_WINDOW (self), self->document, view);
+}
+
+static void
+copy_image_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *view = lode_window_dup_current_view (self);
+  GtkWidget *shown = NULL;
+  int width = 0;
+  int height = 0;
+
+  /* The diagram and the charts are copied at the size they have on screen; a slide is a
+   * 16:9 page. */
+  if (g_str_equal (view, "flow"))
+    shown = self->flow_view;
+  else if (g_str_has_prefix (view, "chart:"))
+    shown = self->chart_view;
+  if (shown != NULL && gtk_widget_get_width (shown) > 0)
+    {
+      width = gtk_widget_get_width (shown);
+      height = gtk_widget_get_height (shown);
+    }
+
+  lode_export_copy_to_clipboard (GTK_WIDGET (self), self->document, view, width, height);
+  if (g_str_equal (view, "flow"))
+    lode_window_toast (self, _("Diagram copied to the clipboard"));
+  else if (g_str_equal (view, "slide"))
+    lode_window_toast (self, _("Slide copied to the clipboard"));
+  else
+    lode_window_toast (self, _("Chart copied to the clipboard"));
+}
+
+static void
+presentation_change_state (GSimpleAction *action,
+                           GVariant      *state,
+                           gpointer       user_data)
+{
+  lode_window_set_presentation (user_data, g_variant_get_boolean (state));
+}
+
+static void
+pin_baseline_change_state (GSimpleAction *action,
+                           GVariant      *state,
+                           gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+
+  if (g_variant_get_boolean (state))
+    {
+      lode_document_pin_baseline (self->document, lode_document_get_scenario (self->document));
+      lode_window_toast (self, _("This scenario is now the baseline the charts compare with"));
+    }
+  else
+    {
+      lode_document_pin_baseline (self->document, NULL);
+      lode_window_toast (self, _("The Baseline preset is the comparison again"));
+    }
+  g_simple_action_set_state (action, state);
+}
+
+static void
+show_panel_change_state (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  gboolean visible = g_variant_get_boolean (state);
+
+  adw_flap_set_reveal_flap (self->flap, visible);
+  if (self->settings != NULL && !self->presentation && !adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "panel-visible", visible);
+  g_simple_action_set_state (action, state);
+}
+
+static void
+chart_change_state (GSimpleAction *action,
+                    GVariant      *state,
+                    gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  const char *id = g_variant_get_string (state, NULL);
+  LodeChartKind kind;
+
+  if (!lode_chart_kind_from_id (id, &kind))
+    return;
+
+  g_simple_action_set_state (action, state);
+  lode_chart_view_set_kind (LODE_CHART_VIEW (self->chart_view), kind);
+  /* Each chart shows the one control it has: the stage for capacity, the target for the
+   * China-free share. */
+  gtk_widget_set_visible (self->stage_box, kind == LODE_CHART_CAPACITY);
+  gtk_widget_set_visible (self->target_box, kind == LODE_CHART_CHINA_FREE);
+  /* View state: not an undo step, does not mark the scenario modified. */
+  if (self->document != NULL)
+    lode_scenario_set_chart (lode_document_get_scenario (self->document), id);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-chart", id);
+}
+
+static const GActionEntry win_actions[] = {
+  { .name = "new", .activate = new_action, .parameter_type = "s" },
+  { .name = "open", .activate = open_action },
+  { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
+  { .name = "save", .activate = save_action },
+  { .name = "save-as", .activate = save_as_action },
+  { .name = "undo", .activate = undo_action },
+  { .name = "redo", .activate = redo_action },
+  { .name = "export", .activate = export_action },
+  { .name = "copy-image", .activate = copy_image_action },
+  { .name = "presentation", .state = "false", .change_state = presentation_change_state },
+  { .name = "pin-baseline", .state = "false", .change_state = pin_baseline_change_state },
+  { .name = "show-panel", .state = "true", .change_state = show_panel_change_state },
+  { .name = "chart", .parameter_type = "s", .state = "'china-free'",
+    .change_state = chart_change_state },
+};
+
+/* Shared with lode-window.c */
+
+void
+lode_window_init_actions (LodeWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+}
+
+void
+lode_window_update_actions (LodeWindow *self)
+{
+  if (self->document == NULL)
+    return;
+
+  set_action_enabled (self, "undo", lode_document_can_undo (self->document));
+  set_action_enabled (self, "redo", lode_document_can_redo (self->document));
+  set_action_enabled (self, "show-panel", !self->presentation);
+  set_action_state (self, "presentation", g_variant_new_boolean (self->presentation));
+  set_action_state (self, "pin-baseline",
+                    g_variant_new_boolean (lode_document_get_baseline_pinned (self->document)));
+}
+
+void
+lode_window_sync_panel_action (LodeWindow *self)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (self->flap);
+
+  set_action_state (self, "show-panel", g_variant_new_boolean (revealed));
+}
+
+void
+lode_window_set_chart (LodeWindow    *self,
+                       LodeChartKind  kind)
+{
+  g_return_if_fail (kind < LODE_N_CHARTS);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "chart",
+                                      g_variant_new_string (lode_chart_kind_id (kind)));
+}
+
+void
+lode_window_show_error (LodeWindow   *self,
+                        const char   *heading,
+                        const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (error->message);
+
+  clear_dialog (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), self);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+lode_window_load_now (LodeWindow *self,
+                      GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lode_document_load (self->document, file, &error))
+    {
+      g_autofree char *name = dup_file_name (file);
+      /* Translators: the heading of the error shown when a file does not open */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      lode_window_show_error (self, heading, error);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->last_error, g_free);
+  add_recent (file);
+  return TRUE;
+}
+
+void
+lode_window_confirm_then (LodeWindow *self,
+                          LodePending pending,
+                          GFile      *file,
+                          const char *preset_id)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  clear_pending (self);
+  self->pending = pending;
+  g_set_object (&self->pending_file, file);
+  self->pending_preset = g_strdup (preset_id);
+
+  if (!lode_document_get_modified (self->document))
+    {
+      run_pending (self);
+      return;
+    }
+
+  clear_dialog (self);
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved will be "
+                            "lost."),
+                          lode_document_get_title (self->document));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Public API */
+
+void
+lode_window_open_file (LodeWindow *self,
+                       GFile      *file)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  lode_window_confirm_then (self, LODE_PENDING_OPEN_FILE, file, NULL);
+}
+
+void
+lode_window_new_from_preset (LodeWindow *self,
+                             const char *preset_id)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+
+  lode_window_confirm_then (self, LODE_PENDING_NEW, NULL, preset_id ? preset_id : "baseline");
+}

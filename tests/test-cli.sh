@@ -1,3 +1,292 @@
 #!/bin/sh
-# STUB
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The headless command line (suite 'cli'): --version, --summary, --csv, --export, --save-as and
+# --set, run with no display at all. Every error path must exit non-zero with one clear line and
+# leave no file behind. Exported SVG and PDF files are rendered by rsvg-convert and pdftoppm,
+# readers we did not write. Diagnostics go to stderr; the first failure stops the script.
+
+set -u
+
+LODESTONE=${1:-${LODESTONE:-}}
+if [ -z "$LODESTONE" ] || [ ! -x "$LODESTONE" ]; then
+  echo "test-cli: no lodestone executable (pass it as \$1 or set \$LODESTONE)" >&2
+  exit 1
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/lode-cli-XXXXXX") || exit 1
+trap 'rm -rf "$WORK"' EXIT INT TERM
+OUT="$WORK/out"
+ERR="$WORK/err"
+n_checks=0
+
+fail () {
+  echo "test-cli: FAIL: $*" >&2
+  if [ -s "$ERR" ]; then
+    echo "--- stderr of the last run:" >&2
+    cat "$ERR" >&2
+  fi
+  exit 1
+}
+
+ok () {
+  n_checks=$((n_checks + 1))
+  echo "test-cli: ok $n_checks - $*" >&2
+}
+
+# Runs lodestone with no display; stdout in $OUT, stderr in $ERR, status in $status.
+run () {
+  env -u DISPLAY -u WAYLAND_DISPLAY GDK_BACKEND=x11 "$LODESTONE" "$@" >"$OUT" 2>"$ERR"
+  status=$?
+}
+
+# expect_error STATUS TEXT FILE -- ARGS...: exits with STATUS, one "lodestone: " line on stderr
+# containing TEXT, and FILE does not exist afterwards.
+expect_error () {
+  want=$1 text=$2 file=$3
+  shift 4
+  run "$@"
+  [ "$status" -eq "$want" ] || fail "lodestone $* exited $status, expected $want"
+  [ "$(wc -l <"$ERR")" -eq 1 ] || fail "lodestone $* printed $(wc -l <"$ERR") lines on stderr"
+  grep -q '^lodestone: ' "$ERR" || fail "lodestone $*: stderr does not start with 'lodestone: '"
+  grep -qi -- "$text" "$ERR" || fail "lodestone $*: stderr does not mention '$text'"
+  [ ! -e "$file" ] || fail "lodestone $* left $file behind"
+  leftovers=$(find "$(dirname "$file")" -maxdepth 1 -name "$(basename "$file").*" 2>/dev/null \
+    | head -n 1)
+  [ -z "$leftovers" ] || fail "lodestone $* left a temporary file: $leftovers"
+  ok "exit $want and '$text': $*"
+}
+
+# png_size FILE: prints "WIDTHxHEIGHT" from the PNG header.
+png_size () {
+  set -- $(od -An -tu1 -j16 -N8 "$1")
+  w=$(( ($1 << 24) + ($2 << 16) + ($3 << 8) + $4 ))
+  h=$(( ($5 << 24) + ($6 << 16) + ($7 << 8) + $8 ))
+  echo "${w}x${h}"
+}
+
+is_png () {
+  [ -s "$1" ] && [ "$(od -An -c -j1 -N3 "$1" | tr -d ' ')" = "PNG" ]
+}
+
+# --- version and help -------------------------------------------------------------------------
+
+run --version
+[ "$status" -eq 0 ] || fail "--version exited $status"
+grep -Eq '^lodestone [0-9]+\.[0-9]+\.[0-9]+$' "$OUT" || fail "--version printed '$(cat "$OUT")'"
+[ "$(wc -l <"$OUT")" -eq 1 ] || fail "--version printed more than one line"
+ok "--version: $(cat "$OUT")"
+
+run --help
+[ "$status" -eq 0 ] || fail "--help exited $status"
+for word in --summary --export --csv --save-as --set --view chart:price chart:china-free slide; do
+  grep -q -- "$word" "$OUT" || fail "--help does not mention $word"
+done
+ok "--help lists the options and chart names"
+
+# --- summary ----------------------------------------------------------------------------------
+
+run --summary
+[ "$status" -eq 0 ] || fail "--summary exited $status"
+cp "$OUT" "$WORK/summary-baseline.txt"
+for year in 2024 2030 2035 2040; do
+  for stage in mine separation metal magnet; do
+    for key in china_share us_self_sufficiency world_production; do
+      grep -Eq "^$key\.$stage\.$year: -?[0-9]" "$OUT" || fail "--summary lacks $key.$stage.$year"
+    done
+  done
+  for key in china_free_share_us_magnets us_shortfall_t ndpr_price_usd_kg jobs; do
+    grep -Eq "^$key\.$year: -?[0-9]" "$OUT" || fail "--summary lacks $key.$year"
+  done
+done
+grep -Eq '^first_year_china_free_share_50pct: ([0-9]{4}|never)$' "$OUT" \
+  || fail "--summary lacks first_year_china_free_share_50pct"
+for key in public_spend_cumulative_busd price_floor_cost_cumulative_busd; do
+  grep -Eq "^$key: -?[0-9]" "$OUT" || fail "--summary lacks $key"
+done
+if grep -Evq '^[a-z0-9_.]+: [^ ]' "$OUT"; then
+  bad=$(grep -Ev '^[a-z0-9_.]+: [^ ]' "$OUT" | head -n 1)
+  fail "--summary has a line that is not 'key: value': $bad"
+fi
+[ ! -s "$ERR" ] || fail "--summary printed on stderr"
+ok "--summary prints every required key"
+
+share=$(sed -n 's/^china_share\.mine\.2024: //p' "$OUT")
+case "$share" in
+  0.*) ok "shares are fractions (china_share.mine.2024: $share)" ;;
+  *) fail "china_share.mine.2024 is '$share', not a fraction" ;;
+esac
+
+run --summary --horizon 2050
+[ "$status" -eq 0 ] || fail "--summary --horizon 2050 exited $status"
+grep -Eq '^china_share\.magnet\.2050: ' "$OUT" || fail "--horizon 2050 does not report 2050"
+ok "--horizon 2050 reports the horizon year"
+
+run --summary --set fund.size_busd=200
+[ "$status" -eq 0 ] || fail "--summary --set fund.size_busd=200 exited $status"
+cmp -s "$OUT" "$WORK/summary-baseline.txt" && fail "--set fund.size_busd=200 changed nothing"
+spend=$(sed -n 's/^public_spend_cumulative_busd: //p' "$OUT")
+[ "$spend" != "0" ] || fail "a 200 bn fund spends nothing"
+ok "--set changes the summary (public spend $spend bn)"
+
+run --summary --set ally.AU=0 --set project.mp-independence-magnet=0
+[ "$status" -eq 0 ] || fail "--set ally.AU=0 --set project.mp-independence-magnet=0 exited $status"
+cmp -s "$OUT" "$WORK/summary-baseline.txt" && fail "switching an ally and a project off changed nothing"
+ok "--set switches allies and projects"
+
+# --- usage errors (status 2) and file errors (status 1) ---------------------------------------
+
+expect_error 2 'ZZ' "$WORK/none" -- --summary --set ally.ZZ=1
+expect_error 2 'maybe' "$WORK/none" -- --summary --set ally.AU=maybe
+expect_error 2 'no-such-project' "$WORK/none" -- --summary --set project.no-such-project=0
+
+expect_error 2 'no.such.lever' "$WORK/none" -- --summary --set no.such.lever=1
+expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd=abc
+expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd=1e9
+expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd=nan
+expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd
+expect_error 2 'horizon' "$WORK/none" -- --summary --horizon 1999
+expect_error 2 'need' "$WORK/none" -- --set fund.size_busd=10
+expect_error 2 'unknown option' "$WORK/none" -- --summary --no-such-option
+expect_error 1 'no-such-file' "$WORK/none" -- --summary "$WORK/no-such-file.lodestone"
+
+printf 'this is not a scenario\n' >"$WORK/garbage.lodestone"
+expect_error 1 'garbage.lodestone' "$WORK/none" -- --summary "$WORK/garbage.lodestone"
+
+expect_error 2 'view' "$WORK/x.png" -- --export "$WORK/x.png" --view pie
+expect_error 2 'view' "$WORK/x.png" -- --export "$WORK/x.png" --view chart:nonsense
+expect_error 2 'size' "$WORK/x.png" -- --export "$WORK/x.png" --size 12by7
+expect_error 2 'size' "$WORK/x.png" -- --export "$WORK/x.png" --size 0x100
+expect_error 2 'scale' "$WORK/x.png" -- --export "$WORK/x.png" --scale 7
+expect_error 2 'year' "$WORK/x.png" -- --export "$WORK/x.png" --year 1990
+expect_error 2 'year' "$WORK/x.png" -- --export "$WORK/x.png" --year 2045
+expect_error 2 'format' "$WORK/x.gif" -- --export "$WORK/x.gif"
+expect_error 2 'fund.size_busd' "$WORK/x.png" -- --export "$WORK/x.png" --set fund.size_busd=-1
+expect_error 2 'export' "$WORK/x.png" -- --summary --view flow
+expect_error 1 'garbage.lodestone' "$WORK/x.png" -- "$WORK/garbage.lodestone" --export "$WORK/x.png"
+expect_error 1 'x.png' "$WORK/no-dir/x.png" -- --export "$WORK/no-dir/x.png"
+expect_error 1 'x.csv' "$WORK/no-dir/x.csv" -- --csv "$WORK/no-dir/x.csv"
+expect_error 2 'fund.size_busd' "$WORK/x.csv" -- --csv "$WORK/x.csv" --set fund.size_busd=x
+expect_error 1 'garbage.lodestone' "$WORK/x.csv" -- "$WORK/garbage.lodestone" --csv "$WORK/x.csv"
+expect_error 2 'fund.size_busd' "$WORK/x.lodestone" -- \
+  --save-as "$WORK/x.lodestone" --set fund.size_busd=x
+
+# An existing file survives a failed export untouched.
+printf 'keep me\n' >"$WORK/keep.png"
+run --export "$WORK/keep.png" --view nonsense
+[ "$status" -eq 2 ] || fail "a bad view over an existing file exited $status"
+[ "$(cat "$WORK/keep.png")" = "keep me" ] || fail "a failed export changed the existing file"
+rm -f "$WORK/keep.png"
+ok "a failed export leaves an existing file as it was"
+
+# --- csv --------------------------------------------------------------------------------------
+
+run --csv "$WORK/base.csv"
+[ "$status" -eq 0 ] || fail "--csv exited $status"
+[ -s "$WORK/base.csv" ] || fail "--csv wrote nothing"
+head -n 1 "$WORK/base.csv" | grep -q '^year,' || fail "the CSV header does not start with 'year,'"
+head -n 1 "$WORK/base.csv" | grep -q 'china_free_share_us_magnets' \
+  || fail "the CSV header lacks china_free_share_us_magnets"
+rows=$(($(wc -l <"$WORK/base.csv") - 1))
+[ "$rows" -eq 17 ] || fail "the CSV has $rows rows, expected 17 (2024-2040)"
+[ "$(sed -n 2p "$WORK/base.csv" | cut -d, -f1)" = 2024 ] || fail "the first CSV row is not 2024"
+[ "$(tail -n 1 "$WORK/base.csv" | cut -d, -f1)" = 2040 ] || fail "the last CSV row is not 2040"
+columns=$(head -n 1 "$WORK/base.csv" | awk -F, '{print NF}')
+awk -F, -v n="$columns" 'NF != n { exit 1 }' "$WORK/base.csv" \
+  || fail "CSV rows do not all have $columns columns"
+ok "--csv: header and one row per year ($rows rows, $columns columns)"
+
+run --csv "$WORK/fund.csv" --set fund.size_busd=200 --set fund.years=8
+[ "$status" -eq 0 ] || fail "--csv --set exited $status"
+cmp -s "$WORK/base.csv" "$WORK/fund.csv" && fail "--set fund.size_busd=200 did not change the CSV"
+ok "--set changes the CSV numbers"
+
+run --csv "$WORK/long.csv" --horizon 2050
+[ "$status" -eq 0 ] || fail "--csv --horizon 2050 exited $status"
+[ $(($(wc -l <"$WORK/long.csv") - 1)) -eq 27 ] || fail "--horizon 2050 CSV does not have 27 rows"
+ok "--csv follows --horizon"
+
+# --- export -----------------------------------------------------------------------------------
+
+run --export "$WORK/flow.png"
+[ "$status" -eq 0 ] || fail "--export flow.png exited $status"
+is_png "$WORK/flow.png" || fail "flow.png is not a PNG"
+[ "$(png_size "$WORK/flow.png")" = 1920x1080 ] \
+  || fail "flow.png is $(png_size "$WORK/flow.png"), expected 1920x1080"
+ok "--export PNG at the default 1920x1080"
+
+run --export "$WORK/slide.png" --view slide --year 2035 --size 800x600 --scale 2 --transparent
+[ "$status" -eq 0 ] || fail "--export slide.png exited $status"
+[ "$(png_size "$WORK/slide.png")" = 1600x1200 ] \
+  || fail "slide.png is $(png_size "$WORK/slide.png"), expected 1600x1200"
+ok "--export PNG --size 800x600 --scale 2 is 1600x1200"
+
+run --export "$WORK/fund.png" --set fund.size_busd=200 --year 2035
+[ "$status" -eq 0 ] || fail "--export with --set exited $status"
+run --export "$WORK/base.png" --year 2035
+[ "$status" -eq 0 ] || fail "--export at 2035 exited $status"
+cmp -s "$WORK/fund.png" "$WORK/base.png" && fail "--set did not change the exported picture"
+ok "--set changes the exported picture"
+
+for chart in china-free self-sufficiency capacity spend price; do
+  run --export "$WORK/chart-$chart.svg" --view "chart:$chart"
+  [ "$status" -eq 0 ] || fail "--export --view chart:$chart exited $status"
+  grep -q '<svg' "$WORK/chart-$chart.svg" || fail "chart-$chart.svg is not SVG"
+done
+ok "--export every chart as SVG"
+
+run --export "$WORK/slide.svg" --view slide --size 1920x1080
+[ "$status" -eq 0 ] || fail "--export slide.svg exited $status"
+grep -q 'viewBox="0 0 1920 1080"' "$WORK/slide.svg" || fail "slide.svg lacks viewBox 0 0 1920 1080"
+ok "--export SVG with its viewBox"
+
+run --export "$WORK/slide.pdf" --view slide --size a4
+[ "$status" -eq 0 ] || fail "--export slide.pdf exited $status"
+[ "$(head -c 5 "$WORK/slide.pdf")" = "%PDF-" ] || fail "slide.pdf does not start with %PDF-"
+ok "--export PDF"
+
+# Readers we did not write.
+if ! command -v rsvg-convert >/dev/null; then fail "rsvg-convert is not installed"; fi
+if ! command -v pdftoppm >/dev/null; then fail "pdftoppm is not installed"; fi
+
+rsvg-convert -o "$WORK/slide-svg.png" "$WORK/slide.svg" 2>"$ERR" || fail "rsvg-convert failed"
+is_png "$WORK/slide-svg.png" || fail "rsvg-convert made no PNG"
+[ "$(png_size "$WORK/slide-svg.png")" = 1920x1080 ] \
+  || fail "rsvg-convert rendered $(png_size "$WORK/slide-svg.png"), expected 1920x1080"
+[ "$(wc -c <"$WORK/slide-svg.png")" -gt 20000 ] || fail "the rasterised SVG is nearly empty"
+ok "rsvg-convert renders the SVG ($(wc -c <"$WORK/slide-svg.png") bytes)"
+
+pdftoppm -png -r 72 -singlefile "$WORK/slide.pdf" "$WORK/slide-pdf" 2>"$ERR" \
+  || fail "pdftoppm failed"
+is_png "$WORK/slide-pdf.png" || fail "pdftoppm made no PNG"
+[ "$(wc -c <"$WORK/slide-pdf.png")" -gt 20000 ] || fail "the rasterised PDF is nearly empty"
+ok "pdftoppm renders the PDF ($(png_size "$WORK/slide-pdf.png"))"
+
+if command -v pdftotext >/dev/null; then
+  pdftotext -raw "$WORK/slide.pdf" "$WORK/slide.txt" || fail "pdftotext failed"
+  grep -q 'Lodestone [0-9]\+\.[0-9]\+' "$WORK/slide.txt" \
+    || fail "the PDF footer lacks 'Lodestone X.Y'"
+  grep -q 'Data:' "$WORK/slide.txt" || fail "the PDF footer lacks the data sources"
+  ok "the PDF carries its footer as text"
+fi
+
+# --- save-as ----------------------------------------------------------------------------------
+
+run --save-as "$WORK/push.lodestone" --set fund.size_busd=150
+[ "$status" -eq 0 ] || fail "--save-as exited $status"
+grep -q 'fund.size_busd' "$WORK/push.lodestone" || fail "the saved scenario lacks fund.size_busd"
+run --summary --set fund.size_busd=150
+cp "$OUT" "$WORK/summary-set.txt"
+run --summary "$WORK/push.lodestone"
+[ "$status" -eq 0 ] || fail "--summary of the saved file exited $status"
+cmp -s "$OUT" "$WORK/summary-set.txt" || fail "the saved scenario does not reproduce --set"
+ok "--save-as writes a scenario that reproduces --set"
+
+run "$WORK/push.lodestone" --save-as "$WORK/copy.lodestone"
+[ "$status" -eq 0 ] || fail "--save-as FILE exited $status"
+run --summary "$WORK/copy.lodestone"
+cmp -s "$OUT" "$WORK/summary-set.txt" || fail "re-saving a scenario changed its figures"
+ok "--save-as FILE round-trips"
+
+echo "test-cli: all $n_checks checks passed" >&2
 exit 0

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * LodeApplication — the single-instance AdwApplication: it loads the reference dataset once,
+ * owns the app-wide actions (quit, about), the style sheet and the Open Recent menu, and
+ * opens files given on the command line or handed over by a second `lodestone FILE`.
+ * App library: GTK and libadwaita.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/lode-dataset.h"
+
+G_BEGIN_DECLS
+
+#define LODE_TYPE_APPLICATION (lode_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (LodeApplication, lode_application, LODE, APPLICATION, AdwApplication)
+
+LodeApplication *lode_application_new         (void) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The reference dataset every document of this application builds on (loaded at startup). */
+LodeDataset     *lode_application_get_dataset (LodeApplication *self);
+/* The Open Recent section of the primary menu, kept in sync with GtkRecentManager. */
+GMenuModel      *lode_application_get_recent_menu (LodeApplication *self);
+
+G_END_DECLS

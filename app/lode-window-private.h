@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * What lode-window.c (layout, live projection, settings, presentation) and
+ * lode-window-actions.c (actions, files, dialogs) share. Private to the app library.
+ */
+#pragma once
+
+#include "lode-chart-layout.h"
+#include "lode-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LODE_PRESENT_DIAGRAM,
+  LODE_PRESENT_CHARTS,
+  LODE_PRESENT_SLIDE,
+  LODE_N_PRESENT_VIEWS
+} LodePresentView;
+
+/* What to do once the unsaved-changes question is answered with Save or Discard. */
+typedef enum
+{
+  LODE_PENDING_NONE,
+  LODE_PENDING_CLOSE,
+  LODE_PENDING_OPEN_FILE,
+  LODE_PENDING_OPEN_DIALOG,
+  LODE_PENDING_NEW,
+} LodePending;
+
+struct _LodeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *panel_button;
+  GtkMenuButton        *menu_button;
+  AdwFlap              *flap;
+  GtkPaned             *paned;
+  GtkWidget            *panel_slot;
+  GtkWidget            *diagram_area;
+  GtkWidget            *flow_slot;
+  GtkWidget            *year_slot;
+  GtkWidget            *charts_area;
+  GtkWidget            *cards_slot;
+  GtkWidget            *chart_bar;
+  GtkWidget            *chart_switcher;
+  GtkWidget            *chart_controls;
+  GtkWidget            *stage_box;
+  GtkDropDown          *stage_dropdown;
+  GtkWidget            *target_box;
+  GtkAdjustment        *target_adjustment;
+  GtkWidget            *chart_slot;
+
+  /* Created in code (children of the slots) */
+  GtkWidget            *flow_view;
+  GtkWidget            *year_control;
+  GtkWidget            *cards;
+  GtkWidget            *chart_view;
+  GtkWidget            *levers_panel;
+
+  /* Owned */
+  LodeDataset          *dataset;
+  LodeDocument         *document;
+  GSettings            *settings;
+  GtkNativeDialog      *chooser;
+  char                 *last_error;
+  GFile                *pending_file;
+  char                 *pending_preset;
+
+  /* Borrowed */
+  AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
+
+  LodePending           pending;
+  LodePresentView       present_view;
+  GtkWidget            *last_area;    /* diagram_area or charts_area, whichever was used last */
+  guint                 tick_id;
+  int                   range_first;
+  int                   range_last;
+  int                   pane_before_presenting;
+  guint                 presentation : 1;
+  guint                 close_confirmed : 1;
+  guint                 syncing_year : 1;
+  guint                 panel_before_presenting : 1;
+};
+
+/* lode-window-actions.c */
+void      lode_window_init_actions      (LodeWindow   *self);
+void      lode_window_update_actions    (LodeWindow   *self);
+void      lode_window_set_chart         (LodeWindow   *self,
+                                         LodeChartKind kind);
+void      lode_window_sync_panel_action (LodeWindow   *self);
+void      lode_window_show_error        (LodeWindow   *self,
+                                         const char   *heading,
+                                         const GError *error);
+gboolean  lode_window_load_now          (LodeWindow   *self,
+                                         GFile        *file);
+/* Runs `pending` now, or after asking about unsaved changes. */
+void      lode_window_confirm_then      (LodeWindow   *self,
+                                         LodePending   pending,
+                                         GFile        *file,
+                                         const char   *preset_id);
+
+/* lode-window.c */
+void      lode_window_schedule_update   (LodeWindow   *self);
+void      lode_window_step_year         (LodeWindow   *self,
+                                         int           delta);
+void      lode_window_step_present_view (LodeWindow   *self,
+                                         int           delta);
+void      lode_window_toast             (LodeWindow   *self,
+                                         const char   *text);
+
+G_END_DECLS
