@@ -1,2 +1,473 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); } /* STUB */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c — the main window: title, actions, accelerators, menu, and a render check. */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "lode-application.h"
+#include "lode-chart-view.h"
+#include "lode-export-dialog.h"
+#include "lode-window-private.h"
+#include "model/lode-scenario-io.h"
+
+static LodeApplication *app;
+
+static LodeWindow *
+open_window (void)
+{
+  LodeWindow *win = lode_window_new (app);
+
+  g_object_ref (win);
+  gtk_window_present (GTK_WINDOW (win));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  return win;
+}
+
+static void
+close_window (LodeWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (win);
+}
+
+static void
+test_title (void)
+{
+  g_autoptr(GError) error = NULL;
+  LodeWindow *win = open_window ();
+  LodeDocument *doc = lode_window_get_document (win);
+  g_autoptr(LodeScenario) preset =
+    lode_scenario_load_preset (lode_application_get_dataset (app), "baseline", &error);
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  /* A new window starts from the Baseline preset, unsaved and unmodified. */
+  g_assert_cmpstr (lode_document_get_title (doc), ==, lode_scenario_get_title (preset));
+  g_assert_false (lode_document_get_modified (doc));
+  g_assert_null (lode_document_get_file (doc));
+  g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
+                   lode_scenario_get_title (preset));
+  g_assert_cmpstr (adw_window_title_get_subtitle (win->window_title), ==, "Unsaved");
+  expected = g_strdup_printf ("%s — Lodestone", lode_scenario_get_title (preset));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, expected);
+
+  close_window (win);
+}
+
+static void
+test_actions (void)
+{
+  LodeWindow *win = open_window ();
+  GActionGroup *group = G_ACTION_GROUP (win);
+  const char *enabled[] = {
+    "new", "open", "open-recent", "save", "save-as", "export", "copy-image", "presentation",
+    "pin-baseline", "show-panel", "chart", "show-help-overlay",
+  };
+  const struct { const char *action; const char *accel; } accels[] = {
+    { "win.open", "<Control>o" },
+    { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
+    { "win.export", "<Control>e" },
+    { "win.copy-image", "<Shift><Control>c" },
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Shift><Control>z" },
+    { "win.presentation", "F5" },
+    { "win.show-panel", "F9" },
+    { "app.quit", "<Control>q" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (enabled); i++)
+    {
+      g_test_message ("action win.%s", enabled[i]);
+      g_assert_true (g_action_group_has_action (group, enabled[i]));
+      g_assert_true (g_action_group_get_action_enabled (group, enabled[i]));
+    }
+  /* Nothing to undo yet. */
+  g_assert_true (g_action_group_has_action (group, "undo"));
+  g_assert_false (g_action_group_get_action_enabled (group, "undo"));
+  g_assert_false (g_action_group_get_action_enabled (group, "redo"));
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "quit"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) list = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  accels[i].action);
+      g_test_message ("accel %s", accels[i].action);
+      g_assert_nonnull (list);
+      g_assert_true (g_strv_contains ((const char * const *) list, accels[i].accel));
+    }
+
+  /* A lever change makes Undo available; undo makes Redo available. */
+  g_assert_true (lode_scenario_set_lever (lode_document_get_scenario (
+                                            lode_window_get_document (win)),
+                                          LODE_LEVER_FUND_SIZE_BUSD, 20.0, NULL));
+  g_assert_true (g_action_group_get_action_enabled (group, "undo"));
+  g_action_group_activate_action (group, "undo", NULL);
+  g_assert_false (g_action_group_get_action_enabled (group, "undo"));
+  g_assert_true (g_action_group_get_action_enabled (group, "redo"));
+
+  close_window (win);
+}
+
+static void
+test_menu (void)
+{
+  LodeWindow *win = open_window ();
+  GMenuModel *menu = gtk_menu_button_get_menu_model (win->menu_button);
+  GString *actions = g_string_new (NULL);
+
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_menu_button_get_primary (win->menu_button));
+
+  /* Walk the sections and submenus, collecting every action name. */
+  {
+    GPtrArray *todo = g_ptr_array_new ();
+
+    g_ptr_array_add (todo, menu);
+    while (todo->len > 0)
+      {
+        GMenuModel *model = g_ptr_array_steal_index (todo, todo->len - 1);
+
+        for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+          {
+            g_autofree char *action = NULL;
+            GMenuModel *link;
+
+            if (g_menu_model_get_item_attribute (model, i, "action", "s", &action))
+              g_string_append_printf (actions, "%s;", action);
+            if ((link = g_menu_model_get_item_link (model, i, "section")) != NULL)
+              {
+                g_ptr_array_add (todo, link);
+                g_object_unref (link);
+              }
+            if ((link = g_menu_model_get_item_link (model, i, "submenu")) != NULL)
+              {
+                g_ptr_array_add (todo, link);
+                g_object_unref (link);
+              }
+          }
+      }
+    g_ptr_array_unref (todo);
+  }
+
+  for (const char * const *a = (const char * const[]) { "win.new;", "win.open;", "win.save;",
+         "win.save-as;", "win.export;", "win.copy-image;", "win.presentation;",
+         "win.pin-baseline;", "win.show-help-overlay;", "app.about;", NULL }; *a; a++)
+    {
+      g_test_message ("menu has %s", *a);
+      g_assert_nonnull (strstr (actions->str, *a));
+    }
+  g_string_free (actions, TRUE);
+
+  close_window (win);
+}
+
+static void
+test_chart_switcher (void)
+{
+  LodeWindow *win = open_window ();
+  LodeScenario *scenario = lode_document_get_scenario (lode_window_get_document (win));
+
+  g_action_group_change_action_state (G_ACTION_GROUP (win), "chart",
+                                      g_variant_new_string ("capacity"));
+  g_assert_cmpint (lode_chart_view_get_kind (LODE_CHART_VIEW (win->chart_view)), ==,
+                   LODE_CHART_CAPACITY);
+  g_assert_true (gtk_widget_get_visible (win->stage_box));
+  g_assert_cmpstr (lode_scenario_get_chart (scenario), ==, "capacity");
+  /* Choosing a chart is view state: not an undo step, not a modification. */
+  g_assert_false (lode_document_get_modified (lode_window_get_document (win)));
+  g_assert_false (lode_document_can_undo (lode_window_get_document (win)));
+
+  gtk_drop_down_set_selected (win->stage_dropdown, LODE_STAGE_MAGNET);
+  g_assert_cmpint (lode_chart_view_get_capacity_stage (LODE_CHART_VIEW (win->chart_view)), ==,
+                   LODE_STAGE_MAGNET);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (win), "chart",
+                                      g_variant_new_string ("price"));
+  g_assert_cmpint (lode_chart_view_get_kind (LODE_CHART_VIEW (win->chart_view)), ==,
+                   LODE_CHART_PRICE);
+  g_assert_false (gtk_widget_get_visible (win->stage_box));
+  {
+    g_autofree char *view = lode_window_dup_current_view (win);
+    g_assert_cmpstr (view, ==, "flow");
+  }
+
+  close_window (win);
+}
+
+static void
+test_presentation (void)
+{
+  LodeWindow *win = open_window ();
+  LodeDocument *doc = lode_window_get_document (win);
+  int year;
+
+  g_assert_true (adw_flap_get_reveal_flap (win->flap));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "presentation", NULL);
+  g_assert_true (lode_window_get_presentation (win));
+  g_assert_false (adw_flap_get_reveal_flap (win->flap));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (win->header_bar)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (win), "presentation"));
+  g_assert_cmpfloat (lode_chart_view_get_font_scale (LODE_CHART_VIEW (win->chart_view)), ==, 1.5);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "show-panel"));
+
+  /* Diagram first, then charts, then the slide. */
+  {
+    g_autofree char *v1 = lode_window_dup_current_view (win);
+    g_autofree char *v2 = NULL;
+    g_autofree char *v3 = NULL;
+    g_autofree char *v4 = NULL;
+
+    g_assert_cmpstr (v1, ==, "flow");
+    g_assert_true (gtk_widget_get_visible (win->diagram_area));
+    g_assert_false (gtk_widget_get_visible (win->charts_area));
+    lode_window_step_present_view (win, 1);
+    v2 = lode_window_dup_current_view (win);
+    g_assert_true (g_str_has_prefix (v2, "chart:"));
+    g_assert_false (gtk_widget_get_visible (win->diagram_area));
+    lode_window_step_present_view (win, 1);
+    v3 = lode_window_dup_current_view (win);
+    g_assert_cmpstr (v3, ==, "slide");
+    g_assert_true (gtk_widget_get_visible (win->diagram_area));
+    g_assert_true (gtk_widget_get_visible (win->charts_area));
+    lode_window_step_present_view (win, 1);
+    v4 = lode_window_dup_current_view (win);
+    g_assert_cmpstr (v4, ==, "flow");
+  }
+
+  /* Arrow keys step the year, within the projection's range. */
+  lode_document_set_selected_year (doc, 2030);
+  lode_window_step_year (win, 1);
+  g_assert_cmpint (lode_document_get_selected_year (doc), ==, 2031);
+  lode_window_step_year (win, -3);
+  g_assert_cmpint (lode_document_get_selected_year (doc), ==, 2028);
+  lode_window_step_year (win, -100);
+  year = lode_document_get_selected_year (doc);
+  g_assert_cmpint (year, ==, lode_document_get_projection (doc)->base_year);
+
+  lode_window_set_presentation (win, FALSE);
+  g_assert_false (lode_window_get_presentation (win));
+  g_assert_true (adw_flap_get_reveal_flap (win->flap));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win->header_bar)));
+  g_assert_true (gtk_widget_get_visible (win->chart_bar));
+  g_assert_cmpfloat (lode_chart_view_get_font_scale (LODE_CHART_VIEW (win->chart_view)), ==, 1.0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (win), "presentation"));
+
+  close_window (win);
+}
+
+/* Renders a widget into a texture the way GTK draws it on screen. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_object_unref (paintable);
+  return texture;
+}
+
+static guint32
+pixel_at (const guchar *data,
+          int           stride,
+          int           x,
+          int           y)
+{
+  const guchar *p = data + y * stride + x * 4;
+
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static void
+test_render (void)
+{
+  LodeWindow *win = open_window ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = NULL;
+  graphene_rect_t header, flow, chart;
+  int width, height, stride;
+  guint32 background;
+  guint differing = 0, total = 0;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  texture = render_widget (GTK_WIDGET (win));
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  stride = width * 4;
+  data = g_malloc ((gsize) stride * (gsize) height);
+  gdk_texture_download (texture, data, (gsize) stride);
+  if (g_getenv ("LODE_TEST_SAVE_PNG") != NULL)
+    gdk_texture_save_to_png (texture, g_getenv ("LODE_TEST_SAVE_PNG"));
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (win->header_bar), GTK_WIDGET (win),
+                                            &header));
+  g_assert_true (gtk_widget_compute_bounds (win->flow_view, GTK_WIDGET (win), &flow));
+  g_assert_true (gtk_widget_compute_bounds (win->chart_view, GTK_WIDGET (win), &chart));
+  g_assert_cmpfloat (header.size.height, >, 20);
+  g_assert_cmpfloat (flow.size.width, >, 200);
+  g_assert_cmpfloat (flow.size.height, >, 100);
+  g_assert_cmpfloat (chart.size.height, >, 50);
+  /* The diagram is above the charts. */
+  g_assert_cmpfloat (flow.origin.y + flow.size.height, <=, chart.origin.y);
+  g_assert_cmpfloat (header.origin.y + header.size.height, <=, flow.origin.y);
+
+  /* The header bar is drawn in a different colour from the content below it. */
+  {
+    int hx = (int) (header.origin.x + header.size.width / 2) + 60;
+    int hy = (int) (header.origin.y + 4);
+    int cx = (int) (flow.origin.x + 2);
+    int cy = (int) (flow.origin.y + 2);
+
+    g_assert_cmpint (hx, <, width);
+    g_assert_cmpint (cy, <, height);
+    background = pixel_at (data, stride, cx, cy);
+    g_assert_cmpuint (pixel_at (data, stride, hx, hy), !=, background);
+  }
+
+  /* The diagram paints: many pixels differ from its background, in many colours. */
+  for (int y = (int) flow.origin.y; y < (int) (flow.origin.y + flow.size.height); y += 2)
+    for (int x = (int) flow.origin.x; x < (int) (flow.origin.x + flow.size.width); x += 2)
+      {
+        guint32 p = pixel_at (data, stride, x, y);
+
+        total++;
+        if (p != background)
+          {
+            differing++;
+            g_hash_table_add (colours, GUINT_TO_POINTER (p));
+          }
+      }
+  g_test_message ("flow: %u of %u pixels painted, %u colours", differing, total,
+                  g_hash_table_size (colours));
+  g_assert_cmpuint (differing, >, total / 20);
+  g_assert_cmpuint (g_hash_table_size (colours), >, 10);
+
+  close_window (win);
+}
+
+static void
+test_about (void)
+{
+  LodeWindow *win = open_window ();
+  GList *before = gtk_window_list_toplevels ();
+  GList *after;
+  AdwAboutWindow *about = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data) && g_list_find (before, l->data) == NULL)
+      about = l->data;
+  g_list_free (before);
+  g_list_free (after);
+
+  g_assert_nonnull (about);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (about));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Lodestone");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (win));
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  close_window (win);
+}
+
+static void
+test_shortcuts (void)
+{
+  LodeWindow *win = open_window ();
+  GtkShortcutsWindow *overlay;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win));
+  g_assert_nonnull (overlay);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-help-overlay", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+
+  close_window (win);
+}
+
+static void
+test_copy_and_export (void)
+{
+  LodeWindow *win = open_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (win));
+  GdkContentFormats *formats;
+  GList *before;
+  GList *after;
+  LodeExportDialog *dialog = NULL;
+
+  /* Ctrl+Shift+C puts the diagram on the clipboard as an image. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "copy-image", NULL);
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+
+  /* Ctrl+E opens the export dialog for the same view. */
+  before = gtk_window_list_toplevels ();
+  g_action_group_activate_action (G_ACTION_GROUP (win), "export", NULL);
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l != NULL; l = l->next)
+    if (LODE_IS_EXPORT_DIALOG (l->data) && g_list_find (before, l->data) == NULL)
+      dialog = l->data;
+  g_list_free (before);
+  g_list_free (after);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (win));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_window (win);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = lode_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/lode/window/title", test_title);
+  g_test_add_func ("/lode/window/actions", test_actions);
+  g_test_add_func ("/lode/window/menu", test_menu);
+  g_test_add_func ("/lode/window/chart-switcher", test_chart_switcher);
+  g_test_add_func ("/lode/window/presentation", test_presentation);
+  g_test_add_func ("/lode/window/render", test_render);
+  g_test_add_func ("/lode/window/about", test_about);
+  g_test_add_func ("/lode/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/lode/window/copy-and-export", test_copy_and_export);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
