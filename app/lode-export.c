@@ -66,25 +66,40 @@ typedef struct
 } SourceCount;
 
 static void
-tally_cited (GHashTable      *tallies,
-             const LodeCited *cited,
-             gboolean         project)
+tally_one (GHashTable      *tallies,
+           const char      *id,
+           const LodeCited *cited,
+           gboolean         project)
 {
-  SourceTally *tally;
+  SourceTally *tally = g_hash_table_lookup (tallies, id);
 
-  if (cited->source == NULL || cited->source[0] == '\0')
-    return;
-  tally = g_hash_table_lookup (tallies, cited->source);
   if (tally == NULL)
     {
       tally = g_new0 (SourceTally, 1);
-      g_hash_table_insert (tallies, (gpointer) cited->source, tally);
+      g_hash_table_insert (tallies, (gpointer) g_intern_string (id), tally);
     }
   tally->total++;
   if (cited->basis == LODE_BASIS_SEEN || cited->basis == LODE_BASIS_DERIVED)
     tally->seen++;
   if (!project)
     tally->non_project++;
+}
+
+/* A number may cite several sources ("ARU MOLY LODE"): each is credited on its own, so a
+ * company's filing counts as a company filing wherever it is cited. */
+static void
+tally_cited (GHashTable      *tallies,
+             const LodeCited *cited,
+             gboolean         project)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (cited->source == NULL || cited->source[0] == '\0')
+    return;
+  ids = g_strsplit (cited->source, " ", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (ids[i][0] != '\0')
+      tally_one (tallies, ids[i], cited, project);
 }
 
 static void

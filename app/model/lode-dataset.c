@@ -1111,8 +1111,8 @@ lode_dataset_new_from_bytes (GBytes      *bytes,
   if (size > DATASET_MAX_BYTES)
     {
       g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   _("%s: the dataset is too large (%" G_GSIZE_FORMAT " bytes, at most %d)"),
-                   file, size, DATASET_MAX_BYTES);
+                   _("%s: the dataset is too large (%lu bytes, at most %d)"),
+                   file, (unsigned long) size, DATASET_MAX_BYTES);
       return NULL;
     }
 

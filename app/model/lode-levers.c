@@ -99,7 +99,9 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
        "0 buys on price alone, 1 takes every allied tonne first."),
     NULL, LODE_LEVER_GROUP_PARTNERS, 0, 1, 0.05, 0.1, 0.5, 2, FALSE },
   [LODE_LEVER_PARTNERS_COINVEST_PCT] = {
-    "partners.coinvest_pct", N_("Co-investment in allied capacity"), N_("% of fund"),
+    "partners.coinvest_pct", N_("Co-investment in allied capacity"),
+    /* xgettext:no-c-format */
+    N_("% of fund"),
     N_("Part of the fund invested in plants in allied regions instead of the US, with the "
        "same stage allocation."),
     NULL, LODE_LEVER_GROUP_PARTNERS, 0, 100, 1, 10, 0, 0, FALSE },

@@ -250,9 +250,9 @@ prescan (const char  *data,
   if (!g_utf8_validate_len (data, len, &invalid))
     {
       fail (error, LODE_SCENARIO_ERROR_MALFORMED, name, 1 + count_lines (data, invalid),
-            _("the file is not valid UTF-8 text (byte %" G_GSIZE_FORMAT " is not part of a "
+            _("the file is not valid UTF-8 text (byte %lu is not part of a "
               "UTF-8 character, or is a NUL byte); scenario files are UTF-8 XML"),
-            (gsize) (invalid - data));
+            (unsigned long) (invalid - data));
       return FALSE;
     }
 
