@@ -9,6 +9,7 @@
 
 #include "lode-allocation.h"
 #include "lode-allocation-editor.h"
+#include "lode-palette.h"
 
 /* Stage colours of the bar: Okabe–Ito hues, readable by colour-blind people, distinct from
  * nothing in particular — the chain's stages are not regions, so no region colour is reused. */
@@ -79,23 +80,6 @@ G_DEFINE_FINAL_TYPE (LodeAllocationBar, lode_allocation_bar, GTK_TYPE_WIDGET)
 #define BAR_RADIUS 6.0
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2.0);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 lode_allocation_bar_paint (LodeAllocationBar *self,
                            cairo_t           *cr,
                            double             width,
@@ -112,7 +96,7 @@ lode_allocation_bar_paint (LodeAllocationBar *self,
     }
 
   /* The track, so an empty split still shows where the bar is. */
-  rounded_rect (cr, 0, 0, width, height, BAR_RADIUS);
+  lode_cairo_rounded_rect (cr, 0, 0, width, height, BAR_RADIUS);
   gdk_cairo_set_source_rgba (cr, &self->track);
   cairo_fill_preserve (cr);
   cairo_clip (cr);

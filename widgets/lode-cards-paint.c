@@ -8,23 +8,6 @@
 #include "lode-cards-paint.h"
 #include "lode-text.h"
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* The size at which every text of a row fits `max_width`: one size per row, so the cards
  * read alike. */
 static double
@@ -102,7 +85,7 @@ lode_cards_paint (cairo_t             *cr,
       double cx = x + i * (card_w + gap);
       double ty = top;
 
-      rounded_rect (cr, cx, y, card_w, height, 12 * font_scale);
+      lode_cairo_rounded_rect (cr, cx, y, card_w, height, 12 * font_scale);
       lode_cairo_set_rgba (cr, palette->card);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 1.0);

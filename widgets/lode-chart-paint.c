@@ -8,23 +8,6 @@
 #include "lode-chart-paint.h"
 #include "lode-text.h"
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* Snaps a 1 px horizontal or vertical line to the pixel grid. */
 static double
 crisp (double v)
@@ -283,7 +266,7 @@ paint_labels (cairo_t           *cr,
             {
               double side = MIN (label->swatch_width, label->size * 0.8);
 
-              rounded_rect (cr, label->swatch_x + (label->swatch_width - side) / 2,
+              lode_cairo_rounded_rect (cr, label->swatch_x + (label->swatch_width - side) / 2,
                             label->swatch_y - side / 2, side, side, 2 * fs);
               cairo_fill (cr);
             }
@@ -333,10 +316,10 @@ paint_hover (cairo_t               *cr,
     }
 
   /* The card: a soft shadow, the card colour, a hairline border. */
-  rounded_rect (cr, card->x + 1, card->y + 2, card->width, card->height, 8 * fs);
+  lode_cairo_rounded_rect (cr, card->x + 1, card->y + 2, card->width, card->height, 8 * fs);
   cairo_set_source_rgba (cr, 0, 0, 0, palette->dark ? 0.35 : 0.10);
   cairo_fill (cr);
-  rounded_rect (cr, card->x, card->y, card->width, card->height, 8 * fs);
+  lode_cairo_rounded_rect (cr, card->x, card->y, card->width, card->height, 8 * fs);
   lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->card, 0.97));
   cairo_fill_preserve (cr);
   lode_cairo_set_rgba (cr, palette->grid);
@@ -414,7 +397,7 @@ lode_chart_paint (cairo_t               *cr,
       cairo_move_to (cr, round (layout->selected_x), plot->y);
       cairo_line_to (cr, round (layout->selected_x), plot->y + plot->height);
       cairo_stroke (cr);
-      rounded_rect (cr, pill->x, pill->y, pill->width, pill->height, pill->height / 2);
+      lode_cairo_rounded_rect (cr, pill->x, pill->y, pill->width, pill->height, pill->height / 2);
       lode_cairo_set_rgba (cr, palette->accent);
       cairo_fill (cr);
       cairo_restore (cr);

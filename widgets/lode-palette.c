@@ -105,3 +105,20 @@ lode_cairo_set_rgba (cairo_t  *cr,
 {
   cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
 }
+
+void
+lode_cairo_rounded_rect (cairo_t *cr,
+                         double   x,
+                         double   y,
+                         double   w,
+                         double   h,
+                         double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}

@@ -51,5 +51,12 @@ LodeRgba lode_rgba_with_alpha      (LodeRgba           c,
                                     double             alpha);
 void     lode_cairo_set_rgba       (cairo_t           *cr,
                                     LodeRgba           c);
+/* Adds a closed rectangle with corners of radius `r` (clamped to half the shorter side). */
+void     lode_cairo_rounded_rect   (cairo_t           *cr,
+                                    double             x,
+                                    double             y,
+                                    double             w,
+                                    double             h,
+                                    double             r);
 
 G_END_DECLS
