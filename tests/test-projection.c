@@ -136,6 +136,31 @@ check_balance (const LodeDataset    *ds,
               g_assert_true (close_rel (y->input_ox[s][i], inflow));
           }
 
+      /* China mass is conserved through the provenance split: the China content of the flows
+       * never holds more China than the output has, the unsold output holds the rest, and own
+       * use and exports together hold exactly the output's China mass. */
+      for (int s = 0; s < LODE_N_STAGES; s++)
+        for (guint i = 0; i < p->n_regions; i++)
+          {
+            double out = y->output_ox[s][i], own = y->flow_ox[s][i][i];
+            double china = out * y->china_content[s][i], on_flows = 0;
+
+            for (guint j = 0; j < p->n_regions; j++)
+              {
+                double c = lode_projection_flow_china_content (p, y, (LodeStage) s, i, j);
+
+                g_assert_cmpfloat (c, >=, 0);
+                g_assert_cmpfloat (c, <=, 1);
+                on_flows += y->flow_ox[s][i][j] * c;
+              }
+            g_assert_cmpfloat (on_flows, <=, china + 1e-9 * MAX (1.0, out));
+            g_assert_cmpfloat (china - on_flows, <=, y->unsold_ox[s][i] + 1e-9 * MAX (1.0, out));
+            if (!close_rel (own * y->china_content_own[s][i] +
+                            (out - own) * y->china_content_export[s][i], china) &&
+                fabs (china) > 1e-9)
+              g_error ("China mass not conserved: year %d stage %d region %u", y->year, s, i);
+          }
+
       /* Magnets used = magnets sent; demand = supplied + shortfall. */
       for (guint j = 0; j < p->n_regions; j++)
         {
@@ -227,6 +252,82 @@ test_fund_monotone (void)
       g_assert_cmpfloat (lode_projection_get_last_year (prev)->china_free_share_us_magnets, >,
                          0.9);
     }
+}
+
+/* Friend-shoring (DESIGN §3.4): raising partners.friendshoring never lowers the China-free
+ * share of US magnet supply in any year, in the Baseline and with a fund, at central and high
+ * demand growth. (The provenance rule is monotone for given flows; under an export shock, or
+ * when the US is badly short, the re-routed trade can ease a US shortfall with China-touched
+ * magnets, which lowers the share while the US gets more magnets: not asserted here.) */
+static void
+test_friendshoring_monotone (void)
+{
+  const double funds[] = { 0, 20 };
+  const double growth[] = { 7.5, 12 };
+  g_autoptr(LodeDataset) ds = load_dataset ();
+
+  for (guint f = 0; f < G_N_ELEMENTS (funds); f++)
+    for (guint k = 0; k < G_N_ELEMENTS (growth); k++)
+      {
+        g_autoptr(LodeScenario) sc = new_scenario (ds);
+        g_autoptr(LodeProjection) prev = NULL;
+        g_autoptr(LodeProjection) first = NULL;
+
+        set_lever (sc, LODE_LEVER_FUND_SIZE_BUSD, funds[f]);
+        set_lever (sc, LODE_LEVER_MARKET_DEMAND_GROWTH_PCT, growth[k]);
+        for (int step = 0; step <= 20; step++)
+          {
+            LodeProjection *p;
+
+            set_lever (sc, LODE_LEVER_PARTNERS_FRIENDSHORING, step / 20.0);
+            p = run (ds, sc);
+            if (prev != NULL)
+              for (int y = 0; y < p->n_years; y++)
+                if (p->years[y].china_free_share_us_magnets <
+                    prev->years[y].china_free_share_us_magnets - 1e-9)
+                  g_error ("fund %g, growth %g %%: friendshoring %g -> %g lowers the "
+                           "China-free share in %d: %.9f -> %.9f", funds[f], growth[k],
+                           (step - 1) / 20.0, step / 20.0, p->years[y].year,
+                           prev->years[y].china_free_share_us_magnets,
+                           p->years[y].china_free_share_us_magnets);
+            if (step == 0)
+              first = lode_projection_ref (p);
+            g_clear_pointer (&prev, lode_projection_unref);
+            prev = p;
+          }
+        /* The lever does something: at 1, allied China-free magnets reach the US in 2024. */
+        g_assert_cmpfloat (lode_projection_get_year (prev, 2024)->china_free_share_us_magnets,
+                           >, lode_projection_get_year (first, 2024)->china_free_share_us_magnets
+                              + 0.02);
+      }
+}
+
+/* The first modelled year continues the calibrated base year: with no event in 2025, the
+ * China-free share of US magnets, every region's magnet output and the US magnet supply move
+ * by no more than demand growth (7.5 %) and a few points of utilisation. */
+static void
+test_first_year_continuity (void)
+{
+  g_autoptr(LodeDataset) ds = load_dataset ();
+  g_autoptr(LodeScenario) sc = new_scenario (ds);
+  g_autoptr(LodeProjection) p = run (ds, sc);
+  const LodeYear *y0 = lode_projection_get_year (p, 2024);
+  const LodeYear *y1 = lode_projection_get_year (p, 2025);
+
+  g_test_message ("China-free share of US magnets 2024 %.4f, 2025 %.4f",
+                  y0->china_free_share_us_magnets, y1->china_free_share_us_magnets);
+  g_assert_cmpfloat (fabs (y1->china_free_share_us_magnets - y0->china_free_share_us_magnets),
+                     <=, 0.03);
+  for (guint r = 0; r < p->n_regions; r++)
+    {
+      double a = y0->production[LODE_STAGE_MAGNET][r];
+      double b = y1->production[LODE_STAGE_MAGNET][r];
+
+      if (a > 0 && (b < 0.95 * a || b > 1.25 * a))
+        g_error ("%s magnet output jumps from %g t (2024) to %g t (2025)",
+                 ds->regions[r].id, a, b);
+    }
+  g_assert_cmpfloat (y1->us_supplied_magnet_t, >=, 0.95 * y0->us_supplied_magnet_t);
 }
 
 /* First year US capacity at `stage` exceeds that of a run without the fund. */
@@ -548,6 +649,8 @@ main (int    argc,
   g_test_add_func ("/lode/projection/calibration", test_calibration);
   g_test_add_func ("/lode/projection/mass-balance", test_mass_balance);
   g_test_add_func ("/lode/projection/fund-monotone", test_fund_monotone);
+  g_test_add_func ("/lode/projection/friendshoring-monotone", test_friendshoring_monotone);
+  g_test_add_func ("/lode/projection/first-year-continuity", test_first_year_continuity);
   g_test_add_func ("/lode/projection/permitting-cut", test_permitting_cut);
   g_test_add_func ("/lode/projection/export-shock", test_export_shock);
   g_test_add_func ("/lode/projection/price-floor", test_price_floor);

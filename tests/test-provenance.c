@@ -192,6 +192,81 @@ test_kept_apart (void)
                0.6 * y->output_ox[LODE_STAGE_MAGNET][US]);
 }
 
+/* Friend-shoring in provenance. A (allied) separates 40 t China-free and buys 60 t of oxide
+ * from China; its metal and magnet plants make 100 t, 60 % China. A uses 50 t and sells 50 t
+ * to the US. A share `friendshoring` of A's 40 t China-free goes to the US first; the rest
+ * serves A's own use first. With 0 the US gets only China-touched magnets (own use first);
+ * with 0.5 it gets 20 t China-free (share 0.4); with 1 all 40 t (0.8). China mass
+ * (60 t) is conserved in every case. */
+static LodeProjection *
+run_ally_exports (double friendshoring)
+{
+  g_autoptr(LodeDataset) ds = small_dataset ();
+  g_autoptr(LodeScenario) sc = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeProjection *p;
+
+  plant (ds, A, LODE_STAGE_MINE, 100, 100);
+  plant (ds, A, LODE_STAGE_SEPARATION, 40, 40);
+  plant (ds, CN, LODE_STAGE_SEPARATION, 1000, 100);
+  plant (ds, A, LODE_STAGE_METAL, 100, 100);
+  plant (ds, A, LODE_STAGE_MAGNET, 100, 100);
+  ds->regions[US].magnet_demand_t.value = 50;
+  ds->regions[A].magnet_demand_t.value = 50;
+
+  sc = lode_scenario_new (ds);
+  lode_scenario_set_horizon (sc, 2026, &error);
+  g_assert_no_error (error);
+  lode_scenario_set_lever (sc, LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG, 0, &error);
+  g_assert_no_error (error);
+  lode_scenario_set_lever (sc, LODE_LEVER_POLICY_TARIFF_PCT, 0, &error);
+  g_assert_no_error (error);
+  lode_scenario_set_lever (sc, LODE_LEVER_MARKET_RECYCLING_RATE_2035_PCT, 0, &error);
+  g_assert_no_error (error);
+  lode_scenario_set_lever (sc, LODE_LEVER_MARKET_DEMAND_GROWTH_PCT, 0, &error);
+  g_assert_no_error (error);
+  lode_scenario_set_lever (sc, LODE_LEVER_PARTNERS_FRIENDSHORING, friendshoring, &error);
+  g_assert_no_error (error);
+  p = lode_projection_run (ds, sc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  return p;
+}
+
+static void
+test_friendshoring (void)
+{
+  const double levels[] = { 0, 0.5, 1 };
+  const double us_content[] = { 1.0, 0.6, 0.2 };
+  const double own_content[] = { 0.2, 0.6, 1.0 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (levels); k++)
+    {
+      g_autoptr(LodeProjection) p = run_ally_exports (levels[k]);
+
+      for (int year = 2024; year <= 2026; year++)
+        {
+          const LodeYear *y = lode_projection_get_year (p, year);
+          double fc[N_REGIONS];
+
+          for (guint j = 0; j < N_REGIONS; j++)
+            fc[j] = lode_projection_flow_china_content (p, y, LODE_STAGE_MAGNET, A, j);
+          assert_near (y->china_content_to_us[LODE_STAGE_MAGNET][A], us_content[k]);
+
+          assert_near (y->flow_ox[LODE_STAGE_MAGNET][A][A], 50);
+          assert_near (y->flow_ox[LODE_STAGE_MAGNET][A][US], 50);
+          assert_near (y->china_content[LODE_STAGE_MAGNET][A], 0.6);
+          assert_near (fc[US], us_content[k]);
+          assert_near (fc[A], own_content[k]);
+          assert_near (y->china_content_own[LODE_STAGE_MAGNET][A], own_content[k]);
+          assert_near (y->china_content_export[LODE_STAGE_MAGNET][A], us_content[k]);
+          assert_near (y->china_free_share_us_magnets, 1 - us_content[k]);
+          /* China mass: 50 x own + 50 x US = 0.6 x 100. */
+          assert_near (50 * fc[A] + 50 * fc[US], 60);
+        }
+    }
+}
+
 /* The mixed case with an export shock in 2025 that withholds half of what China would supply
  * to the US. */
 static void
@@ -252,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/lode/provenance/mixed", test_mixed);
   g_test_add_func ("/lode/provenance/kept-apart", test_kept_apart);
   g_test_add_func ("/lode/provenance/export-shock", test_export_shock_withholds);
+  g_test_add_func ("/lode/provenance/friendshoring", test_friendshoring);
 
   return g_test_run ();
 }

@@ -48,6 +48,14 @@ typedef struct
   double    phi;        /* ... and the fraction of a year later it really starts */
 } Unit;
 
+/* A base-year trade relationship: `share` of exporter i's surplus went to region j. */
+typedef struct
+{
+  guint  i;
+  guint  j;
+  double share;
+} Link;
+
 typedef struct
 {
   const LodeDataset          *ds;
@@ -124,6 +132,11 @@ typedef struct
   double   funded_us[LODE_MAX_YEARS][N_KINDS];
   double   funded_ally[LODE_MAX_YEARS][N_KINDS][LODE_MAX_REGIONS];
   int      funded_last;                 /* last year index with a tranche, or -1 */
+
+  /* Trade relationships of the base year (non-China exporters only), one list per stage.
+   * Last, and not zeroed: each list is filled in the base year before it is read. */
+  guint    n_links[LODE_N_STAGES];
+  Link     links[LODE_N_STAGES][LODE_MAX_REGIONS * LODE_MAX_REGIONS];
 } Model;
 
 static inline double
@@ -219,7 +232,7 @@ allocate_pass (const Model *m,
     goto done;
 
   /* (A) friend-shoring: US-aligned importers draw a share of their need from allied exporters,
-   * who give in proportion to their surplus. */
+   * who give in proportion to their surplus: the US first, then the allies pro rata. */
   if (fs > 0)
     {
       double allied_supply = 0, requested = 0;
@@ -227,8 +240,24 @@ allocate_pass (const Model *m,
       for (guint a = 0; a < n_exp; a++)
         if (m->aligned[exp[a]])
           allied_supply += sup[exp[a]];
+      if (allied_supply > 0 && need[m->us] > 0 && sup[m->us] <= 0)
+        {
+          double r = MIN (fs * need[m->us], allied_supply);
+          double k = 1 - r / allied_supply;
+
+          for (guint a = 0; a < n_exp; a++)
+            if (m->aligned[exp[a]])
+              {
+                double g = r * sup[exp[a]] / allied_supply;
+
+                flow[exp[a]][m->us] += g;
+                sup[exp[a]] = MAX (0.0, sup[exp[a]] * k);
+              }
+          need[m->us] = MAX (0.0, need[m->us] - r);
+          allied_supply -= r;
+        }
       for (guint b = 0; b < n_imp; b++)
-        if (m->aligned[imp[b]])
+        if (m->aligned[imp[b]] && imp[b] != m->us)
           requested += fs * need[imp[b]];
 
       if (allied_supply > 0 && requested > 0)
@@ -240,7 +269,7 @@ allocate_pass (const Model *m,
               guint j = imp[b];
               double r;
 
-              if (!m->aligned[j])
+              if (!m->aligned[j] || j == m->us)
                 continue;
               r = fs * need[j] * k / allied_supply;
               {
@@ -409,7 +438,7 @@ done:
  * entry.
  */
 static void
-allocate (const Model *m,
+allocate (Model       *m,
           int          t,
           LodeStage    stage,
           const double out[LODE_MAX_REGIONS],
@@ -442,6 +471,44 @@ allocate (const Model *m,
       any_need = any_need || rest > 0;
       any_sup = any_sup || sup[i] > 0;
     }
+  /* Base-year relationships persist (offtake contracts): after the base year, each non-China
+   * exporter first offers its base-year customers their base-year share of its surplus, up to
+   * what they need for their own or export-oriented plants (not what only a price floor keeps
+   * running); an importer asked to take more than it needs scales all its offers down alike.
+   * China stays the swing supplier of phases (B)-(C), so shocks and the tariff act on it. */
+  if (any_need && any_sup && t > m->base_year && m->n_links[stage] > 0)
+    {
+      const Link *links = m->links[stage];
+      const guint n_links = m->n_links[stage];
+      double offered[LODE_MAX_REGIONS] = { 0 };
+      double sup0[LODE_MAX_REGIONS];
+      double k[LODE_MAX_REGIONS];
+
+      for (guint i = 0; i < m->n; i++)
+        sup0[i] = sup[i];
+      for (guint l = 0; l < n_links; l++)
+        offered[links[l].j] += links[l].share * sup0[links[l].i];
+      for (guint j = 0; j < m->n; j++)
+        {
+          double avail = need[j] + tier[0][j];
+
+          k[j] = offered[j] > avail ? safe_div (avail, offered[j]) : 1;
+        }
+      for (guint l = 0; l < n_links; l++)
+        {
+          guint i = links[l].i, j = links[l].j;
+          double g = links[l].share * sup0[i] * k[j];
+          double from_own;
+
+          if (g <= 0)
+            continue;
+          flow[i][j] += g;
+          sup[i] = MAX (0.0, sup[i] - g);
+          from_own = MIN (g, need[j]);
+          need[j] -= from_own;
+          tier[0][j] = MAX (0.0, tier[0][j] - (g - from_own));
+        }
+    }
   if (any_need && any_sup)
     {
       allocate_pass (m, t, stage, sup, need, flow);
@@ -468,29 +535,104 @@ allocate (const Model *m,
       unsold[i] = MAX (0.0, sup[i]);
       unmet[i] = MAX (0.0, need[i]);
     }
+
+  /* In the base year, remember who bought each non-China exporter's surplus. */
+  if (t == m->base_year)
+    {
+      m->n_links[stage] = 0;
+      for (guint i = 0; i < m->n; i++)
+        {
+          double surplus = out[i] - flow[i][i];
+
+          if (i == m->cn || surplus <= 0)
+            continue;
+          for (guint j = 0; j < m->n; j++)
+            if (j != i && flow[i][j] > 0)
+              m->links[stage][m->n_links[stage]++] = (Link) { i, j, flow[i][j] / surplus };
+        }
+    }
 }
 
-/* Provenance within one region and stage: China-touched and China-free material are kept
- * apart (as certified supply chains are). The region's own next stage takes the China-free
- * part first; exports and unsold output carry the rest. China mass is conserved exactly. */
+/* Provenance within one region and stage. China-touched and China-free material are kept
+ * apart (as certified supply chains are) and the China-free mass F = output x (1 - content) is
+ * assigned to the region's flows in this order:
+ *   1. friend-shoring: if the region is the US or an ally, a share partners.friendshoring of F
+ *      goes to US-aligned buyers in preference to China-touched material: the US first (its
+ *      own plants if the region is the US), then the other allies in proportion to their flows;
+ *   2. what is left of F goes to the region's own next stage first;
+ *   3. the rest is spread by mass over the remaining flows and the unsold output.
+ * With friend-shoring 0 (or a non-aligned region) this is own use first, then plain mixing.
+ * Flows of one kind (own, to the US, to allies, to others and unsold) share one content;
+ * China mass is conserved exactly. */
 static void
 split_content (const Model *m,
                LodeYear    *y,
                LodeStage    s)
 {
+  const guint us = m->us;
+
   for (guint i = 0; i < m->n; i++)
     {
+      const double *flow = y->flow_ox[s][i];
       double c = y->china_content[s][i];
       double out = y->output_ox[s][i];
-      double own = y->flow_ox[s][i][i];
       double china = out * c;
-      double china_own = MAX (0.0, own - out * (1 - c));
-      double rest = out - own;
+      double left = out - china;                /* China-free mass still to assign */
+      double f_own = flow[i], f_us = 0, f_al = 0, f_ot = y->unsold_ox[s][i];
+      double g_own = 0, g_us = 0, g_al = 0, g_ot, room, k, rest;
 
-      if (china_own > china)
-        china_own = china;
-      y->china_content_own[s][i] = own > 0 ? clamp (china_own / own, 0, 1) : c;
-      y->china_content_export[s][i] = rest > 0 ? clamp ((china - china_own) / rest, 0, 1) : c;
+      /* All one kind (China's own output, mines, nothing made): every flow carries c. */
+      if (out <= 0 || c <= 0 || c >= 1)
+        {
+          y->china_content_own[s][i] = c;
+          y->china_content_export[s][i] = c;
+          y->china_content_to_us[s][i] = c;
+          y->china_content_to_allies[s][i] = c;
+          y->china_content_to_others[s][i] = c;
+          continue;
+        }
+      for (guint j = 0; j < m->n; j++)
+        {
+          if (j == i)
+            continue;
+          if (j == us)
+            f_us += flow[j];
+          else if (m->aligned[j])
+            f_al += flow[j];
+          else
+            f_ot += flow[j];
+        }
+      if (m->aligned[i] && m->friendshoring > 0)
+        {
+          double res = m->friendshoring * left;
+
+          if (i == us)
+            g_own = MIN (res, f_own);
+          else
+            g_us = MIN (res, f_us);
+          res -= g_own + g_us;
+          g_al = MIN (res, f_al);
+          left = MAX (0.0, left - g_own - g_us - g_al);
+        }
+      {
+        double g = MIN (left, MAX (0.0, f_own - g_own));
+
+        g_own += g;
+        left -= g;
+      }
+      room = (f_us - g_us) + (f_al - g_al) + f_ot;
+      k = room > 0 ? MIN (1.0, MAX (0.0, left) / room) : 0;
+      g_us += (f_us - g_us) * k;
+      g_al += (f_al - g_al) * k;
+      g_ot = f_ot * k;
+
+      y->china_content_own[s][i] = f_own > 0 ? clamp (1 - g_own / f_own, 0, 1) : c;
+      y->china_content_to_us[s][i] = f_us > 0 ? clamp (1 - g_us / f_us, 0, 1) : c;
+      y->china_content_to_allies[s][i] = f_al > 0 ? clamp (1 - g_al / f_al, 0, 1) : c;
+      y->china_content_to_others[s][i] = f_ot > 0 ? clamp (1 - g_ot / f_ot, 0, 1) : c;
+      rest = f_us + f_al + f_ot;
+      y->china_content_export[s][i] =
+        rest > 0 ? clamp ((rest - g_us - g_al - g_ot) / rest, 0, 1) : c;
     }
 }
 
@@ -507,6 +649,11 @@ mix_content (const Model    *m,
   double mass = extra;
   double china = extra * extra_content;
 
+  /* Every other exporter sends r material of the content for r's kind of buyer. */
+  const double *content = r == m->us ? y->china_content_to_us[upstream] :
+                          m->aligned[r] ? y->china_content_to_allies[upstream] :
+                          y->china_content_to_others[upstream];
+
   if (r == m->cn)
     return 1;
   for (guint i = 0; i < m->n; i++)
@@ -514,11 +661,10 @@ mix_content (const Model    *m,
       double f = y->flow_ox[upstream][i][r];
 
       mass += f;
-      china += f * y->china_content_export[upstream][i];
+      china += f * content[i];
     }
-  /* What the region sent itself carries its own-use content, not the export content. */
   china += y->flow_ox[upstream][r][r] *
-           (y->china_content_own[upstream][r] - y->china_content_export[upstream][r]);
+           (y->china_content_own[upstream][r] - content[r]);
   return mass > 0 ? clamp (china / mass, 0, 1) : 0;
 }
 
@@ -774,7 +920,7 @@ lode_projection_compute (LodeProjection             *self,
   double demand[LODE_MAX_REGIONS];
   double cum_public = 0, cum_private = 0, cum_floor = 0, cum_tariff = 0;
 
-  memset (m, 0, sizeof *m);
+  memset (m, 0, G_STRUCT_OFFSET (Model, links));
   model_setup (m, ds, in, self->n_years);
 
   for (guint r = 0; r < m->n; r++)
@@ -806,6 +952,8 @@ lode_projection_compute (LodeProjection             *self,
 
       memset (y, 0, sizeof *y);
       y->year = t;
+      for (guint r = 0; r < m->n; r++)
+        y->us_aligned[r] = m->aligned[r];
 
       /* 1. Demand */
       if (ti > 0)
@@ -1168,14 +1316,16 @@ lode_projection_compute (LodeProjection             *self,
       for (guint j = 0; j < n; j++)
         {
           double mass = 0, china = 0, supplied;
+          const double *content = j == us ? y->china_content_to_us[LODE_STAGE_MAGNET] :
+                                  m->aligned[j] ? y->china_content_to_allies[LODE_STAGE_MAGNET] :
+                                  y->china_content_to_others[LODE_STAGE_MAGNET];
 
           for (guint i = 0; i < n; i++)
             {
               double f = y->flow_ox[LODE_STAGE_MAGNET][i][j];
 
               mass += f;
-              china += f * (i == j ? y->china_content_own[LODE_STAGE_MAGNET][i]
-                                   : y->china_content_export[LODE_STAGE_MAGNET][i]);
+              china += f * (i == j ? y->china_content_own[LODE_STAGE_MAGNET][i] : content[i]);
             }
           supplied = mass / m->ox_per_magnet;
           y->supplied_magnet_t[j] = supplied;

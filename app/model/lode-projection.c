@@ -223,3 +223,26 @@ lode_projection_first_year_reaching (const LodeProjection *self,
       return self->years[i].year;
   return 0;
 }
+
+double
+lode_projection_flow_china_content (const LodeProjection *self,
+                                    const LodeYear       *year,
+                                    LodeStage             stage,
+                                    guint                 from,
+                                    guint                 to)
+{
+  guint us;
+
+  g_return_val_if_fail (self != NULL && self->dataset != NULL && year != NULL, 0);
+  g_return_val_if_fail ((guint) stage < LODE_N_STAGES, 0);
+  g_return_val_if_fail (from < self->n_regions && to < self->n_regions, 0);
+
+  us = self->dataset->us;
+  if (to == from)
+    return year->china_content_own[stage][from];
+  if (to == us)
+    return year->china_content_to_us[stage][from];
+  if (year->us_aligned[to])
+    return year->china_content_to_allies[stage][from];
+  return year->china_content_to_others[stage][from];
+}

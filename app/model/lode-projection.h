@@ -39,10 +39,18 @@
  *   keeps running, on top. China's secondary feed (secondary_ndpr_oxide_t: scrap, unreported
  *   ore, stocks) enters its separation every year. Recycled alloy enters the metal stage of
  *   the consuming region outside the primary capacity (not in its utilisation).
- * - Trade, per stage: each region feeds its own next stage first. Remaining needs are met in
- *   three tiers: needs of plants serving their own region, then export-oriented needs, then
- *   what only the price floor keeps running. In each tier: (A) the US and its allies draw
- *   partners.friendshoring x their need from allied exporters; (B) everyone draws from every
+ * - Trade, per stage: each region feeds its own next stage first. Then, after the base year,
+ *   base-year trade relationships persist (offtake contracts): each non-China exporter first
+ *   offers the regions that bought its surplus in the base year the same shares of its
+ *   surplus, up to what they need (floor-only needs excepted; an importer offered more than it
+ *   needs scales all its offers alike). This keeps 2025 continuous with the calibrated 2024:
+ *   without it, China's metal plants (not quota-capped) outbid Vietnam's and Japan's for the
+ *   non-China oxide as soon as China's quota-capped separation (+5 %/yr) falls behind demand
+ *   (+7.5 %/yr), and Japan's magnet output fell by a third in the first modelled year.
+ *   Remaining needs are met in three tiers: needs of plants serving their own region, then
+ *   export-oriented needs, then what only the price floor keeps running. In each tier: (A) the
+ *   US and its allies draw partners.friendshoring x their need from allied exporters, the US
+ *   first, then the allies pro rata to what they ask; (B) everyone draws from every
  *   exporter in proportion to its surplus (two rounds), China weighted by (1 - friendshoring)
  *   for US-aligned importers and, for US magnets from LODE_TARIFF_START_YEAR, further by
  *   1 / (1 + 2 x tariff) (E: elasticity 2); (C) China supplies what remains, keeping back
@@ -52,10 +60,19 @@
  * - Provenance: mined output carries China content 1 in China, 0 elsewhere; every later stage
  *   mixes its inputs by mass, and anything processed in China carries content 1. Within a
  *   region and stage, China-free and China-touched material are kept apart as certified
- *   supply chains are: the region's own next stage takes the China-free part first, exports
- *   and unsold output carry the rest (china_content_own / china_content_export); China mass is
- *   conserved on every flow. End-of-life magnets carry the China content of the magnets the
- *   region used when they were sold (1 for magnets sold before 2024).
+ *   supply chains are, and the region's China-free output is assigned to its flows in order:
+ *   (1) friend-shoring: if the region is the US or an ally, partners.friendshoring x its
+ *   China-free output goes to US-aligned buyers before China-touched output does: the US
+ *   first (the US's own plants when the region is the US), then the other allies pro rata;
+ *   (2) what is left serves the region's own next stage first; (3) the rest is spread by mass
+ *   over the other flows and the unsold output. With friend-shoring 0 this is the plain
+ *   own-use-first rule. Flows to one kind of buyer share one content (china_content_own,
+ *   _to_us, _to_allies, _to_others; china_content_export is their mean;
+ *   lode_projection_flow_china_content() gives any flow's); China mass is conserved exactly.
+ *   Raising friend-shoring never lowers the China-free share of US magnets in the Baseline or
+ *   with a fund (tests); in a shock it can ease a US shortfall with China-touched magnets,
+ *   which lowers the share while adding supply. End-of-life magnets carry the China content
+ *   of the magnets the region used when they were sold (1 for magnets sold before 2024).
  * - Demand: 2024 regional demand grows at market.demand_growth_pct %/yr to 2030; the later
  *   periods keep the dataset's central path scaled by (lever / central 2024-30 rate).
  *   Recycling returns a rate ramping linearly from 1 % (E) in 2024 to
@@ -63,7 +80,8 @@
  *   magnet_service_life_years earlier (before 2024: its 2024 demand back-cast at the central
  *   2024-30 rate); the fund's US recycling plants collect on top, up to what is retired.
  * - Price: NdPr oxide price = 2024 price x clamp (1 + price_elasticity x the change since 2024
- *   in the world balance (need - potential separated supply) / need, 0.25, 4) (E: clamp) x
+ *   in the world balance (need - potential separated supply) / need, 0.25, 4) (E: clamp; the
+ *   elasticity, 10 % per % in the reference data, is sourced and reasoned there) x
  *   (1 + (shock_price_multiplier - 1) x withheld share) during a shock. The price floor
  *   covers US separation output; its cost is (floor - price) x that output when the price is
  *   below the floor. Magnet price = NdPr oxide per kg magnet x price + metal and magnet opex.
@@ -177,6 +195,15 @@ typedef struct
    * exports or leaves unsold (export): China-free material is kept at home first. */
   double china_content_own[LODE_N_STAGES][LODE_MAX_REGIONS];
   double china_content_export[LODE_N_STAGES][LODE_MAX_REGIONS];
+  /* China content of the flows by kind of buyer (the provenance rule, see above, gives every
+   * flow of one kind the same content): to the US (from a region other than the US), to the
+   * other US-aligned regions (the allies), and to everyone else together with the unsold
+   * output. china_content_export is the mass-weighted mean of the three.
+   * lode_projection_flow_china_content() picks the right one for a flow. */
+  double china_content_to_us[LODE_N_STAGES][LODE_MAX_REGIONS];
+  double china_content_to_allies[LODE_N_STAGES][LODE_MAX_REGIONS];
+  double china_content_to_others[LODE_N_STAGES][LODE_MAX_REGIONS];
+  gboolean us_aligned[LODE_MAX_REGIONS];      /* the US and the regions allied with it */
 } LodeYear;
 
 typedef struct _LodeProjection LodeProjection;
@@ -219,6 +246,13 @@ int             lode_projection_first_year_reaching (const LodeProjection *self,
                                                      double                target);
 /* The last year of the projection. */
 const LodeYear *lode_projection_get_last_year (const LodeProjection *self);
+/* China content (0..1) of flow_ox[stage][from][to] in `year` (own use, to the US, to an ally
+ * or to anyone else; see LodeYear). */
+double          lode_projection_flow_china_content (const LodeProjection *self,
+                                                    const LodeYear       *year,
+                                                    LodeStage             stage,
+                                                    guint                 from,
+                                                    guint                 to);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeProjection, lode_projection_unref)
 
