@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
-  desktop-file-utils appstream xvfb xauth xdotool
+  desktop-file-utils appstream xvfb xauth
   fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme librsvg2-common
   librsvg2-bin poppler-utils
 )
@@ -19,7 +19,7 @@ for module in 'glib-2.0 >= 2.74' 'gtk4 >= 4.8' 'libadwaita-1 >= 1.2' 'libxml-2.0
   fi
 done
 for cmd in meson ninja cc msgfmt xmllint xvfb-run xauth desktop-file-validate appstreamcli \
-           glib-compile-resources glib-compile-schemas rsvg-convert pdftoppm xdotool; do
+           glib-compile-resources glib-compile-schemas rsvg-convert pdftoppm pdftotext; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd")
 done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("DejaVu fonts")
