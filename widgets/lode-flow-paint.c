@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lode-flow-paint.h"
 #include "lode-text.h"
@@ -112,10 +113,14 @@ ribbon_colour (const Paint          *p,
 #define HATCH_MIN_WIDTH 4.0
 
 /* A repeating tile with one diagonal stroke, made at the target's device resolution so the
- * hatching stays crisp at HiDPI and in 3x exports. */
+ * hatching stays crisp at HiDPI and in 3x exports. With `under`, the tile is that colour with
+ * the hatching over it: a ribbon that passed through China entirely is then filled once
+ * instead of twice (OVER is associative, so the pixels are the same, and its anti-aliased
+ * edges no longer blend the two layers separately). */
 static cairo_pattern_t *
-hatch_pattern (const Paint *p,
-               double       alpha_factor)
+hatch_pattern (const Paint    *p,
+               double          alpha_factor,
+               const LodeRgba *under)
 {
   cairo_t *cr = p->cr;
   double step = 6.0 * MAX (p->fs, 0.6);
@@ -132,6 +137,11 @@ hatch_pattern (const Paint *p,
   px = MAX ((int) ceil (step * device), 4);
   tile = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32, px, px);
   tc = cairo_create (tile);
+  if (under != NULL)
+    {
+      lode_cairo_set_rgba (tc, *under);
+      cairo_paint (tc);
+    }
   mark.a *= 0.65 * alpha_factor;
   lode_cairo_set_rgba (tc, mark);
   cairo_set_line_width (tc, 1.1 * MAX (p->fs, 0.6) * device);
@@ -152,6 +162,32 @@ hatch_pattern (const Paint *p,
   return pattern;
 }
 
+/* Combined colour + hatching tiles, made once per paint for each colour in use. */
+#define MAX_SOLID_HATCHES 24
+
+typedef struct
+{
+  LodeRgba         colour;
+  int              dim;
+  cairo_pattern_t *pattern;
+} SolidHatch;
+
+static cairo_pattern_t *
+solid_hatch (const Paint *p,
+             SolidHatch  *cache,
+             guint       *n_cache,
+             LodeRgba     colour,
+             int          dim)
+{
+  for (guint k = 0; k < *n_cache; k++)
+    if (cache[k].dim == dim && memcmp (&cache[k].colour, &colour, sizeof colour) == 0)
+      return cache[k].pattern;
+  if (*n_cache == MAX_SOLID_HATCHES)
+    return NULL;
+  cache[*n_cache] = (SolidHatch) { colour, dim, hatch_pattern (p, dim ? 0.3 : 1.0, &colour) };
+  return cache[(*n_cache)++].pattern;
+}
+
 static void
 paint_flows (const Paint          *p,
              const LodeFlowLayout *layout)
@@ -160,11 +196,19 @@ paint_flows (const Paint          *p,
   guint n = lode_flow_layout_get_n_ribbons (layout);
   gboolean china = lode_flow_layout_get_options (layout)->show_china_content;
   cairo_pattern_t *hatch[2] = { NULL, NULL };
+  SolidHatch solid[MAX_SOLID_HATCHES];
+  guint n_solid = 0;
+  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+  /* Vector exports keep the colour as a vector fill under the hatching. */
+  gboolean combine = target != CAIRO_SURFACE_TYPE_PDF && target != CAIRO_SURFACE_TYPE_PS
+                     && target != CAIRO_SURFACE_TYPE_SVG;
   LodeRgba grey = lode_rgba_mix (p->palette->muted, p->palette->background, 0.35);
 
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      gboolean hatched;
+      int dim;
       LodeRgba c;
 
       if (r->kind != LODE_FLOW_RIBBON_FLOW)
@@ -172,17 +216,31 @@ paint_flows (const Paint          *p,
       c = ribbon_colour (p, layout, r);
       if (china && r->width < HATCH_MIN_WIDTH)
         c = lode_rgba_mix (c, grey, 0.55 * r->china_content);
-      lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, ribbon_alpha (p, r->emphasis)));
+      c = lode_rgba_with_alpha (c, ribbon_alpha (p, r->emphasis));
+      hatched = china && r->width >= HATCH_MIN_WIDTH && r->china_content > 0.005;
+      dim = r->emphasis == LODE_FLOW_EMPHASIS_DIM;
       ribbon_path (cr, r, 0.0, 1.0);
+
+      /* All of it passed through China: one fill with the colour and the hatching together. */
+      if (combine && hatched && r->china_content >= 0.999)
+        {
+          cairo_pattern_t *pattern = solid_hatch (p, solid, &n_solid, c, dim);
+
+          if (pattern != NULL)
+            {
+              cairo_set_source (cr, pattern);
+              cairo_fill (cr);
+              continue;
+            }
+        }
+      lode_cairo_set_rgba (cr, c);
       cairo_fill (cr);
 
       /* The part that passed through China is the ribbon's lower band, hatched. */
-      if (china && r->width >= HATCH_MIN_WIDTH && r->china_content > 0.005)
+      if (hatched)
         {
-          int dim = r->emphasis == LODE_FLOW_EMPHASIS_DIM;
-
           if (hatch[dim] == NULL)
-            hatch[dim] = hatch_pattern (p, dim ? 0.3 : 1.0);
+            hatch[dim] = hatch_pattern (p, dim ? 0.3 : 1.0, NULL);
           cairo_set_source (cr, hatch[dim]);
           ribbon_path (cr, r, 1.0 - r->china_content, 1.0);
           cairo_fill (cr);
@@ -190,6 +248,8 @@ paint_flows (const Paint          *p,
     }
   g_clear_pointer (&hatch[0], cairo_pattern_destroy);
   g_clear_pointer (&hatch[1], cairo_pattern_destroy);
+  for (guint k = 0; k < n_solid; k++)
+    cairo_pattern_destroy (solid[k].pattern);
 }
 
 static void
@@ -487,7 +547,7 @@ paint_legend (const Paint          *p,
         case LODE_FLOW_LEGEND_CHINA_CONTENT:
           cairo_save (cr);
           {
-            cairo_pattern_t *pattern = hatch_pattern (p, 1.6);
+            cairo_pattern_t *pattern = hatch_pattern (p, 1.6, NULL);
 
             lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->muted, 0.25));
             rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);

@@ -3,24 +3,133 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lode-text.h"
 
-/* One measuring context per thread: pure layout code measures labels without a target. */
-static cairo_t *
-measuring_context (void)
-{
-  static GPrivate key = G_PRIVATE_INIT ((GDestroyNotify) cairo_destroy);
-  cairo_t *cr = g_private_get (&key);
+/*
+ * Creating a PangoLayout (a context, font options, a font description) and shaping its text
+ * costs far more than drawing it, and the diagrams draw and measure the same few hundred
+ * labels on every frame. So each thread keeps:
+ *
+ *  - one measuring context and one drawing PangoContext (re-targeted to each cairo_t with
+ *    pango_cairo_update_context(), which only invalidates layouts when the transformation or
+ *    the target's font options really changed);
+ *  - a cache of shaped layouts for each of them, keyed by text, size and flags, and of the
+ *    measured sizes. The caches are bounded: when full they are simply emptied.
+ *
+ * Layouts are re-shaped automatically by Pango when their context changes, so a cached layout
+ * always measures and draws exactly like a freshly made one.
+ */
 
-  if (cr == NULL)
+#define CACHE_MAX 1024
+
+typedef struct
+{
+  cairo_t      *measure_cr;     /* 1×1 image: labels measured without a target */
+  PangoContext *measure_ctx;
+  PangoContext *draw_ctx;
+  GHashTable   *measure_layouts; /* key → PangoLayout, measuring context */
+  GHashTable   *draw_layouts;    /* key → PangoLayout, drawing context */
+} TextCache;
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *tc = data;
+
+  g_hash_table_destroy (tc->measure_layouts);
+  g_hash_table_destroy (tc->draw_layouts);
+  g_object_unref (tc->measure_ctx);
+  g_object_unref (tc->draw_ctx);
+  cairo_destroy (tc->measure_cr);
+  g_free (tc);
+}
+
+/* Unhinted metrics: a label measures the same at 1x, 3x and in vector output. */
+static void
+set_unhinted (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+}
+
+static TextCache *
+text_cache (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (text_cache_free);
+  TextCache *tc = g_private_get (&key);
+
+  if (tc == NULL)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
 
-      cr = cairo_create (surface);
+      tc = g_new0 (TextCache, 1);
+      tc->measure_cr = cairo_create (surface);
       cairo_surface_destroy (surface);
-      g_private_set (&key, cr);
+      tc->measure_ctx = pango_cairo_create_context (tc->measure_cr);
+      set_unhinted (tc->measure_ctx);
+      tc->draw_ctx = pango_cairo_create_context (tc->measure_cr);
+      set_unhinted (tc->draw_ctx);
+      tc->measure_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   g_object_unref);
+      tc->draw_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&key, tc);
     }
-  return cr;
+  return tc;
+}
+
+static PangoFontDescription *
+font_description (double        size_px,
+                  LodeTextFlags flags)
+{
+  PangoFontDescription *font = pango_font_description_from_string (LODE_TEXT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size_px * PANGO_SCALE);
+  pango_font_description_set_weight (font, (flags & LODE_TEXT_BOLD) ? PANGO_WEIGHT_BOLD
+                                                                    : PANGO_WEIGHT_NORMAL);
+  return font;
+}
+
+/* A shaped layout for (text, size, flags) in `context`, from the cache; not a new reference.
+ * The size is keyed by its exact bit pattern ("%a"), so nothing is rounded. */
+static PangoLayout *
+cached_layout (GHashTable    *cache,
+               PangoContext  *context,
+               const char    *text,
+               double         size_px,
+               LodeTextFlags  flags)
+{
+  char buf[320];
+  g_autofree char *heap_key = NULL;
+  const char *key = buf;
+  PangoFontDescription *font;
+  PangoLayout *layout;
+
+  if (text == NULL)
+    text = "";
+  if ((gsize) g_snprintf (buf, sizeof buf, "%a|%d|%s", size_px, (int) flags, text) >= sizeof buf)
+    key = heap_key = g_strdup_printf ("%a|%d|%s", size_px, (int) flags, text);
+
+  layout = g_hash_table_lookup (cache, key);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (cache) >= CACHE_MAX)
+    g_hash_table_remove_all (cache);
+
+  font = font_description (size_px, flags);
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (cache, heap_key != NULL ? g_steal_pointer (&heap_key) : g_strdup (buf),
+                       layout);
+  return layout;
 }
 
 PangoLayout *
@@ -31,25 +140,15 @@ lode_text_layout (cairo_t       *cr,
 {
   PangoLayout *layout;
   PangoFontDescription *font;
-  cairo_font_options_t *options;
 
   if (cr == NULL)
-    cr = measuring_context ();
+    cr = text_cache ()->measure_cr;
 
   layout = pango_cairo_create_layout (cr);
-
-  /* Unhinted metrics: a label measures the same at 1x, 3x and in vector output. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
+  set_unhinted (pango_layout_get_context (layout));
   pango_layout_context_changed (layout);
 
-  font = pango_font_description_from_string (LODE_TEXT_FAMILY);
-  pango_font_description_set_absolute_size (font, size_px * PANGO_SCALE);
-  pango_font_description_set_weight (font, (flags & LODE_TEXT_BOLD) ? PANGO_WEIGHT_BOLD
-                                                                    : PANGO_WEIGHT_NORMAL);
+  font = font_description (size_px, flags);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
@@ -64,7 +163,9 @@ lode_text_measure (const char    *text,
                    double        *out_width,
                    double        *out_height)
 {
-  g_autoptr(PangoLayout) layout = lode_text_layout (NULL, text, size_px, flags);
+  TextCache *tc = text_cache ();
+  PangoLayout *layout = cached_layout (tc->measure_layouts, tc->measure_ctx, text, size_px,
+                                       flags);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -84,9 +185,14 @@ lode_text_draw (cairo_t       *cr,
                 double         align,
                 LodeRgba       colour)
 {
-  g_autoptr(PangoLayout) layout = lode_text_layout (cr, text, size_px, flags);
+  TextCache *tc = text_cache ();
+  PangoLayout *layout;
   PangoRectangle logical;
 
+  /* Follows the target's transformation and font options (it keeps our unhinted ones on top);
+   * Pango re-shapes the cached layouts only if these really changed. */
+  pango_cairo_update_context (cr, tc->draw_ctx);
+  layout = cached_layout (tc->draw_layouts, tc->draw_ctx, text, size_px, flags);
   pango_layout_get_extents (layout, NULL, &logical);
   cairo_save (cr);
   lode_cairo_set_rgba (cr, colour);
