@@ -152,9 +152,9 @@ apply_present_view (LodeWindow *self)
   gboolean on = self->presentation;
   int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
-  /* The slide gives the diagram a little more than half of the screen. */
+  /* The slide gives the diagram most of the screen; the cards and one chart share the rest. */
   if (on && self->present_view == LODE_PRESENT_SLIDE && height > 0)
-    gtk_paned_set_position (self->paned, (int) (height * 0.56));
+    gtk_paned_set_position (self->paned, (int) (height * 0.64));
 
   gtk_widget_set_visible (self->diagram_area, !on || self->present_view != LODE_PRESENT_CHARTS);
   gtk_widget_set_visible (self->charts_area, !on || self->present_view != LODE_PRESENT_DIAGRAM);
@@ -475,6 +475,12 @@ lode_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "panel-visible"));
   pane = g_settings_get_int (self->settings, "pane-position");
+  if (pane <= 0)
+    {
+      /* First run: the diagram gets a little more than half of the height below the header
+       * bar (about 47 px), so its ribbons, not only its labels, have room. */
+      pane = (int) ((g_settings_get_int (self->settings, "window-height") - 47) * 0.57);
+    }
   if (pane > 0)
     gtk_paned_set_position (self->paned, pane);
   g_settings_bind (self->settings, "target-share", self->document, "target-share",

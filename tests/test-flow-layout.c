@@ -675,6 +675,94 @@ test_describe (void)
   g_assert_null (lode_flow_layout_describe_ribbon (layout, -1));
 }
 
+/* The span of the tallest column, first node top to last node bottom. */
+static double
+diagram_span (const LodeFlowLayout *layout)
+{
+  double span = 0.0;
+
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+      for (guint r = 0; r < lode_flow_layout_get_n_regions (layout); r++)
+        {
+          const LodeFlowNode *node =
+            lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout, c, r));
+
+          if (!node->visible)
+            continue;
+          top = MIN (top, node->rect.y);
+          bottom = MAX (bottom, node->rect.y + node->rect.height);
+        }
+      if (bottom > top)
+        span = MAX (span, bottom - top);
+    }
+  return span;
+}
+
+/* A short canvas with big fonts (presentation, the window's diagram pane): the ribbons keep a
+ * fair share of the height, the labels never take more than about half of it, and nothing
+ * overlaps, the bottleneck badge least of all. */
+static void
+test_short_large_font (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  static const double short_sizes[][2] = { { 1200, 320 }, { 800, 300 }, { 1280, 360 },
+                                           { 1000, 300 } };
+  static const double scales[] = { 1.0, 1.25, 1.5 };
+  gboolean saw_badge = FALSE;
+
+  for (guint s = 0; s < G_N_ELEMENTS (short_sizes); s++)
+    for (guint f = 0; f < G_N_ELEMENTS (scales); f++)
+      for (int year = p->base_year; year <= p->horizon; year += 3)
+        {
+          LodeFlowOptions options;
+          g_autoptr(LodeFlowLayout) layout = NULL;
+          double w = short_sizes[s][0], h = short_sizes[s][1];
+          double label_h[LODE_FLOW_N_COLUMNS] = { 0 };
+
+          lode_flow_options_init (&options);
+          options.font_scale = scales[f];
+          layout = lode_flow_layout_new (p, year, w, h, &options);
+          check_conservation (layout);
+          check_geometry (layout);
+          check_labels (layout);
+          if (diagram_span (layout) < 0.45 * h)
+            g_test_message ("%gx%g scale %g year %d: span %.1f", w, h, scales[f], year,
+                            diagram_span (layout));
+          g_assert_cmpfloat (diagram_span (layout), >=, 0.45 * h);
+
+          for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+            {
+              const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+              if (node->visible && node->label.level != LODE_FLOW_LABEL_HIDDEN)
+                label_h[node->column] += node->label.rect.height;
+            }
+          for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+            {
+              const LodeFlowHeader *hd = lode_flow_layout_get_header (layout, c);
+
+              g_assert_cmpfloat (label_h[c], <=, 0.55 * h);
+              if (!hd->bottleneck || hd->badge_rect.width <= 0)
+                continue;
+              saw_badge = TRUE;
+              /* Never over a neighbour's header. */
+              for (int d = 0; d < LODE_FLOW_N_COLUMNS; d++)
+                {
+                  const LodeFlowHeader *o = lode_flow_layout_get_header (layout, d);
+
+                  if (d == c)
+                    continue;
+                  g_assert_false (rects_overlap (&hd->badge_rect, &o->title_rect));
+                  g_assert_false (rects_overlap (&hd->badge_rect, &o->unit_rect));
+                }
+            }
+        }
+  g_assert_true (saw_badge);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -692,6 +780,7 @@ main (int    argc,
   g_test_add_func ("/lode/flow-layout/hit-testing", test_hit_testing);
   g_test_add_func ("/lode/flow-layout/highlight", test_highlight);
   g_test_add_func ("/lode/flow-layout/describe", test_describe);
+  g_test_add_func ("/lode/flow-layout/short-large-font", test_short_large_font);
 
   return g_test_run ();
 }

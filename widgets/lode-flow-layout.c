@@ -52,6 +52,10 @@ struct _LodeFlowLayout
   double           node_width;
   double           font_scale;
   gboolean         compact;       /* a short canvas: tighter margins, badge beside the unit */
+  double           chrome_scale;  /* font scale of headers, legend, captions and labels: below
+                                   * font_scale when the canvas is too short for them */
+  gboolean         legend_one_line; /* a short canvas: one legend row, fewer entries */
+  gboolean         tight;         /* a short canvas: one-line labels, names first */
 
   FlowYear         data;
 
@@ -927,8 +931,8 @@ static void
 label_fonts (const LodeFlowLayout *self,
              LabelFonts           *f)
 {
-  f->name_size = 11.5 * self->font_scale;
-  f->detail_size = 10.5 * self->font_scale;
+  f->name_size = 11.5 * self->chrome_scale;
+  f->detail_size = 10.5 * self->chrome_scale;
   lode_text_measure ("Ag", f->name_size, LODE_TEXT_BOLD, NULL, &f->name_h);
   lode_text_measure ("Ag", f->detail_size, LODE_TEXT_NORMAL, NULL, &f->detail_h);
 }
@@ -1051,7 +1055,9 @@ place_labels (LodeFlowLayout *self,
               Build          *b,
               const LabelFonts *f)
 {
-  double lgap = 3.0 * self->font_scale;
+  double lgap = 3.0 * self->chrome_scale;
+  /* On a short canvas a label is one line; the tooltip and the description carry the rest. */
+  int top_level = self->tight ? LODE_FLOW_LABEL_COMPACT : LODE_FLOW_LABEL_FULL;
 
   for (int c = 0; c < N_COLS; c++)
     {
@@ -1078,7 +1084,17 @@ place_labels (LodeFlowLayout *self,
           label->detail_size = f->detail_size;
           label->name_height = f->name_h;
           label->level = LODE_FLOW_LABEL_HIDDEN;
-          for (int level = LODE_FLOW_LABEL_FULL; level > LODE_FLOW_LABEL_HIDDEN; level--)
+          label->name[0] = label->detail[0] = '\0';
+          /* The middle columns' labels lie over ribbons: only the nodes that matter get one
+           * (a fair share of the column, or tall enough to hold a line of text). */
+          if (c > 0 && c < LODE_FLOW_COLUMN_END_USE && node->share < 0.03
+              && node->rect.height < f->name_h)
+            {
+              widths[nn] = 0.0;
+              nodes[nn++] = node;
+              continue;
+            }
+          for (int level = top_level; level > LODE_FLOW_LABEL_HIDDEN; level--)
             {
               double w;
 
@@ -1229,7 +1245,7 @@ layout_headers (LodeFlowLayout *self,
                 Build          *b,
                 double         *out_height)
 {
-  double fs = self->font_scale;
+  double fs = self->chrome_scale;
   double title_size = 13.5 * fs, unit_size = 11.0 * fs, badge_size = 10.0 * fs;
   double th, uh, bh;
 
@@ -1253,7 +1269,8 @@ layout_headers (LodeFlowLayout *self,
         {
           g_strlcpy (h->badge, _("Bottleneck"), sizeof h->badge);
           lode_text_measure (h->badge, badge_size, LODE_TEXT_BOLD, &h->badge_rect.width, NULL);
-          h->badge_rect.width += 16 * fs;  /* the warning triangle and padding */
+          /* The painter's padding (in the options' font scale) and warning triangle. */
+          h->badge_rect.width += 13 * self->font_scale + 0.95 * badge_size;
         }
     }
   /* The badge line is always reserved, so the diagram does not move when it appears. */
@@ -1261,11 +1278,77 @@ layout_headers (LodeFlowLayout *self,
   (void) b;
 }
 
+static gboolean
+rect_hits (const LodeFlowRect *a,
+           const LodeFlowRect *b)
+{
+  return a->width > 0 && b->width > 0
+         && a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* TRUE if the badge stays on the canvas and clear of every column's title and unit. */
+static gboolean
+badge_clear (const LodeFlowLayout *self,
+             const Build          *b,
+             const LodeFlowRect   *badge)
+{
+  if (badge->x < b->margin / 2 || badge->x + badge->width > self->width - b->margin / 2)
+    return FALSE;
+  for (int c = 0; c < N_COLS; c++)
+    {
+      const LodeFlowHeader *o = &self->headers[c];
+
+      if (rect_hits (badge, &o->title_rect) || rect_hits (badge, &o->unit_rect))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A short canvas has no line for the badge: try it beside the unit, then beside the title,
+ * then as a bare warning mark beside either (the tooltip and the description name it). */
+static void
+fit_badge (LodeFlowLayout *self,
+           const Build    *b)
+{
+  LodeFlowHeader *h = &self->headers[self->bottleneck];
+  double gap = 4 * self->chrome_scale;
+  double mark_w = 10 * self->font_scale + 0.95 * h->badge_size;
+
+  for (int mark = 0; mark < 2; mark++)
+    {
+      double w = mark ? mark_w : h->badge_rect.width;
+      const LodeFlowRect *anchors[2] = { &h->unit_rect, &h->title_rect };
+
+      for (int a = 0; a < 2; a++)
+        {
+          const LodeFlowRect *r = anchors[a];
+          LodeFlowRect cand[2] = {
+            { r->x + r->width + gap, r->y + (r->height - h->badge_rect.height) / 2,
+              w, h->badge_rect.height },
+            { r->x - gap - w, r->y + (r->height - h->badge_rect.height) / 2,
+              w, h->badge_rect.height },
+          };
+
+          for (int side = 0; side < 2; side++)
+            if (badge_clear (self, b, &cand[side]))
+              {
+                h->badge_rect = cand[side];
+                if (mark)
+                  h->badge[0] = '\0';
+                return;
+              }
+        }
+    }
+  /* Nowhere: the tinted band alone marks the column. */
+  h->badge_rect.width = 0;
+}
+
 static void
 position_headers (LodeFlowLayout *self,
                   Build          *b)
 {
-  double fs = self->font_scale;
+  double fs = self->chrome_scale;
   double lo = b->margin, hi = self->width - b->margin;
 
   for (int c = 0; c < N_COLS; c++)
@@ -1306,6 +1389,8 @@ position_headers (LodeFlowLayout *self,
           h->badge_rect.width = 0;
         }
     }
+  if (self->compact && self->bottleneck >= 0)
+    fit_badge (self, b);
 }
 
 static void
@@ -1329,7 +1414,7 @@ static double
 layout_legend (LodeFlowLayout *self,
                Build          *b)
 {
-  double fs = self->font_scale;
+  double fs = self->chrome_scale;
   double size = 11.0 * fs, sw = 11.0 * fs, sgap = 6.0 * fs, igap = 18.0 * fs;
   double row_h, x, y, left = b->margin, right = self->width - b->margin;
   char buf[LODE_FLOW_LABEL_MAX];
@@ -1364,6 +1449,46 @@ layout_legend (LodeFlowLayout *self,
     add_legend (self, LODE_FLOW_LEGEND_NOTE, 0, _("Widths: t NdPr-oxide equivalent"), FALSE);
 
   lode_text_measure ("Ag", size, LODE_TEXT_NORMAL, NULL, &row_h);
+  if (self->legend_one_line)
+    {
+      /* One row: the entries in order of importance (year, China content — the key to the
+       * hatching, the diagram's point —, regions, ...), skipping those that no longer fit;
+       * the tooltips carry the rest. */
+      guint kept = 0;
+
+      for (guint k = 2; k < self->n_legend; k++)
+        if (self->legend[k].kind == LODE_FLOW_LEGEND_CHINA_CONTENT)
+          {
+            LodeFlowLegendItem china = self->legend[k];
+
+            memmove (&self->legend[2], &self->legend[1], (k - 1) * sizeof china);
+            self->legend[1] = china;
+            break;
+          }
+      x = left;
+      for (guint k = 0; k < self->n_legend; k++)
+        {
+          LodeFlowLegendItem *item = &self->legend[k];
+          double tw, w;
+
+          item->size = size;
+          lode_text_measure (item->text, size,
+                             item->bold ? LODE_TEXT_BOLD : LODE_TEXT_NORMAL, &tw, NULL);
+          w = (item->kind == LODE_FLOW_LEGEND_NOTE ? 0 : sw + sgap) + tw;
+          if (x + w > right)
+            continue;
+          item->swatch = (LodeFlowRect) { x, (row_h - sw) / 2,
+                                          item->kind == LODE_FLOW_LEGEND_NOTE ? 0 : sw, sw };
+          item->text_rect = (LodeFlowRect) { x + (item->swatch.width > 0 ? sw + sgap : 0), 0,
+                                             tw, row_h };
+          x += w + igap;
+          self->legend[kept++] = *item;
+        }
+      self->n_legend = kept;
+      y = 0.0;
+      goto place;
+    }
+
   x = left;
   y = 0.0;
   for (guint k = 0; k < self->n_legend; k++)
@@ -1391,6 +1516,7 @@ layout_legend (LodeFlowLayout *self,
     }
 
   /* Rows are laid from y = 0; move them to the bottom margin. */
+place:
   {
     double height = y + row_h;
     double top = self->height - b->margin - height;
@@ -1696,7 +1822,7 @@ static void
 layout_captions (LodeFlowLayout *self,
                  Build          *b)
 {
-  double fs = self->font_scale;
+  double fs = self->chrome_scale;
   double size = 10.5 * fs;
   double rec_total = 0.0, byp_total = 0.0;
   char amount[64], text[LODE_FLOW_LABEL_MAX * 2];
@@ -1755,6 +1881,41 @@ layout_captions (LodeFlowLayout *self,
     }
 }
 
+/* Margins and paddings that follow the furniture's font scale. */
+static void
+set_chrome (LodeFlowLayout *self,
+            Build          *b)
+{
+  double cs = self->chrome_scale;
+
+  b->margin = self->compact ? MAX (10.0 * cs, MIN (self->width, self->height) * 0.03)
+                            : MAX (18.0 * cs, MIN (self->width, self->height) * 0.05);
+  b->pad = 6.0 * cs;
+  b->r_small = 6.0 * cs;
+  b->r_corner = 10.0 * cs;
+}
+
+static void
+vertical_bands (LodeFlowLayout *self,
+                Build          *b,
+                double         *header_h,
+                double         *legend_h)
+{
+  double cap_h, cs = self->chrome_scale;
+  gboolean any_loop = FALSE;
+
+  layout_headers (self, b, header_h);
+  *legend_h = layout_legend (self, b);
+  b->diag_top = b->margin + *header_h + b->pad;
+  b->bottom_limit = self->height - b->margin - (*legend_h > 0 ? *legend_h + 2.0 * b->pad : 0.0);
+  lode_text_measure ("Ag", 10.5 * cs, LODE_TEXT_NORMAL, NULL, &cap_h);
+  for (guint r = 0; r < self->n_regions; r++)
+    any_loop |= self->ever_recycled[r];
+  b->loop_caption_h = any_loop ? b->r_small + 2.0 + b->r_corner + 2.0 * cs + cap_h : 0.0;
+  b->foot_h = self->ever_byproduct ? b->pad + 2 * cap_h : 0.0;
+  b->bottom_fixed = MAX (b->loop_caption_h, b->foot_h) + (any_loop ? 0.0 : b->pad);
+}
+
 LodeFlowLayout *
 lode_flow_layout_new (const LodeProjection  *projection,
                       double                 year,
@@ -1781,12 +1942,9 @@ lode_flow_layout_new (const LodeProjection  *projection,
   self->node_width = CLAMP (self->width * 0.009, 8.0, 18.0 * MAX (1.0, fs));
 
   self->compact = self->height < 450.0 * fs;
-  b.margin = self->compact ? MAX (10.0 * fs, MIN (self->width, self->height) * 0.03)
-                           : MAX (18.0 * fs, MIN (self->width, self->height) * 0.05);
-  b.pad = 6.0 * fs;
-  b.r_small = 6.0 * fs;
-  b.r_corner = 10.0 * fs;
+  self->chrome_scale = fs;
   b.lane_gap = 0.0;  /* the loops run side by side, one multi-coloured cable */
+  set_chrome (self, &b);
 
   if (projection == NULL || projection->n_years <= 0)
     {
@@ -1810,22 +1968,31 @@ lode_flow_layout_new (const LodeProjection  *projection,
   compute_nodes (self);
   compute_ribbons (self, &b);
 
-  /* Vertical bands: headers, the column area, loops and captions, the legend. */
-  layout_headers (self, &b, &header_h);
-  legend_h = layout_legend (self, &b);
-  b.diag_top = b.margin + header_h + b.pad;
-  b.bottom_limit = self->height - b.margin - (legend_h > 0 ? legend_h + 2.0 * b.pad : 0.0);
-  {
-    double cap_h;
-    gboolean any_loop = FALSE;
+  /* Vertical bands: headers, the column area, loops and captions, the legend. On a short
+   * canvas the furniture gives way before the diagram does: first the legend goes down to one
+   * row, then headers, legend, captions and labels shrink (to no less than the normal size
+   * of 1.0, or 0.85 of it for a very short canvas), until the column area has about half of
+   * the height. */
+  for (int attempt = 0; ; attempt++)
+    {
+      double cs_floor = MIN (fs, self->height < 260.0 ? 0.85 : 1.0);
+      double avail;
 
-    lode_text_measure ("Ag", 10.5 * fs, LODE_TEXT_NORMAL, NULL, &cap_h);
-    for (guint r = 0; r < n; r++)
-      any_loop |= self->ever_recycled[r];
-    b.loop_caption_h = any_loop ? b.r_small + 2.0 + b.r_corner + 2.0 * fs + cap_h : 0.0;
-    b.foot_h = self->ever_byproduct ? b.pad + 2 * cap_h : 0.0;
-    b.bottom_fixed = MAX (b.loop_caption_h, b.foot_h) + (any_loop ? 0.0 : b.pad);
-  }
+      vertical_bands (self, &b, &header_h, &legend_h);
+      avail = b.bottom_limit - b.bottom_fixed - b.diag_top;
+      if (avail >= 0.54 * self->height || attempt >= 12)
+        break;
+      self->tight = TRUE;
+      if (!self->legend_one_line)
+        {
+          self->legend_one_line = TRUE;
+          continue;
+        }
+      if (self->chrome_scale <= cs_floor + 1e-9)
+        break;
+      self->chrome_scale = MAX (cs_floor, self->chrome_scale * 0.92);
+      set_chrome (self, &b);
+    }
   self->scale = compute_scale (self, &b);
 
   /* Ribbon widths at this scale. */
