@@ -24,16 +24,15 @@ typedef struct
   LodeLeversPanel *panel;
 } Fixture;
 
+/* The reference dataset is read-only here, so it is parsed once for all the tests (parsing
+ * it is a large part of a fixture's cost under the sanitizers). */
+static LodeDataset *shared_dataset;
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dataset = lode_dataset_load_default (&error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->dataset);
-
+  f->dataset = lode_dataset_ref (shared_dataset);
   f->document = lode_document_new (f->dataset);
   f->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
   gtk_window_set_default_size (f->window, 380, 900);
@@ -602,8 +601,14 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  shared_dataset = lode_dataset_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shared_dataset);
 
   g_test_add_func ("/lode/levers-panel/tooltip-text", test_tooltip_text);
 #define ADD(path, func) \
@@ -619,5 +624,7 @@ main (int    argc,
   ADD ("document-swap", test_document_swap);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  lode_dataset_unref (shared_dataset);
+  return status;
 }
