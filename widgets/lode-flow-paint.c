@@ -204,6 +204,11 @@ paint_flows (const Paint          *p,
                      && target != CAIRO_SURFACE_TYPE_SVG;
   LodeRgba grey = lode_rgba_mix (p->palette->muted, p->palette->background, 0.35);
 
+  /* Cairo's fast antialiasing (4x4 coverage samples) instead of its default, much finer scan
+   * converter: the ribbons' long, gently curved edges look the same at 1x and above, and scan
+   * conversion is a large share of their cost. Vector targets ignore it. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
@@ -246,10 +251,33 @@ paint_flows (const Paint          *p,
           cairo_fill (cr);
         }
     }
+  cairo_restore (cr);
   g_clear_pointer (&hatch[0], cairo_pattern_destroy);
   g_clear_pointer (&hatch[1], cairo_pattern_destroy);
   for (guint k = 0; k < n_solid; k++)
     cairo_pattern_destroy (solid[k].pattern);
+}
+
+/* Stubs (losses, stock draws and builds, other feed, by-product): a flat, light tint with a
+ * thin solid edge along the top and bottom, so they read as leaving or entering the chain
+ * rather than as a region's ribbon. Stubs drawn alike share one fill and one stroke. */
+#define STUB_ALPHA 0.16        /* fill, of the colour */
+#define STUB_EDGE_ALPHA 0.45   /* edges, of the colour */
+
+static double
+stub_alpha (LodeFlowEmphasis emphasis)
+{
+  return emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.45 * STUB_ALPHA
+         : emphasis == LODE_FLOW_EMPHASIS_HIGHLIGHT ? 2.0 * STUB_ALPHA : STUB_ALPHA;
+}
+
+#define STUB_EDGE_MIN_WIDTH 6.0
+
+static gboolean
+is_stub (const LodeFlowRibbon *r)
+{
+  return r->kind != LODE_FLOW_RIBBON_FLOW && r->kind != LODE_FLOW_RIBBON_RECYCLING
+         && r->n_segments > 0;
 }
 
 static void
@@ -259,62 +287,59 @@ paint_stubs (const Paint          *p,
   cairo_t *cr = p->cr;
   guint n = lode_flow_layout_get_n_ribbons (layout);
 
-  for (guint q = 0; q < n; q++)
-    {
-      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
-      const LodeFlowCubic *top;
-      cairo_pattern_t *pattern;
-      LodeRgba c;
-      double a;
-      gboolean incoming;
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);   /* as for the ribbons */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_line_width (cr, 1.0 * MAX (p->fs, 0.75));
+  /* Groups: by-product (foreground) or muted, times the three emphases. */
+  for (int byproduct = 0; byproduct <= 1; byproduct++)
+    for (int e = LODE_FLOW_EMPHASIS_NORMAL; e <= LODE_FLOW_EMPHASIS_DIM; e++)
+      {
+        LodeRgba c = byproduct ? p->palette->foreground : p->palette->muted;
+        double a = stub_alpha (e);
+        gboolean any = FALSE, edged = FALSE;
 
-      if (r->kind == LODE_FLOW_RIBBON_FLOW || r->kind == LODE_FLOW_RIBBON_RECYCLING
-          || r->n_segments == 0)
-        continue;
-      top = &r->segments[0].top;
-      incoming = r->kind == LODE_FLOW_RIBBON_STOCK_DRAW
-                 || r->kind == LODE_FLOW_RIBBON_OTHER_FEED;
-      c = r->kind == LODE_FLOW_RIBBON_BYPRODUCT ? p->palette->foreground : p->palette->muted;
-      a = r->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.12
-          : r->emphasis == LODE_FLOW_EMPHASIS_HIGHLIGHT ? 0.5 : 0.28;
-      if (r->width < 4.0)
-        {
-          /* Thin stubs: a flat tint is enough, and far cheaper than a gradient. */
-          lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, a * c.a * 0.6));
-          ribbon_path (cr, r, 0.0, 1.0);
-          cairo_fill (cr);
+        for (guint q = 0; q < n; q++)
+          {
+            const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+
+            if (!is_stub (r) || (int) r->emphasis != e
+                || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct)
+              continue;
+            ribbon_path (cr, r, 0.0, 1.0);
+            any = TRUE;
+          }
+        if (!any)
           continue;
-        }
-      pattern = cairo_pattern_create_linear (top->x0, 0, top->x3, 0);
-      cairo_pattern_add_color_stop_rgba (pattern, 0, c.r, c.g, c.b, incoming ? 0.0 : a * c.a);
-      cairo_pattern_add_color_stop_rgba (pattern, 1, c.r, c.g, c.b, incoming ? a * c.a : 0.0);
-      cairo_set_source (cr, pattern);
-      ribbon_path (cr, r, 0.0, 1.0);
-      cairo_fill (cr);
-      /* A dotted edge tells a stub (leaving or entering the chain) from a region's ribbon. */
-      if (r->width >= 6.0)
-        {
-          const double dash[] = { 1.0 * p->fs, 2.5 * p->fs };
-          const LodeFlowCubic *bottom = &r->segments[0].bottom;
-          double ea = MIN (1.0, 2.5 * a) * c.a;
+        lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, a * c.a));
+        cairo_fill (cr);
 
-          cairo_pattern_destroy (pattern);
-          pattern = cairo_pattern_create_linear (top->x0, 0, top->x3, 0);
-          cairo_pattern_add_color_stop_rgba (pattern, 0, c.r, c.g, c.b, incoming ? 0.0 : ea);
-          cairo_pattern_add_color_stop_rgba (pattern, 1, c.r, c.g, c.b, incoming ? ea : 0.0);
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-          cairo_set_line_width (cr, 1.0 * MAX (p->fs, 0.75));
-          cairo_move_to (cr, top->x0, top->y0);
-          cairo_curve_to (cr, top->x1, top->y1, top->x2, top->y2, top->x3, top->y3);
-          cairo_move_to (cr, bottom->x0, bottom->y0);
-          cairo_curve_to (cr, bottom->x1, bottom->y1, bottom->x2, bottom->y2, bottom->x3,
-                          bottom->y3);
-          cairo_set_source (cr, pattern);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      cairo_pattern_destroy (pattern);
-    }
+        for (guint q = 0; q < n; q++)
+          {
+            const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+            const LodeFlowCubic *t, *b;
+
+            if (!is_stub (r) || (int) r->emphasis != e
+                || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct
+                || r->width < STUB_EDGE_MIN_WIDTH)
+              continue;
+            t = &r->segments[0].top;
+            b = &r->segments[0].bottom;
+            cairo_move_to (cr, t->x0, t->y0);
+            cairo_curve_to (cr, t->x1, t->y1, t->x2, t->y2, t->x3, t->y3);
+            cairo_move_to (cr, b->x0, b->y0);
+            cairo_curve_to (cr, b->x1, b->y1, b->x2, b->y2, b->x3, b->y3);
+            edged = TRUE;
+          }
+        if (edged)
+          {
+            double ea = MIN (1.0, STUB_EDGE_ALPHA * a / STUB_ALPHA);
+
+            lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, ea * c.a));
+            cairo_stroke (cr);
+          }
+      }
+  cairo_restore (cr);
 }
 
 static void
@@ -324,6 +349,8 @@ paint_loops (const Paint          *p,
   cairo_t *cr = p->cr;
   guint n = lode_flow_layout_get_n_ribbons (layout);
 
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);   /* as for the ribbons */
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
@@ -361,6 +388,7 @@ paint_loops (const Paint          *p,
       cairo_stroke (cr);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
     }
+  cairo_restore (cr);
 }
 
 static void
@@ -582,14 +610,22 @@ paint_legend (const Paint          *p,
             LodeRgba c = item->kind == LODE_FLOW_LEGEND_LOSS ? p->palette->muted
                                                              : p->palette->foreground;
             double h = item->kind == LODE_FLOW_LEGEND_LOSS ? s->height * 0.6 : 3.0 * p->fs;
-            cairo_pattern_t *pattern = cairo_pattern_create_linear (s->x, 0, s->x + s->width, 0);
+            double y = s->y + (s->height - h) / 2;
+            double a = STUB_ALPHA;
 
-            cairo_pattern_add_color_stop_rgba (pattern, 0, c.r, c.g, c.b, 0.6 * c.a);
-            cairo_pattern_add_color_stop_rgba (pattern, 1, c.r, c.g, c.b, 0.05 * c.a);
-            cairo_set_source (cr, pattern);
-            cairo_rectangle (cr, s->x, s->y + (s->height - h) / 2, s->width, h);
+            /* As drawn: a flat light tint, with the stub's solid edges when it is wide. */
+            lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, a * c.a));
+            cairo_rectangle (cr, s->x, y, s->width, h);
             cairo_fill (cr);
-            cairo_pattern_destroy (pattern);
+            if (item->kind == LODE_FLOW_LEGEND_LOSS)
+              {
+                double lw = 1.0 * MAX (p->fs, 0.75);
+
+                lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, STUB_EDGE_ALPHA * c.a));
+                cairo_rectangle (cr, s->x, y, s->width, lw);
+                cairo_rectangle (cr, s->x, y + h - lw, s->width, lw);
+                cairo_fill (cr);
+              }
           }
           break;
         case LODE_FLOW_LEGEND_NOTE:
