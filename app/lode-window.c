@@ -448,6 +448,30 @@ application_cb (LodeWindow *self)
     gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 }
 
+/* The installed schema, or — when running from the build tree without one — the schema
+ * compiled beside the build, so `_build/app/lodestone` starts without extra set-up. */
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) build = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      build = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE,
+                                                           NULL);
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APP_ID, FALSE);
+    }
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed; run `meson install` or `make run`",
+             APP_ID);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 lode_window_constructed (GObject *object)
 {
@@ -467,7 +491,7 @@ lode_window_constructed (GObject *object)
   lode_window_init_actions (self);
 
   /* Remembered window state. */
-  self->settings = g_settings_new (APP_ID);
+  self->settings = settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
