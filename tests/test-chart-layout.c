@@ -459,6 +459,79 @@ test_single_year (void)
     }
 }
 
+/* The box a label's text covers. */
+static LodeChartRect
+label_box (const LodeChartLabel *label)
+{
+  double w = 0, h = 0;
+
+  lode_text_measure (label->text, label->size, label->flags, &w, &h);
+  return (LodeChartRect) { label->x - label->align * w, label->y, w, h };
+}
+
+static gboolean
+boxes_intersect (const LodeChartRect *a,
+                 const LodeChartRect *c)
+{
+  return a->x < c->x + c->width && c->x < a->x + a->width
+         && a->y < c->y + c->height && c->y < a->y + a->height;
+}
+
+/* A short chart whose line reaches the target early (as in the window at 1280×800, or the
+ * Export Ban preset): "Reached in" covers neither "Target 50%" nor a line-end label. */
+static void
+test_reached_label (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  const double slopes[] = { 0.25, 0.15, 0.1, 0.06, 0.03 };
+  const double sizes[][2] = { { 900, 170 }, { 900, 150 }, { 600, 170 }, { 1200, 300 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (slopes); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, slopes[s]);
+        g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.02);
+        g_autoptr(LodeChartLayout) layout = NULL;
+        LodeChartOptions options;
+        const LodeChartLabel *target = NULL, *reached = NULL;
+
+        lode_chart_options_init (&options);
+        layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE, p, base, sizes[z][0],
+                                        sizes[z][1], &options);
+        g_assert_true (layout->has_reached);
+        for (guint i = 0; i < layout->labels->len; i++)
+          {
+            const LodeChartLabel *label = &g_array_index (layout->labels, LodeChartLabel, i);
+
+            if (g_str_has_prefix (label->text, "Target "))
+              target = label;
+            else if (g_str_has_prefix (label->text, "Reached in "))
+              reached = label;
+          }
+        g_assert_nonnull (target);
+        g_assert_nonnull (reached);
+        {
+          LodeChartRect t = label_box (target), r = label_box (reached);
+
+          g_test_message ("slope %g, %gx%g: target %g,%g %gx%g; reached %g,%g %gx%g",
+                          slopes[s], sizes[z][0], sizes[z][1], t.x, t.y, t.width, t.height,
+                          r.x, r.y, r.width, r.height);
+          g_assert_false (boxes_intersect (&t, &r));
+          /* Inside the plot, clear of the labels at the lines' ends and of every other. */
+          g_assert_cmpfloat (r.x, >=, layout->plot.x);
+          g_assert_cmpfloat (r.x + r.width, <=, layout->plot.x + layout->plot.width + 1e-9);
+          for (guint i = 0; i < layout->labels->len; i++)
+            {
+              const LodeChartLabel *other = &g_array_index (layout->labels, LodeChartLabel, i);
+              LodeChartRect o = label_box (other);
+
+              if (other != reached)
+                g_assert_false (boxes_intersect (&o, &r));
+            }
+        }
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +552,7 @@ main (int    argc,
   ADD ("fits", test_fits);
   g_test_add_func ("/lode/chart-layout/empty", test_empty);
   g_test_add_func ("/lode/chart-layout/single-year", test_single_year);
+  g_test_add_func ("/lode/chart-layout/reached-label", test_reached_label);
 
 #undef ADD
   return g_test_run ();

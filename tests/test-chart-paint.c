@@ -357,17 +357,19 @@ test_cards (Fixture       *f,
   if (g_getenv ("LODE_TEST_SAVE_PNG") != NULL)
     cairo_surface_write_to_png (f->surface, "test-chart-paint-cards.png");
 
-  /* Five cards of the card colour, each with text. */
+  /* Six cards of the card colour, each with text. */
   for (int i = 0; i < LODE_N_HEADLINES; i++)
     {
-      double card_w = (W - 20 - 4 * 12) / 5.0;
+      double card_w = (W - 20 - (LODE_N_HEADLINES - 1) * 12) / (double) LODE_N_HEADLINES;
       int x0 = (int) (10 + i * (card_w + 12));
 
       g_assert_true (colour_near (f->surface, x0 + card_w - 6, 100, 0, f->palette.card, 0.02));
       g_assert_cmpuint (dark_pixels (f->surface, x0, 10, (int) (x0 + card_w), 110), >, 100);
     }
   /* Between two cards: the background (not painted here: transparent). */
-  g_assert_cmpfloat (pixel (f->surface, (int) (10 + (W - 20 - 48) / 5.0 + 6), 60).a, ==, 0);
+  g_assert_cmpfloat (pixel (f->surface,
+                            (int) (10 + (W - 20 - (LODE_N_HEADLINES - 1) * 12)
+                                        / (double) LODE_N_HEADLINES + 6), 60).a, ==, 0);
 }
 
 int

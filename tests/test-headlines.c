@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chart-fixtures.h"
 #include "lode-headlines.h"
@@ -144,6 +145,112 @@ test_baseline (void)
     }
 }
 
+/* An export shock: the share rises because fewer magnets reach the US. The unmet card says
+ * so (red when higher), and the share and target cards do not call it good news. */
+static void
+test_supply_short (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
+  LodeHeadlines h;
+  LodeHeadlineText text;
+
+  for (int i = 0; i < p->n_years; i++)
+    {
+      p->years[i].us_demand_magnet_t = 13000.0;
+      p->years[i].us_shortfall_magnet_t = 3100.0 + 500.0;
+      base->years[i].us_demand_magnet_t = 13000.0;
+      base->years[i].us_shortfall_magnet_t = 500.0;
+    }
+
+  lode_headlines_compute (p, base, 0.5, &h);
+  g_assert_cmpfloat_with_epsilon (h.us_unmet_2030_t, 3600.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (h.us_demand_2030_t, 13000.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (h.base_us_unmet_2030_t, 500.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (h.us_unmet_target_t, 3600.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (h.base_us_unmet_target_t, 500.0, 1e-9);
+
+  lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+  g_assert_cmpstr (text.title, ==, "US magnets unmet in 2030");
+  g_assert_cmpstr (text.value, ==, "3.6 kt (28%)");
+  g_assert_cmpstr (text.delta, ==, "+3.1 kt vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+
+  /* The share is up 12 points, but only because supply is short. */
+  lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2030, &text);
+  g_assert_cmpstr (text.delta, ==, "+12 pts vs baseline (supply short)");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_SUPPLY_SHORT);
+  lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2035, &text);
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_SUPPLY_SHORT);
+  lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
+  g_assert_cmpstr (text.delta, ==, "6 years sooner than baseline (supply short)");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_SUPPLY_SHORT);
+  lode_headline_text_clear (&text);
+
+  /* Fewer magnets unmet than the baseline: better, in tonnes below a kilotonne. */
+  lode_headlines_compute (base, p, 0.5, &h);
+  lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+  g_assert_cmpstr (text.value, ==, "500 t (4%)");
+  g_assert_cmpstr (text.delta, ==, "\342\210\222" "3.1 kt vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+  /* A share that falls is plainly worse, whatever the shortfall. */
+  lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2030, &text);
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+
+  /* A share that rises with no more magnets unmet is good news again; a shortfall a tonne
+   * above the baseline is noise, not "supply short". */
+  for (int i = 0; i < p->n_years; i++)
+    p->years[i].us_shortfall_magnet_t = 500.0 + 1.0;
+  lode_headlines_compute (p, base, 0.5, &h);
+  lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2030, &text);
+  g_assert_cmpstr (text.delta, ==, "+12 pts vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+  g_assert_cmpstr (text.delta, ==, "+1 t vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+
+  /* Without a baseline: no difference; a horizon before 2030: a dash. */
+  lode_headlines_compute (p, NULL, 0.5, &h);
+  g_assert_true (isnan (h.base_us_unmet_2030_t));
+  lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+  g_assert_null (text.delta);
+  lode_headline_text_clear (&text);
+  {
+    g_autoptr(LodeProjection) short_run = fixture_projection (ds, 2028, 0.05);
+
+    lode_headlines_compute (short_run, NULL, 0.5, &h);
+    g_assert_true (isnan (h.us_unmet_2030_t));
+    lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+    g_assert_cmpstr (text.value, ==, "\342\200\224");
+    lode_headline_text_clear (&text);
+  }
+
+  /* Every card says what it measures; the coloured ones say how. */
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      g_autofree char *tooltip = lode_headline_dup_tooltip ((LodeHeadline) i);
+
+      g_assert_nonnull (tooltip);
+      g_assert_cmpuint (strlen (tooltip), >, 20);
+    }
+  {
+    g_autofree char *tooltip = lode_headline_dup_tooltip (LODE_HEADLINE_CHINA_FREE_2030);
+
+    g_assert_nonnull (strstr (tooltip, "supply short"));
+  }
+}
+
 static void
 test_format_number (void)
 {
@@ -165,6 +272,7 @@ main (int    argc,
   g_test_add_func ("/lode/headlines/values", test_values);
   g_test_add_func ("/lode/headlines/never-reached", test_never_reached);
   g_test_add_func ("/lode/headlines/baseline", test_baseline);
+  g_test_add_func ("/lode/headlines/supply-short", test_supply_short);
   g_test_add_func ("/lode/headlines/format-number", test_format_number);
 
   return g_test_run ();

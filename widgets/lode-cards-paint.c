@@ -8,6 +8,26 @@
 #include "lode-cards-paint.h"
 #include "lode-text.h"
 
+/* A difference too long for one line ("3 years sooner than baseline (supply short)") breaks
+ * before its last parenthesis; returns the second line (or NULL) and cuts `delta` there. */
+static char *
+split_delta (char          *delta,
+             double         size,
+             double         max_width)
+{
+  char *paren;
+  double w;
+
+  if (delta == NULL)
+    return NULL;
+  lode_text_measure (delta, size, LODE_TEXT_NORMAL, &w, NULL);
+  paren = g_strrstr (delta, " (");
+  if (w <= max_width || paren == NULL || paren == delta)
+    return NULL;
+  *paren = '\0';
+  return g_strdup (paren + 1);
+}
+
 /* The size at which every text of a row fits `max_width`: one size per row, so the cards
  * read alike. */
 static double
@@ -45,6 +65,8 @@ lode_cards_paint (cairo_t             *cr,
                   const LodePalette   *palette)
 {
   LodeHeadlineText texts[LODE_N_HEADLINES];
+  char *second[LODE_N_HEADLINES] = { NULL };
+  gboolean two_lines = FALSE;
   double gap, card_w, pad, title_px, value_px, delta_px;
   double title_h, value_h, delta_h, block_h, top;
   LodeRgba better, worse;
@@ -71,12 +93,26 @@ lode_cards_paint (cairo_t             *cr,
     lode_headlines_format (headlines, (LodeHeadline) i, &texts[i]);
   title_px = row_size (texts, 0, title_px, card_w - 2 * pad, LODE_TEXT_BOLD);
   value_px = row_size (texts, 1, value_px, card_w - 2 * pad, LODE_TEXT_BOLD);
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      second[i] = split_delta (texts[i].delta, delta_px, card_w - 2 * pad);
+      two_lines |= second[i] != NULL;
+    }
   delta_px = row_size (texts, 2, delta_px, card_w - 2 * pad, LODE_TEXT_NORMAL);
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    if (second[i] != NULL)
+      {
+        double w;
+
+        lode_text_measure (second[i], delta_px, LODE_TEXT_NORMAL, &w, NULL);
+        if (w > card_w - 2 * pad && w > 0)
+          delta_px = MAX (delta_px * (card_w - 2 * pad) / w, 11.5 * font_scale * 0.45);
+      }
   lode_text_measure ("0", title_px, LODE_TEXT_BOLD, NULL, &title_h);
   lode_text_measure ("0", value_px, LODE_TEXT_BOLD, NULL, &value_h);
   lode_text_measure ("0", delta_px, LODE_TEXT_NORMAL, NULL, &delta_h);
   /* The three lines sit in the middle of the card. */
-  block_h = title_h + value_h + delta_h + 4 * font_scale;
+  block_h = title_h + value_h + delta_h * (two_lines ? 2 : 1) + 4 * font_scale;
   top = y + MAX ((height - block_h) / 2, MIN (pad, height * 0.1));
 
   cairo_save (cr);
@@ -99,9 +135,19 @@ lode_cards_paint (cairo_t             *cr,
                       palette->foreground);
       ty += value_h + 2 * font_scale;
       if (texts[i].delta != NULL)
-        lode_text_draw (cr, texts[i].delta, cx + pad, ty, delta_px, LODE_TEXT_NORMAL, 0,
-                        texts[i].trend == LODE_HEADLINE_BETTER ? better
-                        : texts[i].trend == LODE_HEADLINE_WORSE ? worse : palette->muted);
+        {
+          LodeRgba colour = texts[i].trend == LODE_HEADLINE_BETTER ? better
+                            : texts[i].trend == LODE_HEADLINE_WORSE ? worse
+                            : texts[i].trend == LODE_HEADLINE_SUPPLY_SHORT ? palette->warning
+                            : palette->muted;
+
+          lode_text_draw (cr, texts[i].delta, cx + pad, ty, delta_px, LODE_TEXT_NORMAL, 0,
+                          colour);
+          if (second[i] != NULL)
+            lode_text_draw (cr, second[i], cx + pad, ty + delta_h, delta_px, LODE_TEXT_NORMAL,
+                            0, colour);
+        }
+      g_free (second[i]);
       lode_headline_text_clear (&texts[i]);
     }
   cairo_restore (cr);

@@ -1274,6 +1274,101 @@ place_direct_labels (Builder *b)
     }
 }
 
+typedef struct
+{
+  double x, y;
+} Spot;
+
+/* The box a label's text covers. */
+static LodeChartRect
+label_rect (const LodeChartLabel *label)
+{
+  double w = 0, h = 0;
+
+  lode_text_measure (label->text, label->size, label->flags, &w, &h);
+  return (LodeChartRect) { label->x - label->align * w, label->y, w, h };
+}
+
+static gboolean
+rects_intersect (const LodeChartRect *a,
+                 const LodeChartRect *c)
+{
+  return a->x < c->x + c->width && c->x < a->x + a->width
+         && a->y < c->y + c->height && c->y < a->y + a->height;
+}
+
+/* "Reached in 2031" beside the point where the line crosses the target: the first place
+ * (above left, above right, below right, below left, then above the target label) that stays
+ * inside the plot and covers neither the target label nor another label; the line-end labels
+ * sit outside the plot, so staying inside keeps clear of them. Takes `text`. */
+static void
+place_reached_label (Builder             *b,
+                     char                *text,
+                     const LodeChartRect *target_rect)
+{
+  LodeChartLayout *layout = b->layout;
+  const LodeChartRect *plot = &layout->plot;
+  double rx = layout->reached_x, ry = layout->reached_y;
+  double w = 0, h = 0;
+  double gap = 6 * b->fs;
+  double above = ry - b->line_h - gap;
+  double below = ry + gap;
+  double over_target;
+  Spot candidates[8];
+  guint n = 0;
+  gboolean placed = FALSE;
+  LodeChartRect best;
+
+  lode_text_measure (text, b->small_px, LODE_TEXT_BOLD, &w, &h);
+  over_target = target_rect->y - MAX (h, b->line_h) - 2 * b->fs;
+  /* Left edges of the text. */
+  candidates[n++] = (Spot) { rx - gap - w, above };
+  candidates[n++] = (Spot) { rx + gap, above };
+  candidates[n++] = (Spot) { rx + gap, below };
+  candidates[n++] = (Spot) { rx - gap - w, below };
+  candidates[n++] = (Spot) { rx + gap, over_target };
+  candidates[n++] = (Spot) { rx - gap - w, over_target };
+  /* On the target label's row, to its right. */
+  candidates[n++] = (Spot) { MAX (rx + gap, target_rect->x + target_rect->width + 3 * gap),
+                             target_rect->y };
+  candidates[n++] = (Spot) { target_rect->x + target_rect->width + 3 * gap,
+                             target_rect->y + target_rect->height + 2 * b->fs };
+
+  for (guint c = 0; c < n && !placed; c++)
+    {
+      LodeChartRect r = { candidates[c].x, candidates[c].y, w, h };
+      gboolean clear = r.x >= plot->x + 2 * b->fs && r.x + r.width <= plot->x + plot->width
+                       && r.y >= plot->y - b->line_h * 0.3
+                       && r.y + r.height <= plot->y + plot->height;
+
+      for (guint i = 0; clear && i < layout->labels->len; i++)
+        {
+          LodeChartRect other = label_rect (&g_array_index (layout->labels, LodeChartLabel, i));
+
+          /* A little air between the two. */
+          other.x -= 2 * b->fs;
+          other.y -= 2 * b->fs;
+          other.width += 4 * b->fs;
+          other.height += 4 * b->fs;
+          clear = !rects_intersect (&r, &other);
+        }
+      if (clear)
+        {
+          best = r;
+          placed = TRUE;
+        }
+    }
+  if (!placed)
+    {
+      /* Nowhere is free (a tiny chart): right of the target label, inside the plot. */
+      best = (LodeChartRect) { target_rect->x + target_rect->width + 3 * gap, target_rect->y,
+                               w, h };
+      best.x = MIN (best.x, plot->x + plot->width - w);
+    }
+  add_label (b, text, best.x, best.y, b->small_px, LODE_TEXT_BOLD, 0,
+             COLOUR (LODE_CHART_COLOUR_ACCENT));
+}
+
 static void
 place_target (Builder *b)
 {
@@ -1282,6 +1377,8 @@ place_target (Builder *b)
   LodeChartSeries *ghost = NULL;
   double target = layout->options.target_share;
   g_autofree char *pct = lode_chart_format_value (LODE_CHART_FORMAT_PERCENT, 100 * target);
+  LodeChartLabel *target_label;
+  LodeChartRect target_rect;
   int year;
 
   for (guint s = 0; s < layout->series->len; s++)
@@ -1330,27 +1427,16 @@ place_target (Builder *b)
       }
 
   /* "Target 50%" sits on the left above its line; the reached year beside its marker. */
-  add_label (b, g_strdup_printf (_("Target %s"), pct), layout->plot.x + 4 * b->fs,
-             layout->target_y - b->line_h - 2 * b->fs, b->small_px, LODE_TEXT_BOLD, 0,
-             COLOUR (LODE_CHART_COLOUR_TARGET));
+  target_label = add_label (b, g_strdup_printf (_("Target %s"), pct), layout->plot.x + 4 * b->fs,
+                            layout->target_y - b->line_h - 2 * b->fs, b->small_px,
+                            LODE_TEXT_BOLD, 0, COLOUR (LODE_CHART_COLOUR_TARGET));
+  target_rect = label_rect (target_label);
   if (layout->has_reached)
     {
       /* Translators: marks the year a target is reached on a chart */
       char *text = g_strdup_printf (_("Reached in %d"), year);
-      double w = text_width (text, b->small_px, LODE_TEXT_BOLD);
-      double lx = layout->reached_x - 6 * b->fs;
-      double align = 1.0;
-      double ly = layout->reached_y - b->line_h - 6 * b->fs;
 
-      if (lx - w < layout->plot.x + 4 * b->fs)
-        {
-          lx = layout->reached_x + 6 * b->fs;
-          align = 0.0;
-        }
-      if (ly < layout->plot.y)
-        ly = layout->reached_y + 6 * b->fs;
-      add_label (b, text, lx, ly, b->small_px, LODE_TEXT_BOLD, align,
-                 COLOUR (LODE_CHART_COLOUR_ACCENT));
+      place_reached_label (b, text, &target_rect);
     }
   else
     {

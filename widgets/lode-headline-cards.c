@@ -61,9 +61,11 @@ set_card (Card                   *card,
 
   gtk_widget_remove_css_class (delta, "success");
   gtk_widget_remove_css_class (delta, "error");
+  gtk_widget_remove_css_class (delta, "warning");
   gtk_widget_remove_css_class (delta, "dim-label");
   gtk_widget_add_css_class (delta, text->trend == LODE_HEADLINE_BETTER ? "success"
                                    : text->trend == LODE_HEADLINE_WORSE ? "error"
+                                   : text->trend == LODE_HEADLINE_SUPPLY_SHORT ? "warning"
                                    : "dim-label");
 
   if (text->delta != NULL)
@@ -136,6 +138,11 @@ lode_headline_cards_init (LodeHeadlineCards *self)
         }
       gtk_widget_set_margin_top (GTK_WIDGET (card->title), 10);
       gtk_widget_set_margin_bottom (GTK_WIDGET (card->delta), 10);
+      {
+        g_autofree char *tooltip = lode_headline_dup_tooltip ((LodeHeadline) i);
+
+        gtk_widget_set_tooltip_text (card->box, tooltip);
+      }
     }
   lode_headline_cards_set_headlines (self, NULL);
 }
@@ -166,6 +173,7 @@ lode_headline_cards_set_headlines (LodeHeadlineCards   *self,
             N_("Target reached"),
             N_("Total public cost"),
             N_("US chain jobs"),
+            N_("US magnets unmet in 2030"),
           };
 
           text.title = g_strdup (_(titles[i]));

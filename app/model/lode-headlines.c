@@ -124,6 +124,19 @@ jobs (const LodeProjection *projection)
   return projection->years[projection->n_years - 1].jobs_us;
 }
 
+/* US magnets unmet and US magnet demand in `year`, t; NAN outside the horizon. */
+static void
+unmet_in (const LodeProjection *projection,
+          int                   year,
+          double               *unmet,
+          double               *demand)
+{
+  const LodeYear *y = year > 0 ? lode_projection_get_year (projection, year) : NULL;
+
+  *unmet = y != NULL ? y->us_shortfall_magnet_t : NAN;
+  *demand = y != NULL ? y->us_demand_magnet_t : NAN;
+}
+
 void
 lode_headlines_compute (const LodeProjection *projection,
                         const LodeProjection *baseline,
@@ -147,7 +160,16 @@ lode_headlines_compute (const LodeProjection *projection,
     .base_target_year = 0,
     .target_share = target_share,
     .horizon = projection->horizon,
+    .base_us_unmet_2030_t = NAN,
+    .base_us_demand_2030_t = NAN,
+    .base_us_unmet_2035_t = NAN,
+    .base_us_demand_2035_t = NAN,
+    .base_us_unmet_target_t = NAN,
+    .base_us_demand_target_t = NAN,
   };
+  unmet_in (projection, 2030, &out->us_unmet_2030_t, &out->us_demand_2030_t);
+  unmet_in (projection, 2035, &out->us_unmet_2035_t, &out->us_demand_2035_t);
+  unmet_in (projection, out->target_year, &out->us_unmet_target_t, &out->us_demand_target_t);
 
   if (baseline != NULL)
     {
@@ -156,6 +178,10 @@ lode_headlines_compute (const LodeProjection *projection,
       out->base_target_year = first_year_reaching (baseline, target_share);
       out->base_public_cost_busd = public_cost (baseline);
       out->base_jobs = jobs (baseline);
+      unmet_in (baseline, 2030, &out->base_us_unmet_2030_t, &out->base_us_demand_2030_t);
+      unmet_in (baseline, 2035, &out->base_us_unmet_2035_t, &out->base_us_demand_2035_t);
+      unmet_in (baseline, out->target_year, &out->base_us_unmet_target_t,
+                &out->base_us_demand_target_t);
     }
 }
 
@@ -191,11 +217,57 @@ signed_number (double value,
   return g_strconcat (value < 0 ? MINUS_SIGN : "+", number, NULL);
 }
 
+/* Tonnes of magnet for people: "450 t", "3.1 kt", "120 kt". */
+static char *
+format_tonnes (double tonnes)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (tonnes))
+    return g_strdup ("\342\200\224");
+  if (fabs (tonnes) >= 999.5)
+    {
+      double kt = tonnes / 1000.0;
+
+      number = lode_format_number (kt, fabs (kt) >= 99.95 ? 0 : 1);
+      /* Translators: a mass in thousands of tonnes (kilotonnes); %s is the number */
+      return g_strdup_printf (_("%s kt"), number);
+    }
+  number = lode_format_number (tonnes, 0);
+  /* Translators: a mass in tonnes; %s is the number */
+  return g_strdup_printf (_("%s t"), number);
+}
+
+/* More US demand goes unmet than in the baseline (by more than half a percent of demand, or a
+ * tonne): a China-free share that rises then does so because supply fell. */
+static gboolean
+supply_short (double unmet,
+              double base_unmet,
+              double demand)
+{
+  if (!isfinite (unmet) || !isfinite (base_unmet))
+    return FALSE;
+  return unmet - base_unmet > MAX (1.0, isfinite (demand) ? 0.005 * demand : 0.0);
+}
+
+/* Marks a difference that reads as good news but comes from a supply shortfall. */
+static void
+mark_supply_short (LodeHeadlineText *out)
+{
+  g_autofree char *delta = g_steal_pointer (&out->delta);
+
+  out->trend = LODE_HEADLINE_SUPPLY_SHORT;
+  /* Translators: a difference from the baseline that looks good but only because fewer
+   * magnets reach the US, e.g. "+12 pts vs baseline (supply short)" */
+  out->delta = g_strdup_printf (_("%s (supply short)"), delta);
+}
+
 static void
 format_share (const LodeHeadlines *h,
               int                  year,
               double               value,
               double               base,
+              gboolean             short_of_supply,
               LodeHeadlineText    *out)
 {
   /* Translators: card title; %d is a year */
@@ -221,6 +293,8 @@ format_share (const LodeHeadlines *h,
                                               (unsigned long) labs (points)),
                                     number);
     }
+    if (points > 0 && short_of_supply)
+      mark_supply_short (out);
   }
 }
 
@@ -276,6 +350,10 @@ format_target (const LodeHeadlines *h,
     }
   else
     out->delta = g_strdup (_("Baseline does not either"));
+
+  if (out->trend == LODE_HEADLINE_BETTER
+      && supply_short (h->us_unmet_target_t, h->base_us_unmet_target_t, h->us_demand_target_t))
+    mark_supply_short (out);
 }
 
 static void
@@ -329,6 +407,80 @@ format_jobs (const LodeHeadlines *h,
   }
 }
 
+static void
+format_unmet (const LodeHeadlines *h,
+              LodeHeadlineText    *out)
+{
+  g_autofree char *tonnes = format_tonnes (h->us_unmet_2030_t);
+
+  /* Translators: card title; %d is a year */
+  out->title = g_strdup_printf (_("US magnets unmet in %d"), 2030);
+  if (isfinite (h->us_unmet_2030_t) && isfinite (h->us_demand_2030_t) && h->us_demand_2030_t > 0)
+    {
+      g_autofree char *pct = format_percent (h->us_unmet_2030_t / h->us_demand_2030_t);
+
+      /* Translators: magnets unmet and their share of US demand, e.g. "3.1 kt (24%)" */
+      out->value = g_strdup_printf (_("%s (%s)"), tonnes, pct);
+    }
+  else
+    out->value = g_steal_pointer (&tonnes);
+
+  if (!h->has_baseline || !isfinite (h->us_unmet_2030_t) || !isfinite (h->base_us_unmet_2030_t))
+    return;
+
+  {
+    double diff = h->us_unmet_2030_t - h->base_us_unmet_2030_t;
+    g_autofree char *amount = NULL;
+    g_autofree char *number = NULL;
+
+    if (fabs (diff) < 0.5)
+      {
+        out->delta = g_strdup (_("Same as baseline"));
+        return;
+      }
+    /* More magnets unmet is worse. */
+    out->trend = diff > 0 ? LODE_HEADLINE_WORSE : LODE_HEADLINE_BETTER;
+    amount = format_tonnes (fabs (diff));
+    number = g_strconcat (diff < 0 ? MINUS_SIGN : "+", amount, NULL);
+    /* Translators: a difference, e.g. "+3.1 kt vs baseline" */
+    out->delta = g_strdup_printf (_("%s vs baseline"), number);
+  }
+}
+
+char *
+lode_headline_dup_tooltip (LodeHeadline which)
+{
+  switch (which)
+    {
+    case LODE_HEADLINE_CHINA_FREE_2030:
+    case LODE_HEADLINE_CHINA_FREE_2035:
+      return g_strdup (_("Share of the magnets used in the US that contain no material from "
+                         "China. A rise over the baseline is green and a fall red; a rise while "
+                         "more US demand goes unmet than in the baseline is amber and marked "
+                         "“supply short”: the share grew because fewer "
+                         "magnets arrived, not because more China-free ones did."));
+    case LODE_HEADLINE_TARGET_YEAR:
+      return g_strdup (_("The first year the China-free share of US magnet supply reaches the "
+                         "target. Sooner than the baseline is green and later red; sooner while "
+                         "more US demand goes unmet than in the baseline is amber and marked "
+                         "“supply short”."));
+    case LODE_HEADLINE_PUBLIC_COST:
+      return g_strdup (_("Public spending and price-floor payments, added up over the whole "
+                         "projection."));
+    case LODE_HEADLINE_JOBS:
+      return g_strdup (_("Direct jobs in the US chain from mine to magnet in the last year of "
+                         "the projection. More than the baseline is green, fewer red."));
+    case LODE_HEADLINE_US_UNMET:
+      /* Translators: %d is a year */
+      return g_strdup_printf (_("US magnet demand in %d that no supply meets, in tonnes and as "
+                                "a share of US demand. More than the baseline is red (worse), "
+                                "less is green."), 2030);
+    case LODE_N_HEADLINES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 void
 lode_headlines_format (const LodeHeadlines *headlines,
                        LodeHeadline         which,
@@ -342,11 +494,17 @@ lode_headlines_format (const LodeHeadlines *headlines,
     {
     case LODE_HEADLINE_CHINA_FREE_2030:
       format_share (headlines, 2030, headlines->china_free_2030,
-                    headlines->base_china_free_2030, out);
+                    headlines->base_china_free_2030,
+                    supply_short (headlines->us_unmet_2030_t, headlines->base_us_unmet_2030_t,
+                                  headlines->us_demand_2030_t),
+                    out);
       break;
     case LODE_HEADLINE_CHINA_FREE_2035:
       format_share (headlines, 2035, headlines->china_free_2035,
-                    headlines->base_china_free_2035, out);
+                    headlines->base_china_free_2035,
+                    supply_short (headlines->us_unmet_2035_t, headlines->base_us_unmet_2035_t,
+                                  headlines->us_demand_2035_t),
+                    out);
       break;
     case LODE_HEADLINE_TARGET_YEAR:
       format_target (headlines, out);
@@ -356,6 +514,9 @@ lode_headlines_format (const LodeHeadlines *headlines,
       break;
     case LODE_HEADLINE_JOBS:
       format_jobs (headlines, out);
+      break;
+    case LODE_HEADLINE_US_UNMET:
+      format_unmet (headlines, out);
       break;
     case LODE_N_HEADLINES:
     default:

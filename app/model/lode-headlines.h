@@ -25,6 +25,16 @@ typedef struct
   int      base_target_year;
   double   target_share;
   int      horizon;                           /* last year of the projection */
+  /* US magnet demand left unmet and US magnet demand, t magnet: in 2030, in 2035 (NAN outside
+   * the horizon) and in the year the scenario reaches the target (NAN if it does not); the
+   * base_ ones are the baseline's in the same years (NAN without one). A China-free share
+   * that rises while more magnets go unmet than in the baseline is "supply short". */
+  double   us_unmet_2030_t, us_demand_2030_t;
+  double   us_unmet_2035_t, us_demand_2035_t;
+  double   us_unmet_target_t, us_demand_target_t;
+  double   base_us_unmet_2030_t, base_us_demand_2030_t;
+  double   base_us_unmet_2035_t, base_us_demand_2035_t;
+  double   base_us_unmet_target_t, base_us_demand_target_t;
 } LodeHeadlines;
 
 typedef enum
@@ -34,6 +44,7 @@ typedef enum
   LODE_HEADLINE_TARGET_YEAR,
   LODE_HEADLINE_PUBLIC_COST,
   LODE_HEADLINE_JOBS,
+  LODE_HEADLINE_US_UNMET,                     /* US magnets unmet in 2030 */
   LODE_N_HEADLINES
 } LodeHeadline;
 
@@ -43,6 +54,8 @@ typedef enum
   LODE_HEADLINE_NEUTRAL,
   LODE_HEADLINE_BETTER,
   LODE_HEADLINE_WORSE,
+  /* Better on paper, but only because US supply fell short of the baseline: a warning. */
+  LODE_HEADLINE_SUPPLY_SHORT,
 } LodeHeadlineTrend;
 
 /* The text of one card; every string is translated and locale-formatted. */
@@ -63,6 +76,8 @@ void  lode_headlines_format      (const LodeHeadlines  *headlines,
                                   LodeHeadline          which,
                                   LodeHeadlineText     *out);
 void  lode_headline_text_clear   (LodeHeadlineText     *text);
+/* What a card measures and how its difference is coloured, for its tooltip; translated. */
+char *lode_headline_dup_tooltip  (LodeHeadline          which) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Numbers for people: `decimals` digits, the locale's decimal point and thousands grouping,
  * a true minus sign (U+2212). */
