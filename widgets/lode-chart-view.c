@@ -474,7 +474,11 @@ lode_chart_view_set_kind (LodeChartView *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
-  g_clear_pointer (&self->description, g_free);   /* the label changes with the kind */
+  /* The label changes with the kind, even before the first allocation. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lode_chart_kind_title (kind),
+                                  -1);
+  g_clear_pointer (&self->description, g_free);
   relayout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }

@@ -38,23 +38,6 @@ text_alpha (LodeFlowEmphasis emphasis)
   return emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.4 : 1.0;
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static LodeFlowCubic
 edge_at (const LodeFlowSegment *s,
          double                 f)
@@ -409,7 +392,7 @@ paint_nodes (const Paint          *p,
       c = lode_palette_region (p->palette, node->region);
       c.a = node->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
       lode_cairo_set_rgba (cr, c);
-      rounded_rect (cr, r->x, r->y, r->width, r->height, 2.0);
+      lode_cairo_rounded_rect (cr, r->x, r->y, r->width, r->height, 2.0);
       cairo_fill (cr);
       if (node->selected)
         {
@@ -417,7 +400,8 @@ paint_nodes (const Paint          *p,
 
           lode_cairo_set_rgba (cr, p->palette->accent);
           cairo_set_line_width (cr, 2.0 * p->fs);
-          rounded_rect (cr, r->x - o, r->y - o, r->width + 2 * o, r->height + 2 * o, 3.0 * p->fs);
+          lode_cairo_rounded_rect (cr, r->x - o, r->y - o, r->width + 2 * o, r->height + 2 * o,
+                                   3.0 * p->fs);
           cairo_stroke (cr);
         }
     }
@@ -445,8 +429,9 @@ paint_labels (const Paint          *p,
 
           bg.a = MIN (bg.a, 0.8);
           lode_cairo_set_rgba (cr, bg);
-          rounded_rect (cr, l->rect.x - 3 * p->fs, l->rect.y - 1 * p->fs,
-                        l->rect.width + 6 * p->fs, l->rect.height + 2 * p->fs, 4 * p->fs);
+          lode_cairo_rounded_rect (cr, l->rect.x - 3 * p->fs, l->rect.y - 1 * p->fs,
+                                   l->rect.width + 6 * p->fs, l->rect.height + 2 * p->fs,
+                                   4 * p->fs);
           cairo_fill (cr);
         }
       if (l->has_leader)
@@ -503,7 +488,8 @@ paint_bands (const Paint          *p,
         continue;
       lode_cairo_set_rgba (p->cr, lode_rgba_with_alpha (p->palette->warning,
                                                         p->palette->dark ? 0.12 : 0.08));
-      rounded_rect (p->cr, h->band.x, h->band.y, h->band.width, h->band.height, 8 * p->fs);
+      lode_cairo_rounded_rect (p->cr, h->band.x, h->band.y, h->band.width, h->band.height,
+                               8 * p->fs);
       cairo_fill (p->cr);
     }
 }
@@ -530,7 +516,7 @@ paint_headers (const Paint          *p,
           double tri = h->badge_size * 0.95;
 
           lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->warning, 0.16));
-          rounded_rect (cr, b->x, b->y, b->width, b->height, b->height / 2);
+          lode_cairo_rounded_rect (cr, b->x, b->y, b->width, b->height, b->height / 2);
           cairo_fill (cr);
           warning_triangle (cr, b->x + 5 * p->fs, b->y + (b->height - tri) / 2 + 0.5 * p->fs,
                             tri, p->palette->warning, p->palette->background);
@@ -569,7 +555,7 @@ paint_legend (const Paint          *p,
         {
         case LODE_FLOW_LEGEND_REGION:
           lode_cairo_set_rgba (cr, lode_palette_region (p->palette, item->region));
-          rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);
+          lode_cairo_rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);
           cairo_fill (cr);
           break;
         case LODE_FLOW_LEGEND_CHINA_CONTENT:
@@ -578,7 +564,7 @@ paint_legend (const Paint          *p,
             cairo_pattern_t *pattern = hatch_pattern (p, 1.6, NULL);
 
             lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->muted, 0.25));
-            rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);
+            lode_cairo_rounded_rect (cr, s->x, s->y, s->width, s->height, 2.5 * p->fs);
             cairo_fill_preserve (cr);
             cairo_set_source (cr, pattern);
             cairo_fill (cr);

@@ -409,18 +409,9 @@ lode_flow_view_dispose (GObject *object)
 
   g_clear_pointer (&self->layout, lode_flow_layout_free);
   g_clear_pointer (&self->projection, lode_projection_unref);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lode_flow_view_parent_class)->dispose (object);
-}
-
-static void
-lode_flow_view_finalize (GObject *object)
-{
-  LodeFlowView *self = LODE_FLOW_VIEW (object);
-
-  g_free (self->description);
-
-  G_OBJECT_CLASS (lode_flow_view_parent_class)->finalize (object);
 }
 
 static void
@@ -478,7 +469,6 @@ lode_flow_view_class_init (LodeFlowViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_flow_view_dispose;
-  object_class->finalize = lode_flow_view_finalize;
   object_class->get_property = lode_flow_view_get_property;
   object_class->set_property = lode_flow_view_set_property;
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "lode-lever-row.h"
+#include "lode-palette.h"
 
 struct _LodeLeverRow
 {
@@ -134,7 +135,8 @@ lode_lever_dup_tooltip (LodeLever lever)
   if (info->source != NULL && title != NULL)
     /* Translators: the default of a lever and where it comes from:
      * "Default: 110 $/kg — source MP-DoD (MP Materials 8-K, Jul 2025)" */
-    default_line = g_strdup_printf (_("Default: %s — source %s (%s)"), value, info->source, title);
+    default_line = g_strdup_printf (_("Default: %s — source %s (%s)"), value, info->source,
+                                    title);
   else if (info->source != NULL)
     /* Translators: "Default: 1.5 years — source SPG" */
     default_line = g_strdup_printf (_("Default: %s — source %s"), value, info->source);
@@ -306,14 +308,9 @@ draw_swatch (GtkDrawingArea *area,
 {
   LodeLeverRow *self = user_data;
   double size = MIN (width, height);
-  double x = (width - size) / 2.0, y = (height - size) / 2.0, r = size / 4.0;
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + size - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + size - r, y + size - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + size - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  lode_cairo_rounded_rect (cr, (width - size) / 2.0, (height - size) / 2.0, size, size,
+                           size / 4.0);
   gdk_cairo_set_source_rgba (cr, &self->swatch_rgba);
   cairo_fill (cr);
 }

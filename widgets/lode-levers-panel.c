@@ -133,6 +133,26 @@ dup_capacity_text (LodeStage stage,
   return g_strdup_printf (_("%'.0f %s/yr"), capacity, lode_stage_unit (stage));
 }
 
+/* "Magnet · United States · 2027\n10,000 t magnet/yr", with " · source ID" when cited */
+static char *
+dup_project_subtitle (const LodeDataset *dataset,
+                      const LodeProject *project)
+{
+  g_autofree char *capacity = dup_capacity_text (project->stage, project->capacity.value);
+  const char *region = project->region < dataset->n_regions
+                       ? lode_region_name (&dataset->regions[project->region]) : "";
+
+  if (project->capacity.source != NULL)
+    /* Translators: an announced project's details: stage · region · online year, then
+     * capacity · source ID */
+    return g_strdup_printf (_("%s · %s · %d\n%s · source %s"), lode_stage_name (project->stage),
+                            region, project->online_year, capacity, project->capacity.source);
+
+  /* Translators: a project's details: stage · region · online year, then capacity */
+  return g_strdup_printf (_("%s · %s · %d\n%s"), lode_stage_name (project->stage), region,
+                          project->online_year, capacity);
+}
+
 static void
 remove_user_project_clicked_cb (LodeLeversPanel *self,
                                 GtkButton       *button)
@@ -195,17 +215,11 @@ rebuild_user_projects (LodeLeversPanel *self)
   for (guint i = 0; i < n; i++)
     {
       const LodeProject *project = lode_scenario_get_user_project (scenario, i);
-      LodeDataset *dataset = lode_scenario_get_dataset (scenario);
-      g_autofree char *capacity = dup_capacity_text (project->stage, project->capacity.value);
-      g_autofree char *subtitle = NULL;
+      g_autofree char *subtitle = dup_project_subtitle (lode_scenario_get_dataset (scenario),
+                                                        project);
       g_autofree char *remove_label = NULL;
-      const char *region = project->region < dataset->n_regions
-                           ? lode_region_name (&dataset->regions[project->region]) : "";
       GtkWidget *row, *button;
 
-      /* Translators: a user project's details: stage · region · online year, then capacity */
-      subtitle = g_strdup_printf (_("%s · %s · %d\n%s"), lode_stage_name (project->stage),
-                                  region, project->online_year, capacity);
       row = g_object_new (ADW_TYPE_ACTION_ROW,
                           "title", project->name,
                           "subtitle", subtitle,
@@ -323,10 +337,12 @@ lever_row_drag_end_cb (LodeLeversPanel *self,
     lode_document_end_step (self->document);
 }
 
+/* A region switch (ally or shock target) was flipped: store it with `set` in the scenario. */
 static void
-ally_switch_cb (LodeLeversPanel *self,
-                GParamSpec      *pspec,
-                GtkSwitch       *sw)
+region_switch_toggled (LodeLeversPanel *self,
+                       GtkSwitch       *sw,
+                       GtkSwitch      **switches,
+                       void           (*set) (LodeScenario *, guint, gboolean))
 {
   LodeScenario *scenario = get_scenario (self);
 
@@ -334,9 +350,17 @@ ally_switch_cb (LodeLeversPanel *self,
     return;
 
   for (guint r = 0; r < LODE_MAX_REGIONS; r++)
-    if (self->ally_switches[r] == sw)
-      lode_scenario_set_ally (scenario, r, gtk_switch_get_active (sw));
+    if (switches[r] == sw)
+      set (scenario, r, gtk_switch_get_active (sw));
   update_expander_subtitles (self);
+}
+
+static void
+ally_switch_cb (LodeLeversPanel *self,
+                GParamSpec      *pspec,
+                GtkSwitch       *sw)
+{
+  region_switch_toggled (self, sw, self->ally_switches, lode_scenario_set_ally);
 }
 
 static void
@@ -344,15 +368,7 @@ target_switch_cb (LodeLeversPanel *self,
                   GParamSpec      *pspec,
                   GtkSwitch       *sw)
 {
-  LodeScenario *scenario = get_scenario (self);
-
-  if (self->syncing || scenario == NULL)
-    return;
-
-  for (guint r = 0; r < LODE_MAX_REGIONS; r++)
-    if (self->target_switches[r] == sw)
-      lode_scenario_set_shock_target (scenario, r, gtk_switch_get_active (sw));
-  update_expander_subtitles (self);
+  region_switch_toggled (self, sw, self->target_switches, lode_scenario_set_shock_target);
 }
 
 static void
@@ -475,22 +491,9 @@ build_dataset_rows (LodeLeversPanel *self)
   for (guint p = 0; p < dataset->n_projects && p < LODE_MAX_PROJECTS; p++)
     {
       const LodeProject *project = &dataset->projects[p];
-      const char *region = project->region < dataset->n_regions
-                           ? lode_region_name (&dataset->regions[project->region]) : "";
-      g_autofree char *capacity = dup_capacity_text (project->stage, project->capacity.value);
-      g_autofree char *subtitle = NULL;
+      g_autofree char *subtitle = dup_project_subtitle (dataset, project);
       g_autofree char *tooltip = NULL;
       GtkWidget *row, *sw;
-
-      if (project->capacity.source != NULL)
-        /* Translators: an announced project's details: stage · region · online year, then
-         * capacity · source ID */
-        subtitle = g_strdup_printf (_("%s · %s · %d\n%s · source %s"),
-                                    lode_stage_name (project->stage), region,
-                                    project->online_year, capacity, project->capacity.source);
-      else
-        subtitle = g_strdup_printf (_("%s · %s · %d\n%s"), lode_stage_name (project->stage),
-                                    region, project->online_year, capacity);
 
       row = g_object_new (ADW_TYPE_ACTION_ROW,
                           "title", project->name,

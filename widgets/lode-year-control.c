@@ -44,8 +44,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void stop_timers (LodeYearControl *self);
-
 static gboolean
 animations_enabled (LodeYearControl *self)
 {
