@@ -107,14 +107,6 @@ xml_error_info_clear (XmlErrorInfo *info)
 
 /* Tree walking */
 
-static gboolean
-is_element (const xmlNode *node,
-            const char    *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE &&
-         (name == NULL || strcmp ((const char *) node->name, name) == 0);
-}
-
 static xmlNode *
 next_element (xmlNode *node)
 {
@@ -133,7 +125,7 @@ find_child (xmlNode    *parent,
             const char *name)
 {
   FOR_EACH_ELEMENT (child, parent)
-    if (is_element (child, name))
+    if (lode_xml_is_element (child, name))
       return child;
   return NULL;
 }
@@ -178,6 +170,17 @@ require_prop (const Loader   *loader,
       return NULL;
     }
   return value;
+}
+
+/* A number for a message, in the notation of the file (a dot as decimal point, whatever the
+ * locale). */
+static char *
+ascii_number (double      value,
+              const char *format)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
 }
 
 static gboolean
@@ -227,8 +230,13 @@ read_double_prop (const Loader   *loader,
     }
   if (value < min || value > max)
     {
+      g_autofree char *shown = ascii_number (value, "%g");
+      g_autofree char *shown_min = ascii_number (min, "%g");
+      g_autofree char *shown_max = ascii_number (max, "%g");
+
       node_error (loader, node, LODE_DATASET_ERROR_INVALID, error,
-                  _("%s %g is out of range [%g, %g]"), name, value, min, max);
+                  /* Translators: attribute name, its value, the allowed minimum and maximum */
+                  _("%s %s is out of range [%s, %s]"), name, shown, shown_min, shown_max);
       return FALSE;
     }
 
@@ -387,7 +395,7 @@ parse_sources (const Loader  *loader,
       g_autofree char *id = NULL;
       LodeSource *source;
 
-      if (!is_element (node, "source"))
+      if (!lode_xml_is_element (node, "source"))
         continue;
 
       if (ds->n_sources >= LODE_MAX_SOURCES)
@@ -460,7 +468,7 @@ parse_stage_values (const Loader  *loader,
     {
       LodeStage stage;
 
-      if (!is_element (node, name))
+      if (!lode_xml_is_element (node, name))
         continue;
       if (!read_stage_prop (loader, node, "stage", &stage, error))
         return FALSE;
@@ -521,10 +529,12 @@ parse_region (const Loader  *loader,
     {
       if (region->production[s].value > region->capacity[s].value * (1.0 + 1e-9))
         {
+          g_autofree char *production = ascii_number (region->production[s].value, "%g");
+          g_autofree char *capacity = ascii_number (region->capacity[s].value, "%g");
+
           node_error (loader, node, LODE_DATASET_ERROR_INVALID, error,
-                      _("region “%s”: %s production %g exceeds capacity %g"),
-                      region->id, lode_stage_id ((LodeStage) s),
-                      region->production[s].value, region->capacity[s].value);
+                      _("region “%s”: %s production %s exceeds capacity %s"),
+                      region->id, lode_stage_id ((LodeStage) s), production, capacity);
           return FALSE;
         }
     }
@@ -547,7 +557,7 @@ parse_regions (const Loader  *loader,
     {
       LodeRegion *region;
 
-      if (!is_element (node, "region"))
+      if (!lode_xml_is_element (node, "region"))
         continue;
 
       if (ds->n_regions >= LODE_MAX_REGIONS)
@@ -637,7 +647,7 @@ parse_demand (const Loader  *loader,
 
   FOR_EACH_ELEMENT (node, demand)
     {
-      if (is_element (node, "end-use"))
+      if (lode_xml_is_element (node, "end-use"))
         {
           g_autofree char *id = require_prop (loader, node, "id", error);
           LodeEndUse use;
@@ -661,7 +671,7 @@ parse_demand (const Loader  *loader,
             return FALSE;
           share_sum += ds->end_use_share[use].value;
         }
-      else if (is_element (node, "growth"))
+      else if (lode_xml_is_element (node, "growth"))
         {
           g_autofree char *path = require_prop (loader, node, "path", error);
           g_autofree char *period = NULL;
@@ -713,8 +723,10 @@ parse_demand (const Loader  *loader,
     }
   if (fabs (share_sum - 1.0) > SHARE_TOLERANCE)
     {
+      g_autofree char *sum = ascii_number (share_sum, "%.9g");
+
       node_error (loader, demand, LODE_DATASET_ERROR_INVALID, error,
-                  _("end-use shares sum to %.9g, not 1"), share_sum);
+                  _("end-use shares sum to %s, not 1"), sum);
       return FALSE;
     }
 
@@ -733,9 +745,12 @@ parse_demand (const Loader  *loader,
   if (fabs (regional_sum - ds->world_magnet_demand_t.value) >
       DEMAND_TOLERANCE * ds->world_magnet_demand_t.value)
     {
+      g_autofree char *regional = ascii_number (regional_sum, "%g");
+      g_autofree char *world = ascii_number (ds->world_magnet_demand_t.value, "%g");
+
       node_error (loader, demand, LODE_DATASET_ERROR_INVALID, error,
-                  _("regional magnet demand sums to %g t, not the world's %g t"),
-                  regional_sum, ds->world_magnet_demand_t.value);
+                  _("regional magnet demand sums to %s t, not the world's %s t"),
+                  regional, world);
       return FALSE;
     }
 
@@ -768,7 +783,7 @@ parse_stage_economics (const Loader        *loader,
     {
       int year;
 
-      if (!is_element (ramp, "ramp"))
+      if (!lode_xml_is_element (ramp, "ramp"))
         continue;
       if (!read_int_prop (loader, ramp, "year", 1, 4, &year, error))
         return FALSE;
@@ -813,7 +828,7 @@ parse_economics (const Loader  *loader,
     {
       LodeStage stage;
 
-      if (!is_element (node, "stage"))
+      if (!lode_xml_is_element (node, "stage"))
         continue;
       if (!read_stage_prop (loader, node, "id", &stage, error))
         return FALSE;
@@ -904,7 +919,7 @@ parse_projects (const Loader  *loader,
 
   FOR_EACH_ELEMENT (node, projects)
     {
-      if (!is_element (node, "project"))
+      if (!lode_xml_is_element (node, "project"))
         continue;
 
       if (ds->n_projects >= LODE_MAX_PROJECTS)
@@ -927,7 +942,7 @@ parse_root (const Loader  *loader,
   LodeDataset *ds = loader->ds;
   xmlNode *section;
 
-  if (!is_element (root, "lodestone-dataset"))
+  if (!lode_xml_is_element (root, "lodestone-dataset"))
     {
       node_error (loader, root, LODE_DATASET_ERROR_PARSE, error,
                   _("not a Lodestone dataset"));
@@ -1004,6 +1019,8 @@ validate_schema (const char  *file,
       xml_error_info_clear (&info);
       return FALSE;
     }
+  /* A warning while compiling the schema is not the document's first error. */
+  xml_error_info_clear (&info);
 
   valid = xmlRelaxNGNewValidCtxt (schema);
   if (valid == NULL)

@@ -144,16 +144,19 @@ static const char * const group_names[LODE_N_LEVER_GROUPS] = {
   [LODE_LEVER_GROUP_SHOCK] = N_("Export shock"),
 };
 
-/* Formats a number for a message: shortest form that reads back exactly, at most 12
- * significant digits so rounding noise does not show. */
+/* Formats a number for a message in the notation files and the command line use (a dot as
+ * decimal point, whatever the locale), with at most 12 significant digits so rounding noise
+ * does not show. */
 static char *
 format_number (double value)
 {
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (isnan (value))
     return g_strdup ("NaN");
   if (isinf (value))
     return g_strdup (value > 0 ? "Infinity" : "-Infinity");
-  return g_strdup_printf ("%.12g", value);
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
 }
 
 static char *

@@ -130,10 +130,12 @@ typedef struct
   double capacity[LODE_N_STAGES][LODE_MAX_REGIONS];       /* stage units per year */
   double production[LODE_N_STAGES][LODE_MAX_REGIONS];     /* stage units */
   double utilisation[LODE_N_STAGES][LODE_MAX_REGIONS];    /* production / capacity, 0..1 */
-  double input_ox[LODE_N_STAGES][LODE_MAX_REGIONS];       /* what reached the plant (stage > mine) */
+  double input_ox[LODE_N_STAGES][LODE_MAX_REGIONS];       /* what reached the plant
+                                                             (stage > mine) */
   double output_ox[LODE_N_STAGES][LODE_MAX_REGIONS];      /* production in oxide equivalent */
   double loss_ox[LODE_N_STAGES][LODE_MAX_REGIONS];        /* process losses */
-  double stock_change_ox[LODE_N_STAGES][LODE_MAX_REGIONS];/* input not processed (>0 builds stock) */
+  double stock_change_ox[LODE_N_STAGES][LODE_MAX_REGIONS];/* input not processed
+                                                             (> 0 builds stock) */
   double china_content[LODE_N_STAGES][LODE_MAX_REGIONS];  /* fraction of output that passed
                                                              through China at this or any
                                                              earlier stage, 0..1 */
@@ -230,10 +232,12 @@ GQuark          lode_projection_error_quark  (void);
 /* Runs the model. Deterministic and locale-independent; allocates only the result. */
 LodeProjection *lode_projection_run          (LodeDataset           *dataset,
                                               LodeScenario          *scenario,
-                                              GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+                                              GError               **error)
+                                              G_GNUC_WARN_UNUSED_RESULT;
 /* A zeroed projection (years numbered, ref count 1) for tests and synthetic cases. */
 LodeProjection *lode_projection_new_empty    (LodeDataset           *dataset,
-                                              int                    horizon) G_GNUC_WARN_UNUSED_RESULT;
+                                              int                    horizon)
+                                              G_GNUC_WARN_UNUSED_RESULT;
 LodeProjection *lode_projection_ref          (LodeProjection        *self);
 void            lode_projection_unref        (LodeProjection        *self);
 

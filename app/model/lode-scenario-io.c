@@ -75,9 +75,13 @@ fail (GError     **error,
   va_end (args);
 
   if (line > 0)
-    g_set_error (error, LODE_SCENARIO_ERROR, code, "%s:%ld: %s", name, line, message);
+    g_set_error (error, LODE_SCENARIO_ERROR, code,
+                 /* Translators: file name, line number, what is wrong */
+                 _("%s:%ld: %s"), name, line, message);
   else
-    g_set_error (error, LODE_SCENARIO_ERROR, code, "%s: %s", name, message);
+    g_set_error (error, LODE_SCENARIO_ERROR, code,
+                 /* Translators: file name, what is wrong */
+                 _("%s: %s"), name, message);
 }
 
 /* Text from the file as it may appear in a message: valid UTF-8, at most `max_chars`
@@ -138,8 +142,8 @@ ensure_libxml (void)
 }
 
 static void
-collect_schema_error_cb (void        *user_data,
-                         xmlErrorPtr  err)
+collect_schema_error_cb (void            *user_data,
+                         LodeXmlErrorArg  err)
 {
   GString *messages = user_data;
 
@@ -170,13 +174,13 @@ compile_schema (char **out_message)
   ctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
   if (ctxt == NULL)
     {
-      *out_message = g_strdup ("out of memory");
+      *out_message = g_strdup (_("out of memory"));
       return NULL;
     }
   xmlRelaxNGSetParserStructuredErrors (ctxt, collect_schema_error_cb, messages);
   schema = xmlRelaxNGParse (ctxt);
   if (schema == NULL)
-    *out_message = g_strdup (messages->len > 0 ? messages->str : "xmlRelaxNGParse failed");
+    *out_message = g_strdup (messages->len > 0 ? messages->str : _("the schema does not compile"));
   return schema;
 }
 
@@ -614,8 +618,8 @@ typedef struct
 } SchemaError;
 
 static void
-schema_error_cb (void        *user_data,
-                 xmlErrorPtr  err)
+schema_error_cb (void            *user_data,
+                 LodeXmlErrorArg  err)
 {
   SchemaError *first = user_data;
 
@@ -696,13 +700,6 @@ validate (xmlDoc      *doc,
 
 /* ------------------------------------------------------------------------------------------ */
 /* Step 6: building the scenario                                                               */
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *element)
-{
-  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST element);
-}
 
 static char *
 get_attr (xmlNode    *node,
@@ -825,13 +822,14 @@ read_metadata (LodeScenario  *scenario,
         continue;
       text = get_text (node);
 
-      if (is_element (node, "title"))
+      if (lode_xml_is_element (node, "title"))
         lode_scenario_set_title (scenario, text);
-      else if (is_element (node, "author"))
+      else if (lode_xml_is_element (node, "author"))
         lode_scenario_set_author (scenario, text);
-      else if (is_element (node, "notes"))
+      else if (lode_xml_is_element (node, "notes"))
         lode_scenario_set_notes (scenario, text);
-      else if (is_element (node, "created") || is_element (node, "modified"))
+      else if (lode_xml_is_element (node, "created") ||
+               lode_xml_is_element (node, "modified"))
         {
           g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
 
@@ -845,7 +843,7 @@ read_metadata (LodeScenario  *scenario,
                     (const char *) node->name, shown);
               return FALSE;
             }
-          if (is_element (node, "created"))
+          if (lode_xml_is_element (node, "created"))
             lode_scenario_set_created (scenario, time);
           else
             lode_scenario_set_modified (scenario, time);
@@ -894,7 +892,7 @@ read_levers (LodeScenario  *scenario,
       LodeLever lever;
       double value;
 
-      if (!is_element (node, "lever"))
+      if (!lode_xml_is_element (node, "lever"))
         continue;
       if (!explain_lever (node, name, error))
         return FALSE;
@@ -956,19 +954,20 @@ read_regions (LodeScenario  *scenario,
       gboolean flag;
       int index;
 
-      if (!is_element (node, "region"))
+      if (!lode_xml_is_element (node, "region"))
         continue;
       id = get_attr (node, "id");
       index = lode_dataset_region_index (dataset, id);
       if (index < 0 || (guint) index >= LODE_MAX_REGIONS)
         {
           g_autoptr(GString) known = g_string_new (NULL);
+          g_autofree char *shown = shown_text (id, 64);
 
           for (guint i = 0; i < dataset->n_regions; i++)
             g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", dataset->regions[i].id);
           fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node),
                 _("element <region>: unknown region “%s”; the dataset's regions are %s"),
-                id, known->str);
+                shown, known->str);
           return FALSE;
         }
       if (seen_line[index] != 0)
@@ -1004,15 +1003,17 @@ read_projects (LodeScenario  *scenario,
       gboolean enabled = TRUE;
       int index;
 
-      if (!is_element (node, "project"))
+      if (!lode_xml_is_element (node, "project"))
         continue;
       id = get_attr (node, "id");
       index = lode_dataset_project_index (dataset, id);
       if (index < 0 || (guint) index >= LODE_MAX_PROJECTS)
         {
+          g_autofree char *shown = shown_text (id, 64);
+
           fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node),
                 _("element <project>: unknown project “%s”; it is not in dataset “%s”"),
-                id, dataset->id != NULL ? dataset->id : "");
+                shown, dataset->id != NULL ? dataset->id : "");
           return FALSE;
         }
       if (seen_line[index] != 0)
@@ -1050,7 +1051,7 @@ read_user_projects (LodeScenario  *scenario,
       LodeProject project = { 0, };
       int region_index;
 
-      if (!is_element (node, "user-project"))
+      if (!lode_xml_is_element (node, "user-project"))
         continue;
 
       id = get_attr (node, "id");
@@ -1058,12 +1059,12 @@ read_user_projects (LodeScenario  *scenario,
       region = get_attr (node, "region");
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         {
-          if (is_element (child, "name"))
+          if (lode_xml_is_element (child, "name"))
             {
               g_free (project_name);
               project_name = get_text (child);
             }
-          else if (is_element (child, "note"))
+          else if (lode_xml_is_element (child, "note"))
             {
               g_free (note);
               note = get_text (child);
@@ -1072,15 +1073,21 @@ read_user_projects (LodeScenario  *scenario,
 
       if (!lode_stage_from_id (stage, &project.stage))
         {
+          g_autofree char *shown_id = shown_text (id, 64);
+          g_autofree char *shown = shown_text (stage, 64);
+
           fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node),
-                _("user project “%s”: unknown stage “%s”"), id, stage);
+                _("user project “%s”: unknown stage “%s”"), shown_id, shown);
           return FALSE;
         }
       region_index = lode_dataset_region_index (dataset, region);
       if (region_index < 0)
         {
+          g_autofree char *shown_id = shown_text (id, 64);
+          g_autofree char *shown = shown_text (region, 64);
+
           fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node),
-                _("user project “%s”: unknown region “%s”"), id, region);
+                _("user project “%s”: unknown region “%s”"), shown_id, shown);
           return FALSE;
         }
       if (!get_number_attr (node, "capacity", name, &project.capacity.value, error) ||
@@ -1148,27 +1155,33 @@ build_scenario (LodeDataset  *dataset,
       if (node->type != XML_ELEMENT_NODE)
         continue;
 
-      if (is_element (node, "metadata"))
+      if (lode_xml_is_element (node, "metadata"))
         ok = read_metadata (scenario, node, name, error);
-      else if (is_element (node, "dataset"))
+      else if (lode_xml_is_element (node, "dataset"))
         ok = read_dataset (scenario, node, name, error);
-      else if (is_element (node, "horizon"))
+      else if (lode_xml_is_element (node, "horizon"))
         {
+          g_autoptr(GError) local_error = NULL;
           int horizon;
 
           ok = get_year_attr (node, "year", LODE_SCENARIO_MIN_HORIZON, LODE_MAX_HORIZON, name,
-                              &horizon, error) &&
-               lode_scenario_set_horizon (scenario, horizon, NULL);
+                              &horizon, error);
+          if (ok && !lode_scenario_set_horizon (scenario, horizon, &local_error))
+            {
+              fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node),
+                    _("element <horizon>: %s"), local_error->message);
+              ok = FALSE;
+            }
         }
-      else if (is_element (node, "levers"))
+      else if (lode_xml_is_element (node, "levers"))
         ok = read_levers (scenario, node, name, error);
-      else if (is_element (node, "regions"))
+      else if (lode_xml_is_element (node, "regions"))
         ok = read_regions (scenario, node, name, error);
-      else if (is_element (node, "projects"))
+      else if (lode_xml_is_element (node, "projects"))
         ok = read_projects (scenario, node, name, error);
-      else if (is_element (node, "user-projects"))
+      else if (lode_xml_is_element (node, "user-projects"))
         ok = read_user_projects (scenario, node, name, error);
-      else if (is_element (node, "view"))
+      else if (lode_xml_is_element (node, "view"))
         ok = read_view (scenario, node, name, error);
 
       if (!ok)

@@ -36,8 +36,10 @@ G_DECLARE_FINAL_TYPE (LodeScenario, lode_scenario, LODE, SCENARIO, GObject)
 
 /* Starts from the lever defaults, the dataset's ally flags, every announced project switched
  * on, the US as the only export-shock target, horizon 2040, title "Untitled Scenario". */
-LodeScenario      *lode_scenario_new                 (LodeDataset        *dataset) G_GNUC_WARN_UNUSED_RESULT;
-LodeScenario      *lode_scenario_dup                 (LodeScenario       *self) G_GNUC_WARN_UNUSED_RESULT;
+LodeScenario      *lode_scenario_new                 (LodeDataset        *dataset)
+                                                     G_GNUC_WARN_UNUSED_RESULT;
+LodeScenario      *lode_scenario_dup                 (LodeScenario       *self)
+                                                     G_GNUC_WARN_UNUSED_RESULT;
 /* Copies every field of `other` into `self` (same dataset) and emits "changed" once. */
 void               lode_scenario_assign              (LodeScenario       *self,
                                                       LodeScenario       *other);

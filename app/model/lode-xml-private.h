@@ -42,6 +42,15 @@ lode_xml_char_free (LodeXmlChar *str)
     xmlFree (str);
 }
 
+/* TRUE if `node` is an element named `name` (any element when `name` is NULL). */
+static inline gboolean
+lode_xml_is_element (const xmlNode *node,
+                     const char    *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         (name == NULL || xmlStrEqual (node->name, (const xmlChar *) name));
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNG, xmlRelaxNGFree)
