@@ -10,7 +10,6 @@
 #include "lode-application.h"
 #include "lode-window.h"
 
-#define SCENARIO_MIME_TYPE "application/x-lodestone+xml"
 #define MAX_RECENT 8
 
 struct _LodeApplication
@@ -37,7 +36,7 @@ is_scenario (GtkRecentInfo *info)
 
   if (!gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
     return FALSE;
-  return g_strcmp0 (mime, SCENARIO_MIME_TYPE) == 0 || g_str_has_suffix (uri, ".lodestone");
+  return g_strcmp0 (mime, LODE_SCENARIO_MIME_TYPE) == 0 || g_str_has_suffix (uri, ".lodestone");
 }
 
 static int

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define LODE_TYPE_APPLICATION (lode_application_get_type ())
 
+/* The MIME type of a .lodestone scenario file, as data/ registers it. */
+#define LODE_SCENARIO_MIME_TYPE "application/x-lodestone+xml"
+
 G_DECLARE_FINAL_TYPE (LodeApplication, lode_application, LODE, APPLICATION, AdwApplication)
 
 LodeApplication *lode_application_new         (void) G_GNUC_WARN_UNUSED_RESULT;

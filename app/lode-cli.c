@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as. */
+
 #define G_LOG_DOMAIN "lode-cli"
 
 #include "config.h"
@@ -210,18 +212,66 @@ load_scenario (LodeDataset  *dataset,
   return lode_scenario_load_from_file (dataset, file, NULL, error);
 }
 
+/* --export: the view of `projection` on a page, with the Baseline preset behind the charts. */
+static int
+export_picture (const CliOptions     *o,
+                LodeDataset          *dataset,
+                LodeScenario         *scenario,
+                const LodeProjection *projection,
+                LodeExportFormat      format,
+                LodeExportView        view,
+                LodeChartKind         chart,
+                int                   width,
+                int                   height)
+{
+  g_autoptr(LodeScenario) base_scenario = NULL;
+  g_autoptr(LodeProjection) baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  LodeExportRequest req;
+
+  /* The charts draw the Baseline preset behind the scenario, as the window does. */
+  base_scenario = lode_scenario_load_preset (dataset, "baseline", &error);
+  if (base_scenario == NULL)
+    return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+  if (!lode_scenario_set_horizon (base_scenario, lode_scenario_get_horizon (scenario), &error))
+    return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+  baseline = lode_projection_run (dataset, base_scenario, &error);
+  if (baseline == NULL)
+    return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+
+  lode_export_request_init (&req, projection, baseline, NULL);
+  lode_export_request_apply_scenario (&req, scenario);
+  /* The footer must not pass a changed plan off as the saved one. */
+  if (o->sets != NULL && o->sets[0] != NULL)
+    {
+      /* Translators: the scenario title in an export's footer after --set changed it. */
+      title = g_strdup_printf (_("%s (modified)"), req.title);
+      req.title = title;
+    }
+  req.view = view;
+  if (view == LODE_EXPORT_VIEW_CHART)
+    req.chart = chart;
+  if (o->year != NO_NUMBER)
+    req.year = o->year;
+  req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
+
+  if (!lode_export_to_file (&req, format, width, height, o->scale, o->export_path, &error))
+    return fail (g_error_matches (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID)
+                 ? LODE_CLI_EXIT_USAGE : LODE_CLI_EXIT_FAILURE, "%s", error->message);
+  return LODE_CLI_EXIT_OK;
+}
+
 static int
 run_headless (CliOptions *o)
 {
   g_autoptr(LodeDataset) dataset = NULL;
   g_autoptr(LodeScenario) scenario = NULL;
   g_autoptr(LodeProjection) projection = NULL;
-  g_autoptr(LodeProjection) baseline = NULL;
   g_autoptr(GError) error = NULL;
   LodeExportFormat format = LODE_EXPORT_FORMAT_PNG;
   LodeExportView view = LODE_EXPORT_VIEW_FLOW;
   LodeChartKind chart = LODE_CHART_CHINA_FREE;
-  gboolean view_has_chart = FALSE;
   int width = 1920, height = 1080;
   const char *file = NULL;
 
@@ -245,12 +295,8 @@ run_headless (CliOptions *o)
         return fail (LODE_CLI_EXIT_USAGE,
                      _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                      o->export_path);
-      if (o->view != NULL)
-        {
-          if (!lode_export_parse_view (o->view, &view, &chart, &error))
-            return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
-          view_has_chart = view == LODE_EXPORT_VIEW_CHART;
-        }
+      if (o->view != NULL && !lode_export_parse_view (o->view, &view, &chart, &error))
+        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
       if (o->size != NULL && !lode_export_parse_size (o->size, format, &width, &height, &error))
         return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
       if (o->scale == NO_NUMBER)
@@ -302,40 +348,11 @@ run_headless (CliOptions *o)
 
   if (o->export_path != NULL)
     {
-      LodeExportRequest req;
-      g_autofree char *title = NULL;
-      g_autoptr(LodeScenario) base_scenario = lode_scenario_load_preset (dataset, "baseline",
-                                                                         &error);
+      int status = export_picture (o, dataset, scenario, projection, format, view, chart,
+                                   width, height);
 
-      /* The charts draw the Baseline preset behind the scenario, as the window does. */
-      if (base_scenario == NULL)
-        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-      if (!lode_scenario_set_horizon (base_scenario, lode_scenario_get_horizon (scenario),
-                                      &error))
-        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-      baseline = lode_projection_run (dataset, base_scenario, &error);
-      if (baseline == NULL)
-        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-
-      lode_export_request_init (&req, projection, baseline, NULL);
-      lode_export_request_apply_scenario (&req, scenario);
-      /* The footer must not pass a changed plan off as the saved one. */
-      if (o->sets != NULL && o->sets[0] != NULL)
-        {
-          /* Translators: the scenario title in an export's footer after --set changed it. */
-          title = g_strdup_printf (_("%s (modified)"), req.title);
-          req.title = title;
-        }
-      req.view = view;
-      if (view_has_chart)
-        req.chart = chart;
-      if (o->year != NO_NUMBER)
-        req.year = o->year;
-      req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
-
-      if (!lode_export_to_file (&req, format, width, height, o->scale, o->export_path, &error))
-        return fail (g_error_matches (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID)
-                     ? LODE_CLI_EXIT_USAGE : LODE_CLI_EXIT_FAILURE, "%s", error->message);
+      if (status != LODE_CLI_EXIT_OK)
+        return status;
     }
 
   if (o->summary)

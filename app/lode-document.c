@@ -175,12 +175,12 @@ static void
 set_file (LodeDocument *self,
           GFile        *file)
 {
-  if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
-    {
-      g_set_object (&self->file, file);
-      return;
-    }
+  gboolean same = self->file == file
+                  || (self->file != NULL && file != NULL && g_file_equal (self->file, file));
+
   g_set_object (&self->file, file);
+  if (same)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
@@ -511,7 +511,15 @@ lode_document_get_projection (LodeDocument *self)
 LodeProjection *
 lode_document_get_baseline (LodeDocument *self)
 {
+  int horizon;
+
   g_return_val_if_fail (LODE_IS_DOCUMENT (self), NULL);
+
+  /* The Baseline preset runs to the scenario's horizon (as on the command line), so a file
+   * with a later horizon is compared over all its years. */
+  horizon = lode_scenario_get_horizon (self->scenario);
+  if (self->baseline != NULL && self->pinned == NULL && self->baseline->horizon != horizon)
+    g_clear_pointer (&self->baseline, lode_projection_unref);
 
   if (self->baseline == NULL)
     {
@@ -522,7 +530,7 @@ lode_document_get_baseline (LodeDocument *self)
       if (scenario == NULL)
         {
           preset = lode_scenario_load_preset (self->dataset, "baseline", &error);
-          if (preset == NULL)
+          if (preset == NULL || !lode_scenario_set_horizon (preset, horizon, &error))
             {
               g_warning ("Cannot load the Baseline preset: %s", error->message);
               return NULL;

@@ -35,7 +35,8 @@ G_DECLARE_FINAL_TYPE (LodeDocument, lode_document, LODE, DOCUMENT, GObject)
  * Signals: "changed" (emitted after any change of inputs; the projection is stale),
  *          "scenario-replaced" (after new/open/undo replaced the whole scenario). */
 
-LodeDocument   *lode_document_new                  (LodeDataset    *dataset) G_GNUC_WARN_UNUSED_RESULT;
+LodeDocument   *lode_document_new                  (LodeDataset    *dataset)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 
 LodeDataset    *lode_document_get_dataset          (LodeDocument   *self);
 LodeScenario   *lode_document_get_scenario         (LodeDocument   *self);

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lode-export-dialog.c — the Export window with its live preview, and Copy Image. */
+
 #define G_LOG_DOMAIN "lode-export-dialog"
 
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -84,6 +85,22 @@ view_from_row (guint           row,
     {
       *out_view = LODE_EXPORT_VIEW_CHART;
       *out_chart = (LodeChartKind) (row - 1);
+    }
+}
+
+static guint
+row_from_view (LodeExportView view,
+               LodeChartKind  chart)
+{
+  switch (view)
+    {
+    case LODE_EXPORT_VIEW_SLIDE:
+      return VIEW_ROW_SLIDE;
+    case LODE_EXPORT_VIEW_CHART:
+      return (guint) chart + 1;
+    case LODE_EXPORT_VIEW_FLOW:
+    default:
+      return VIEW_ROW_FLOW;
     }
 }
 
@@ -249,7 +266,8 @@ chooser_response_cb (LodeExportDialog     *self,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  const char *ext;
+  LodeExportFormat format = lode_export_dialog_get_format (self);
+  LodeExportFormat named;
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
@@ -263,11 +281,9 @@ chooser_response_cb (LodeExportDialog     *self,
     }
 
   /* The format is the one chosen in the dialog; give the name its extension. */
-  ext = lode_export_format_extension (lode_export_dialog_get_format (self));
-  if (!g_str_has_suffix (path, ext) || strlen (path) <= strlen (ext)
-      || path[strlen (path) - strlen (ext) - 1] != '.')
+  if (!lode_export_format_from_path (path, &named) || named != format)
     {
-      char *with_ext = g_strdup_printf ("%s.%s", path, ext);
+      char *with_ext = g_strdup_printf ("%s.%s", path, lode_export_format_extension (format));
 
       g_free (path);
       path = with_ext;
@@ -399,7 +415,6 @@ lode_export_dialog_new (GtkWindow    *parent,
   LodeExportDialog *self;
   LodeExportView view = LODE_EXPORT_VIEW_FLOW;
   LodeChartKind chart = LODE_CHART_CHINA_FREE;
-  guint row;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LODE_IS_DOCUMENT (document), NULL);
@@ -407,15 +422,13 @@ lode_export_dialog_new (GtkWindow    *parent,
   self = g_object_new (LODE_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->document = g_object_ref (document);
 
   if (initial_view != NULL && !lode_export_parse_view (initial_view, &view, &chart, NULL))
     g_debug ("Unknown initial view “%s”; showing the flow diagram", initial_view);
-  row = view == LODE_EXPORT_VIEW_FLOW ? VIEW_ROW_FLOW
-        : view == LODE_EXPORT_VIEW_SLIDE ? VIEW_ROW_SLIDE
-        : (guint) chart + 1;
-  adw_combo_row_set_selected (self->view_row, row);
+  adw_combo_row_set_selected (self->view_row, row_from_view (view, chart));
 
   g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -565,7 +578,7 @@ lode_export_copy_to_clipboard (GtkWidget    *widget,
   if (explicit_size)
     req.screen_font_scale = MAX (1.0, lode_export_font_scale (width, height));
   scale = CLAMP (gtk_widget_get_scale_factor (widget), 1, LODE_EXPORT_MAX_SCALE);
-  bytes = lode_export_png_bytes (&req, width, height, scale, &error);
+  bytes = lode_export_to_bytes (&req, LODE_EXPORT_FORMAT_PNG, width, height, scale, &error);
   if (bytes != NULL)
     texture = gdk_texture_new_from_bytes (bytes, &error);
   if (texture == NULL)

@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (LodeExportDialog, lode_export_dialog, LODE, EXPORT_DIALOG,
  * new window belongs to GTK's list of toplevels: close it with gtk_window_destroy(). */
 LodeExportDialog *lode_export_dialog_new            (GtkWindow        *parent,
                                                      LodeDocument     *document,
-                                                     const char       *initial_view);
+                                                     const char       *initial_view)
+                                                     G_GNUC_WARN_UNUSED_RESULT;
 /* Creates the dialog, modal and transient for `parent`, and shows it. */
 void              lode_export_dialog_present        (GtkWindow        *parent,
                                                      LodeDocument     *document,

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lode-export.c — pages (a view, its footer) painted with Cairo and written as PNG, SVG, PDF. */
+
 #define G_LOG_DOMAIN "lode-export"
 
 #include "config.h"
@@ -48,6 +50,22 @@ clamp_year (const LodeProjection *projection,
             int                   year)
 {
   return CLAMP (year, projection->base_year, projection->horizon);
+}
+
+/* The scenario's title, or what an untitled one is called. */
+static const char *
+request_title (const LodeExportRequest *req)
+{
+  return req->title != NULL && req->title[0] != '\0' ? req->title : _("Untitled Scenario");
+}
+
+/* The heading over an exported diagram, also the slide's subtitle. */
+static char *
+dup_view_heading (int year)
+{
+  /* Translators: the heading of an exported flow diagram and the subtitle of an exported
+   * slide; %d is a year. */
+  return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
 }
 
 /* How a source is cited by the dataset. */
@@ -353,8 +371,7 @@ paint_footer (cairo_t                 *cr,
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
     lode_export_dup_sources_text (lode_projection_get_dataset (req->projection), FALSE);
-  const char *title = req->title != NULL && req->title[0] != '\0' ? req->title
-                                                                     : _("Untitled Scenario");
+  const char *title = request_title (req);
   double inner = width - 2 * margin;
 
   lode_text_measure ("Ag", size, LODE_TEXT_NORMAL, NULL, &text_h);
@@ -396,9 +413,7 @@ paint_flow_view (cairo_t                 *cr,
                  double                   w,
                  double                   h)
 {
-  /* Translators: the heading of an exported flow diagram; %d is a year. */
-  g_autofree char *heading = g_strdup_printf (_("The rare-earth supply chain from mine to "
-                                                "magnet in %d"), req->year);
+  g_autofree char *heading = dup_view_heading (req->year);
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
@@ -416,11 +431,8 @@ paint_slide (cairo_t                 *cr,
              double                   w,
              double                   h)
 {
-  const char *title = req->title != NULL && req->title[0] != '\0' ? req->title
-                                                                     : _("Untitled Scenario");
-  /* Translators: the subtitle of an exported slide; %d is a year. */
-  g_autofree char *subtitle = g_strdup_printf (_("The rare-earth supply chain from mine to "
-                                                 "magnet in %d"), req->year);
+  const char *title = request_title (req);
+  g_autofree char *subtitle = dup_view_heading (req->year);
   double title_h, subtitle_h, gap = 16 * fs, top, body_h, cards_h, main_h, flow_w, flow_h;
 
   lode_text_measure (title, TITLE_PX * fs, LODE_TEXT_BOLD, NULL, &title_h);
@@ -805,12 +817,10 @@ lode_export_dup_sources_text (const LodeDataset *dataset,
 char *
 lode_export_dup_caption (const LodeExportRequest *req)
 {
-  const char *title;
-
   g_return_val_if_fail (req != NULL, NULL);
 
-  title = req->title != NULL && req->title[0] != '\0' ? req->title : _("Untitled Scenario");
-  return g_strdup_printf ("%s · %d · Lodestone %s", title, req->year, PACKAGE_VERSION_SHORT);
+  return g_strdup_printf ("%s · %d · Lodestone %s", request_title (req), req->year,
+                          PACKAGE_VERSION_SHORT);
 }
 
 void
@@ -944,16 +954,6 @@ lode_export_to_bytes (const LodeExportRequest  *req,
   if (!check_cairo (status, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-GBytes *
-lode_export_png_bytes (const LodeExportRequest  *req,
-                       int                       width,
-                       int                       height,
-                       int                       scale,
-                       GError                  **error)
-{
-  return lode_export_to_bytes (req, LODE_EXPORT_FORMAT_PNG, width, height, scale, error);
 }
 
 gboolean

@@ -151,11 +151,6 @@ GBytes     *lode_export_to_bytes         (const LodeExportRequest *req,
                                           int                   height,
                                           int                   scale,
                                           GError              **error) G_GNUC_WARN_UNUSED_RESULT;
-GBytes     *lode_export_png_bytes        (const LodeExportRequest *req,
-                                          int                   width,
-                                          int                   height,
-                                          int                   scale,
-                                          GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Renders, then writes atomically: a temporary file beside `path` renamed over it, so a
  * failure leaves no half-written file and any previous file intact. */
 gboolean    lode_export_to_file          (const LodeExportRequest *req,

@@ -11,8 +11,6 @@
 #include "lode-export-dialog.h"
 #include "lode-window-private.h"
 
-#define SCENARIO_MIME_TYPE "application/x-lodestone+xml"
-
 static void show_open_dialog (LodeWindow *self);
 static void show_save_dialog (LodeWindow *self);
 
@@ -48,7 +46,7 @@ add_recent (GFile *file)
   GtkRecentData data = {
     .display_name = NULL,
     .description = NULL,
-    .mime_type = (char *) SCENARIO_MIME_TYPE,
+    .mime_type = (char *) LODE_SCENARIO_MIME_TYPE,
     .app_name = (char *) g_get_application_name (),
     .app_exec = (char *) "lodestone %u",
     .groups = NULL,
@@ -82,12 +80,37 @@ clear_dialog (LodeWindow *self)
     }
 }
 
+/* Closes the file chooser on screen, if any, without running its response. */
+static void
+clear_chooser (LodeWindow *self)
+{
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+}
+
 static void
 dialog_destroyed_cb (GtkWidget  *dialog,
                      LodeWindow *self)
 {
   if ((GtkWidget *) self->dialog == dialog)
     self->dialog = NULL;
+}
+
+/* Makes `dialog` the one the window shows; `response_cb` gets the window as its data. */
+static void
+present_dialog (LodeWindow       *self,
+                AdwMessageDialog *dialog,
+                GCallback         response_cb)
+{
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", response_cb, self);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self);
+  self->dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The dialog closes itself after any response. */
@@ -216,7 +239,7 @@ add_filters (GtkFileChooser *chooser)
 
   gtk_file_filter_set_name (scenarios, _("Lodestone Scenarios"));
   gtk_file_filter_add_pattern (scenarios, "*.lodestone");
-  gtk_file_filter_add_mime_type (scenarios, SCENARIO_MIME_TYPE);
+  gtk_file_filter_add_mime_type (scenarios, LODE_SCENARIO_MIME_TYPE);
   gtk_file_chooser_add_filter (chooser, scenarios);
 
   gtk_file_filter_set_name (xml, _("XML Files"));
@@ -231,12 +254,7 @@ static void
 set_chooser (LodeWindow           *self,
              GtkFileChooserNative *chooser)
 {
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  clear_chooser (self);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_set_modal (self->chooser, TRUE);
 }
@@ -266,6 +284,26 @@ show_open_dialog (LodeWindow *self)
   gtk_native_dialog_show (self->chooser);
 }
 
+/* A name typed without an extension gets ours, so the file opens with Lodestone. Takes
+ * `file` and returns it or the renamed one. */
+static GFile *
+with_scenario_suffix (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *with_suffix = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (name == NULL || g_str_has_suffix (name, ".lodestone") || g_str_has_suffix (name, ".xml"))
+    return file;
+
+  with_suffix = g_strconcat (name, ".lodestone", NULL);
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return file;
+  g_object_unref (file);
+  return g_file_get_child (parent, with_suffix);
+}
+
 static void
 save_response_cb (GtkNativeDialog *chooser,
                   int              response,
@@ -283,20 +321,7 @@ save_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  /* A name typed without an extension gets ours, so the file opens with Lodestone. */
-  {
-    g_autofree char *name = g_file_get_basename (file);
-
-    if (!g_str_has_suffix (name, ".lodestone") && !g_str_has_suffix (name, ".xml"))
-      {
-        g_autofree char *with_suffix = g_strconcat (name, ".lodestone", NULL);
-        g_autoptr(GFile) parent = g_file_get_parent (file);
-        g_autoptr(GFile) renamed = g_file_get_child (parent, with_suffix);
-
-        g_set_object (&file, renamed);
-      }
-  }
-
+  file = with_scenario_suffix (g_steal_pointer (&file));
   if (save_to (self, file))
     run_pending (self);
   else
@@ -552,6 +577,13 @@ lode_window_init_actions (LodeWindow *self)
 }
 
 void
+lode_window_close_dialogs (LodeWindow *self)
+{
+  clear_chooser (self);
+  clear_dialog (self);
+}
+
+void
 lode_window_update_actions (LodeWindow *self)
 {
   if (self->document == NULL)
@@ -598,11 +630,7 @@ lode_window_show_error (LodeWindow   *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), self);
-  g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, dialog, G_CALLBACK (error_response_cb));
 }
 
 gboolean
@@ -661,11 +689,7 @@ lode_window_confirm_then (LodeWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
-  g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self);
-  self->dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
 }
 
 /* Public API */

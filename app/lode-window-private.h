@@ -89,6 +89,8 @@ struct _LodeWindow
 
 /* lode-window-actions.c */
 void      lode_window_init_actions      (LodeWindow   *self);
+/* Closes the file chooser and message dialog on screen without running their responses. */
+void      lode_window_close_dialogs     (LodeWindow   *self);
 void      lode_window_update_actions    (LodeWindow   *self);
 void      lode_window_set_chart         (LodeWindow   *self,
                                          LodeChartKind kind);

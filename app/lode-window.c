@@ -472,26 +472,12 @@ settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Window size, pane, panel and the target share as they were left. */
 static void
-lode_window_constructed (GObject *object)
+restore_window_state (LodeWindow *self)
 {
-  LodeWindow *self = LODE_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *last_chart = NULL;
-  LodeChartKind kind = LODE_CHART_CHINA_FREE;
   int pane;
 
-  G_OBJECT_CLASS (lode_window_parent_class)->constructed (object);
-
-  g_assert (self->dataset != NULL);
-  self->document = lode_document_new (self->dataset);
-  if (!lode_document_new_from_preset (self->document, "baseline", &error))
-    g_warning ("Cannot start from the Baseline preset: %s", error->message);
-
-  lode_window_init_actions (self);
-
-  /* Remembered window state. */
-  self->settings = settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -509,33 +495,55 @@ lode_window_constructed (GObject *object)
     gtk_paned_set_position (self->paned, pane);
   g_settings_bind (self->settings, "target-share", self->document, "target-share",
                    G_SETTINGS_BIND_DEFAULT);
+}
 
-  /* The document drives the views. */
+/* The document drives the views. */
+static void
+connect_document (LodeWindow *self)
+{
+  static const struct { const char *signal; GCallback callback; } handlers[] = {
+    { "changed", G_CALLBACK (document_changed_cb) },
+    { "scenario-replaced", G_CALLBACK (document_replaced_cb) },
+    { "notify::title", G_CALLBACK (document_title_cb) },
+    { "notify::modified", G_CALLBACK (document_title_cb) },
+    { "notify::display-name", G_CALLBACK (document_title_cb) },
+    { "notify::can-undo", G_CALLBACK (document_history_cb) },
+    { "notify::can-redo", G_CALLBACK (document_history_cb) },
+    { "notify::baseline-pinned", G_CALLBACK (document_history_cb) },
+    { "notify::selected-year", G_CALLBACK (document_year_cb) },
+    { "notify::target-share", G_CALLBACK (document_target_cb) },
+  };
+
   lode_levers_panel_set_document (LODE_LEVERS_PANEL (self->levers_panel), self->document);
-  g_signal_connect_object (self->document, "changed",
-                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "scenario-replaced",
-                           G_CALLBACK (document_replaced_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::title",
-                           G_CALLBACK (document_title_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::modified",
-                           G_CALLBACK (document_title_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::display-name",
-                           G_CALLBACK (document_title_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::can-undo",
-                           G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::can-redo",
-                           G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::baseline-pinned",
-                           G_CALLBACK (document_history_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::selected-year",
-                           G_CALLBACK (document_year_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::target-share",
-                           G_CALLBACK (document_target_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_connect_object (self->document, handlers[i].signal, handlers[i].callback, self,
+                             G_CONNECT_SWAPPED);
   g_object_bind_property_full (self->document, "target-share",
                                self->target_adjustment, "value",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                share_to_percent, percent_to_share, NULL, NULL);
+}
+
+static void
+lode_window_constructed (GObject *object)
+{
+  LodeWindow *self = LODE_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_chart = NULL;
+  LodeChartKind kind = LODE_CHART_CHINA_FREE;
+
+  G_OBJECT_CLASS (lode_window_parent_class)->constructed (object);
+
+  g_assert (self->dataset != NULL);
+  self->document = lode_document_new (self->dataset);
+  if (!lode_document_new_from_preset (self->document, "baseline", &error))
+    g_warning ("Cannot start from the Baseline preset: %s", error->message);
+
+  lode_window_init_actions (self);
+
+  self->settings = settings_new ();
+  restore_window_state (self);
+  connect_document (self);
 
   /* The chart shown last, unless the scenario says otherwise. */
   last_chart = g_settings_get_string (self->settings, "last-chart");
@@ -565,18 +573,7 @@ lode_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
-  if (self->dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->dialog, self);
-      gtk_window_destroy (GTK_WINDOW (self->dialog));
-      self->dialog = NULL;
-    }
+  lode_window_close_dialogs (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
 

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* main.c — the command line first; the application only when a window is wanted. */
+
 #define G_LOG_DOMAIN "main"
 
 #include "config.h"
