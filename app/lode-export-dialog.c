@@ -543,14 +543,14 @@ lode_export_dialog_export_to_path (LodeExportDialog  *self,
   return TRUE;
 }
 
-void
-lode_export_copy_to_clipboard (GtkWidget    *widget,
-                               LodeDocument *document,
-                               const char   *view,
-                               int           width,
-                               int           height)
+gboolean
+lode_export_copy_to_clipboard (GtkWidget     *widget,
+                               LodeDocument  *document,
+                               const char    *view,
+                               int            width,
+                               int            height,
+                               GError       **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   LodeExportView export_view = LODE_EXPORT_VIEW_FLOW;
@@ -559,32 +559,31 @@ lode_export_copy_to_clipboard (GtkWidget    *widget,
   gboolean explicit_size;
   int scale;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (LODE_IS_DOCUMENT (document));
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (LODE_IS_DOCUMENT (document), FALSE);
 
-  if (view != NULL && !lode_export_parse_view (view, &export_view, &chart, &error))
-    {
-      g_critical ("%s", error->message);
-      return;
-    }
+  if (view != NULL && !lode_export_parse_view (view, &export_view, &chart, error))
+    return FALSE;
   explicit_size = width > 0 && height > 0;
   if (!explicit_size)
     lode_export_size_get (LODE_EXPORT_SIZE_WIDESCREEN, LODE_EXPORT_FORMAT_PNG, &width, &height);
   if (!request_from_document (document, export_view, chart, &req))
-    return;
+    {
+      g_set_error_literal (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_RENDER,
+                           _("There is no projection to copy yet"));
+      return FALSE;
+    }
 
   /* A copy at the size of a view on screen looks as it does there: the screen's type size
    * (or larger), where a page scaled down from 1920 × 1080 would shrink it. */
   if (explicit_size)
     req.screen_font_scale = MAX (1.0, lode_export_font_scale (width, height));
   scale = CLAMP (gtk_widget_get_scale_factor (widget), 1, LODE_EXPORT_MAX_SCALE);
-  bytes = lode_export_to_bytes (&req, LODE_EXPORT_FORMAT_PNG, width, height, scale, &error);
+  bytes = lode_export_to_bytes (&req, LODE_EXPORT_FORMAT_PNG, width, height, scale, error);
   if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
+    texture = gdk_texture_new_from_bytes (bytes, error);
   if (texture == NULL)
-    {
-      g_warning ("Cannot copy the view: %s", error->message);
-      return;
-    }
+    return FALSE;
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  return TRUE;
 }

@@ -45,11 +45,12 @@ gboolean          lode_export_dialog_export_to_path (LodeExportDialog *self,
 /* Puts `view` ("flow", "slide", "chart:NAME") of the document on the widget's clipboard as a
  * PNG texture of width × height pixels times the widget's scale factor. With a size (a view's
  * size on screen) it looks as on screen, with the export's footer; with 0 × 0 it is the
- * 1920 × 1080 page the export writes. */
-void              lode_export_copy_to_clipboard     (GtkWidget        *widget,
+ * 1920 × 1080 page the export writes. Returns FALSE with an error when nothing was copied. */
+gboolean          lode_export_copy_to_clipboard     (GtkWidget        *widget,
                                                      LodeDocument     *document,
                                                      const char       *view,
                                                      int               width,
-                                                     int               height);
+                                                     int               height,
+                                                     GError          **error);
 
 G_END_DECLS

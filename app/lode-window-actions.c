@@ -458,6 +458,7 @@ copy_image_action (GSimpleAction *action,
 {
   LodeWindow *self = user_data;
   g_autofree char *view = lode_window_dup_current_view (self);
+  g_autoptr(GError) error = NULL;
   GtkWidget *shown = NULL;
   int width = 0;
   int height = 0;
@@ -474,8 +475,16 @@ copy_image_action (GSimpleAction *action,
       height = gtk_widget_get_height (shown);
     }
 
-  lode_export_copy_to_clipboard (GTK_WIDGET (self), self->document, view, width, height);
-  if (g_str_equal (view, "flow"))
+  if (!lode_export_copy_to_clipboard (GTK_WIDGET (self), self->document, view, width, height,
+                                      &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "the image would be too large". */
+      message = g_strdup_printf (_("Could not copy the image: %s"), error->message);
+      lode_window_toast (self, message);
+    }
+  else if (g_str_equal (view, "flow"))
     lode_window_toast (self, _("Diagram copied to the clipboard"));
   else if (g_str_equal (view, "slide"))
     lode_window_toast (self, _("Slide copied to the clipboard"));

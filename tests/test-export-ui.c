@@ -207,7 +207,9 @@ test_clipboard (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GdkTexture *texture;
 
-  lode_export_copy_to_clipboard (GTK_WIDGET (f->dialog), f->document, "slide", 800, 450);
+  g_assert_true (lode_export_copy_to_clipboard (GTK_WIDGET (f->dialog), f->document, "slide",
+                                               800, 450, &error));
+  g_assert_no_error (error);
   g_assert_true (gdk_clipboard_is_local (clipboard));
   g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
                                                     GDK_TYPE_TEXTURE));
