@@ -414,6 +414,24 @@ test_pin_baseline (Fixture       *fx,
   lode_projection_unref (preset_baseline);
 }
 
+static void
+test_baseline_follows_horizon (Fixture       *fx,
+                               gconstpointer  data)
+{
+  LodeScenario *scenario = lode_document_get_scenario (fx->doc);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (lode_document_get_baseline (fx->doc)->horizon, ==,
+                   lode_scenario_get_horizon (scenario));
+
+  /* A scenario that looks further ahead is compared with a baseline over all its years. */
+  g_assert_true (lode_scenario_set_horizon (scenario, 2050, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lode_document_get_projection (fx->doc)->horizon, ==, 2050);
+  g_assert_cmpint (lode_document_get_baseline (fx->doc)->horizon, ==, 2050);
+  g_assert_nonnull (lode_projection_get_year (lode_document_get_baseline (fx->doc), 2050));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -431,6 +449,7 @@ main (int    argc,
   ADD ("failed-load", test_failed_load);
   ADD ("new-from-preset", test_new_from_preset);
   ADD ("pin-baseline", test_pin_baseline);
+  ADD ("baseline-follows-horizon", test_baseline_follows_horizon);
 #undef ADD
 
   return g_test_run ();
