@@ -12,12 +12,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "lode-dataset.h"
+#include "lode-levers.h"
 #include "lode-xml-private.h"
 
 #define DATASET_SCHEMA_RESOURCE "/io/github/lodestone/Lodestone/data/reference-2024.rng"
@@ -183,28 +183,18 @@ ascii_number (double      value,
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
 }
 
+/* Numbers in the dataset follow the scenario files' syntax (lode_parse_plain_double):
+ * C locale, no hex, inf or nan; surrounding spaces are allowed. */
 static gboolean
 parse_double (const char *text,
               double     *out)
 {
   g_autofree char *copy = NULL;
-  char *end = NULL;
-  double value;
 
   if (text == NULL)
     return FALSE;
-
   copy = g_strstrip (g_strdup (text));
-  if (copy[0] == '\0')
-    return FALSE;
-
-  errno = 0;
-  value = g_ascii_strtod (copy, &end);
-  if (errno != 0 || end == copy || *end != '\0' || !isfinite (value))
-    return FALSE;
-
-  *out = value;
-  return TRUE;
+  return lode_parse_plain_double (copy, out);
 }
 
 static gboolean
