@@ -234,6 +234,20 @@ append_rect_clip (cairo_t *cr,
   cairo_clip (cr);
 }
 
+/* Saves the state and moves the origin to a view's area, clipped to it; the caller paints in
+ * area coordinates and restores. */
+static void
+begin_area (cairo_t *cr,
+            double   x,
+            double   y,
+            double   w,
+            double   h)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  append_rect_clip (cr, 0, 0, w, h);
+}
+
 static void
 paint_flow (cairo_t                 *cr,
             const LodeExportRequest *req,
@@ -252,16 +266,9 @@ paint_flow (cairo_t                 *cr,
 
   lode_flow_options_init (&options);
   options.font_scale = font_scale;
-  options.show_legend = TRUE;
-  options.show_china_content = TRUE;
-  options.hover_node = -1;
-  options.hover_ribbon = -1;
-  options.selected_node = -1;
 
   layout = lode_flow_layout_new (req->projection, req->year, w, h, &options);
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  append_rect_clip (cr, 0, 0, w, h);
+  begin_area (cr, x, y, w, h);
   lode_flow_paint (cr, layout, palette);
   cairo_restore (cr);
   lode_flow_layout_free (layout);
@@ -287,15 +294,12 @@ paint_chart (cairo_t                 *cr,
   options.font_scale = font_scale;
   options.target_share = req->target_share;
   options.selected_year = req->year;
-  options.show_legend = TRUE;
   options.price_floor_usd_kg = req->price_floor_usd_kg;
   options.price_floor_start_year = req->price_floor_start_year;
   options.price_floor_years = req->price_floor_years;
 
   layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, w, h, &options);
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  append_rect_clip (cr, 0, 0, w, h);
+  begin_area (cr, x, y, w, h);
   lode_chart_paint (cr, layout, palette);
   cairo_restore (cr);
   lode_chart_layout_free (layout);
