@@ -929,6 +929,19 @@ parse_root (const Loader  *loader,
             xmlNode       *root,
             GError       **error)
 {
+  /* In file order. Sources come first: every cited number is checked against them. */
+  static const struct
+  {
+    const char *name;
+    gboolean  (*parse) (const Loader *loader, xmlNode *section, GError **error);
+  } sections[] = {
+    { "sources", parse_sources },
+    { "regions", parse_regions },
+    { "conversion", parse_conversion },
+    { "demand", parse_demand },
+    { "economics", parse_economics },
+    { "projects", parse_projects },
+  };
   LodeDataset *ds = loader->ds;
   xmlNode *section;
 
@@ -944,25 +957,10 @@ parse_root (const Loader  *loader,
       !read_int_prop (loader, root, "base-year", 1990, 2100, &ds->base_year, error))
     return FALSE;
 
-  /* Sources first: every cited number is checked against them. */
-  if ((section = require_child (loader, root, "sources", error)) == NULL ||
-      !parse_sources (loader, section, error))
-    return FALSE;
-  if ((section = require_child (loader, root, "regions", error)) == NULL ||
-      !parse_regions (loader, section, error))
-    return FALSE;
-  if ((section = require_child (loader, root, "conversion", error)) == NULL ||
-      !parse_conversion (loader, section, error))
-    return FALSE;
-  if ((section = require_child (loader, root, "demand", error)) == NULL ||
-      !parse_demand (loader, section, error))
-    return FALSE;
-  if ((section = require_child (loader, root, "economics", error)) == NULL ||
-      !parse_economics (loader, section, error))
-    return FALSE;
-  if ((section = require_child (loader, root, "projects", error)) == NULL ||
-      !parse_projects (loader, section, error))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if ((section = require_child (loader, root, sections[i].name, error)) == NULL ||
+        !sections[i].parse (loader, section, error))
+      return FALSE;
 
   return TRUE;
 }
