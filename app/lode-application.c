@@ -334,10 +334,3 @@ lode_application_get_dataset (LodeApplication *self)
   g_return_val_if_fail (LODE_IS_APPLICATION (self), NULL);
   return self->dataset;
 }
-
-GMenuModel *
-lode_application_get_recent_menu (LodeApplication *self)
-{
-  g_return_val_if_fail (LODE_IS_APPLICATION (self), NULL);
-  return G_MENU_MODEL (self->recent_menu);
-}

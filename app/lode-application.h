@@ -24,7 +24,5 @@ LodeApplication *lode_application_new         (void) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The reference dataset every document of this application builds on (loaded at startup). */
 LodeDataset     *lode_application_get_dataset (LodeApplication *self);
-/* The Open Recent section of the primary menu, kept in sync with GtkRecentManager. */
-GMenuModel      *lode_application_get_recent_menu (LodeApplication *self);
 
 G_END_DECLS

@@ -606,15 +606,6 @@ lode_export_format_mime_type (LodeExportFormat format)
   return types[format];
 }
 
-const char *
-lode_export_format_name (LodeExportFormat format)
-{
-  static const char * const names[LODE_EXPORT_N_FORMATS] = { "PNG", "SVG", "PDF" };
-
-  g_return_val_if_fail (format < LODE_EXPORT_N_FORMATS, "PNG");
-  return names[format];
-}
-
 gboolean
 lode_export_format_from_path (const char       *path,
                               LodeExportFormat *out_format)

@@ -105,7 +105,6 @@ char       *lode_export_view_to_id       (LodeExportView        view,
 
 const char *lode_export_format_extension (LodeExportFormat      format);   /* "png" */
 const char *lode_export_format_mime_type (LodeExportFormat      format);
-const char *lode_export_format_name      (LodeExportFormat      format);   /* "PNG" */
 /* From the file name's extension, case-insensitive. */
 gboolean    lode_export_format_from_path (const char           *path,
                                           LodeExportFormat     *out_format);
