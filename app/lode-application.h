@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "model/lode-dataset.h"
+#include "lode-dataset.h"
 
 G_BEGIN_DECLS
 

@@ -15,7 +15,7 @@
 #include "lode-levers-panel.h"
 #include "lode-window-private.h"
 #include "lode-year-control.h"
-#include "model/lode-headlines.h"
+#include "lode-headlines.h"
 
 #define PRESENTATION_FONT_SCALE 1.5
 

@@ -11,7 +11,7 @@
 
 #include "lode-application.h"
 #include "lode-window.h"
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 #define N_LOADS 200
 

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "model/lode-allocation.h"
+#include "lode-allocation.h"
 
 #define SUM_TOLERANCE 1e-9
 

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lode-document.h"
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 typedef struct
 {

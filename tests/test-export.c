@@ -12,10 +12,10 @@
 #include <libxml/tree.h>
 
 #include "lode-export.h"
-#include "model/lode-dataset.h"
-#include "model/lode-projection.h"
-#include "model/lode-scenario-io.h"
-#include "model/lode-scenario.h"
+#include "lode-dataset.h"
+#include "lode-projection.h"
+#include "lode-scenario-io.h"
+#include "lode-scenario.h"
 
 /* Small pages keep the test quick (it also runs under AddressSanitizer); the 16:9 preset is
  * rendered once at full size. */

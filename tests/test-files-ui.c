@@ -14,7 +14,7 @@
 
 #include "lode-application.h"
 #include "lode-window-private.h"
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 static LodeApplication *app;
 static char *tmpdir;

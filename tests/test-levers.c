@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "model/lode-levers.h"
+#include "lode-levers.h"
 
 /* The contract from issue 3 and DESIGN.md §4: id, range, default, source of the default. */
 static const struct

@@ -18,7 +18,7 @@
 
 #include <glib/gstdio.h>
 
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 static LodeDataset *dataset;
 

@@ -10,9 +10,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "model/lode-allocation.h"
-#include "model/lode-scenario.h"
-#include "model/lode-scenario-io.h"
+#include "lode-allocation.h"
+#include "lode-scenario.h"
+#include "lode-scenario-io.h"
 
 static LodeDataset *
 make_dataset (void)

@@ -13,7 +13,7 @@
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
 #include "lode-window-private.h"
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 static LodeApplication *app;
 /* One window serves every test: creating and first drawing a window is by far the most

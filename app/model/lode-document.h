@@ -12,15 +12,16 @@
  * one step: lode_document_begin_step() ... any number of changes ... lode_document_end_step().
  * A change made outside begin/end is its own step. Changes of view state (selected year,
  * chart) are not undo steps and do not mark the document modified.
- * App library: GLib/GIO and the model only (no GTK), so it is unit-tested without a display.
+ * Model library: GLib/GIO and the rest of the model only (no GTK), so it is unit-tested
+ * without a display.
  */
 #pragma once
 
 #include <gio/gio.h>
 
-#include "model/lode-dataset.h"
-#include "model/lode-projection.h"
-#include "model/lode-scenario.h"
+#include "lode-dataset.h"
+#include "lode-projection.h"
+#include "lode-scenario.h"
 
 G_BEGIN_DECLS
 

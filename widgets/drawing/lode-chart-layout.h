@@ -4,7 +4,7 @@
  * points in pixels, the axes with round ticks and locale-formatted labels, the legend, direct
  * labels, the target and price-floor lines, the selected year and the hover card. Computed
  * from projections and a size; lode_chart_paint() draws it without further arithmetic, and
- * tests check it without a display. Draw library: Cairo/Pango only (text is measured), no GTK.
+ * tests check it without a display. Drawing library: Cairo/Pango only (text is measured), no GTK.
  */
 #pragma once
 

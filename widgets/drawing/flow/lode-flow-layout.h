@@ -11,7 +11,7 @@
  * is computed from the whole projection (totals over all years, a few barycentric sweeps), so it
  * is identical for every year and nothing jumps while the year plays.
  *
- * Draw library: GLib, the model, Cairo and Pango (label measuring) only — no GTK. The layout is
+ * Drawing library: GLib, the model, Cairo and Pango (label measuring) only — no GTK. The layout is
  * an opaque, immutable object apart from lode_flow_layout_set_highlight(); its parts are read
  * through the accessors below as plain public structs.
  */

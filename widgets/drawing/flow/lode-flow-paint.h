@@ -3,7 +3,7 @@
  * lode_flow_paint() — draws a LodeFlowLayout on any cairo_t: the widget's snapshot, PNG/SVG/PDF
  * export and the render tests all call it, so what a presenter exports is what they saw.
  * Colours come from the palette (region colours from the dataset); China content is hatched.
- * Draw library: Cairo and Pango only, no GTK.
+ * Drawing library: Cairo and Pango only, no GTK.
  */
 #pragma once
 

@@ -14,12 +14,12 @@
 #include "lode-chart-layout.h"
 #include "lode-cli.h"
 #include "lode-export.h"
-#include "model/lode-dataset.h"
-#include "model/lode-figures.h"
-#include "model/lode-levers.h"
-#include "model/lode-projection.h"
-#include "model/lode-scenario-io.h"
-#include "model/lode-scenario.h"
+#include "lode-dataset.h"
+#include "lode-figures.h"
+#include "lode-levers.h"
+#include "lode-projection.h"
+#include "lode-scenario-io.h"
+#include "lode-scenario.h"
 
 #define NO_NUMBER G_MININT
 

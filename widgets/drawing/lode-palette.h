@@ -3,7 +3,7 @@
  * LodePalette — the colours every paint function draws with: theme colours (background, text,
  * grid, accent ...) and one colour per region from the dataset's colour-blind-safe palette.
  * Widgets fill it from the theme in css_changed (lode-widget-style.h); exports always use
- * lode_palette_init_light(). Draw library: Cairo only, no GTK.
+ * lode_palette_init_light(). Drawing library: Cairo only, no GTK.
  */
 #pragma once
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The headline cards drawn with Cairo, for exports (the slide): the same text as
- * LodeHeadlineCards, in a row of rounded cards filling a rectangle. Draw library, no GTK.
+ * LodeHeadlineCards, in a row of rounded cards filling a rectangle. Drawing library, no GTK.
  */
 #pragma once
 

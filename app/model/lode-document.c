@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-document.h"
-#include "model/lode-scenario-io.h"
+#include "lode-scenario-io.h"
 
 /* Undo keeps this many steps; older ones are dropped. */
 #define MAX_UNDO_STEPS 200

@@ -2,7 +2,7 @@
 /*
  * Paints a LodeChartLayout on any cairo_t: the widget's snapshot, the export (PNG, SVG, PDF)
  * and the render tests all call this one function. No arithmetic beyond what the layout
- * computed. Draw library: Cairo and Pango, no GTK.
+ * computed. Drawing library: Cairo and Pango, no GTK.
  */
 #pragma once
 

@@ -21,7 +21,7 @@
 #include <gio/gio.h>
 
 #include "lode-chart-layout.h"
-#include "model/lode-projection.h"
+#include "lode-projection.h"
 
 G_BEGIN_DECLS
 

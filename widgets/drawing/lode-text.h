@@ -2,7 +2,7 @@
 /*
  * Text for the paint functions and for layouts that must know how big a label is: Pango
  * through pangocairo, with a fixed font description so screen, export and tests measure alike.
- * Sizes are in device-independent pixels of the target surface. Draw library: no GTK.
+ * Sizes are in device-independent pixels of the target surface. Drawing library: no GTK.
  */
 #pragma once
 

@@ -24,7 +24,7 @@
 #include "lode-flow-paint.h"
 #include "lode-palette.h"
 #include "lode-text.h"
-#include "model/lode-headlines.h"
+#include "lode-headlines.h"
 
 /* Type sizes at font scale 1, in page units. */
 #define FOOTER_PX     13.0
