@@ -99,7 +99,7 @@ main (void)
         {
           LodeProjection *p = lode_projection_run (ds, varied[i], NULL);
 
-          checksum += p->years[p->n_years - 1].ndpr_price_usd_kg;
+          checksum += p->years[p->n_years - 1].chain[LODE_MATERIAL_NDPR].price_usd_kg;
           lode_projection_unref (p);
         }
       t1 = g_get_monotonic_time ();

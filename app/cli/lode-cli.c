@@ -31,6 +31,7 @@ typedef struct
   char      *csv_path;
   char      *save_as_path;
   char      *view;
+  char      *material;
   int        year;
   char      *size;
   int        scale;
@@ -47,6 +48,7 @@ cli_options_clear (CliOptions *o)
   g_free (o->csv_path);
   g_free (o->save_as_path);
   g_free (o->view);
+  g_free (o->material);
   g_free (o->size);
   g_strfreev (o->sets);
   g_strfreev (o->files);
@@ -103,6 +105,9 @@ build_context (CliOptions *o)
       N_("Last year of the projection (default 2040, up to 2060)"), N_("YEAR") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
       N_("What to export: flow (default), slide or chart:NAME"), N_("VIEW") },
+    { "material", 0, 0, G_OPTION_ARG_STRING, &o->material,
+      N_("The material whose chain --summary, --csv and --export show: ndpr (default), heavy "
+         "(dysprosium and terbium) or sm (samarium)"), N_("MATERIAL") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
       N_("Year shown by the flow diagram and marked on charts"), N_("YEAR") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o->size,
@@ -274,6 +279,7 @@ run_headless (CliOptions *o)
   LodeChartKind chart = LODE_CHART_CHINA_FREE;
   int width = 1920, height = 1080;
   const char *file = NULL;
+  LodeMaterial material = LODE_MATERIAL_NDPR;
 
   /* Check every usage error before reading or writing anything. */
   if (o->files != NULL && o->files[0] != NULL)
@@ -284,6 +290,10 @@ run_headless (CliOptions *o)
                      o->files[0], o->files[1]);
       file = o->files[0];
     }
+  if (o->material != NULL && !lode_material_from_id (o->material, &material))
+    return fail (LODE_CLI_EXIT_USAGE,
+                 _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) or sm "
+                   "(samarium)"), o->material);
   if (o->export_path == NULL
       && (o->view != NULL || o->size != NULL || o->year != NO_NUMBER || o->scale != NO_NUMBER
           || o->transparent))
@@ -341,7 +351,7 @@ run_headless (CliOptions *o)
     {
       g_autoptr(GString) csv = g_string_new (NULL);
 
-      lode_figures_write_csv (projection, csv);
+      lode_figures_write_csv (projection, material, csv);
       if (!lode_export_write_file (o->csv_path, csv->str, csv->len, &error))
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
@@ -359,7 +369,7 @@ run_headless (CliOptions *o)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      lode_figures_write_summary (projection, text);
+      lode_figures_write_summary (projection, material, text);
       if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
         return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
     }
@@ -416,12 +426,12 @@ lode_cli_run (int    argc,
       GPtrArray *gui;
 
       if (o.sets != NULL || o.horizon != NO_NUMBER || o.view != NULL || o.year != NO_NUMBER
-          || o.size != NULL || o.scale != NO_NUMBER || o.transparent)
+          || o.size != NULL || o.scale != NO_NUMBER || o.transparent || o.material != NULL)
         {
           *out_exit_code = fail (LODE_CLI_EXIT_USAGE,
-                                 _("--set, --horizon, --view, --year, --size, --scale and "
-                                   "--transparent need --summary, --csv, --export or "
-                                   "--save-as"));
+                                 _("--set, --horizon, --material, --view, --year, --size, "
+                                   "--scale and --transparent need --summary, --csv, --export "
+                                   "or --save-as"));
           return LODE_CLI_DONE;
         }
 

@@ -18,19 +18,30 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *key;                               /* "china_share.mine" */
-  double    (*get) (const LodeYear *year);       /* value for one year */
+  /* Value for one year; figures of a stage follow the material asked for. */
+  double    (*get) (const LodeYear *year,
+                    LodeMaterial    material);
+  gboolean    per_material;                      /* follows --material */
 } LodeYearFigure;
 
 /* The per-year figures, in CSV column order. */
 const LodeYearFigure *lode_year_figures            (guint                 *out_n);
+/* The figure with that key, or NULL. */
+const LodeYearFigure *lode_year_figure_find        (const char            *key);
+/* The stage id of the US bottleneck of a material, or "none". */
+const char           *lode_figures_bottleneck_id   (const LodeYear        *year,
+                                                    LodeMaterial           material);
 
-/* Writes the `--summary` text: per-year figures at 2024, 2030, 2035 and the horizon as
- * "key.year: value", then the whole-run figures (first_year_china_free_share_50pct,
- * public_spend_cumulative_busd, price_floor_cost_cumulative_busd, ...). */
+/* Writes the `--summary` text: "material: ID", the per-year figures at 2024, 2030, 2035 and
+ * the horizon as "key.year: value", the US bottleneck stage of each of those years, then the
+ * whole-run figures (first_year_china_free_share_50pct, public_spend_cumulative_busd,
+ * fund_unabsorbed_cumulative_busd, ...). */
 void                  lode_figures_write_summary   (const LodeProjection  *projection,
+                                                    LodeMaterial           material,
                                                     GString               *out);
-/* Writes the CSV: header "year,<key>,<key>..." then one row per year. */
+/* Writes the CSV: header "year,<key>,<key>...,us_bottleneck_stage" then a row per year. */
 void                  lode_figures_write_csv       (const LodeProjection  *projection,
+                                                    LodeMaterial           material,
                                                     GString               *out);
 /* Formats a number the way both writers do (C locale, shortest exact form via
  * g_ascii_formatd "%.6g" for display figures). */

@@ -92,7 +92,7 @@ share_in (const LodeProjection *projection,
 {
   const LodeYear *y = lode_projection_get_year (projection, year);
 
-  return y != NULL ? y->china_free_share_us_magnets : NAN;
+  return y != NULL ? y->china_free_share_us_demand : NAN;
 }
 
 static int
@@ -100,7 +100,7 @@ first_year_reaching (const LodeProjection *projection,
                      double                target)
 {
   for (int i = 0; i < projection->n_years; i++)
-    if (projection->years[i].china_free_share_us_magnets >= target - 1e-12)
+    if (projection->years[i].china_free_share_us_demand >= target - 1e-12)
       return projection->years[i].year;
   return 0;
 }

@@ -64,10 +64,22 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
        "fund. The default 1.0 matches a public share of about half of project capex, as in "
        "the Office of Strategic Capital loan to Vulcan Elements."),
     "VUL", LODE_LEVER_GROUP_FUND, 0, 5, 0.1, 0.5, 1.0, 1, FALSE },
+  [LODE_LEVER_FUND_HEAVY_SHARE_PCT] = {
+    "fund.heavy_share_pct", N_("Share for dysprosium and terbium"), N_("%"),
+    N_("Part of each stage's money spent on the Dy + Tb chain (heavy rare-earth mines, "
+       "separation and metal) instead of NdPr. Magnet and recycling money stays with NdFeB "
+       "magnets."),
+    NULL, LODE_LEVER_GROUP_FUND, 0, 50, 1, 5, 0, 0, FALSE },
+  [LODE_LEVER_FUND_SM_SHARE_PCT] = {
+    "fund.sm_share_pct", N_("Share for samarium"), N_("%"),
+    N_("Part of each stage's money spent on the samarium chain (separation, metal and "
+       "samarium-cobalt magnets) instead of NdPr."),
+    NULL, LODE_LEVER_GROUP_FUND, 0, 20, 1, 5, 0, 0, FALSE },
   [LODE_LEVER_POLICY_PERMITTING_CUT_YEARS] = {
     "policy.permitting_cut_years", N_("Permitting time cut"), N_("years"),
-    N_("Years taken off the permitting part of every new plant's lead time (never below "
-       "zero). Construction time is unchanged."),
+    N_("Years taken off the permitting part of the lead time of every new US plant and of "
+       "announced US projects not yet under construction. No plant comes online faster than "
+       "its stage's physical minimum lead time."),
     NULL, LODE_LEVER_GROUP_POLICY, 0, 8, 0.5, 1, 0, 1, FALSE },
   [LODE_LEVER_POLICY_ENV_STANDARD] = {
     "policy.env_standard", N_("Environmental standard"), N_("× today's US standard"),
@@ -76,9 +88,10 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     NULL, LODE_LEVER_GROUP_POLICY, 0.5, 1.5, 0.05, 0.25, 1.0, 2, FALSE },
   [LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG] = {
     "policy.price_floor_usd_kg", N_("NdPr price floor"), N_("$/kg"),
-    N_("Price guaranteed to Western NdPr oxide producers; the government pays the difference "
-       "when the market price is lower, which keeps their plants running. 0 means no floor. "
-       "The default is the 2025 Department of Defense agreement with MP Materials."),
+    N_("Price guaranteed to the covered US NdPr oxide producers (see the coverage); the "
+       "government pays the difference when the market price is lower. It keeps covered "
+       "plants running and lets projects that need it proceed. 0 means no floor. The "
+       "default is the 2025 Department of Defense agreement with MP Materials."),
     "MP-DoD", LODE_LEVER_GROUP_POLICY, 0, 300, 1, 10, 110, 0, FALSE },
   [LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR] = {
     "policy.price_floor_start_year", N_("Price floor from"), N_("year"),
@@ -88,11 +101,33 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     "policy.price_floor_years", N_("Price floor duration"), N_("years"),
     N_("For how many years the price floor holds. 0 means no floor."),
     "MP-DoD", LODE_LEVER_GROUP_POLICY, 0, 30, 1, 5, 10, 0, FALSE },
+  [LODE_LEVER_POLICY_PRICE_FLOOR_COVERAGE_T] = {
+    "policy.price_floor_coverage_t", N_("Price floor coverage"), N_("t NdPr oxide/yr"),
+    N_("Yearly NdPr oxide output the floor covers, first MP Materials' (the Department of "
+       "Defense agreement covers all of it, about 6,000 t a year at design capacity), then "
+       "other US producers. Covered plants run as if the price were the floor, and projects "
+       "that need the floor proceed."),
+    "MP-DoD", LODE_LEVER_GROUP_POLICY, 0, 100000, 100, 1000, 6000, 0, FALSE },
   [LODE_LEVER_POLICY_TARIFF_PCT] = {
     "policy.tariff_pct", N_("Tariff on Chinese magnets"), N_("%"),
-    N_("US import tariff on magnets from China, which raises their landed price against "
-       "other sources. The default is the Section 301 rate from 2026."),
+    N_("US import tariff on magnets made in China or from Chinese material: it raises what "
+       "US buyers pay for them, shifts purchases to other sources and is reported as revenue. "
+       "The default is the Section 301 rate from 2026."),
     "S301", LODE_LEVER_GROUP_POLICY, 0, 200, 1, 10, 25, 0, FALSE },
+  [LODE_LEVER_POLICY_STOCKPILE_MONTHS] = {
+    "policy.stockpile_months", N_("Strategic stockpile"), N_("months of US need"),
+    N_("A public stockpile of each material, in months of US need, filled over a few years "
+       "from its start and drawn down when an export restriction drives the price outside "
+       "China far above its level before. Its purchases and carrying cost are public spending."),
+    "CRS", LODE_LEVER_GROUP_POLICY, 0, 24, 0.5, 3, 0, 1, FALSE },
+  [LODE_LEVER_POLICY_STOCKPILE_START_YEAR] = {
+    "policy.stockpile_start_year", N_("Stockpile from"), N_("year"),
+    N_("First year the stockpile is bought."),
+    NULL, LODE_LEVER_GROUP_POLICY, 2025, 2060, 1, 5, 2026, 0, TRUE },
+  [LODE_LEVER_POLICY_DEFENCE_FIRST] = {
+    "policy.defence_first", N_("Defence first"), "",
+    N_("China-free magnets reaching the US serve defence needs before commercial buyers."),
+    NULL, LODE_LEVER_GROUP_POLICY, 0, 1, 1, 1, 0, 0, FALSE, TRUE },
   [LODE_LEVER_PARTNERS_FRIENDSHORING] = {
     "partners.friendshoring", N_("Friend-shoring preference"), "",
     N_("How strongly the US and its allies buy from allied sources before Chinese ones: "
@@ -121,10 +156,29 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     N_("Delay applied to the announced online year of every announced project. The default "
        "1.5 years is the median slip observed on recent Western projects (an estimate)."),
     NULL, LODE_LEVER_GROUP_MARKET, 0, 6, 0.5, 1, 1.5, 1, FALSE },
+  [LODE_LEVER_MARKET_CHINA_QUOTA_GROWTH_PCT] = {
+    "market.china_quota_growth_pct", N_("China's quota growth"), N_("%/yr"),
+    N_("Yearly growth of China's mining and separation quotas from 2024 to 2030; later "
+       "periods taper with world demand. China produces within its quota as the price "
+       "pays. The default 9.9 %/yr is the quota's growth from 2014 to 2024 (105 to 270 kt "
+       "REO); 2018–2024 alone grew 14.5 %/yr, 2024 alone 5.9 %."),
+    "QUOTA", LODE_LEVER_GROUP_MARKET, -5, 25, 0.1, 1, 9.9, 1, FALSE },
+  [LODE_LEVER_MATERIALS_GBD_EXTRA_PCT] = {
+    "materials.gbd_extra_pct", N_("More grain-boundary diffusion"), N_("%"),
+    N_("Share of the Dy/Tb-bearing magnets still made without grain-boundary diffusion "
+       "that switch to it by 2035, rising linearly from 2025. Diffusion reaches the same "
+       "heat resistance with about half the dysprosium and terbium."),
+    "TR", LODE_LEVER_GROUP_MATERIALS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_MATERIALS_HEAVY_FREE_PCT] = {
+    "materials.heavy_free_pct", N_("Heavy-free motor designs"), N_("%"),
+    N_("Share of the demand for Dy/Tb-bearing magnets moved to designs without dysprosium "
+       "or terbium by 2035, rising linearly from 2025 (as Toyota and Honda did after 2011)."),
+    "HT", LODE_LEVER_GROUP_MATERIALS, 0, 100, 1, 10, 0, 0, FALSE },
   [LODE_LEVER_SHOCK_EXPORT_WITHHELD_PCT] = {
     "shock.export_withheld_pct", N_("Chinese exports withheld"), N_("%"),
-    N_("Share of China's exports at every stage withheld from the targeted importers while "
-       "an export restriction lasts. 0 means no restriction."),
+    N_("Share of China's exports of the covered materials (at every stage) withheld from the "
+       "targeted importers while an export restriction lasts; after it ends, exports recover "
+       "over about a year. 0 means no restriction."),
     NULL, LODE_LEVER_GROUP_SHOCK, 0, 100, 1, 10, 0, 0, FALSE },
   [LODE_LEVER_SHOCK_START_YEAR] = {
     "shock.start_year", N_("Restriction from"), N_("year"),
@@ -134,6 +188,35 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     "shock.duration_years", N_("Restriction duration"), N_("years"),
     N_("For how many years the export restriction lasts."),
     NULL, LODE_LEVER_GROUP_SHOCK, 0, 20, 1, 5, 2, 0, FALSE },
+  [LODE_LEVER_SHOCK_NDPR] = {
+    "shock.ndpr", N_("Restriction covers NdPr"), "",
+    N_("The restriction withholds NdPr oxide, metal and alloy."),
+    NULL, LODE_LEVER_GROUP_SHOCK, 0, 1, 1, 1, 1, 0, FALSE, TRUE },
+  [LODE_LEVER_SHOCK_HEAVY] = {
+    "shock.heavy", N_("Restriction covers Dy and Tb"), "",
+    N_("The restriction withholds dysprosium and terbium oxide, metal and alloy (as the "
+       "controls of April 2025 do)."),
+    "MOFCOM", LODE_LEVER_GROUP_SHOCK, 0, 1, 1, 1, 1, 0, FALSE, TRUE },
+  [LODE_LEVER_SHOCK_SM] = {
+    "shock.sm", N_("Restriction covers samarium"), "",
+    N_("The restriction withholds samarium oxide, metal and samarium-cobalt magnets."),
+    "MOFCOM", LODE_LEVER_GROUP_SHOCK, 0, 1, 1, 1, 1, 0, FALSE, TRUE },
+  [LODE_LEVER_SHOCK_MAGNETS] = {
+    "shock.magnets", N_("Restriction covers magnets"), "",
+    N_("The restriction withholds NdFeB magnets: all of them when it covers NdPr, the Dy/Tb "
+       "grades when it covers only Dy and Tb."),
+    "MOFCOM", LODE_LEVER_GROUP_SHOCK, 0, 1, 1, 1, 1, 0, FALSE, TRUE },
+  [LODE_LEVER_SHOCK_LICENCE_DELAY_MONTHS] = {
+    "shock.licence_delay_months", N_("Licensing delay"), N_("months a year"),
+    N_("Months of each restricted year in which exports that are licensed still wait for "
+       "their licence (45 working days per licence under the April 2025 rules)."),
+    "MOFCOM", LODE_LEVER_GROUP_SHOCK, 0, 12, 0.5, 1, 0, 1, FALSE },
+  [LODE_LEVER_SHOCK_EXTRATERRITORIAL] = {
+    "shock.extraterritorial", N_("Extraterritorial rule"), "",
+    N_("Products made outside China with Chinese material are restricted too (the October "
+       "2025 rule): the China-touched part of other regions' exports to the targets is "
+       "withheld like China's own."),
+    "MOFCOM", LODE_LEVER_GROUP_SHOCK, 0, 1, 1, 1, 0, 0, FALSE, TRUE },
 };
 
 static const char * const group_names[LODE_N_LEVER_GROUPS] = {
@@ -141,6 +224,7 @@ static const char * const group_names[LODE_N_LEVER_GROUPS] = {
   [LODE_LEVER_GROUP_POLICY] = N_("Policy"),
   [LODE_LEVER_GROUP_PARTNERS] = N_("Partners"),
   [LODE_LEVER_GROUP_MARKET] = N_("Market"),
+  [LODE_LEVER_GROUP_MATERIALS] = N_("Heavy rare earths and samarium"),
   [LODE_LEVER_GROUP_SHOCK] = N_("Export shock"),
 };
 
@@ -247,12 +331,18 @@ lode_lever_validate (LodeLever   lever,
   g_return_val_if_fail ((guint) lever < LODE_N_LEVERS, FALSE);
 
   info = &levers[lever];
-  if (isfinite (value) && value >= info->min && value <= info->max)
+  if (isfinite (value) && value >= info->min && value <= info->max &&
+      (!info->is_switch || value == 0 || value == 1))
     return TRUE;
 
   range = format_range (info);
   shown = format_number (value);
-  if (!isfinite (value))
+  if (info->is_switch && isfinite (value))
+    g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE,
+                 /* Translators: lever id, lever label, the bad value */
+                 _("%s (%s): %s is not a switch value; use 1 (on) or 0 (off)"),
+                 info->id, _(info->label), shown);
+  else if (!isfinite (value))
     g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                  /* Translators: lever id, lever label, the bad value, the allowed range */
                  _("%s (%s): %s is not a finite number; the allowed range is %s"),

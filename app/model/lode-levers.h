@@ -26,6 +26,7 @@ typedef enum
   LODE_LEVER_GROUP_POLICY,
   LODE_LEVER_GROUP_PARTNERS,
   LODE_LEVER_GROUP_MARKET,
+  LODE_LEVER_GROUP_MATERIALS,  /* heavy rare earths and samarium */
   LODE_LEVER_GROUP_SHOCK,
   LODE_N_LEVER_GROUPS
 } LodeLeverGroup;
@@ -42,20 +43,35 @@ typedef enum
   LODE_LEVER_FUND_ALLOC_MAGNET,
   LODE_LEVER_FUND_ALLOC_RECYCLING,
   LODE_LEVER_FUND_PRIVATE_LEVERAGE,
+  LODE_LEVER_FUND_HEAVY_SHARE_PCT,
+  LODE_LEVER_FUND_SM_SHARE_PCT,
   LODE_LEVER_POLICY_PERMITTING_CUT_YEARS,
   LODE_LEVER_POLICY_ENV_STANDARD,
   LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG,
   LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR,
   LODE_LEVER_POLICY_PRICE_FLOOR_YEARS,
+  LODE_LEVER_POLICY_PRICE_FLOOR_COVERAGE_T,
   LODE_LEVER_POLICY_TARIFF_PCT,
+  LODE_LEVER_POLICY_STOCKPILE_MONTHS,
+  LODE_LEVER_POLICY_STOCKPILE_START_YEAR,
+  LODE_LEVER_POLICY_DEFENCE_FIRST,
   LODE_LEVER_PARTNERS_FRIENDSHORING,
   LODE_LEVER_PARTNERS_COINVEST_PCT,
   LODE_LEVER_MARKET_DEMAND_GROWTH_PCT,
   LODE_LEVER_MARKET_RECYCLING_RATE_2035_PCT,
   LODE_LEVER_MARKET_SCHEDULE_SLIP_YEARS,
+  LODE_LEVER_MARKET_CHINA_QUOTA_GROWTH_PCT,
+  LODE_LEVER_MATERIALS_GBD_EXTRA_PCT,
+  LODE_LEVER_MATERIALS_HEAVY_FREE_PCT,
   LODE_LEVER_SHOCK_EXPORT_WITHHELD_PCT,
   LODE_LEVER_SHOCK_START_YEAR,
   LODE_LEVER_SHOCK_DURATION_YEARS,
+  LODE_LEVER_SHOCK_NDPR,
+  LODE_LEVER_SHOCK_HEAVY,
+  LODE_LEVER_SHOCK_SM,
+  LODE_LEVER_SHOCK_MAGNETS,
+  LODE_LEVER_SHOCK_LICENCE_DELAY_MONTHS,
+  LODE_LEVER_SHOCK_EXTRATERRITORIAL,
   LODE_N_LEVERS
 } LodeLever;
 
@@ -78,6 +94,7 @@ typedef struct
   double          default_value;
   guint           digits;       /* decimals to show */
   gboolean        is_year;      /* shown without thousands separator */
+  gboolean        is_switch;    /* on (1) or off (0), shown as a switch */
 } LodeLeverInfo;
 
 GQuark               lode_lever_error_quark  (void);
@@ -89,8 +106,8 @@ const char          *lode_lever_unit         (LodeLever        lever);   /* tran
 const char          *lode_lever_description  (LodeLever        lever);   /* translated */
 const char          *lode_lever_group_name   (LodeLeverGroup   group);   /* translated */
 
-/* Checks a value: rejects NaN, infinities and values outside the range with a message that
- * names the lever and its allowed range. */
+/* Checks a value: rejects NaN, infinities, values outside the range and, for a switch,
+ * anything but 0 and 1, with a message that names the lever and its allowed values. */
 gboolean             lode_lever_validate     (LodeLever        lever,
                                               double           value,
                                               GError         **error);

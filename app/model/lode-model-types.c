@@ -30,6 +30,25 @@ typedef struct
 {
   const char *id;
   const char *name;
+  const char *units[LODE_N_STAGES];
+} MaterialInfo;
+
+static const MaterialInfo material_info[LODE_N_MATERIALS] = {
+  [LODE_MATERIAL_NDPR] = { "ndpr", N_("NdPr"),
+                           { N_("t REO"), N_("t NdPr oxide"), N_("t NdPr metal"),
+                             N_("t magnet") } },
+  [LODE_MATERIAL_HEAVY] = { "heavy", N_("Dy + Tb"),
+                            { N_("t Dy+Tb oxide in ore"), N_("t Dy+Tb oxide"),
+                              N_("t Dy+Tb metal"), N_("t Dy+Tb in magnets") } },
+  [LODE_MATERIAL_SM] = { "sm", N_("Samarium"),
+                         { N_("t Sm oxide in ore"), N_("t Sm oxide"), N_("t Sm metal"),
+                           N_("t SmCo magnet") } },
+};
+
+typedef struct
+{
+  const char *id;
+  const char *name;
 } EndUseInfo;
 
 static const EndUseInfo end_use_info[LODE_N_END_USES] = {
@@ -172,4 +191,88 @@ lode_basis_name (LodeBasis basis)
   g_return_val_if_fail ((guint) basis < G_N_ELEMENTS (basis_names), NULL);
 
   return _(basis_names[basis]);
+}
+
+void
+lode_cited_range (const LodeCited *cited,
+                  double          *out_low,
+                  double          *out_high)
+{
+  double spread;
+
+  g_return_if_fail (cited != NULL);
+
+  if (cited->has_range)
+    {
+      *out_low = cited->low;
+      *out_high = cited->high;
+      return;
+    }
+  switch (cited->basis)
+    {
+    case LODE_BASIS_ESTIMATE:
+      spread = 0.3;
+      break;
+    case LODE_BASIS_DERIVED:
+      spread = 0.1;
+      break;
+    case LODE_BASIS_SEEN:
+    default:
+      spread = 0;
+      break;
+    }
+  *out_low = cited->value * (1 - spread);
+  *out_high = cited->value * (1 + spread);
+  if (*out_low > *out_high)
+    {
+      double t = *out_low;
+
+      *out_low = *out_high;
+      *out_high = t;
+    }
+}
+
+const char *
+lode_material_id (LodeMaterial material)
+{
+  g_return_val_if_fail ((guint) material < LODE_N_MATERIALS, NULL);
+
+  return material_info[material].id;
+}
+
+const char *
+lode_material_name (LodeMaterial material)
+{
+  g_return_val_if_fail ((guint) material < LODE_N_MATERIALS, NULL);
+
+  return _(material_info[material].name);
+}
+
+gboolean
+lode_material_from_id (const char   *id,
+                       LodeMaterial *out_material)
+{
+  if (id == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < LODE_N_MATERIALS; i++)
+    {
+      if (strcmp (id, material_info[i].id) == 0)
+        {
+          if (out_material != NULL)
+            *out_material = (LodeMaterial) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+lode_material_stage_unit (LodeMaterial material,
+                          LodeStage    stage)
+{
+  g_return_val_if_fail ((guint) material < LODE_N_MATERIALS, NULL);
+  g_return_val_if_fail ((guint) stage < LODE_N_STAGES, NULL);
+
+  return _(material_info[material].units[stage]);
 }

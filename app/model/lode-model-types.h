@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define LODE_DEFAULT_HORIZON 2040
 #define LODE_MAX_HORIZON     2060
 #define LODE_MAX_YEARS       (LODE_MAX_HORIZON - LODE_BASE_YEAR + 1)
-#define LODE_MAX_REGIONS     12
+#define LODE_MAX_REGIONS     16
 #define LODE_MAX_PROJECTS    96
 
 /* The stages of the chain, in order. Each has its own physical unit (see
@@ -30,6 +30,17 @@ typedef enum
   LODE_STAGE_MAGNET,      /* sintered NdFeB magnets, t magnet */
   LODE_N_STAGES
 } LodeStage;
+
+/* The materials that share the chain (DESIGN §8). Each has its own mines, plants, prices
+ * and units (lode_material_stage_unit()); NdFeB magnets carry NdPr and, in their
+ * high-temperature grades, Dy + Tb; SmCo magnets carry samarium. */
+typedef enum
+{
+  LODE_MATERIAL_NDPR,     /* neodymium + praseodymium, the bulk of NdFeB */
+  LODE_MATERIAL_HEAVY,    /* dysprosium + terbium, added to high-temperature NdFeB grades */
+  LODE_MATERIAL_SM,       /* samarium, for samarium-cobalt magnets */
+  LODE_N_MATERIALS
+} LodeMaterial;
 
 /* End uses of magnets (reference §2a). */
 typedef enum
@@ -61,6 +72,11 @@ typedef struct
   double      value;
   const char *source;
   LodeBasis   basis;
+  /* The plausible range for sensitivity and uncertainty analyses (the file's low and high;
+   * when the file gives none, lode_cited_range() supplies one from the basis). */
+  double      low;
+  double      high;
+  gboolean    has_range;   /* low and high come from the file */
 } LodeCited;
 
 const char *lode_stage_id        (LodeStage  stage);   /* "mine", "separation", ... (stable) */
@@ -76,5 +92,18 @@ char        lode_basis_code      (LodeBasis  basis);   /* 'S', 'D', 'E' */
 gboolean    lode_basis_from_code (const char *code,
                                   LodeBasis  *out_basis);
 const char *lode_basis_name      (LodeBasis  basis);   /* translated, "seen in source" ... */
+/* The range analyses vary a number over: the file's low and high, or, without them, ±10 %
+ * for a derived number, ±30 % for an estimate and none for a number seen in its source. */
+void        lode_cited_range     (const LodeCited *cited,
+                                  double          *out_low,
+                                  double          *out_high);
+
+const char *lode_material_id     (LodeMaterial material);   /* "ndpr", "heavy", "sm" (stable) */
+const char *lode_material_name   (LodeMaterial material);   /* translated, "Dy + Tb" ... */
+gboolean    lode_material_from_id (const char   *id,
+                                   LodeMaterial *out_material);
+/* The unit of a stage's output for a material, translated: "t REO", "t Dy+Tb oxide" ... */
+const char *lode_material_stage_unit (LodeMaterial material,
+                                      LodeStage    stage);
 
 G_END_DECLS

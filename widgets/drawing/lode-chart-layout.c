@@ -326,9 +326,9 @@ build_china_free (Builder *b)
       const LodeYear *y = year_of (b->projection, year);
       const LodeYear *base = year_of (b->baseline, year);
 
-      line->value[i] = y != NULL ? 100.0 * y->china_free_share_us_magnets : NAN;
+      line->value[i] = y != NULL ? 100.0 * y->china_free_share_us_demand : NAN;
       if (ghost != NULL)
-        ghost->value[i] = base != NULL ? 100.0 * base->china_free_share_us_magnets : NAN;
+        ghost->value[i] = base != NULL ? 100.0 * base->china_free_share_us_demand : NAN;
     }
   b->lo[0] = 0;
   b->hi[0] = 100;
@@ -354,7 +354,7 @@ build_self_sufficiency (Builder *b)
         {
           const LodeYear *y = year_of (b->projection, layout->first_year + i);
 
-          line->value[i] = y != NULL ? 100.0 * y->us_self_sufficiency[s] : NAN;
+          line->value[i] = y != NULL ? 100.0 * y->chain[LODE_MATERIAL_NDPR].us_self_sufficiency[s] : NAN;
           extend_range (b, 0, MIN (line->value[i], MAX_PERCENT_AXIS));
         }
     }
@@ -408,7 +408,7 @@ build_capacity (Builder *b)
         {
           const LodeYear *y = year_of (b->projection, layout->first_year + i);
 
-          any = y != NULL && y->capacity[stage][r] > 0;
+          any = y != NULL && y->chain[LODE_MATERIAL_NDPR].capacity[stage][r] > 0;
         }
       if (!any)
         continue;
@@ -419,7 +419,7 @@ build_capacity (Builder *b)
       for (int i = 0; i < layout->n_years; i++)
         {
           const LodeYear *y = year_of (b->projection, layout->first_year + i);
-          double value = y != NULL ? MAX (y->capacity[stage][r], 0.0) : 0.0;
+          double value = y != NULL ? MAX (y->chain[LODE_MATERIAL_NDPR].capacity[stage][r], 0.0) : 0.0;
 
           band->value_base[i] = running[i];
           running[i] += value;
@@ -441,7 +441,7 @@ build_capacity (Builder *b)
           double total = 0;
 
           for (guint r = 0; y != NULL && r < MIN (b->baseline->n_regions, LODE_MAX_REGIONS); r++)
-            total += MAX (y->capacity[stage][r], 0.0);
+            total += MAX (y->chain[LODE_MATERIAL_NDPR].capacity[stage][r], 0.0);
           ghost->value[i] = y != NULL ? total : NAN;
           extend_range (b, 0, ghost->value[i]);
         }
@@ -560,11 +560,11 @@ build_price (Builder *b)
       const LodeYear *y = year_of (b->projection, year);
       const LodeYear *base = year_of (b->baseline, year);
 
-      line->value[i] = y != NULL ? y->ndpr_price_usd_kg : NAN;
+      line->value[i] = y != NULL ? y->chain[LODE_MATERIAL_NDPR].price_usd_kg : NAN;
       extend_range (b, 0, line->value[i]);
       if (ghost != NULL)
         {
-          ghost->value[i] = base != NULL ? base->ndpr_price_usd_kg : NAN;
+          ghost->value[i] = base != NULL ? base->chain[LODE_MATERIAL_NDPR].price_usd_kg : NAN;
           extend_range (b, 0, ghost->value[i]);
         }
       if (floor_applies (&layout->options, year))

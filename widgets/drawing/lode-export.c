@@ -120,69 +120,18 @@ tally_cited (GHashTable      *tallies,
       tally_one (tallies, ids[i], cited, project);
 }
 
-static void
-count_cited (GHashTable      *tallies,
-             const LodeCited *cited)
-{
-  tally_cited (tallies, cited, FALSE);
-}
-
-static void
-count_economics (GHashTable               *tallies,
-                 const LodeStageEconomics *e)
-{
-  const LodeCited *fields[] = {
-    &e->capex_west, &e->capex_asia, &e->overrun, &e->learning_rate, &e->opex_usd_kg,
-    &e->permit_years, &e->build_years, &e->ramp[0], &e->ramp[1], &e->ramp[2], &e->ramp[3],
-    &e->utilisation, &e->jobs_per_kt, &e->co2e_t_per_t, &e->residue_t_per_t,
-    &e->tailings_t_per_t,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    count_cited (tallies, fields[i]);
-}
-
 /* Tallies how the dataset's numbers cite each source ID. */
 static GHashTable *
 tally_dataset_sources (const LodeDataset *ds)
 {
   GHashTable *tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  const LodeCited *globals[] = {
-    &ds->separation_recovery, &ds->oxide_to_metal, &ds->metal_process_yield,
-    &ds->ndpr_metal_per_magnet, &ds->magnet_yield, &ds->swarf_recycled_share,
-    &ds->world_magnet_demand_t, &ds->magnet_service_life_years, &ds->recycling_capex_per_t,
-    &ds->ndpr_price_2024_usd_kg, &ds->price_elasticity, &ds->shock_price_multiplier,
-    &ds->china_quota_growth_pct, &ds->ex_china_cost_usd_kg, &ds->secondary_ndpr_oxide_t,
-  };
+  g_autoptr(GPtrArray) numbers = lode_dataset_list_numbers ((LodeDataset *) ds);
 
-  for (guint r = 0; r < ds->n_regions; r++)
+  for (guint i = 0; i < numbers->len; i++)
     {
-      const LodeRegion *region = &ds->regions[r];
+      const LodeDatasetEntry *entry = g_ptr_array_index (numbers, i);
 
-      for (guint s = 0; s < LODE_N_STAGES; s++)
-        {
-          count_cited (tallies, &region->capacity[s]);
-          count_cited (tallies, &region->production[s]);
-        }
-      count_cited (tallies, &region->ore_ndpr_share);
-      count_cited (tallies, &region->magnet_demand_t);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (globals); i++)
-    count_cited (tallies, globals[i]);
-  for (guint u = 0; u < LODE_N_END_USES; u++)
-    count_cited (tallies, &ds->end_use_share[u]);
-  for (guint i = 0; i < 3; i++)
-    {
-      count_cited (tallies, &ds->growth_low_pct[i]);
-      count_cited (tallies, &ds->growth_central_pct[i]);
-      count_cited (tallies, &ds->growth_high_pct[i]);
-    }
-  for (guint s = 0; s < LODE_N_STAGES; s++)
-    count_economics (tallies, &ds->stage[s]);
-  for (guint p = 0; p < ds->n_projects; p++)
-    {
-      tally_cited (tallies, &ds->projects[p].capacity, TRUE);
-      tally_cited (tallies, &ds->projects[p].capex_musd, TRUE);
+      tally_cited (tallies, entry->cited, g_str_has_prefix (entry->name, "project."));
     }
   return tallies;
 }

@@ -275,6 +275,7 @@ fill_year (LodeFlowLayout *self)
   const LodeProjection *p = self->projection;
   FlowYear *d = &self->data;
   const LodeYear *a, *b;
+  const LodeChain *ca, *cb;
   double y = CLAMP (self->year, p->base_year, p->horizon);
   int i0 = (int) floor (y) - p->base_year;
   double t;
@@ -286,31 +287,33 @@ fill_year (LodeFlowLayout *self)
   b = &p->years[MIN (i0 + 1, p->n_years - 1)];
   if (t <= 0.0)
     b = a;
+  ca = &a->chain[self->options.material];
+  cb = &b->chain[self->options.material];
 
   for (int s = 0; s < LODE_N_STAGES; s++)
     for (guint i = 0; i < n; i++)
       {
-        double unsold = lerp (a->unsold_ox[s][i], b->unsold_ox[s][i], t);
-        double stock = lerp (a->stock_change_ox[s][i], b->stock_change_ox[s][i], t);
+        double unsold = lerp (ca->unsold_ox[s][i], cb->unsold_ox[s][i], t);
+        double stock = lerp (ca->stock_change_ox[s][i], cb->stock_change_ox[s][i], t);
 
         for (guint j = 0; j < n; j++)
-          d->flow[s][i][j] = MAX (0.0, lerp (a->flow_ox[s][i][j], b->flow_ox[s][i][j], t));
-        d->loss[s][i] = MAX (0.0, lerp (a->loss_ox[s][i], b->loss_ox[s][i], t));
+          d->flow[s][i][j] = MAX (0.0, lerp (ca->flow_ox[s][i][j], cb->flow_ox[s][i][j], t));
+        d->loss[s][i] = MAX (0.0, lerp (ca->loss_ox[s][i], cb->loss_ox[s][i], t));
         d->stock_out[s][i] = MAX (0.0, unsold) + MAX (0.0, stock);
         d->stock_in[s][i] = MAX (0.0, -stock) + MAX (0.0, -unsold);
-        d->production[s][i] = MAX (0.0, lerp (a->production[s][i], b->production[s][i], t));
-        d->output_ox[s][i] = MAX (0.0, lerp (a->output_ox[s][i], b->output_ox[s][i], t));
-        d->china_content[s][i] = CLAMP (lerp (a->china_content[s][i],
-                                              b->china_content[s][i], t), 0.0, 1.0);
+        d->production[s][i] = MAX (0.0, lerp (ca->production[s][i], cb->production[s][i], t));
+        d->output_ox[s][i] = MAX (0.0, lerp (ca->output_ox[s][i], cb->output_ox[s][i], t));
+        d->china_content[s][i] = CLAMP (lerp (ca->china_content[s][i],
+                                              cb->china_content[s][i], t), 0.0, 1.0);
       }
   for (guint i = 0; i < n; i++)
     {
-      d->recycled[i] = MAX (0.0, lerp (a->recycled_ox[i], b->recycled_ox[i], t));
-      d->byproduct[i] = MAX (0.0, lerp (a->byproduct_reo_t[i], b->byproduct_reo_t[i], t));
-      d->supplied_magnet[i] = MAX (0.0, lerp (a->supplied_magnet_t[i],
-                                              b->supplied_magnet_t[i], t));
-      d->shortfall_magnet[i] = MAX (0.0, lerp (a->shortfall_magnet_t[i],
-                                               b->shortfall_magnet_t[i], t));
+      d->recycled[i] = MAX (0.0, lerp (ca->recycled_ox[i], cb->recycled_ox[i], t));
+      d->byproduct[i] = MAX (0.0, lerp (ca->byproduct_reo_t[i], cb->byproduct_reo_t[i], t));
+      d->supplied_magnet[i] = MAX (0.0, lerp (ca->supplied_t[i],
+                                              cb->supplied_t[i], t));
+      d->shortfall_magnet[i] = MAX (0.0, lerp (ca->shortfall_t[i],
+                                               cb->shortfall_t[i], t));
     }
   /* The model may feed a plant from outside the drawn flows (China's secondary separation
    * feed: scrap, swarf, unreported ore, stocks). Whatever input_ox holds beyond the inflows
@@ -318,7 +321,7 @@ fill_year (LodeFlowLayout *self)
   for (int s = 1; s < LODE_N_STAGES; s++)
     for (guint j = 0; j < n; j++)
       {
-        double input = lerp (a->input_ox[s][j], b->input_ox[s][j], t);
+        double input = lerp (ca->input_ox[s][j], cb->input_ox[s][j], t);
         double in = s == LODE_STAGE_METAL ? d->recycled[j] : 0.0;
         double other;
 
@@ -329,12 +332,13 @@ fill_year (LodeFlowLayout *self)
       }
   for (int u = 0; u < LODE_N_END_USES; u++)
     d->end_use[u] = MAX (0.0, lerp (a->end_use_t[u], b->end_use_t[u], t));
-  d->china_free_us = CLAMP (lerp (a->china_free_share_us_magnets,
-                                  b->china_free_share_us_magnets, t), 0.0, 1.0);
+  d->china_free_us = CLAMP (lerp (a->china_free_share_us_demand,
+                                  b->china_free_share_us_demand, t), 0.0, 1.0);
 
   self->shown_year = (int) floor (y + 0.5);
   self->shown_year = CLAMP (self->shown_year, p->base_year, p->horizon);
-  self->bottleneck = p->years[self->shown_year - p->base_year].bottleneck_stage;
+  self->bottleneck =
+    p->years[self->shown_year - p->base_year].chain[self->options.material].bottleneck_stage;
   if (self->bottleneck < 0 || self->bottleneck >= LODE_N_STAGES)
     self->bottleneck = -1;
 }
@@ -436,7 +440,7 @@ compute_order (LodeFlowLayout *self)
 
   for (int y = 0; y < p->n_years; y++)
     {
-      const LodeYear *ly = &p->years[y];
+      const LodeChain *ly = &p->years[y].chain[self->options.material];
 
       for (int s = 0; s < LODE_N_STAGES; s++)
         for (guint i = 0; i < n; i++)
@@ -1815,6 +1819,7 @@ lode_flow_options_init (LodeFlowOptions *options)
     .hover_node = -1,
     .hover_ribbon = -1,
     .selected_node = -1,
+    .material = LODE_MATERIAL_NDPR,
   };
 }
 

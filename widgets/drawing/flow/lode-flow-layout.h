@@ -38,6 +38,7 @@ typedef struct
   int      hover_node;         /* -1 none: highlight a node and everything connected */
   int      hover_ribbon;       /* -1 none */
   int      selected_node;      /* -1 none */
+  LodeMaterial material;       /* whose chain to draw (NdPr by default) */
 } LodeFlowOptions;
 
 typedef enum

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lode-projection.c — the projection result (boxed, ref-counted) and lode_projection_run(),
- * which reads the scenario once into plain inputs, checks them and runs the model core
- * (lode-projection-core.c).
+ * which reads the scenario once into plain inputs, checks them and runs the model year by
+ * year (lode-model-year.c).
  */
 #define G_LOG_DOMAIN "lode-projection"
 
@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-allocation.h"
-#include "lode-projection-private.h"
+#include "lode-model.h"
 
 G_DEFINE_BOXED_TYPE (LodeProjection, lode_projection, lode_projection_ref, lode_projection_unref)
 
@@ -93,6 +93,18 @@ check_levers (const LodeProjectionInputs  *in,
   return TRUE;
 }
 
+static void
+compute (LodeProjection             *self,
+         const LodeDataset          *dataset,
+         const LodeProjectionInputs *inputs)
+{
+  g_autofree Model *m = g_new0 (Model, 1);
+
+  lode_model_setup (m, dataset, inputs, self->n_years);
+  for (int ti = 0; ti < self->n_years; ti++)
+    lode_model_year (m, ti, &self->years[ti], ti > 0 ? &self->years[ti - 1] : NULL);
+}
+
 /**
  * lode_projection_run:
  * @dataset: the reference dataset
@@ -117,7 +129,7 @@ lode_projection_run (LodeDataset   *dataset,
   g_return_val_if_fail (LODE_IS_SCENARIO (scenario), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!lode_projection_check_dataset (dataset, error))
+  if (!lode_model_check_dataset (dataset, error))
     return NULL;
 
   scenario_dataset = lode_scenario_get_dataset (scenario);
@@ -133,12 +145,12 @@ lode_projection_run (LodeDataset   *dataset,
     }
 
   inputs_from_scenario (&inputs, dataset, scenario);
-  if (!lode_projection_check_inputs (dataset, &inputs, error) ||
+  if (!lode_model_check_inputs (dataset, &inputs, error) ||
       !check_levers (&inputs, error))
     return NULL;
 
   self = projection_alloc (dataset, inputs.horizon, FALSE);
-  lode_projection_compute (self, dataset, &inputs);
+  compute (self, dataset, &inputs);
   return self;
 }
 
@@ -219,7 +231,7 @@ lode_projection_first_year_reaching (const LodeProjection *self,
   g_return_val_if_fail (self != NULL, 0);
 
   for (int i = 0; i < self->n_years; i++)
-    if (self->years[i].china_free_share_us_magnets >= target)
+    if (self->years[i].china_free_share_us_demand >= target)
       return self->years[i].year;
   return 0;
 }
@@ -227,22 +239,26 @@ lode_projection_first_year_reaching (const LodeProjection *self,
 double
 lode_projection_flow_china_content (const LodeProjection *self,
                                     const LodeYear       *year,
+                                    LodeMaterial          material,
                                     LodeStage             stage,
                                     guint                 from,
                                     guint                 to)
 {
+  const LodeChain *c;
   guint us;
 
   g_return_val_if_fail (self != NULL && self->dataset != NULL && year != NULL, 0);
+  g_return_val_if_fail ((guint) material < LODE_N_MATERIALS, 0);
   g_return_val_if_fail ((guint) stage < LODE_N_STAGES, 0);
   g_return_val_if_fail (from < self->n_regions && to < self->n_regions, 0);
 
   us = self->dataset->us;
+  c = &year->chain[material];
   if (to == from)
-    return year->china_content_own[stage][from];
+    return c->china_content_own[stage][from];
   if (to == us)
-    return year->china_content_to_us[stage][from];
+    return c->china_content_to_us[stage][from];
   if (year->us_aligned[to])
-    return year->china_content_to_allies[stage][from];
-  return year->china_content_to_others[stage][from];
+    return c->china_content_to_allies[stage][from];
+  return c->china_content_to_others[stage][from];
 }

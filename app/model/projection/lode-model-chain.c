@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode-model-chain.c — a material's chain from the mine to the magnet makers in one year.
+ *
+ * Plans: in the base year every region makes what the dataset says. After it, plants
+ * outside China plan to run their capacity (separators as the market cleared, mines as the
+ * price pays, metal and magnet plants at their utilisation, incumbents before new capacity,
+ * never more than the world needs from them); China plans what is left of the world's need
+ * at each stage, within its quota capacity.
+ * Routing: stage by stage, production is what the plan asks for and the feed allows; the
+ * output is traded (lode-model-trade.c) and its China content split among its buyers
+ * (lode-model-provenance.c). Recycled alloy joins the metal stage outside the primary
+ * capacity. For Dy + Tb, the metal goes to the NdFeB magnet makers in proportion to the
+ * magnets they plan; lode-model-magnets.c takes over from there.
+ */
+#define G_LOG_DOMAIN "lode-model-chain"
+
+#include "config.h"
+
+#include "lode-model.h"
+
+/* Scales non-China plans at a stage so they stay within `market`, cutting new capacity
+ * before incumbents. */
+static void
+fit_to_market (const Model *m,
+               Year        *w,
+               LodeMaterial mat,
+               LodeStage    s,
+               double       market)
+{
+  double incumbent = 0, newer = 0;
+  double k_inc = 1, k_new = 1;
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      double plan = w->plan[mat][s][r];
+      double part_new = MIN (plan, w->newcap[mat][s][r]);
+
+      if (r == m->cn)
+        continue;
+      newer += part_new;
+      incumbent += plan - part_new;
+    }
+  market = MAX (0.0, market);
+  if (incumbent > market)
+    {
+      k_inc = market / incumbent;
+      k_new = 0;
+    }
+  else if (newer > market - incumbent)
+    k_new = lode_safe_div (market - incumbent, newer);
+  if (k_inc >= 1 && k_new >= 1)
+    return;
+  for (guint r = 0; r < m->n; r++)
+    {
+      double plan = w->plan[mat][s][r];
+      double part_new = MIN (plan, w->newcap[mat][s][r]);
+
+      if (r != m->cn)
+        w->plan[mat][s][r] = (plan - part_new) * k_inc + part_new * k_new;
+    }
+}
+
+static double
+nonchina_sum (const Model *m,
+              const Year  *w,
+              LodeMaterial mat,
+              LodeStage    s)
+{
+  double sum = 0;
+
+  for (guint r = 0; r < m->n; r++)
+    if (r != m->cn)
+      sum += w->plan[mat][s][r];
+  return sum;
+}
+
+/* Mines outside China produce as the price pays, within what separators will take. */
+static double
+mine_factor (const Model    *m,
+             const LodeYear *y,
+             LodeMaterial    mat,
+             guint           r)
+{
+  double cost = m->mat[mat].cost[r], p = y->chain[mat].price_usd_kg;
+  double lo = cost * (1 - m->cost_band), hi = cost * (1 + m->cost_band);
+
+  return m->u_floor + (1 - m->u_floor) * lode_clamp ((p - lo) / (hi - lo), 0, 1);
+}
+
+static void
+plan_base_year (const Model *m,
+                Year        *w,
+                LodeMaterial mat)
+{
+  for (int s = 0; s < N_STAGES; s++)
+    for (guint r = 0; r < m->n; r++)
+      w->plan[mat][s][r] = MAX (0.0, m->ds->regions[r].material[mat].production[s].value);
+  if (mat == HEAVY)
+    for (guint r = 0; r < m->n; r++)
+      w->magnet_heavy_need[r] = w->plan[HEAVY][MAGNET][r];
+}
+
+/* Magnet-stage units the world's users take this year (after prices, plus the US
+ * stockpile's purchases, less what no price could bring to the targets). */
+static double
+world_magnet_need (const Model    *m,
+                   const Year     *w,
+                   const LodeYear *y,
+                   LodeMaterial    mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  double need = 0;
+
+  for (guint r = 0; r < m->n; r++)
+    need += y->chain[mat].demand_t[r];
+  need += (w->stock_bought[mat] - w->market_unmet[mat]) / mm->need_ox_per_magnet;
+  return MAX (0.0, need);
+}
+
+/* The Dy + Tb each NdFeB maker's planned magnets need, thrifted as the Dy + Tb price it
+ * pays asks. */
+static void
+heavy_in_magnets (const Model    *m,
+                  Year           *w,
+                  const LodeYear *y)
+{
+  const MatModel *hv = &m->mat[HEAVY];
+  const LodeChain *c = &y->chain[HEAVY];
+  double thrift_out = lode_model_demand_factor (hv, c->price_usd_kg, hv->long_out);
+  double thrift_cn = lode_model_demand_factor (hv, c->price_china_usd_kg, hv->long_cn);
+  double thrift_other = lode_model_demand_factor (hv, c->price_china_usd_kg, hv->long_out);
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      gboolean outside = r != m->cn && m->target[r] && w->withheld[HEAVY] > 0;
+      double thrift = r == m->cn ? thrift_cn : (outside ? thrift_out : thrift_other);
+
+      w->plan[HEAVY][MAGNET][r] = w->plan[NDPR][MAGNET][r] * w->heavy_intensity * thrift;
+      w->magnet_heavy_need[r] = w->plan[HEAVY][MAGNET][r];
+      w->flex[HEAVY][MAGNET][r] = w->flex[NDPR][MAGNET][r] * w->heavy_intensity;
+      w->newcap[HEAVY][MAGNET][r] = w->newcap[NDPR][MAGNET][r] * w->heavy_intensity;
+    }
+}
+
+void
+lode_model_plan (Model        *m,
+                 Year         *w,
+                 LodeYear     *y,
+                 LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  const guint cn = m->cn;
+  double metal_need, oxide_need, ore_need, recycled_metal = 0, recycled_nc = 0;
+
+  if (w->ti == 0)
+    {
+      plan_base_year (m, w, mat);
+      return;
+    }
+  for (guint r = 0; r < m->n; r++)
+    {
+      recycled_metal += y->chain[mat].recycled_ox[r] * mm->conv_metal;
+      if (r != cn)
+        recycled_nc += y->chain[mat].recycled_ox[r] * mm->conv_metal;
+      if (r == cn)
+        continue;
+      w->plan[mat][MAGNET][r] = mat == HEAVY ? 0 : w->flex[mat][MAGNET][r];
+      w->plan[mat][METAL][r] = w->flex[mat][METAL][r];
+      w->plan[mat][MINE][r] = w->flex[mat][MINE][r] * mine_factor (m, y, mat, r);
+    }
+
+  /* Magnets: non-China plants within the world's need, China the rest. The Dy + Tb in
+   * magnets is what the NdFeB makers plan, at this year's intensity and Dy + Tb price. */
+  if (mat == HEAVY)
+    heavy_in_magnets (m, w, y);
+  else
+    {
+      double need = world_magnet_need (m, w, y, mat);
+
+      fit_to_market (m, w, mat, MAGNET, need);
+      w->plan[mat][MAGNET][cn] = MAX (0.0, need - nonchina_sum (m, w, mat, MAGNET));
+    }
+
+  /* Metal: non-China plants within the non-China magnet makers' need. */
+  metal_need = 0;
+  for (guint r = 0; r < m->n; r++)
+    metal_need += w->plan[mat][MAGNET][r] * mm->nm;
+  fit_to_market (m, w, mat, METAL,
+                 (metal_need - w->plan[mat][MAGNET][cn] * mm->nm) - recycled_nc);
+  w->plan[mat][METAL][cn] = MAX (0.0, metal_need - recycled_metal - nonchina_sum (m, w, mat, METAL));
+
+  /* Separation: the market set the non-China plans; China separates the rest. */
+  oxide_need = (metal_need - recycled_metal) / mm->conv_metal;
+  w->plan[mat][SEPARATION][cn] = MAX (0.0, oxide_need - nonchina_sum (m, w, mat, SEPARATION));
+
+  /* Mines: non-China mines within the world's ore need; China's quota mines the rest. */
+  ore_need = 0;
+  for (guint r = 0; r < m->n; r++)
+    ore_need += w->plan[mat][SEPARATION][r] / mm->recovery;
+  ore_need = MAX (0.0, ore_need - mm->secondary_in);
+  {
+    double nc_ore = 0;
+
+    for (guint r = 0; r < m->n; r++)
+      if (r != cn)
+        nc_ore += w->plan[mat][MINE][r] * mm->share[r];
+    if (nc_ore > ore_need)
+      for (guint r = 0; r < m->n; r++)
+        if (r != cn)
+          w->plan[mat][MINE][r] *= ore_need / nc_ore;
+    w->plan[mat][MINE][cn] = MAX (0.0, ore_need - MIN (nc_ore, ore_need)) * mm->inv_share[cn];
+  }
+
+  /* China's downstream plants grow with what they are asked to make. */
+  for (int s = METAL; s < N_STAGES; s++)
+    {
+      double plate = MAX (w->plate[mat][s][cn], w->plan[mat][s][cn] / MAX (0.01, m->u_ss[s]));
+
+      w->plate[mat][s][cn] = plate;
+      y->chain[mat].capacity[s][cn] = plate;
+    }
+}
+
+/* The part of a stage's want that comes from new capacity, served after incumbents. */
+static void
+new_wants (const Year   *w,
+           LodeMaterial  mat,
+           LodeStage     s,
+           const double *want,
+           const Model  *m,
+           double       *out)
+{
+  for (guint r = 0; r < m->n; r++)
+    out[r] = w->flex[mat][s][r] > 0 ?
+             want[r] * MIN (1.0, w->newcap[mat][s][r] / w->flex[mat][s][r]) : 0;
+}
+
+static void
+route_mine (Model        *m,
+            Year         *w,
+            LodeYear     *y,
+            LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  LodeChain *c = &y->chain[mat];
+  double out[MAX_R], want[MAX_R], want_new[MAX_R], content[MAX_R], unmet[MAX_R];
+  LodeTradeRequest req = { out, want, want_new, NULL, content, w->ti == 0 };
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      double p = w->plan[mat][MINE][r];
+
+      c->production[MINE][r] = p;
+      c->output_ox[MINE][r] = p * mm->share[r];
+      c->input_ox[MINE][r] = c->output_ox[MINE][r];
+      c->china_content[MINE][r] = content[r] = r == m->cn ? 1 : 0;
+      out[r] = c->output_ox[MINE][r];
+      want[r] = w->plan[mat][SEPARATION][r] / mm->recovery;
+      if (r == m->cn)
+        want[r] = MAX (0.0, want[r] - mm->secondary_in);
+    }
+  new_wants (w, mat, SEPARATION, want, m, want_new);
+  lode_model_trade (m, w, mat, MINE, &req, c->flow_ox[MINE], c->unsold_ox[MINE], unmet);
+  lode_model_split_stage (m, w, c, MINE);
+}
+
+static void
+separate (Model        *m,
+          Year         *w,
+          LodeYear     *y,
+          LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  LodeChain *c = &y->chain[mat];
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      double in_ox = 0, in_reo = 0, processed, p;
+
+      for (guint i = 0; i < m->n; i++)
+        {
+          double f = c->flow_ox[MINE][i][r];
+
+          in_ox += f;
+          in_reo += f * mm->inv_share[i];
+        }
+      if (r == m->cn)
+        {
+          /* Secondary feed (scrap, swarf, unreported ore, stocks): rich, China. */
+          in_ox += mm->secondary_in;
+          in_reo += mm->secondary_in;
+        }
+      processed = MIN (in_ox, w->plan[mat][SEPARATION][r] / mm->recovery);
+      p = processed * mm->recovery;
+      c->input_ox[SEPARATION][r] = in_ox;
+      c->production[SEPARATION][r] = p;
+      c->output_ox[SEPARATION][r] = p;
+      c->loss_ox[SEPARATION][r] = processed - p;
+      c->stock_change_ox[SEPARATION][r] = in_ox - processed;
+      c->byproduct_reo_t[r] = mat == NDPR && in_ox > 0 ?
+                              (in_reo - in_ox) * processed / in_ox : 0;
+      c->china_content[SEPARATION][r] = lode_model_mix_content (m, r, c, MINE, 0, 0);
+    }
+}
+
+static void
+trade_stage (Model        *m,
+             Year         *w,
+             LodeYear     *y,
+             LodeMaterial  mat,
+             LodeStage     s,
+             const double *want)
+{
+  LodeChain *c = &y->chain[mat];
+  double out[MAX_R], want_new[MAX_R], unmet[MAX_R];
+  const double *cap = NULL;
+  gboolean capped = FALSE;
+  LodeTradeRequest req = { out, want, want_new, NULL, c->china_content[s], w->ti == 0 };
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      out[r] = c->output_ox[s][r];
+      capped = capped || (m->target[r] && w->withheld[mat] > 0);
+    }
+  if (capped)
+    {
+      double *caps = w->china_cap[mat][s];
+
+      for (guint r = 0; r < m->n; r++)
+        if (!m->target[r])
+          caps[r] = -1;
+      cap = caps;
+    }
+  req.china_cap = cap;
+  new_wants (w, mat, (LodeStage) (s + 1), want, m, want_new);
+  lode_model_trade (m, w, mat, s, &req, c->flow_ox[s], c->unsold_ox[s], unmet);
+  lode_model_split_stage (m, w, c, s);
+}
+
+static void
+make_metal (Model        *m,
+            Year         *w,
+            LodeYear     *y,
+            LodeMaterial  mat,
+            const double *want)
+{
+  const MatModel *mm = &m->mat[mat];
+  LodeChain *c = &y->chain[mat];
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      double primary = 0, processed, rec = c->recycled_ox[r], p_primary;
+
+      for (guint i = 0; i < m->n; i++)
+        primary += c->flow_ox[SEPARATION][i][r];
+      processed = MIN (primary, want[r]);
+      p_primary = processed * mm->conv_metal;
+      c->input_ox[METAL][r] = primary + rec;
+      c->production[METAL][r] = p_primary + rec * mm->conv_metal;
+      c->output_ox[METAL][r] = c->production[METAL][r] / mm->o2m;
+      c->loss_ox[METAL][r] = processed + rec - c->output_ox[METAL][r];
+      c->stock_change_ox[METAL][r] = primary - processed;
+      c->utilisation[METAL][r] = lode_safe_div (p_primary, w->plate[mat][METAL][r]);
+      c->china_content[METAL][r] =
+        lode_model_mix_content (m, r, c, SEPARATION, rec, w->recycled_content[r]);
+    }
+}
+
+void
+lode_model_route_upstream (Model        *m,
+                           Year         *w,
+                           LodeYear     *y,
+                           LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  double want[MAX_R];
+
+  route_mine (m, w, y, mat);
+  separate (m, w, y, mat);
+  for (guint r = 0; r < m->n; r++)
+    want[r] = w->plan[mat][METAL][r] / mm->conv_metal;
+  trade_stage (m, w, y, mat, SEPARATION, want);
+  make_metal (m, w, y, mat, want);
+  if (mat == HEAVY)
+    return;   /* Dy + Tb metal goes to the NdFeB makers: lode_model_heavy_to_makers() */
+  for (guint r = 0; r < m->n; r++)
+    want[r] = w->plan[mat][MAGNET][r] * mm->nm / mm->o2m;
+  trade_stage (m, w, y, mat, METAL, want);
+}
+
+/* Dy + Tb metal for the NdFeB makers: each wants what its planned magnets need. */
+void
+lode_model_heavy_to_makers (Model    *m,
+                            Year     *w,
+                            LodeYear *y)
+{
+  const MatModel *hv = &m->mat[HEAVY];
+  double want[MAX_R];
+
+  for (guint r = 0; r < m->n; r++)
+    want[r] = w->magnet_heavy_need[r] * hv->nm / hv->o2m;
+  trade_stage (m, w, y, HEAVY, METAL, want);
+}

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode-model-magnets.c — making the magnets and selling them to their users, with the joint
+ * provenance that decides whether a magnet is China-free.
+ *
+ * NdFeB: a maker makes the magnets its NdPr metal allows, but its Dy/Tb grades only as far
+ * as its Dy + Tb metal reaches (a share of the output, the heavy-grade share, carries the
+ * year's Dy + Tb intensity). SmCo: the Sm metal allows. Magnets are then traded to their
+ * users (lode-model-trade.c; the US stockpile buys and releases here). The Dy + Tb a maker's
+ * magnets carry travels with them.
+ *
+ * A maker's magnets are jointly China-free as far as its certified China-free material can
+ * pair up: with China-free shares f_ndpr of its NdPr and f_heavy of its Dy + Tb and a
+ * heavy-grade share q, at most min(f_ndpr, 1 - q (1 - f_heavy)) of them; that joint share is
+ * split among its buyers like any China-free output (lode-model-provenance.c). Defence needs
+ * are met from the China-free magnets reaching the US: first, with "defence first", or in
+ * proportion otherwise.
+ */
+#define G_LOG_DOMAIN "lode-model-magnets"
+
+#include "config.h"
+
+#include "lode-model.h"
+
+/* NdFeB made per region; returns through `grades` the Dy/Tb grades each made. */
+static void
+make_ndfeb (Model    *m,
+            Year     *w,
+            LodeYear *y,
+            double    grades[MAX_R])
+{
+  const MatModel *nd = &m->mat[NDPR];
+  const MatModel *hv = &m->mat[HEAVY];
+  LodeChain *c = &y->chain[NDPR];
+  LodeChain *h = &y->chain[HEAVY];
+  double q = w->heavy_grade_share;
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      double in_ox = 0, heavy_ox = 0, want = w->plan[NDPR][MAGNET][r] * nd->nm / nd->o2m;
+      double by_ndpr, k_grade, made, used;
+
+      for (guint i = 0; i < m->n; i++)
+        {
+          in_ox += c->flow_ox[METAL][i][r];
+          heavy_ox += h->flow_ox[METAL][i][r];
+        }
+      by_ndpr = MIN (in_ox, want) * nd->magnet_per_ox;
+      /* Dy + Tb per t of a Dy/Tb grade for this maker. */
+      k_grade = q > 0 && w->plan[NDPR][MAGNET][r] > 0 ?
+                w->magnet_heavy_need[r] / w->plan[NDPR][MAGNET][r] / q : 0;
+      grades[r] = q * by_ndpr;
+      if (k_grade > 0 && r != m->cn)
+        grades[r] = MIN (grades[r], heavy_ox * hv->magnet_per_ox / k_grade);
+      made = (1 - q) * by_ndpr + grades[r];
+      used = made / nd->magnet_per_ox;
+
+      c->input_ox[MAGNET][r] = in_ox;
+      c->production[MAGNET][r] = made;
+      c->output_ox[MAGNET][r] = made * nd->ox_per_magnet;
+      c->loss_ox[MAGNET][r] = used - c->output_ox[MAGNET][r];
+      c->stock_change_ox[MAGNET][r] = in_ox - used;
+      c->china_content[MAGNET][r] = lode_model_mix_content (m, r, c, METAL, 0, 0);
+
+      /* The Dy + Tb those grades carry. */
+      {
+        double in_magnets = grades[r] * k_grade;
+        double processed = in_magnets / hv->magnet_per_ox;
+
+        if (k_grade <= 0)   /* a maker with no plan (the base year's data): its own intensity */
+          in_magnets = MIN (heavy_ox * hv->magnet_per_ox, w->magnet_heavy_need[r]),
+          processed = in_magnets / hv->magnet_per_ox;
+        h->input_ox[MAGNET][r] = heavy_ox;
+        h->production[MAGNET][r] = in_magnets;
+        h->output_ox[MAGNET][r] = in_magnets * hv->ox_per_magnet;
+        h->loss_ox[MAGNET][r] = processed - h->output_ox[MAGNET][r];
+        h->stock_change_ox[MAGNET][r] = heavy_ox - processed;
+        h->china_content[MAGNET][r] = lode_model_mix_content (m, r, h, METAL, 0, 0);
+      }
+    }
+}
+
+static void
+make_smco (Model    *m,
+           Year     *w,
+           LodeYear *y)
+{
+  const MatModel *sm = &m->mat[SM];
+  LodeChain *c = &y->chain[SM];
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      double in_ox = 0, want = w->plan[SM][MAGNET][r] * sm->nm / sm->o2m, used, made;
+
+      for (guint i = 0; i < m->n; i++)
+        in_ox += c->flow_ox[METAL][i][r];
+      used = MIN (in_ox, want);
+      made = used * sm->magnet_per_ox;
+      c->input_ox[MAGNET][r] = in_ox;
+      c->production[MAGNET][r] = made;
+      c->output_ox[MAGNET][r] = made * sm->ox_per_magnet;
+      c->loss_ox[MAGNET][r] = used - c->output_ox[MAGNET][r];
+      c->stock_change_ox[MAGNET][r] = in_ox - used;
+      c->china_content[MAGNET][r] = lode_model_mix_content (m, r, c, METAL, 0, 0);
+    }
+}
+
+/* In the base year the world used more magnets than it made (250 kt against 233 kt): the
+ * rest came from stocks, which China's makers drew down. */
+static void
+base_year_stock_draw (const Model  *m,
+                      LodeYear     *y,
+                      LodeMaterial  mat,
+                      double        draw)
+{
+  LodeChain *c = &y->chain[mat];
+  double ox = draw * m->mat[mat].ox_per_magnet;
+
+  c->output_ox[MAGNET][m->cn] += ox;
+  c->stock_change_ox[MAGNET][m->cn] -= ox;
+}
+
+static void
+base_year_draws (const Model *m,
+                 LodeYear    *y)
+{
+  for (int mat = NDPR; mat < N_MATERIALS; mat++)
+    {
+      const LodeChain *c;
+      double used = 0, made = 0, draw;
+
+      if (mat == HEAVY)
+        continue;
+      c = &y->chain[mat];
+      for (guint r = 0; r < m->n; r++)
+        {
+          used += c->demand_t[r];
+          made += c->production[MAGNET][r];
+        }
+      draw = MAX (0.0, used - made);
+      base_year_stock_draw (m, y, (LodeMaterial) mat, draw);
+      /* The Dy + Tb in the NdFeB magnets drawn from stock. */
+      if (mat == NDPR)
+        base_year_stock_draw (m, y, HEAVY, draw * m->heavy_intensity0);
+    }
+}
+
+/* Magnets to their users. The US stockpile's purchases ride on the US flows. */
+static void
+sell_magnets (Model        *m,
+              Year         *w,
+              LodeYear     *y,
+              LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  LodeChain *c = &y->chain[mat];
+  double out[MAX_R] = { 0 }, want[MAX_R] = { 0 }, unmet[MAX_R];
+  LodeTradeRequest req = { out, want, NULL, NULL, c->china_content[MAGNET], w->ti == 0 };
+  gboolean capped = FALSE;
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      out[r] = c->output_ox[MAGNET][r];
+      want[r] = c->demand_t[r] * mm->ox_per_magnet;
+      capped = capped || (m->target[r] && w->withheld_magnets[mat] > 0);
+    }
+  want[m->us] += w->stock_bought[mat] / mm->need_ox_per_magnet * mm->ox_per_magnet;
+  if (capped || (mat == NDPR && w->withheld_magnets[HEAVY] > 0))
+    {
+      for (guint r = 0; r < m->n; r++)
+        if (!m->target[r])
+          w->china_cap[mat][MAGNET][r] = -1;
+      req.china_cap = w->china_cap[mat][MAGNET];
+    }
+  lode_model_trade (m, w, mat, MAGNET, &req, c->flow_ox[MAGNET], c->unsold_ox[MAGNET], unmet);
+  lode_model_split_stage (m, w, c, MAGNET);
+}
+
+/* The Dy + Tb in the magnets follows them: each maker's magnets carry its intensity. */
+static void
+heavy_follows_magnets (const Model *m,
+                       const Year  *w,
+                       LodeYear    *y)
+{
+  const LodeChain *c = &y->chain[NDPR];
+  LodeChain *h = &y->chain[HEAVY];
+
+  for (guint i = 0; i < m->n; i++)
+    {
+      double per_ox = lode_safe_div (h->output_ox[MAGNET][i], c->output_ox[MAGNET][i]);
+      double sold = 0;
+
+      for (guint j = 0; j < m->n; j++)
+        {
+          h->flow_ox[MAGNET][i][j] = c->flow_ox[MAGNET][i][j] * per_ox;
+          sold += h->flow_ox[MAGNET][i][j];
+        }
+      h->unsold_ox[MAGNET][i] = MAX (0.0, h->output_ox[MAGNET][i] - sold);
+    }
+  lode_model_split_stage (m, w, h, MAGNET);
+}
+
+/* What each region used and its China content; returns the US's China-free use. */
+static double
+record_use (Model        *m,
+            Year         *w,
+            LodeYear     *y,
+            LodeMaterial  mat)
+{
+  MatModel *mm = &m->mat[mat];
+  LodeChain *c = &y->chain[mat];
+  double us_free = 0;
+
+  for (guint j = 0; j < m->n; j++)
+    {
+      double mass = 0, china = 0, supplied;
+
+      for (guint i = 0; i < m->n; i++)
+        {
+          double f = c->flow_ox[MAGNET][i][j];
+
+          if (f <= 0)
+            continue;
+          mass += f;
+          china += f * lode_model_buyer_content (m, c, MAGNET, i, j);
+        }
+      supplied = mass / mm->ox_per_magnet;
+      if (j == m->us)
+        {
+          /* The stockpile: purchases leave the users, releases reach them. */
+          double bought = w->stock_bought[mat] / mm->need_ox_per_magnet;
+          double released = w->stock_released[mat] / mm->need_ox_per_magnet;
+          double content = mass > 0 ? china / mass : 1;
+
+          supplied = MAX (0.0, supplied - bought) + released;
+          us_free = MAX (0.0, supplied - released) * (1 - content) +
+                    released * (1 - mm->stock_content);
+          china = supplied > 0 ? (supplied - us_free) / supplied * mass : china;
+        }
+      c->supplied_t[j] = supplied;
+      c->shortfall_t[j] = c->demand_t[j] - supplied > 1e-9 * c->demand_t[j] ?
+                          c->demand_t[j] - supplied : 0;
+      c->world_supplied_t += supplied;
+      c->world_shortfall_t += c->shortfall_t[j];
+      mm->supplied_hist[w->ti][j] = supplied;
+      mm->content_hist[w->ti][j] = mass > 0 ? lode_clamp (china / mass, 0, 1) : 1;
+    }
+  return us_free;
+}
+
+/* NdFeB magnets reaching the US jointly China-free (NdPr and, in Dy/Tb grades, Dy + Tb). */
+static double
+joint_free_to_us (const Model    *m,
+                  const Year     *w,
+                  const LodeYear *y,
+                  const double    grades[MAX_R])
+{
+  const LodeChain *c = &y->chain[NDPR];
+  const LodeChain *h = &y->chain[HEAVY];
+  double free_t = 0;
+
+  for (guint i = 0; i < m->n; i++)
+    {
+      double made = c->production[MAGNET][i];
+      double f = c->flow_ox[MAGNET][i][m->us];
+      double q, f_ndpr, f_heavy, joint;
+      LodeContentSplit split;
+
+      if (made <= 0 || f <= 0)
+        continue;
+      q = grades[i] / made;
+      f_ndpr = 1 - c->china_content[MAGNET][i];
+      f_heavy = 1 - h->china_content[MAGNET][i];
+      joint = MIN (f_ndpr, 1 - q * (1 - f_heavy));
+      lode_model_split_content (m, w->fs, w->segregation, i, c->flow_ox[MAGNET][i],
+                                c->unsold_ox[MAGNET][i],
+                                c->output_ox[MAGNET][i], 1 - lode_clamp (joint, 0, 1), &split);
+      free_t += f * (1 - (i == m->us ? split.own : split.to_us));
+    }
+  return free_t / m->mat[NDPR].ox_per_magnet;
+}
+
+static void
+defence (const Model *m,
+         const Year  *w,
+         LodeYear    *y,
+         double       ndfeb_free,
+         double       smco_free)
+{
+  double growth = pow (1 + m->defence_growth / 100, w->ti);
+  double need_nd = m->defence_ndfeb0 * growth, need_sm = m->defence_smco0 * growth;
+  double trend_nd = y->chain[NDPR].demand_trend_t[m->us];
+  double trend_sm = y->chain[SM].demand_trend_t[m->us];
+  double met;
+
+  if (m->defence_first)
+    met = MIN (need_nd, ndfeb_free) + MIN (need_sm, smco_free);
+  else
+    met = need_nd * MIN (1.0, lode_safe_div (ndfeb_free, trend_nd)) +
+          need_sm * MIN (1.0, lode_safe_div (smco_free, trend_sm));
+  y->us_defence_need_t = need_nd + need_sm;
+  y->us_defence_met_t = met;
+  y->us_defence_need_met_share = lode_safe_div (met, need_nd + need_sm);
+}
+
+static void
+us_figures (const Model *m,
+            const Year  *w,
+            LodeYear    *y,
+            double       ndpr_free,
+            double       heavy_free,
+            double       smco_free,
+            double       joint_free)
+{
+  const guint us = m->us;
+  LodeChain *nd = &y->chain[NDPR], *hv = &y->chain[HEAVY], *sm = &y->chain[SM];
+  double trend = nd->demand_trend_t[us] + sm->demand_trend_t[us];
+
+  nd->us_china_free_t = ndpr_free;
+  hv->us_china_free_t = heavy_free;
+  sm->us_china_free_t = smco_free;
+  for (int mat = 0; mat < N_MATERIALS; mat++)
+    {
+      LodeChain *c = &y->chain[mat];
+
+      c->china_free_share_us_demand = lode_safe_div (c->us_china_free_t, c->demand_trend_t[us]);
+      c->china_free_share_us_supply = lode_safe_div (c->us_china_free_t, c->supplied_t[us]);
+    }
+  y->us_demand_magnet_t = trend;
+  y->us_supplied_magnet_t = nd->supplied_t[us] + sm->supplied_t[us];
+  y->us_shortfall_magnet_t = nd->shortfall_t[us] + sm->shortfall_t[us];
+  y->us_china_free_magnet_t = joint_free + smco_free;
+  y->china_free_share_us_demand = lode_safe_div (y->us_china_free_magnet_t, trend);
+  y->china_free_share_us_magnets = lode_safe_div (y->us_china_free_magnet_t,
+                                                  y->us_supplied_magnet_t);
+  y->china_free_share_us_demand_ndpr = nd->china_free_share_us_demand;
+  y->china_free_share_us_demand_heavy = hv->china_free_share_us_demand;
+  y->china_free_share_us_demand_smco = sm->china_free_share_us_demand;
+  y->us_heavy_grade_share = w->heavy_grade_share;
+  defence (m, w, y, joint_free, smco_free);
+}
+
+static void
+world_figures (const Model *m,
+               const Year  *w,
+               LodeYear    *y)
+{
+  const LodeDataset *ds = m->ds;
+  const LodeChain *nd = &y->chain[NDPR];
+  const MatModel *n = &m->mat[NDPR], *h = &m->mat[HEAVY];
+  double shares = 0;
+
+  y->world_demand_magnet_t = nd->world_demand_t;
+  y->world_supplied_magnet_t = nd->world_supplied_t;
+  y->world_shortfall_magnet_t = nd->world_shortfall_t;
+  for (int u = 0; u < LODE_N_END_USES; u++)
+    shares += MAX (0.0, ds->end_use_share[u].value);
+  for (int u = 0; u < LODE_N_END_USES; u++)
+    y->end_use_t[u] = nd->world_supplied_t *
+                      lode_safe_div (MAX (0.0, ds->end_use_share[u].value), shares);
+  y->magnet_price_usd_kg =
+    n->need_ox_per_magnet * nd->price_usd_kg +
+    w->heavy_intensity * h->need_ox_per_magnet * y->chain[HEAVY].price_usd_kg +
+    n->nm * MAX (0.0, ds->stage[METAL].opex_usd_kg.value) +
+    MAX (0.0, ds->stage[MAGNET].opex_usd_kg.value);
+}
+
+void
+lode_model_magnets (Model    *m,
+                    Year     *w,
+                    LodeYear *y)
+{
+  double grades[MAX_R];
+  double ndpr_free, heavy_free, smco_free, joint_free;
+
+  make_ndfeb (m, w, y, grades);
+  make_smco (m, w, y);
+  if (w->ti == 0)
+    base_year_draws (m, y);
+  sell_magnets (m, w, y, NDPR);
+  sell_magnets (m, w, y, SM);
+  heavy_follows_magnets (m, w, y);
+
+  ndpr_free = record_use (m, w, y, NDPR);
+  heavy_free = record_use (m, w, y, HEAVY);
+  smco_free = record_use (m, w, y, SM);
+  joint_free = MIN (ndpr_free, joint_free_to_us (m, w, y, grades));
+  us_figures (m, w, y, ndpr_free, heavy_free, smco_free, joint_free);
+  world_figures (m, w, y);
+}

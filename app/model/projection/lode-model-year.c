@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode-model-year.c — one year of the model, as a sequence of named steps (lode-model.h
+ * lists them). Nothing is allocated, no locale is consulted, and every loop runs in a fixed
+ * order, so two runs are bit-identical.
+ */
+#define G_LOG_DOMAIN "lode-model-year"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-model.h"
+
+/* China's exports in a year without a restriction are the reference the next restriction
+ * withholds a share of. */
+static void
+remember_china_exports (Model          *m,
+                        const Year     *w,
+                        const LodeYear *y)
+{
+  for (int mat = 0; mat < N_MATERIALS; mat++)
+    {
+      MatModel *mm = &m->mat[mat];
+      const LodeChain *c = &y->chain[mat];
+
+      if (w->withheld[mat] > 0 || w->withheld_magnets[mat] > 0)
+        continue;
+      for (guint j = 0; j < m->n; j++)
+        {
+          for (int s = 0; s < N_STAGES; s++)
+            mm->ref_flow[s][j] = j == m->cn ? 0 : c->flow_ox[s][m->cn][j];
+          mm->ref_demand[j] = m->mat[mat == HEAVY ? NDPR : mat].trend[j];
+        }
+    }
+}
+
+static void
+route_chains (Model    *m,
+              Year     *w,
+              LodeYear *y)
+{
+  /* NdPr first: its magnet makers' plans set the Dy + Tb they need. */
+  lode_model_plan (m, w, y, NDPR);
+  lode_model_route_upstream (m, w, y, NDPR);
+  lode_model_plan (m, w, y, SM);
+  lode_model_route_upstream (m, w, y, SM);
+  lode_model_plan (m, w, y, HEAVY);
+  lode_model_route_upstream (m, w, y, HEAVY);
+  lode_model_heavy_to_makers (m, w, y);
+}
+
+void
+lode_model_year (Model          *m,
+                 int             ti,
+                 LodeYear       *y,
+                 const LodeYear *prev)
+{
+  Year w;
+
+  memset (&w, 0, sizeof w);
+  w.ti = ti;
+  w.t = m->base_year + ti;
+  memset (y, 0, sizeof *y);
+  y->year = w.t;
+  for (guint r = 0; r < m->n; r++)
+    y->us_aligned[r] = m->aligned[r];
+
+  lode_model_year_levers (m, &w);
+  lode_model_heavy_intensity (m, &w);
+  lode_model_capacity (m, &w, y);
+  lode_model_recycling (m, &w, y);
+  lode_model_demand_trend (m, &w, y);
+  lode_model_clear_markets (m, &w, y, prev);
+  route_chains (m, &w, y);
+  lode_model_magnets (m, &w, y);
+  lode_model_stage_figures (m, &w, y);
+  lode_model_money (m, &w, y, prev);
+  lode_model_induce (m, &w, y);
+  lode_model_society (m, &w, y);
+  remember_china_exports (m, &w, y);
+}
