@@ -751,6 +751,7 @@ static const ParamInfo param_info[LODE_N_PARAMS] = {
   [LODE_PARAM_HEAVY_GRADE_SHARE] = { "heavy-grade-share", 0.0, 1.0 },
   [LODE_PARAM_GBD_FACTOR] = { "gbd-factor", 0.0, 1.0 },
   [LODE_PARAM_GBD_SHARE_2024] = { "gbd-share-2024", 0.0, 1.0 },
+  [LODE_PARAM_HEAVY_THRIFT_PCT] = { "heavy-thrift", 0.0, 20.0 },
   [LODE_PARAM_US_DEFENCE_NDFEB_T] = { "us-defence-ndfeb", 0.0, MAX_QUANTITY },
   [LODE_PARAM_US_DEFENCE_SMCO_T] = { "us-defence-smco", 0.0, MAX_QUANTITY },
   [LODE_PARAM_DEFENCE_GROWTH_PCT] = { "defence-growth", -20.0, 50.0 },

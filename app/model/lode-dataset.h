@@ -117,6 +117,7 @@ typedef enum
   LODE_PARAM_HEAVY_GRADE_SHARE,       /* share of NdFeB made in Dy/Tb-bearing grades, 2024 */
   LODE_PARAM_GBD_FACTOR,              /* Dy/Tb left per magnet with grain-boundary diffusion */
   LODE_PARAM_GBD_SHARE_2024,          /* share of heavy grades made with diffusion today */
+  LODE_PARAM_HEAVY_THRIFT_PCT,        /* yearly fall of Dy + Tb per magnet without levers */
   LODE_PARAM_US_DEFENCE_NDFEB_T,      /* US defence NdFeB need, t magnet, 2024 */
   LODE_PARAM_US_DEFENCE_SMCO_T,       /* US defence SmCo need, t magnet, 2024 */
   LODE_PARAM_DEFENCE_GROWTH_PCT,      /* growth of the defence need, %/yr */

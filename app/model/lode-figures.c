@@ -249,7 +249,7 @@ write_whole_run (const LodeProjection *projection,
     g_string_append (out, "first_year_china_free_share_50pct: never\n");
   append_line (out, "public_spend_cumulative_busd", last->public_spend_cum_busd);
   append_line (out, "private_spend_cumulative_busd", last->private_spend_cum_busd);
-  append_line (out, "fund_unabsorbed_cumulative_busd", last->fund_unabsorbed_cum_busd);
+  append_line (out, "fund_unabsorbed_busd", last->fund_unabsorbed_cum_busd);
   append_line (out, "price_floor_cost_cumulative_busd", last->price_floor_cost_cum_busd);
   append_line (out, "stockpile_cost_cumulative_busd", last->stockpile_cost_cum_busd);
   append_line (out, "tariff_revenue_cumulative_busd", last->tariff_revenue_cum_busd);

@@ -35,7 +35,7 @@ const char           *lode_figures_bottleneck_id   (const LodeYear        *year,
 /* Writes the `--summary` text: "material: ID", the per-year figures at 2024, 2030, 2035 and
  * the horizon as "key.year: value", the US bottleneck stage of each of those years, then the
  * whole-run figures (first_year_china_free_share_50pct, public_spend_cumulative_busd,
- * fund_unabsorbed_cumulative_busd, ...). */
+ * fund_unabsorbed_busd (the whole run's), ...). */
 void                  lode_figures_write_summary   (const LodeProjection  *projection,
                                                     LodeMaterial           material,
                                                     GString               *out);

@@ -22,8 +22,10 @@
 
 #define UTILISATION_CONVERGENCE 3.0   /* years for existing plants to reach steady use (E) */
 #define MAX_LOAD                2.0   /* most money a stage absorbs, in construction capacities */
-#define INDUCED_MAX_EXCESS      3.0   /* price / incentive - 1 beyond which investment is
-                                       * no faster (E) */
+#define INDUCED_MAX_EXCESS      1.0   /* price / incentive - 1 beyond which investment is
+                                       * no faster: builders and permits limit it (E) */
+#define FLOOR_TERM              10.0  /* years of support a floor-backed project banks on
+                                       * (the DoD-MP floor's term, MP-DoD) */
 
 static int
 period_of (int t)
@@ -78,6 +80,19 @@ base_capacity (Model        *m,
     }
 }
 
+/* How far the price floor carries a project that needs it: the floor's level and coverage
+ * (m->floor_support) times the share of the project's first FLOOR_TERM years it covers. */
+static double
+floor_carries (const Model *m,
+               const Unit  *un)
+{
+  double start = un->start + un->phi;
+  double from = MAX (start, (double) m->floor_start);
+  double to = MIN (start + FLOOR_TERM, (double) m->floor_end);
+
+  return m->floor_support * lode_clamp ((to - from) / FLOOR_TERM, 0, 1);
+}
+
 static void
 project_capacity (const Model *m,
                   Year        *w)
@@ -85,7 +100,7 @@ project_capacity (const Model *m,
   for (guint u = 0; u < m->n_units; u++)
     {
       const Unit *un = &m->units[u];
-      double scale = un->needs_floor ? m->floor_support : 1;
+      double scale = un->needs_floor ? floor_carries (m, un) : 1;
       double p, o;
 
       if (scale <= 0)

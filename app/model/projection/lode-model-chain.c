@@ -114,7 +114,8 @@ world_magnet_need (const Model    *m,
 
   for (guint r = 0; r < m->n; r++)
     need += y->chain[mat].demand_t[r];
-  need += (w->stock_bought[mat] - w->market_unmet[mat]) / mm->need_ox_per_magnet;
+  need += (w->stock_bought[mat] + w->restock[mat] - w->market_unmet[mat]) /
+          mm->need_ox_per_magnet;
   return MAX (0.0, need);
 }
 
@@ -179,7 +180,8 @@ lode_model_plan (Model        *m,
       double need = world_magnet_need (m, w, y, mat);
 
       fit_to_market (m, w, mat, MAGNET, need);
-      w->plan[mat][MAGNET][cn] = MAX (0.0, need - nonchina_sum (m, w, mat, MAGNET));
+      w->plan[mat][MAGNET][cn] = MAX (0.0, need - nonchina_sum (m, w, mat, MAGNET) -
+                                           lode_model_stock_draw (m, w, mat));
     }
 
   /* Metal: non-China plants within the non-China magnet makers' need. */
@@ -198,7 +200,7 @@ lode_model_plan (Model        *m,
   ore_need = 0;
   for (guint r = 0; r < m->n; r++)
     ore_need += w->plan[mat][SEPARATION][r] / mm->recovery;
-  ore_need = MAX (0.0, ore_need - mm->secondary_in);
+  ore_need = MAX (0.0, ore_need - w->secondary_in[mat]);
   {
     double nc_ore = 0;
 
@@ -245,7 +247,9 @@ route_mine (Model        *m,
   const MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
   double out[MAX_R], want[MAX_R], want_new[MAX_R], content[MAX_R], unmet[MAX_R];
-  LodeTradeRequest req = { out, want, want_new, NULL, content, w->ti == 0 };
+  LodeTradeRequest req = {
+    .out = out, .want = want, .want_new = want_new, .content = content, .base_year = w->ti == 0,
+  };
 
   for (guint r = 0; r < m->n; r++)
     {
@@ -258,7 +262,7 @@ route_mine (Model        *m,
       out[r] = c->output_ox[MINE][r];
       want[r] = w->plan[mat][SEPARATION][r] / mm->recovery;
       if (r == m->cn)
-        want[r] = MAX (0.0, want[r] - mm->secondary_in);
+        want[r] = MAX (0.0, want[r] - w->secondary_in[mat]);
     }
   new_wants (w, mat, SEPARATION, want, m, want_new);
   lode_model_trade (m, w, mat, MINE, &req, c->flow_ox[MINE], c->unsold_ox[MINE], unmet);
@@ -288,8 +292,8 @@ separate (Model        *m,
       if (r == m->cn)
         {
           /* Secondary feed (scrap, swarf, unreported ore, stocks): rich, China. */
-          in_ox += mm->secondary_in;
-          in_reo += mm->secondary_in;
+          in_ox += w->secondary_in[mat];
+          in_reo += w->secondary_in[mat];
         }
       processed = MIN (in_ox, w->plan[mat][SEPARATION][r] / mm->recovery);
       p = processed * mm->recovery;
@@ -314,25 +318,18 @@ trade_stage (Model        *m,
 {
   LodeChain *c = &y->chain[mat];
   double out[MAX_R], want_new[MAX_R], unmet[MAX_R];
-  const double *cap = NULL;
-  gboolean capped = FALSE;
-  LodeTradeRequest req = { out, want, want_new, NULL, c->china_content[s], w->ti == 0 };
+  LodeTradeRequest req = {
+    .out = out, .want = want, .want_new = want_new, .content = c->china_content[s],
+    .base_year = w->ti == 0,
+  };
 
   for (guint r = 0; r < m->n; r++)
+    out[r] = c->output_ox[s][r];
+  if (w->withheld[mat] > 0 || w->withheld_magnets[mat] > 0)
     {
-      out[r] = c->output_ox[s][r];
-      capped = capped || (m->target[r] && w->withheld[mat] > 0);
+      req.china_allowance = w->china_allowance[mat];
+      req.withheld = w->withheld[mat];
     }
-  if (capped)
-    {
-      double *caps = w->china_cap[mat][s];
-
-      for (guint r = 0; r < m->n; r++)
-        if (!m->target[r])
-          caps[r] = -1;
-      cap = caps;
-    }
-  req.china_cap = cap;
   new_wants (w, mat, (LodeStage) (s + 1), want, m, want_new);
   lode_model_trade (m, w, mat, s, &req, c->flow_ox[s], c->unsold_ox[s], unmet);
   lode_model_split_stage (m, w, c, s);

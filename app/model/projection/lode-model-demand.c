@@ -10,8 +10,10 @@
  * Recycling returns a rate ramping linearly from today's share in 2024 to the lever's share
  * in 2035 (constant after) of the magnets a region used a service life earlier (before 2024:
  * its 2024 use back-cast at the central 2024-30 rate); the fund's US recycling plants
- * collect on top, up to what is retired. Recycled magnets carry the China content and the
- * Dy + Tb of the magnets the region used.
+ * collect on top, up to what is retired. Recycled magnets carry the Dy + Tb of the magnets
+ * the region used; what is recycled outside China starts a new, China-free chain (the
+ * material is recovered and refined outside China's reach, as DFARS counts recycled feed),
+ * what China recycles carries content 1.
  */
 #define G_LOG_DOMAIN "lode-model-demand"
 
@@ -66,7 +68,8 @@ lode_model_demand_factor (const MatModel *mm,
 }
 
 /* Dy + Tb per tonne of NdFeB this year: the 2024 mix of grades less the heavy-free designs,
- * with diffusion spreading over the Dy/Tb-bearing grades that still use bulk alloying. */
+ * with diffusion spreading over the Dy/Tb-bearing grades that still use bulk alloying, and
+ * the makers' own yearly thrifting. */
 void
 lode_model_heavy_intensity (const Model *m,
                             Year        *w)
@@ -75,7 +78,8 @@ lode_model_heavy_intensity (const Model *m,
   double gbd_ratio = (1 - saved * w->gbd_share) / MAX (1e-9, 1 - saved * m->gbd_share0);
 
   w->heavy_grade_share = m->heavy_grade_share * (1 - w->heavy_free);
-  w->heavy_intensity = m->heavy_intensity0 * (1 - w->heavy_free) * gbd_ratio;
+  w->heavy_intensity = m->heavy_intensity0 * (1 - w->heavy_free) * gbd_ratio *
+                       pow (1 - m->heavy_thrift, w->ti);
 }
 
 /* Magnets region r used in year `year` (back-cast before the base year). */
@@ -93,16 +97,6 @@ supplied_in (const Model *m,
   if (k >= ti_now)
     return 0;
   return m->mat[NDPR].supplied_hist[k][r];
-}
-
-static double
-content_in (const Model *m,
-            guint        r,
-            int          year)
-{
-  int k = year - m->base_year;
-
-  return k < 0 ? 1 : m->mat[NDPR].content_hist[k][r];
 }
 
 static double
@@ -140,9 +134,6 @@ lode_model_recycling (Model    *m,
       double s1 = frac > 0 ? supplied_in (m, r, y0 + 1, w->ti, back1) * frac : 0;
       double retired = s0 + s1;
       double recycled = rate * retired;
-      double content = retired > 0 ?
-        (s0 * content_in (m, r, y0) + (s1 > 0 ? s1 * content_in (m, r, y0 + 1) : 0)) / retired :
-        0;
 
       if (r == m->us)
         {
@@ -154,6 +145,6 @@ lode_model_recycling (Model    *m,
       /* The magnets carry the Dy + Tb they were made with. */
       ch->recycled_t[r] = recycled * m->heavy_intensity0;
       ch->recycled_ox[r] = ch->recycled_t[r] * hv->ox_per_magnet;
-      w->recycled_content[r] = content;
+      w->recycled_content[r] = r == m->cn ? 1 : 0;
     }
 }

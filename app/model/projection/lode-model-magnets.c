@@ -106,12 +106,13 @@ make_smco (Model    *m,
 }
 
 /* In the base year the world used more magnets than it made (250 kt against 233 kt): the
- * rest came from stocks, which China's makers drew down. */
+ * rest came from the stocks of China's makers. The stocks keep covering a part of the gap,
+ * halving each year (lode_model_stock_draw()). */
 static void
-base_year_stock_draw (const Model  *m,
-                      LodeYear     *y,
-                      LodeMaterial  mat,
-                      double        draw)
+stock_draw_into (const Model  *m,
+                 LodeYear     *y,
+                 LodeMaterial  mat,
+                 double        draw)
 {
   LodeChain *c = &y->chain[mat];
   double ox = draw * m->mat[mat].ox_per_magnet;
@@ -120,29 +121,73 @@ base_year_stock_draw (const Model  *m,
   c->stock_change_ox[MAGNET][m->cn] -= ox;
 }
 
-static void
-base_year_draws (const Model *m,
-                 LodeYear    *y)
-{
-  for (int mat = NDPR; mat < N_MATERIALS; mat++)
-    {
-      const LodeChain *c;
-      double used = 0, made = 0, draw;
+#define INVENTORY_HALF_LIFE 1.0   /* years (E) */
 
-      if (mat == HEAVY)
-        continue;
-      c = &y->chain[mat];
-      for (guint r = 0; r < m->n; r++)
-        {
-          used += c->demand_t[r];
-          made += c->production[MAGNET][r];
-        }
-      draw = MAX (0.0, used - made);
-      base_year_stock_draw (m, y, (LodeMaterial) mat, draw);
-      /* The Dy + Tb in the NdFeB magnets drawn from stock. */
-      if (mat == NDPR)
-        base_year_stock_draw (m, y, HEAVY, draw * m->heavy_intensity0);
+/* Magnets China's makers draw from stock this year: the base year's draw, then halving. */
+double
+lode_model_stock_draw (const Model  *m,
+                       const Year   *w,
+                       LodeMaterial  material)
+{
+  if (w->ti == 0)
+    return m->mat[material].stock_draw0;
+  return m->mat[material].stock_draw0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
+}
+
+static void
+stock_draws (Model    *m,
+             Year     *w,
+             LodeYear *y)
+{
+  if (w->ti == 0)
+    for (int mat = NDPR; mat < N_MATERIALS; mat++)
+      {
+        const LodeChain *c = &y->chain[mat];
+        double used = 0, made = 0;
+
+        if (mat == HEAVY)
+          continue;
+        for (guint r = 0; r < m->n; r++)
+          {
+            used += c->demand_t[r];
+            made += c->production[MAGNET][r];
+          }
+        m->mat[mat].stock_draw0 = MAX (0.0, used - made);
+      }
+  stock_draw_into (m, y, NDPR, lode_model_stock_draw (m, w, NDPR));
+  stock_draw_into (m, y, SM, lode_model_stock_draw (m, w, SM));
+  /* The Dy + Tb in the NdFeB magnets drawn from stock. */
+  stock_draw_into (m, y, HEAVY, lode_model_stock_draw (m, w, NDPR) *
+                                (w->ti == 0 ? m->heavy_intensity0 : w->heavy_intensity));
+}
+
+/* The inventories a shortage emptied are rebuilt by the targets, in proportion to their
+ * use; what each rebuilds rides on its flows and is not use. */
+static void
+restock_wants (const Model  *m,
+               Year         *w,
+               LodeYear     *y,
+               LodeMaterial  mat,
+               double        want[MAX_R])
+{
+  const MatModel *mm = &m->mat[mat];
+  const LodeChain *c = &y->chain[mat];
+  double total = 0;
+
+  for (guint j = 0; j < m->n; j++)
+    {
+      w->restocked[mat][j] = 0;
+      if (m->target[j])
+        total += c->demand_t[j];
     }
+  if (w->restock[mat] <= 0 || total <= 0)
+    return;
+  for (guint j = 0; j < m->n; j++)
+    if (m->target[j])
+      {
+        w->restocked[mat][j] = w->restock[mat] / mm->need_ox_per_magnet * c->demand_t[j] / total;
+        want[j] += w->restocked[mat][j] * mm->ox_per_magnet;
+      }
 }
 
 /* Magnets to their users. The US stockpile's purchases ride on the US flows. */
@@ -155,22 +200,24 @@ sell_magnets (Model        *m,
   const MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
   double out[MAX_R] = { 0 }, want[MAX_R] = { 0 }, unmet[MAX_R];
-  LodeTradeRequest req = { out, want, NULL, NULL, c->china_content[MAGNET], w->ti == 0 };
-  gboolean capped = FALSE;
+  LodeTradeRequest req = {
+    .out = out, .want = want, .content = c->china_content[MAGNET], .base_year = w->ti == 0,
+  };
 
   for (guint r = 0; r < m->n; r++)
     {
       out[r] = c->output_ox[MAGNET][r];
       want[r] = c->demand_t[r] * mm->ox_per_magnet;
-      capped = capped || (m->target[r] && w->withheld_magnets[mat] > 0);
     }
   want[m->us] += w->stock_bought[mat] / mm->need_ox_per_magnet * mm->ox_per_magnet;
-  if (capped || (mat == NDPR && w->withheld_magnets[HEAVY] > 0))
+  restock_wants (m, w, y, mat, want);
+  if (w->withheld[mat] > 0 || w->withheld_magnets[mat] > 0)
     {
-      for (guint r = 0; r < m->n; r++)
-        if (!m->target[r])
-          w->china_cap[mat][MAGNET][r] = -1;
-      req.china_cap = w->china_cap[mat][MAGNET];
+      req.china_allowance = w->china_allowance[mat];
+      req.withheld = w->withheld_magnets[mat];
+      /* NdFeB magnets fall under a Dy + Tb restriction as far as they carry Dy + Tb. */
+      if (mat == NDPR)
+        req.withheld = MAX (req.withheld, w->withheld_magnets[HEAVY] * w->heavy_grade_share);
     }
   lode_model_trade (m, w, mat, MAGNET, &req, c->flow_ox[MAGNET], c->unsold_ox[MAGNET], unmet);
   lode_model_split_stage (m, w, c, MAGNET);
@@ -224,17 +271,20 @@ record_use (Model        *m,
           mass += f;
           china += f * lode_model_buyer_content (m, c, MAGNET, i, j);
         }
-      supplied = mass / mm->ox_per_magnet;
+      supplied = mass / mm->ox_per_magnet - (mat == HEAVY ? 0 : w->restocked[mat][j]);
       if (j == m->us)
         {
-          /* The stockpile: purchases leave the users, releases reach them. */
-          double bought = w->stock_bought[mat] / mm->need_ox_per_magnet;
+          /* The stockpile buys China-touched magnets first; what it releases carries the
+           * content it was bought with. Dy + Tb is bought as material, not in the magnets. */
+          double bought = mat == HEAVY ? 0 : w->stock_bought[mat] / mm->need_ox_per_magnet;
           double released = w->stock_released[mat] / mm->need_ox_per_magnet;
-          double content = mass > 0 ? china / mass : 1;
+          double free_in = mass > 0 ? supplied * (1 - china / mass) : 0;
+          double touched_bought = MIN (bought, supplied - free_in);
 
+          w->stock_bought_content[mat] = bought > 0 ? touched_bought / bought : 1;
+          free_in -= bought - touched_bought;
           supplied = MAX (0.0, supplied - bought) + released;
-          us_free = MAX (0.0, supplied - released) * (1 - content) +
-                    released * (1 - mm->stock_content);
+          us_free = MAX (0.0, free_in) + released * (1 - mm->stock_content);
           china = supplied > 0 ? (supplied - us_free) / supplied * mass : china;
         }
       c->supplied_t[j] = supplied;
@@ -243,7 +293,6 @@ record_use (Model        *m,
       c->world_supplied_t += supplied;
       c->world_shortfall_t += c->shortfall_t[j];
       mm->supplied_hist[w->ti][j] = supplied;
-      mm->content_hist[w->ti][j] = mass > 0 ? lode_clamp (china / mass, 0, 1) : 1;
     }
   return us_free;
 }
@@ -314,7 +363,11 @@ us_figures (const Model *m,
 {
   const guint us = m->us;
   LodeChain *nd = &y->chain[NDPR], *hv = &y->chain[HEAVY], *sm = &y->chain[SM];
-  double trend = nd->demand_trend_t[us] + sm->demand_trend_t[us];
+  /* The need China-free magnets are measured against: the trend, or more when low prices
+   * raised demand above it. */
+  double need_nd = MAX (nd->demand_trend_t[us], nd->demand_t[us]);
+  double need_sm = MAX (sm->demand_trend_t[us], sm->demand_t[us]);
+  double trend = need_nd + need_sm;
 
   nd->us_china_free_t = ndpr_free;
   hv->us_china_free_t = heavy_free;
@@ -323,7 +376,8 @@ us_figures (const Model *m,
     {
       LodeChain *c = &y->chain[mat];
 
-      c->china_free_share_us_demand = lode_safe_div (c->us_china_free_t, c->demand_trend_t[us]);
+      c->china_free_share_us_demand =
+        lode_safe_div (c->us_china_free_t, MAX (c->demand_trend_t[us], c->demand_t[us]));
       c->china_free_share_us_supply = lode_safe_div (c->us_china_free_t, c->supplied_t[us]);
     }
   y->us_demand_magnet_t = trend;
@@ -375,8 +429,7 @@ lode_model_magnets (Model    *m,
 
   make_ndfeb (m, w, y, grades);
   make_smco (m, w, y);
-  if (w->ti == 0)
-    base_year_draws (m, y);
+  stock_draws (m, w, y);
   sell_magnets (m, w, y, NDPR);
   sell_magnets (m, w, y, SM);
   heavy_follows_magnets (m, w, y);

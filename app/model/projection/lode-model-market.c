@@ -29,41 +29,59 @@
 #include "lode-model.h"
 
 #define SOLVER_STEPS    100
+#define MAX_SURGE       0.3   /* output above the usual a high price can call forth (E) */
 #define SOLVER_PRECISION 1e-11
 
 typedef struct
 {
   const Model    *m;
   const MatModel *mm;
-  double cap[MAX_R];         /* oxide each region can make at full use */
+  double cap[MAX_R];         /* oxide each region can make at its usual use */
+  double surge[MAX_R];       /* how much more its nameplate allows, share of cap */
   double covered[MAX_R];     /* part of it the price floor covers */
   double floor;              /* the price covered output sees (0: none) */
   double dem_cn;             /* oxide demand at the 2024 price: China, ... */
   double dem_target;         /* ... the restriction's targets, ... */
   double dem_other;          /* ... everyone else */
   double fixed;              /* price-independent: stockpile purchases less recycled oxide */
+  double trend[MAX_R];       /* each region's trend, magnet-stage units */
   double clean;              /* share of non-China supply the targets may take */
+  double target_plants;      /* magnet plants in the targets, as separated oxide */
+  double other_plants;       /* magnet plants outside China and the targets */
+  double permitted_material; /* what China still sends the targets, as material ... */
+  double permitted_magnets;  /* ... and as magnets */
   /* The outside market's extras while solving it. */
-  double permitted;
   double release;
   double leftover;
 } Market;
 
-/* Share of capacity a plant runs at price p: the floor below its cost band, all above it;
- * *slope gets its derivative in p. */
+/* Share of its usual output a plant makes at price p: the floor below its cost band, all of
+ * it at the band's top, and up to `surge` more (its nameplate: overtime, running harder)
+ * as the price climbs to twice the band's top; *slope gets its derivative in p. */
 static inline double
 curve (double  cost,
        double  band,
        double  u_floor,
+       double  surge,
        double  p,
        double *slope)
 {
-  double lo = cost * (1 - band), width = 2 * cost * band;
+  double lo = cost * (1 - band), width = 2 * cost * band, hi = lo + width;
 
-  if (p <= lo || p >= lo + width)
+  if (p <= lo)
     {
       *slope = 0;
-      return p <= lo ? u_floor : 1;
+      return u_floor;
+    }
+  if (p >= hi)
+    {
+      if (p >= 2 * hi || surge <= 0)
+        {
+          *slope = 0;
+          return 1 + surge;
+        }
+      *slope = surge / hi;
+      return 1 + surge * (p - hi) / hi;
     }
   *slope = (1 - u_floor) / width;
   return u_floor + (1 - u_floor) * (p - lo) / width;
@@ -79,14 +97,14 @@ supply_region (const Market *mk,
   double cost = mk->mm->cost[r];
   double u_floor = r == m->cn ? 0 : m->u_floor;
   double free_part = mk->cap[r] - mk->covered[r], d;
-  double s = free_part * curve (cost, m->cost_band, u_floor, p, &d);
+  double s = free_part * curve (cost, m->cost_band, u_floor, mk->surge[r], p, &d);
 
   *slope = free_part * d;
   if (mk->covered[r] > 0)
     {
       double pc = MAX (p, mk->floor);
 
-      s += mk->covered[r] * curve (cost, m->cost_band, u_floor, pc, &d);
+      s += mk->covered[r] * curve (cost, m->cost_band, u_floor, mk->surge[r], pc, &d);
       *slope += p >= mk->floor ? mk->covered[r] * d : 0;
     }
   return s;
@@ -138,17 +156,53 @@ excess_world (const Market *mk,
   return e;
 }
 
+/* The targets' supply at price p: their own plants make magnets from non-China material and
+ * the material China still sends them, within their capacity; plants outside China that the
+ * restriction does not target can always buy Chinese material and sell their magnets on (all
+ * of them, or under the extraterritorial rule only the permitted part of their
+ * China-touched output); China's permitted magnets and the stockpile come on top. */
 static double
 excess_outside (const Market *mk,
                 double        p,
                 double       *slope)
 {
-  double ds, dd;
-  double e = supply_nc (mk, p, &ds) * mk->clean + mk->permitted + mk->release -
-             demand_at (mk, mk->dem_target, p, &dd) - mk->fixed;
+  double ds, dd, own = supply_nc (mk, p, &ds) + mk->permitted_material;
+  double e;
 
-  *slope = ds * mk->clean - dd;
+  if (own > mk->target_plants)
+    {
+      own = mk->target_plants;
+      ds = 0;
+    }
+  e = own + mk->other_plants * mk->clean + mk->permitted_magnets + mk->release -
+      demand_at (mk, mk->dem_target, p, &dd) - mk->fixed;
+  *slope = ds - dd;
   return e;
+}
+
+/* Oxide-equivalent magnet-making capacity outside China: in the targets, and elsewhere. */
+static void
+nonchina_plants (const Model  *m,
+                 const Year   *w,
+                 LodeMaterial  mat,
+                 Market       *mk)
+{
+  const MatModel *mm = &m->mat[mat];
+
+  mk->target_plants = mk->other_plants = 0;
+  for (guint r = 0; r < m->n; r++)
+    {
+      double cap;
+
+      if (r == m->cn)
+        continue;
+      cap = (mat == HEAVY ? w->flex[NDPR][MAGNET][r] * w->heavy_intensity
+                          : w->flex[mat][MAGNET][r]) * mm->need_ox_per_magnet;
+      if (m->target[r])
+        mk->target_plants += cap;
+      else
+        mk->other_plants += cap;
+    }
 }
 
 static double
@@ -157,7 +211,8 @@ excess_china (const Market *mk,
               double       *slope)
 {
   double ds, dd;
-  double e = supply_region (mk, mk->m->cn, p, &ds) + mk->leftover - mk->permitted -
+  double e = supply_region (mk, mk->m->cn, p, &ds) + mk->leftover - mk->permitted_material -
+             mk->permitted_magnets - mk->other_plants * mk->clean -
              demand_at (mk, mk->dem_cn + mk->dem_other, p, &dd);
 
   *slope = ds - dd;
@@ -257,7 +312,11 @@ feed_potential (Model        *m,
       mk->cap[r] = MIN (w->flex[mat][SEPARATION][r],
                         (feed[r] + k * MAX (0.0, lack[r])) * mm->recovery);
   mk->cap[m->cn] = MIN (w->flex[mat][SEPARATION][m->cn],
-                        MAX (0.0, china_feed) * mm->recovery + mm->secondary_in * mm->recovery);
+                        MAX (0.0, china_feed) * mm->recovery + w->secondary_in[mat] * mm->recovery);
+  for (guint r = 0; r < m->n; r++)
+    mk->surge[r] = w->flex[mat][SEPARATION][r] > 0 ?
+      lode_clamp (w->plate[mat][SEPARATION][r] / w->flex[mat][SEPARATION][r] - 1, 0, MAX_SURGE) :
+      0;
 }
 
 /* The trend each region brings to the market, in magnet-stage units. */
@@ -289,12 +348,34 @@ stockpile_purchase (Model      *m,
   w->stock_bought[mat] = MAX (0.0, MIN (target - mm->stock_ox, target / m->stockpile_fill));
 }
 
+/* The tariff raises what US buyers pay for China-touched NdFeB magnets by tariff x their
+ * price on the China-touched share of last year's US supply; as a move of the NdPr price it
+ * is that rise over the NdPr oxide a magnet needs. US demand answers it like a price rise. */
+static double
+us_tariff_factor (const Model    *m,
+                  const Year     *w,
+                  const LodeYear *prev,
+                  LodeMaterial    mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  double touched, bump, p;
+
+  if (!w->tariff_on || mat != NDPR || prev == NULL)
+    return 1;
+  p = prev->chain[mat].price_usd_kg;
+  touched = 1 - prev->chain[mat].china_free_share_us_supply;
+  bump = m->tariff * lode_clamp (touched, 0, 1) * prev->magnet_price_usd_kg /
+         mm->need_ox_per_magnet;
+  return p > 0 ? pow ((p + bump) / p, mm->eps_short) : 1;
+}
+
 static void
-setup_market (Model        *m,
-              Year         *w,
-              LodeYear     *y,
-              LodeMaterial  mat,
-              Market       *mk)
+setup_market (Model          *m,
+              Year           *w,
+              LodeYear       *y,
+              const LodeYear *prev,
+              LodeMaterial    mat,
+              Market         *mk)
 {
   MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
@@ -303,6 +384,7 @@ setup_market (Model        *m,
   mk->m = m;
   mk->mm = mm;
   feed_potential (m, w, mat, mk);
+  w->us_tariff_factor[mat] = us_tariff_factor (m, w, prev, mat);
   if (mat == NDPR && w->floor_on)
     {
       mk->floor = m->floor;
@@ -311,9 +393,11 @@ setup_market (Model        *m,
   for (guint r = 0; r < m->n; r++)
     {
       double trend = trend_of (m, y, w, mat, r);
-      double d = trend * (r == m->cn ? mm->long_cn : mm->long_out) * mm->need_ox_per_magnet;
+      double d = trend * (r == m->cn ? mm->long_cn : mm->long_out) * mm->need_ox_per_magnet *
+                 (r == m->us ? w->us_tariff_factor[mat] : 1);
 
       c->demand_trend_t[r] = trend;
+      mk->trend[r] = trend;
       if (r == m->cn)
         mk->dem_cn += d;
       else if (m->target[r] && w->withheld[mat] > 0)
@@ -324,46 +408,46 @@ setup_market (Model        *m,
     }
   stockpile_purchase (m, w, y, mat);
   mk->fixed += w->stock_bought[mat];
+  /* Makers' stocks still cover part of the 2024 gap (lode_model_stock_draw()). */
+  mk->fixed -= (mat == HEAVY ? lode_model_stock_draw (m, w, NDPR) * w->heavy_intensity
+                             : lode_model_stock_draw (m, w, mat)) * mm->need_ox_per_magnet;
+  /* After a shortage, the inventories it emptied are rebuilt: half of what is left each
+   * year (E), on top of demand. */
+  w->restock[mat] = 0.5 * mm->restock_ox;
+  mk->fixed += w->restock[mat];
   mk->clean = 1;
 }
 
-double
-lode_model_china_reference (const Model  *m,
-                            LodeMaterial  material,
-                            LodeStage     stage,
-                            guint         j)
-{
-  const MatModel *mm = &m->mat[material];
-
-  return mm->ref_flow[stage][j] *
-         lode_safe_div (m->mat[material == HEAVY ? NDPR : material].trend[j], mm->ref_demand[j]);
-}
-
-/* China's supply to the targets without the restriction, and what the restriction permits:
- * by stage, with the magnets' share withheld as the restriction covers magnets. */
+/* What China would send each target at the free-trade price (its share of world supply of
+ * their need), kept as each target's allowance for the routing; returns the part the
+ * restriction permits, with magnets and material (oxide and metal for the targets' plants)
+ * withheld at their own shares, split as China's exports went in the last unrestricted year. */
 static void
-china_to_targets (const Model  *m,
+china_allowances (const Model  *m,
                   Year         *w,
                   LodeMaterial  mat,
-                  double       *out_free,
-                  double       *out_permitted)
+                  Market       *mk,
+                  double        p_free)
 {
-  *out_free = *out_permitted = 0;
+  const MatModel *mm = &m->mat[mat];
+  double slope, s_cn = supply_region (mk, m->cn, p_free, &slope);
+  double share = lode_safe_div (s_cn, s_cn + supply_nc (mk, p_free, &slope));
+  double scale = lode_model_demand_factor (mm, p_free, mm->long_out) * mm->need_ox_per_magnet;
+  double w_mag = w->withheld_magnets[mat];
+
+  if (mat == NDPR)
+    w_mag = MAX (w_mag, w->withheld_magnets[HEAVY] * w->heavy_grade_share);
   for (guint j = 0; j < m->n; j++)
     {
-      if (!m->target[j])
-        continue;
-      for (int s = MINE; s < N_STAGES; s++)
-        {
-          double x = lode_model_china_reference (m, mat, (LodeStage) s, j);
-          double withheld = s == MAGNET ? w->withheld_magnets[mat] : w->withheld[mat];
+      double f_mag = mm->ref_magnet_share[j];
 
-          if (s == MAGNET && mat == NDPR)
-            withheld = MAX (withheld, w->withheld_magnets[HEAVY] * w->heavy_grade_share);
-          *out_free += x;
-          *out_permitted += x * (1 - withheld);
-          w->china_cap[mat][s][j] = x * (1 - withheld);
-        }
+      w->china_allowance[mat][j] = -1;
+      if (j == m->cn || !m->target[j])
+        continue;
+      w->china_allowance[mat][j] = share * mk->trend[j] * scale;
+      mk->permitted_magnets += w->china_allowance[mat][j] * f_mag * (1 - w_mag);
+      mk->permitted_material += w->china_allowance[mat][j] * (1 - f_mag) *
+                                (1 - w->withheld[mat]);
     }
 }
 
@@ -403,11 +487,13 @@ clear_restricted (Model          *m,
   MatModel *mm = &m->mat[mat];
   double scale = mk->dem_cn + mk->dem_target + mk->dem_other;
   double trigger = m->stockpile_trigger * mm->price_pre_shock;
-  double to_targets, p_out, slope;
+  double p_out, slope;
 
-  china_to_targets (m, w, mat, &to_targets, &mk->permitted);
+  china_allowances (m, w, mat, mk, p_free);
+  nonchina_plants (m, w, mat, mk);
   if (m->extraterritorial)
-    mk->clean = 1 - w->withheld[mat] * content_to_targets (m, prev);
+    mk->clean = 1 - MAX (w->withheld[mat], w->withheld_magnets[mat]) *
+                    content_to_targets (m, prev);
   p_out = solve (excess_outside, mk, p_free, mm->p_max, mm->price_prev, scale);
 
   /* The stockpile caps the spike at the trigger while it lasts. */
@@ -418,11 +504,12 @@ clear_restricted (Model          *m,
     }
   w->stock_released[mat] = mk->release;
   w->market_unmet[mat] = MAX (0.0, -value_of (excess_outside, mk, p_out));
+  mm->restock_ox += w->market_unmet[mat];
 
   /* Non-China output the targets cannot take (or may not, under the extraterritorial rule)
    * goes to China's side of the market. */
-  mk->leftover = MAX (0.0, value_of (excess_outside, mk, p_out)) +
-                 supply_nc (mk, p_out, &slope) * (1 - mk->clean);
+  mk->leftover = MAX (0.0, supply_nc (mk, p_out, &slope) + mk->permitted_material -
+                           mk->target_plants);
   *out_china = solve (excess_china, mk, mm->p_min, p_free, mm->price_cn_prev, scale);
   return p_out;
 }
@@ -447,7 +534,7 @@ record_demand (Model        *m,
       gboolean outside = r != m->cn && m->target[r] && w->withheld[mat] > 0;
       double f = r == m->cn ? f_cn_region : (outside ? f_out : f_other);
 
-      c->demand_t[r] = c->demand_trend_t[r] * f;
+      c->demand_t[r] = c->demand_trend_t[r] * f * (r == m->us ? w->us_tariff_factor[mat] : 1);
       c->world_demand_trend_t += mat == NDPR || mat == SM ? 0 : c->demand_trend_t[r];
       c->world_demand_t += c->demand_t[r];
       c->demand_destroyed_t += MAX (0.0, c->demand_trend_t[r] - c->demand_t[r]);
@@ -478,7 +565,7 @@ clear_material (Model          *m,
   double scale, p_free, p_out, p_cn;
   Market mk;
 
-  setup_market (m, w, y, mat, &mk);
+  setup_market (m, w, y, prev, mat, &mk);
   scale = mk.dem_cn + mk.dem_target + mk.dem_other;
   p_free = solve (excess_world, &mk, mm->p_min, mm->p_max, mm->price_prev, scale);
   p_out = p_cn = p_free;
@@ -493,6 +580,7 @@ clear_material (Model          *m,
       w->market_unmet[mat] = MAX (0.0, -value_of (excess_world, &mk, p_free));
     }
 
+  mm->restock_ox = MAX (0.0, mm->restock_ox - w->restock[mat]);
   c->price_usd_kg = p_out;
   c->price_china_usd_kg = p_cn;
   c->withheld_share = w->withheld[mat];

@@ -95,7 +95,7 @@ stockpile (Model      *m,
       MatModel *mm = &m->mat[mat];
       LodeChain *c = &y->chain[mat];
       double bought = w->stock_bought[mat], released = w->stock_released[mat];
-      double content = 1 - c->china_free_share_us_supply;
+      double content = w->stock_bought_content[mat];
       double kept = MAX (0.0, mm->stock_ox - released);
 
       mm->stock_content = kept + bought > 0 ?

@@ -271,7 +271,6 @@ setup_scenario (Model *m)
   /* Projects that need the floor proceed in proportion to how much of the agreed support
    * (the defaults: the DoD–MP floor on MP's volume) the scenario gives. */
   m->floor_support =
-    (m->floor_end > m->floor_start ? 1.0 : 0.0) *
     lode_clamp (m->floor / lode_lever_info (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG)->default_value,
                 0, 1) *
     lode_clamp (m->floor_coverage /
@@ -301,6 +300,7 @@ setup_scenario (Model *m)
     m->heavy_intensity0 += MAX (0.0, ds->end_use_share[u].value) *
                            MAX (0.0, ds->heavy_intensity[u].value);
   m->gbd_factor = lode_clamp (ds->param[LODE_PARAM_GBD_FACTOR].value, 0, 1);
+  m->heavy_thrift = lode_clamp (ds->param[LODE_PARAM_HEAVY_THRIFT_PCT].value / 100, 0, 1);
   m->gbd_share0 = lode_clamp (ds->param[LODE_PARAM_GBD_SHARE_2024].value, 0, 1);
   m->gbd_extra = lode_clamp (lv[LODE_LEVER_MATERIALS_GBD_EXTRA_PCT] / 100, 0, 1);
   m->heavy_free = lode_clamp (lv[LODE_LEVER_MATERIALS_HEAVY_FREE_PCT] / 100, 0, 1);

@@ -42,8 +42,8 @@ typedef struct
   gboolean     targets_cut;       /* a restriction applies to this stage's trade */
   gboolean     tariff;            /* the tariff applies to US imports at this stage */
   double       clean[MAX_R];      /* share of an exporter's surplus the targets may take */
-  const double *china_cap;        /* China's most to each importer, or NULL */
-  double       china_given[MAX_R];
+  double      *allowance;        /* China's free-trade supply to each importer, or NULL */
+  double       withheld;
   guint        exp[MAX_R];        /* regions with something to export, ... */
   guint        n_exp;
   guint        imp[MAX_R];        /* ... and regions that want imports */
@@ -242,8 +242,8 @@ china_supplies (Pass   *p,
       guint j = p->imp[b];
 
       ask[j] = j == cn || sup[j] > 0 ? 0 : need[j];
-      if (p->china_cap != NULL && p->china_cap[j] >= 0)
-        ask[j] = MIN (ask[j], MAX (0.0, p->china_cap[j] - p->china_given[j]));
+      if (p->allowance != NULL && p->allowance[j] >= 0)
+        ask[j] = MIN (ask[j], (1 - p->withheld) * p->allowance[j]);
       requested += ask[j];
     }
   if (requested <= 0)
@@ -257,7 +257,8 @@ china_supplies (Pass   *p,
       if (g <= 0)
         continue;
       flow[cn][j] += g;
-      p->china_given[j] += g;
+      if (p->allowance != NULL && p->allowance[j] >= 0)
+        p->allowance[j] = MAX (0.0, p->allowance[j] - g / MAX (1e-9, 1 - p->withheld));
       need[j] = MAX (0.0, need[j] - g);
       sup[cn] -= g;
     }
@@ -410,6 +411,59 @@ record_links (Model        *m,
     }
 }
 
+/* Under a restriction the targets pay more than anyone: after their own plants, they take
+ * what other producers outside China make before those producers' own region does (which
+ * then buys from China). Under the extraterritorial rule only the permitted part of each
+ * producer's China-touched output may go. */
+static void
+divert_to_targets (const Pass *p,
+                   double      out[MAX_R],
+                   double      want[MAX_R],
+                   double      flow[MAX_R][MAX_R])
+{
+  const Model *m = p->m;
+  double lacking = 0, pool = 0, k;
+
+  for (guint j = 0; j < m->n; j++)
+    if (m->target[j])
+      {
+        double own = MIN (out[j], want[j]);
+
+        flow[j][j] += own;
+        out[j] -= own;
+        want[j] -= own;
+        lacking += want[j];
+      }
+  for (guint i = 0; i < m->n; i++)
+    if (i != m->cn && !m->target[i])
+      pool += out[i] * p->clean[i];
+  if (lacking <= 0 || pool <= 0)
+    return;
+  k = MIN (1.0, pool / lacking);
+  for (guint j = 0; j < m->n; j++)
+    {
+      double take;
+
+      if (!m->target[j] || want[j] <= 0)
+        continue;
+      take = want[j] * k;
+      for (guint i = 0; i < m->n; i++)
+        {
+          double g;
+
+          if (i == m->cn || m->target[i] || out[i] <= 0)
+            continue;
+          g = take * out[i] * p->clean[i] / pool;
+          flow[i][j] += g;
+          want[j] -= g;
+        }
+      want[j] = MAX (0.0, want[j]);
+    }
+  for (guint i = 0; i < m->n; i++)
+    if (i != m->cn && !m->target[i])
+      out[i] = MAX (0.0, out[i] * (1 - k * p->clean[i] * lacking / pool));
+}
+
 static void
 init_pass (Pass                   *p,
            const Model            *m,
@@ -419,7 +473,7 @@ init_pass (Pass                   *p,
            const LodeTradeRequest *req,
            const double           *content)
 {
-  double withheld = stage == MAGNET ? w->withheld_magnets[material] : w->withheld[material];
+  double withheld = req->withheld;
 
   p->m = m;
   p->w = w;
@@ -427,11 +481,11 @@ init_pass (Pass                   *p,
   p->material = material;
   p->targets_cut = withheld > 0;
   p->tariff = stage == MAGNET && w->tariff_on && material != HEAVY;
-  p->china_cap = req->china_cap;
+  p->allowance = req->china_allowance;
+  p->withheld = lode_clamp (req->withheld, 0, 1);
   p->n_exp = p->n_imp = 0;
   for (guint i = 0; i < m->n; i++)
     {
-      p->china_given[i] = 0;
       p->clean[i] = m->extraterritorial && i != m->cn ?
                     1 - withheld * lode_clamp (content[i], 0, 1) : 1;
     }
@@ -449,29 +503,38 @@ lode_model_trade (Model                  *m,
 {
   MatModel *mm = &m->mat[material];
   double sup[MAX_R], need[MAX_R], later[MAX_R], content[MAX_R] = { 0 };
+  double out[MAX_R], want[MAX_R];
   gboolean any_need = FALSE, any_sup = FALSE, any_later = FALSE;
   Pass pass;
 
+  if (req->content != NULL)
+    for (guint i = 0; i < m->n; i++)
+      content[i] = req->content[i];
+  init_pass (&pass, m, w, material, stage, req, content);
   for (guint i = 0; i < m->n; i++)
     {
-      double own = MIN (req->out[i], req->want[i]);
-      double rest = req->want[i] - own;
-      double newer = req->want_new != NULL ? MIN (rest, MAX (0.0, req->want_new[i])) : 0;
-
+      out[i] = req->out[i];
+      want[i] = req->want[i];
       for (guint j = 0; j < m->n; j++)
         flow[i][j] = 0;
-      flow[i][i] = own;
-      sup[i] = req->out[i] - own;
+    }
+  if (pass.targets_cut)
+    divert_to_targets (&pass, out, want, flow);
+
+  for (guint i = 0; i < m->n; i++)
+    {
+      double own = MIN (out[i], want[i]);
+      double rest = want[i] - own;
+      double newer = req->want_new != NULL ? MIN (rest, MAX (0.0, req->want_new[i])) : 0;
+
+      flow[i][i] += own;
+      sup[i] = out[i] - own;
       need[i] = rest - newer;
       later[i] = newer;
       any_need = any_need || rest > 0;
       any_sup = any_sup || sup[i] > 0;
       any_later = any_later || newer > 0;
     }
-  if (req->content != NULL)
-    for (guint i = 0; i < m->n; i++)
-      content[i] = req->content[i];
-  init_pass (&pass, m, w, material, stage, req, content);
   for (guint i = 0; i < m->n; i++)
     {
       if (sup[i] > 0)

@@ -12,8 +12,8 @@
 
 #include "lode-model.h"
 
-/* China's exports in a year without a restriction are the reference the next restriction
- * withholds a share of. */
+/* In a year without a restriction, how China's exports reach each region (as magnets or as
+ * material) is what the next restriction splits its allowance by. */
 static void
 remember_china_exports (Model          *m,
                         const Year     *w,
@@ -28,11 +28,29 @@ remember_china_exports (Model          *m,
         continue;
       for (guint j = 0; j < m->n; j++)
         {
-          for (int s = 0; s < N_STAGES; s++)
-            mm->ref_flow[s][j] = j == m->cn ? 0 : c->flow_ox[s][m->cn][j];
-          mm->ref_demand[j] = m->mat[mat == HEAVY ? NDPR : mat].trend[j];
+          double as_material = 0, as_magnets = c->flow_ox[MAGNET][m->cn][j];
+
+          for (int s = SEPARATION; s < MAGNET; s++)
+            as_material += c->flow_ox[s][m->cn][j];
+          mm->ref_magnet_share[j] = j == m->cn ? 0 :
+            lode_safe_div (as_magnets, as_magnets + as_material);
         }
     }
+}
+
+/* China's secondary feed is mostly the swarf and scrap of its own magnet plants: it follows
+ * their output (last year's, against the base year's). */
+static void
+secondary_feed (const Model    *m,
+                Year           *w,
+                const LodeYear *prev)
+{
+  double base = m->mat[NDPR].base_cap[MAGNET][m->cn] * m->mat[NDPR].u_obs[MAGNET][m->cn];
+  double ratio = prev != NULL && base > 0 ?
+                 prev->chain[NDPR].production[MAGNET][m->cn] / base : 1;
+
+  for (int mat = 0; mat < N_MATERIALS; mat++)
+    w->secondary_in[mat] = m->mat[mat].secondary_in * ratio;
 }
 
 static void
@@ -67,6 +85,7 @@ lode_model_year (Model          *m,
     y->us_aligned[r] = m->aligned[r];
 
   lode_model_year_levers (m, &w);
+  secondary_feed (m, &w, prev);
   lode_model_heavy_intensity (m, &w);
   lode_model_capacity (m, &w, y);
   lode_model_recycling (m, &w, y);

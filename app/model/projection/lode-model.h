@@ -88,7 +88,8 @@ typedef struct
   double ox_per_magnet;         /* t oxide equivalent in a magnet-stage unit */
   double magnet_per_ox;         /* magnet-stage units per t oxide equivalent of metal */
   double need_ox_per_magnet;    /* t separated oxide a magnet-stage unit needs */
-  double secondary_in;          /* China's secondary separation feed, t oxide input */
+  double secondary_in;          /* China's secondary separation feed in 2024, t oxide input;
+                                 * it grows with China's magnet output (swarf, scrap) */
 
   /* Market. */
   double price0;
@@ -128,15 +129,16 @@ typedef struct
   double price_cn_prev;
   double price_pre_shock;
   double china_cap[N_STAGES];   /* China's quota capacity at mine and separation */
-  double ref_flow[N_STAGES][MAX_R];   /* China's exports in the last unrestricted year */
-  double ref_demand[MAX_R];           /* and each region's trend demand then */
+  double ref_magnet_share[MAX_R];     /* of China's exports to a region, the share that
+                                       * went as magnets in the last unrestricted year */
+  double restock_ox;            /* the targets' inventories a shortage emptied, to rebuild */
+  double stock_draw0;           /* magnets China's makers drew from stock in 2024 */
   double stock_ox;              /* US strategic stockpile */
   double stock_content;         /* its China content */
   gboolean started_in[LODE_MAX_YEARS];               /* any capacity started that year */
   double funded[LODE_MAX_YEARS][N_STAGES][MAX_R];    /* capacity the fund started */
   double induced[LODE_MAX_YEARS][N_STAGES][MAX_R];   /* capacity high prices started */
   double supplied_hist[LODE_MAX_YEARS][MAX_R];       /* magnet-stage use, for recycling */
-  double content_hist[LODE_MAX_YEARS][MAX_R];
 } MatModel;
 
 typedef struct
@@ -174,7 +176,8 @@ typedef struct
   int      floor_start;
   int      floor_end;            /* exclusive */
   double   floor_coverage;       /* t NdPr oxide per year */
-  double   floor_support;        /* 0..1: how far the floor carries projects that need it */
+  double   floor_support;        /* 0..1: how far the floor's level and coverage carry
+                                  * projects that need it */
   double   tariff;
   double   tariff_substitution;
   double   withheld;
@@ -216,6 +219,7 @@ typedef struct
   double   heavy_grade_share;
   double   heavy_intensity0;     /* world-average Dy+Tb metal per t NdFeB, 2024 */
   double   gbd_factor;
+  double   heavy_thrift;         /* yearly fall of Dy + Tb per magnet, fraction */
   double   gbd_share0;
   double   gbd_extra;
   double   heavy_free;
@@ -246,8 +250,11 @@ typedef struct
   double   newcap[N_MATERIALS][N_STAGES][MAX_R];  /* part of flex from new capacity */
   double   recycling_us;                    /* fund-built US recycling, t magnet per year */
   double   recycled_content[MAX_R];         /* China content of recycled magnets */
+  double   secondary_in[N_MATERIALS];       /* China's secondary separation feed this year */
   double   plan[N_MATERIALS][N_STAGES][MAX_R];
-  double   china_cap[N_MATERIALS][N_STAGES][MAX_R];  /* China's most to a target, < 0 none */
+  /* Under a restriction, what China would have sent each target without it (t oxide eq),
+   * drawn down as it sends; < 0 for regions it does not restrict. */
+  double   china_allowance[N_MATERIALS][MAX_R];
   double   magnet_heavy_need[MAX_R];        /* t Dy+Tb metal NdFeB makers need */
   double   heavy_intensity;                 /* t Dy+Tb metal per t NdFeB this year */
   double   heavy_grade_share;
@@ -255,6 +262,10 @@ typedef struct
   double   covered[N_MATERIALS];            /* US separation output the floor covers */
   double   stock_bought[N_MATERIALS];       /* US stockpile purchases this year, oxide */
   double   stock_released[N_MATERIALS];
+  double   stock_bought_content[N_MATERIALS];  /* China content of the purchases */
+  double   restock[N_MATERIALS];               /* inventories rebuilt after a shortage */
+  double   restocked[N_MATERIALS][MAX_R];      /* ... by each target, magnet-stage units */
+  double   us_tariff_factor[N_MATERIALS];      /* US demand under the tariff, relative */
 } Year;
 
 /* lode-model-setup.c */
@@ -299,11 +310,6 @@ void    lode_model_clear_markets   (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y,
                                     const LodeYear             *prev);
-/* What China would send region j at stage s without a restriction, t oxide eq. */
-double  lode_model_china_reference (const Model                *m,
-                                    LodeMaterial                material,
-                                    LodeStage                   stage,
-                                    guint                       j);
 
 /* lode-model-trade.c: the trade of one stage's output against what the next stage wants. */
 typedef struct
@@ -311,7 +317,10 @@ typedef struct
   const double *out;          /* output, t oxide eq */
   const double *want;         /* what each region's next stage wants */
   const double *want_new;     /* the part of want from new capacity (served last) */
-  const double *china_cap;    /* China's most to each importer (< 0: none), or NULL */
+  double       *china_allowance; /* what China would send each importer without the
+                                 * restriction (< 0: not restricted), or NULL; China sends
+                                 * at most (1 - withheld) of what is left of it */
+  double        withheld;       /* the restriction's share at this stage */
   const double *content;      /* China content of each exporter's output, or NULL */
   gboolean      base_year;
 } LodeTradeRequest;
@@ -373,6 +382,9 @@ void    lode_model_heavy_to_makers (Model                      *m,
                                     LodeYear                   *y);
 
 /* lode-model-magnets.c */
+double  lode_model_stock_draw      (const Model                *m,
+                                    const Year                 *w,
+                                    LodeMaterial                material);
 void    lode_model_magnets         (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y);
