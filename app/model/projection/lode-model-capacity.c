@@ -24,8 +24,6 @@
 #define MAX_LOAD                2.0   /* most money a stage absorbs, in construction capacities */
 #define INDUCED_MAX_EXCESS      1.0   /* price / incentive - 1 beyond which investment is
                                        * no faster: builders and permits limit it (E) */
-#define FLOOR_TERM              10.0  /* years of support a floor-backed project banks on
-                                       * (the DoD-MP floor's term, MP-DoD) */
 
 static int
 period_of (int t)
@@ -81,16 +79,20 @@ base_capacity (Model        *m,
 }
 
 /* How far the price floor carries a project that needs it: the floor's level and coverage
- * (m->floor_support) times the share of the project's first FLOOR_TERM years it covers. */
+ * (m->floor_support) when the floor is in force as the project starts, fading out over a
+ * year on either side of the floor's term. */
 static double
 floor_carries (const Model *m,
                const Unit  *un)
 {
   double start = un->start + un->phi;
-  double from = MAX (start, (double) m->floor_start);
-  double to = MIN (start + FLOOR_TERM, (double) m->floor_end);
+  double before = (double) m->floor_start - start;       /* > 0: the floor comes later */
+  double after = start - ((double) m->floor_end - 1);    /* > 0: it has ended */
+  double in_force = lode_clamp (1 - MAX (before, after), 0, 1);
 
-  return m->floor_support * lode_clamp ((to - from) / FLOOR_TERM, 0, 1);
+  if (m->floor_end <= m->floor_start)
+    return 0;
+  return m->floor_support * in_force;
 }
 
 static void

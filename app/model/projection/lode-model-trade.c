@@ -137,14 +137,15 @@ china_weight (const Pass *p,
   const Model *m = p->m;
   double wc = 1;
 
-  if (is_target (p, j))
-    return 0;
   if (m->aligned[j])
     {
       wc = 1 - p->w->fs;
       if (p->tariff && j == m->us)
         wc /= 1 + m->tariff_substitution * m->tariff;
     }
+  /* A target draws the rest of China's supply in (C), within its allowance. */
+  if (is_target (p, j))
+    wc *= 1 - p->withheld;
   return wc;
 }
 
@@ -211,7 +212,15 @@ market_round (const Pass *p,
           if (sup[i] <= 0 || i == j)
             continue;
           if (i == cn)
-            g = sup[i] * c[j] * k_cn;
+            {
+              g = sup[i] * c[j] * k_cn;
+              if (p->allowance != NULL && p->allowance[j] >= 0)
+                {
+                  g = MIN (g, (1 - p->withheld) * p->allowance[j]);
+                  p->allowance[j] = MAX (0.0, p->allowance[j] -
+                                              g / MAX (1e-9, 1 - p->withheld));
+                }
+            }
           else
             g = sup[i] * f[j] * k_nc * (is_target (p, j) ? p->clean[i] : 1);
           flow[i][j] += g;
@@ -411,10 +420,11 @@ record_links (Model        *m,
     }
 }
 
-/* Under a restriction the targets pay more than anyone: after their own plants, they take
- * what other producers outside China make before those producers' own region does (which
- * then buys from China). Under the extraterritorial rule only the permitted part of each
- * producer's China-touched output may go. */
+/* Under a restriction the targets outbid everyone for what China withholds from them: after
+ * their own plants, they take that much of what other producers outside China make before
+ * those producers' own region does (which then buys from China instead). Under the
+ * extraterritorial rule only the permitted part of each producer's China-touched output may
+ * go. */
 static void
 divert_to_targets (const Pass *p,
                    double      out[MAX_R],
@@ -422,18 +432,24 @@ divert_to_targets (const Pass *p,
                    double      flow[MAX_R][MAX_R])
 {
   const Model *m = p->m;
-  double lacking = 0, pool = 0, k;
+  double lacking = 0, pool = 0, k, gap[MAX_R];
 
   for (guint j = 0; j < m->n; j++)
-    if (m->target[j])
-      {
-        double own = MIN (out[j], want[j]);
+    {
+      double own;
 
-        flow[j][j] += own;
-        out[j] -= own;
-        want[j] -= own;
-        lacking += want[j];
-      }
+      gap[j] = 0;
+      if (!m->target[j])
+        continue;
+      own = MIN (out[j], want[j]);
+      flow[j][j] += own;
+      out[j] -= own;
+      want[j] -= own;
+      /* What China withholds from it: the gap the others are asked to fill. */
+      if (p->allowance != NULL && p->allowance[j] > 0)
+        gap[j] = MIN (want[j], p->withheld * p->allowance[j]);
+      lacking += gap[j];
+    }
   for (guint i = 0; i < m->n; i++)
     if (i != m->cn && !m->target[i])
       pool += out[i] * p->clean[i];
@@ -444,9 +460,9 @@ divert_to_targets (const Pass *p,
     {
       double take;
 
-      if (!m->target[j] || want[j] <= 0)
+      if (!m->target[j] || gap[j] <= 0)
         continue;
-      take = want[j] * k;
+      take = gap[j] * k;
       for (guint i = 0; i < m->n; i++)
         {
           double g;
