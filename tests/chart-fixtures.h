@@ -60,12 +60,12 @@ fixture_projection (LodeDataset *ds,
     {
       LodeYear *y = &p->years[i];
 
-      y->china_free_share_us_magnets = MIN (0.05 + slope * i, 0.95);
+      y->china_free_share_us_demand = MIN (0.05 + slope * i, 0.95);
       for (int s = 0; s < LODE_N_STAGES; s++)
         {
-          y->us_self_sufficiency[s] = 0.1 * (s + 1) + i / 40.0;
+          y->chain[LODE_MATERIAL_NDPR].us_self_sufficiency[s] = 0.1 * (s + 1) + i / 40.0;
           for (guint r = 0; r < ds->n_regions; r++)
-            y->capacity[s][r] = 1000.0 * (r + 1) + 100.0 * i;
+            y->chain[LODE_MATERIAL_NDPR].capacity[s][r] = 1000.0 * (r + 1) + 100.0 * i;
         }
       y->public_spend_busd = y->year >= 2026 && y->year <= 2030 ? 2.0 : 0.0;
       y->price_floor_cost_busd = y->year >= 2025 && y->year <= 2034 ? 0.5 : 0.0;
@@ -73,7 +73,7 @@ fixture_projection (LodeDataset *ds,
       floor_cum += y->price_floor_cost_busd;
       y->public_spend_cum_busd = cum;
       y->price_floor_cost_cum_busd = floor_cum;
-      y->ndpr_price_usd_kg = 56.0 + i;
+      y->chain[LODE_MATERIAL_NDPR].price_usd_kg = 56.0 + i;
       y->jobs_us = 1000.0 + 250.0 * i;
     }
   return p;

@@ -56,7 +56,8 @@ syn_projection (guint    n_regions,
 
   for (int y = 0; y < p->n_years; y++)
     {
-      LodeYear *ly = &p->years[y];
+      LodeYear *year = &p->years[y];
+      LodeChain *ly = &year->chain[LODE_MATERIAL_NDPR];
       double input[LODE_N_STAGES][SYN_N] = { { 0 } };
       double mine[SYN_N] = { 60000 * (1 + 0.03 * y), 7000 * (1 + 0.1 * y),
                              3000 * (1 + 0.05 * y), 0 };
@@ -116,13 +117,13 @@ syn_projection (guint    n_regions,
 
           for (guint i = 0; i < n_regions; i++)
             used += ly->flow_ox[LODE_STAGE_MAGNET][i][j];
-          ly->supplied_magnet_t[j] = used / 0.34;
-          ly->demand_magnet_t[j] = used / 0.34 * 1.05;
-          ly->shortfall_magnet_t[j] = used / 0.34 * 0.05;
+          ly->supplied_t[j] = used / 0.34;
+          ly->demand_t[j] = used / 0.34 * 1.05;
+          ly->shortfall_t[j] = used / 0.34 * 0.05;
         }
       for (int u = 0; u < LODE_N_END_USES; u++)
-        ly->end_use_t[u] = 1000.0 * (u + 1);
-      ly->china_free_share_us_magnets = 0.1 + 0.02 * y;
+        year->end_use_t[u] = 1000.0 * (u + 1);
+      year->china_free_share_us_demand = 0.1 + 0.02 * y;
       ly->bottleneck_stage = LODE_STAGE_SEPARATION;
     }
   return p;

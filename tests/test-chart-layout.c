@@ -241,7 +241,7 @@ test_stacked (Fixture       *f,
 
   /* A region with no capacity gets no band. */
   for (int i = 0; i < f->projection->n_years; i++)
-    f->projection->years[i].capacity[LODE_STAGE_METAL][4] = 0;
+    f->projection->years[i].chain[LODE_MATERIAL_NDPR].capacity[LODE_STAGE_METAL][4] = 0;
   {
     g_autoptr(LodeChartLayout) fewer = lode_chart_layout_new (LODE_CHART_CAPACITY,
                                                               f->projection, NULL, 800, 300,
@@ -305,7 +305,7 @@ test_percent_axis (Fixture       *f,
                                   ->value[16], 80.0, 1e-9);
 
   /* An exporting stage (150 %) widens the axis. */
-  f->projection->years[10].us_self_sufficiency[LODE_STAGE_MINE] = 1.5;
+  f->projection->years[10].chain[LODE_MATERIAL_NDPR].us_self_sufficiency[LODE_STAGE_MINE] = 1.5;
   over = lode_chart_layout_new (LODE_CHART_SELF_SUFFICIENCY, f->projection, NULL, 800, 300,
                                 NULL);
   g_assert_cmpfloat (over->axes[0].ticks.max, >=, 150);

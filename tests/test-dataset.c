@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lode-dataset.h"
+#include "lode-levers.h"
 
 /* Helpers */
 
@@ -76,101 +77,56 @@ typedef void (*CitedFunc) (const LodeCited *cited,
                            const char      *what,
                            gpointer         user_data);
 
-/* Calls @func on every LodeCited of the dataset. */
+/* Calls @func on every LodeCited of the dataset the file gave (lode_dataset_list_numbers). */
 static guint
 foreach_cited (const LodeDataset *ds,
                CitedFunc          func,
                gpointer           user_data)
 {
-  guint n = 0;
+  g_autoptr(GPtrArray) numbers = lode_dataset_list_numbers ((LodeDataset *) ds);
 
-#define VISIT(field, what) G_STMT_START { func (&(field), (what), user_data); n++; } G_STMT_END
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      const LodeDatasetEntry *entry = g_ptr_array_index (numbers, i);
+
+      func (entry->cited, entry->name, user_data);
+    }
+  return numbers->len;
+}
+
+static double
+world_of (const LodeDataset *ds,
+          LodeMaterial       material,
+          LodeStage          stage)
+{
+  double sum = 0.0;
 
   for (guint r = 0; r < ds->n_regions; r++)
-    {
-      const LodeRegion *region = &ds->regions[r];
-
-      for (guint s = 0; s < LODE_N_STAGES; s++)
-        {
-          VISIT (region->capacity[s], region->id);
-          VISIT (region->production[s], region->id);
-        }
-      VISIT (region->ore_ndpr_share, region->id);
-      VISIT (region->magnet_demand_t, region->id);
-    }
-
-  VISIT (ds->separation_recovery, "separation_recovery");
-  VISIT (ds->oxide_to_metal, "oxide_to_metal");
-  VISIT (ds->metal_process_yield, "metal_process_yield");
-  VISIT (ds->ndpr_metal_per_magnet, "ndpr_metal_per_magnet");
-  VISIT (ds->magnet_yield, "magnet_yield");
-  VISIT (ds->swarf_recycled_share, "swarf_recycled_share");
-  VISIT (ds->secondary_ndpr_oxide_t, "secondary_ndpr_oxide_t");
-  VISIT (ds->world_magnet_demand_t, "world_magnet_demand_t");
-  for (guint u = 0; u < LODE_N_END_USES; u++)
-    VISIT (ds->end_use_share[u], "end_use_share");
-  for (guint p = 0; p < 3; p++)
-    {
-      VISIT (ds->growth_low_pct[p], "growth_low_pct");
-      VISIT (ds->growth_central_pct[p], "growth_central_pct");
-      VISIT (ds->growth_high_pct[p], "growth_high_pct");
-    }
-  VISIT (ds->magnet_service_life_years, "magnet_service_life_years");
-
-  for (guint s = 0; s < LODE_N_STAGES; s++)
-    {
-      const LodeStageEconomics *e = &ds->stage[s];
-      const char *stage = lode_stage_id ((LodeStage) s);
-
-      VISIT (e->capex_west, stage);
-      VISIT (e->capex_asia, stage);
-      VISIT (e->overrun, stage);
-      VISIT (e->learning_rate, stage);
-      VISIT (e->opex_usd_kg, stage);
-      VISIT (e->permit_years, stage);
-      VISIT (e->build_years, stage);
-      for (guint y = 0; y < 4; y++)
-        VISIT (e->ramp[y], stage);
-      VISIT (e->utilisation, stage);
-      VISIT (e->jobs_per_kt, stage);
-      VISIT (e->co2e_t_per_t, stage);
-      VISIT (e->residue_t_per_t, stage);
-      VISIT (e->tailings_t_per_t, stage);
-    }
-  VISIT (ds->recycling_capex_per_t, "recycling_capex_per_t");
-  VISIT (ds->ndpr_price_2024_usd_kg, "ndpr_price_2024_usd_kg");
-  VISIT (ds->price_elasticity, "price_elasticity");
-  VISIT (ds->shock_price_multiplier, "shock_price_multiplier");
-  VISIT (ds->china_quota_growth_pct, "china_quota_growth_pct");
-  VISIT (ds->ex_china_cost_usd_kg, "ex_china_cost_usd_kg");
-
-  for (guint i = 0; i < ds->n_projects; i++)
-    {
-      VISIT (ds->projects[i].capacity, ds->projects[i].id);
-      VISIT (ds->projects[i].capex_musd, ds->projects[i].id);
-    }
-
-#undef VISIT
-
-  return n;
+    sum += ds->regions[r].material[material].production[stage].value;
+  return sum;
 }
 
 static double
 world (const LodeDataset *ds,
        LodeStage          stage)
 {
-  double sum = 0.0;
+  return world_of (ds, LODE_MATERIAL_NDPR, stage);
+}
 
-  for (guint r = 0; r < ds->n_regions; r++)
-    sum += ds->regions[r].production[stage].value;
-  return sum;
+static double
+china_share_of (const LodeDataset *ds,
+                LodeMaterial       material,
+                LodeStage          stage)
+{
+  return ds->regions[ds->china].material[material].production[stage].value /
+         world_of (ds, material, stage);
 }
 
 static double
 china_share (const LodeDataset *ds,
              LodeStage          stage)
 {
-  return ds->regions[ds->china].production[stage].value / world (ds, stage);
+  return china_share_of (ds, LODE_MATERIAL_NDPR, stage);
 }
 
 /* Tests */
@@ -178,7 +134,8 @@ china_share (const LodeDataset *ds,
 static void
 test_load_default (void)
 {
-  static const char *expected_ids[] = { "CN", "US", "AU", "MY", "JP", "EU", "VN", "MM", "OTHER" };
+  static const char *expected_ids[] = { "CN", "US", "AU", "MY", "JP", "EU", "VN", "MM",
+                                          "KH", "LA", "BR", "CA", "OTHER" };
   g_autoptr(GError) error = NULL;
   g_autoptr(LodeDataset) ds = lode_dataset_load_default (&error);
   LodeDataset *copy;
@@ -186,7 +143,7 @@ test_load_default (void)
   g_assert_no_error (error);
   g_assert_nonnull (ds);
   g_assert_cmpstr (ds->id, ==, "reference-2024");
-  g_assert_cmpstr (ds->version, ==, "1.0");
+  g_assert_cmpstr (ds->version, ==, "2.0");
   g_assert_cmpint (ds->base_year, ==, LODE_BASE_YEAR);
 
   g_assert_cmpuint (ds->n_regions, ==, G_N_ELEMENTS (expected_ids));
@@ -213,14 +170,15 @@ test_load_default (void)
   /* China red-ish, the US blue-ish, Other a grey. */
   g_assert_cmpuint ((ds->regions[0].rgb >> 16) & 0xff, >, ds->regions[0].rgb & 0xff);
   g_assert_cmpuint (ds->regions[1].rgb & 0xff, >, (ds->regions[1].rgb >> 16) & 0xff);
-  g_assert_cmpuint (ds->regions[8].rgb & 0xff, ==, (ds->regions[8].rgb >> 16) & 0xff);
+  g_assert_cmpuint (ds->regions[12].rgb & 0xff, ==, (ds->regions[12].rgb >> 16) & 0xff);
 
-  /* Allies by default (DESIGN §4): AU, JP, EU, MY; never the US itself. */
+  /* Allies by default (DESIGN §4): AU, JP, EU, MY and Canada; never the US itself. */
   for (guint i = 0; i < ds->n_regions; i++)
     {
       const char *id = ds->regions[i].id;
       gboolean ally = g_str_equal (id, "AU") || g_str_equal (id, "JP") ||
-                      g_str_equal (id, "EU") || g_str_equal (id, "MY");
+                      g_str_equal (id, "EU") || g_str_equal (id, "MY") ||
+                      g_str_equal (id, "CA");
 
       g_assert_cmpint (ds->regions[i].allied_default, ==, ally);
     }
@@ -295,7 +253,22 @@ test_sources (void)
   n = foreach_cited (ds, check_cited, cited);
   g_assert_cmpuint (n, >, 150);
 
-  /* And every declared source is cited by something. */
+  /* And every declared source is cited by something: a number or a lever's default. */
+  for (guint i = 0; i < LODE_N_LEVERS; i++)
+    {
+      const char *source = lode_lever_info ((LodeLever) i)->source;
+      g_auto(GStrv) ids = source ? g_strsplit (source, " ", -1) : NULL;
+
+      for (guint k = 0; ids && ids[k]; k++)
+        {
+          const LodeSource *found = lode_dataset_find_source (ds, ids[k]);
+
+          if (found == NULL)
+            g_error ("lever %s: unknown source “%s”", lode_lever_info ((LodeLever) i)->id,
+                     ids[k]);
+          g_hash_table_add (cited, (gpointer) found->id);
+        }
+    }
   for (guint i = 0; i < ds->n_sources; i++)
     if (!g_hash_table_contains (cited, ds->sources[i].id))
       g_error ("source %s is declared but never cited", ds->sources[i].id);
@@ -321,7 +294,7 @@ test_calibration (void)
 
   /* Issue 3 targets. */
   g_assert_cmpfloat_with_epsilon (mine, 390000.0, 0.01 * 390000.0);
-  g_assert_cmpfloat_with_epsilon (ds->regions[ds->china].production[LODE_STAGE_MINE].value,
+  g_assert_cmpfloat_with_epsilon (ds->regions[ds->china].material[LODE_MATERIAL_NDPR].production[LODE_STAGE_MINE].value,
                                   270000.0, 1.0);
   g_assert_cmpfloat_with_epsilon (china_share (ds, LODE_STAGE_MINE), 0.69, 0.02);
   g_assert_cmpfloat_with_epsilon (china_share (ds, LODE_STAGE_SEPARATION), 0.91, 0.02);
@@ -329,34 +302,34 @@ test_calibration (void)
   g_assert_cmpfloat_with_epsilon (china_share (ds, LODE_STAGE_MAGNET), 0.92, 0.02);
   g_assert_cmpfloat (magnets, >=, 220000.0);
   g_assert_cmpfloat (magnets, <=, 300000.0);
-  g_assert_cmpfloat_with_epsilon (ds->regions[ds->us].production[LODE_STAGE_MINE].value,
+  g_assert_cmpfloat_with_epsilon (ds->regions[ds->us].material[LODE_MATERIAL_NDPR].production[LODE_STAGE_MINE].value,
                                   45000.0, 1.0);
 
   /* The chain closes: mined NdPr × recovery + secondary feed = separated oxide. */
   for (guint r = 0; r < ds->n_regions; r++)
-    mined_ndpr += ds->regions[r].production[LODE_STAGE_MINE].value *
-                  ds->regions[r].ore_ndpr_share.value;
+    mined_ndpr += ds->regions[r].material[LODE_MATERIAL_NDPR].production[LODE_STAGE_MINE].value *
+                  ds->regions[r].material[LODE_MATERIAL_NDPR].ore_share.value;
   g_test_message ("mined NdPr %.0f t (%.1f %% of REO)", mined_ndpr, 100.0 * mined_ndpr / mine);
   g_assert_cmpfloat (mined_ndpr / mine, >=, 0.20);
   g_assert_cmpfloat (mined_ndpr / mine, <=, 0.25);
-  g_assert_cmpfloat_with_epsilon (mined_ndpr * ds->separation_recovery.value +
-                                  ds->secondary_ndpr_oxide_t.value,
+  g_assert_cmpfloat_with_epsilon (mined_ndpr * ds->material[LODE_MATERIAL_NDPR].recovery.value +
+                                  ds->material[LODE_MATERIAL_NDPR].secondary_oxide_t.value,
                                   separation, 0.01 * separation);
   g_assert_cmpfloat (separation, >=, 85000.0);
   g_assert_cmpfloat (separation, <=, 100000.0);
 
-  non_china_oxide = separation - ds->regions[ds->china].production[LODE_STAGE_SEPARATION].value;
+  non_china_oxide = separation - ds->regions[ds->china].material[LODE_MATERIAL_NDPR].production[LODE_STAGE_SEPARATION].value;
   g_assert_cmpfloat_with_epsilon (non_china_oxide, 8000.0, 1500.0);
 
   /* Metal needs no more oxide than was separated; most of it goes to metal. */
   g_assert_cmpfloat (metal, <=,
-                     separation * ds->oxide_to_metal.value * ds->metal_process_yield.value);
+                     separation * ds->material[LODE_MATERIAL_NDPR].oxide_to_metal.value * ds->material[LODE_MATERIAL_NDPR].metal_yield.value);
   g_assert_cmpfloat (metal, >=,
-                     0.85 * separation * ds->oxide_to_metal.value * ds->metal_process_yield.value);
+                     0.85 * separation * ds->material[LODE_MATERIAL_NDPR].oxide_to_metal.value * ds->material[LODE_MATERIAL_NDPR].metal_yield.value);
 
   /* Magnets from metal: fresh NdPr metal per finished kg with in-plant swarf recycling. */
-  fresh_metal_per_magnet = ds->ndpr_metal_per_magnet.value *
-    (1.0 + (1.0 - ds->swarf_recycled_share.value) * (1.0 / ds->magnet_yield.value - 1.0));
+  fresh_metal_per_magnet = ds->material[LODE_MATERIAL_NDPR].metal_per_magnet.value *
+    (1.0 + (1.0 - ds->material[LODE_MATERIAL_NDPR].swarf_recycled.value) * (1.0 / ds->material[LODE_MATERIAL_NDPR].magnet_yield.value - 1.0));
   g_assert_cmpfloat_with_epsilon (metal / fresh_metal_per_magnet, magnets, 0.02 * magnets);
 
   /* Capacity covers production everywhere, with plausible utilisation worldwide. */
@@ -368,17 +341,19 @@ test_calibration (void)
         {
           const LodeRegion *region = &ds->regions[r];
 
-          g_assert_cmpfloat (region->production[s].value, <=, region->capacity[s].value);
-          capacity += region->capacity[s].value;
+          for (guint m = 0; m < LODE_N_MATERIALS; m++)
+            g_assert_cmpfloat (region->material[m].production[s].value, <=,
+                               region->material[m].capacity[s].value);
+          capacity += region->material[LODE_MATERIAL_NDPR].capacity[s].value;
         }
       g_assert_cmpfloat (world (ds, (LodeStage) s) / capacity, >=, 0.6);
       g_assert_cmpfloat (world (ds, (LodeStage) s) / capacity, <=, 0.95);
     }
 
   /* US mining is S from USGS, US magnets ~0 in 2024. */
-  g_assert_cmpint (ds->regions[ds->us].production[LODE_STAGE_MINE].basis, ==, LODE_BASIS_SEEN);
-  g_assert_cmpfloat (ds->regions[ds->us].production[LODE_STAGE_MAGNET].value, <, 500.0);
-  g_assert_cmpfloat_with_epsilon (ds->regions[ds->us].ore_ndpr_share.value, 0.157, 1e-9);
+  g_assert_cmpint (ds->regions[ds->us].material[LODE_MATERIAL_NDPR].production[LODE_STAGE_MINE].basis, ==, LODE_BASIS_SEEN);
+  g_assert_cmpfloat (ds->regions[ds->us].material[LODE_MATERIAL_NDPR].production[LODE_STAGE_MAGNET].value, <, 500.0);
+  g_assert_cmpfloat_with_epsilon (ds->regions[ds->us].material[LODE_MATERIAL_NDPR].ore_share.value, 0.157, 1e-9);
 }
 
 static void
@@ -396,10 +371,10 @@ test_demand (void)
   g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
 
   for (guint r = 0; r < ds->n_regions; r++)
-    regional += ds->regions[r].magnet_demand_t.value;
+    regional += ds->regions[r].material[LODE_MATERIAL_NDPR].demand_t.value;
   g_assert_cmpfloat_with_epsilon (ds->world_magnet_demand_t.value, 250000.0, 1.0);
   g_assert_cmpfloat_with_epsilon (regional, ds->world_magnet_demand_t.value, 1.0);
-  g_assert_cmpfloat_with_epsilon (ds->regions[ds->us].magnet_demand_t.value, 20000.0, 1.0);
+  g_assert_cmpfloat_with_epsilon (ds->regions[ds->us].material[LODE_MATERIAL_NDPR].demand_t.value, 20000.0, 1.0);
 
   g_assert_cmpfloat_with_epsilon (ds->growth_central_pct[0].value, 7.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (ds->growth_central_pct[1].value, 4.5, 1e-9);
@@ -440,14 +415,29 @@ test_economics (void)
   g_assert_cmpfloat_with_epsilon (ds->stage[LODE_STAGE_MAGNET].capex_west.value, 120000.0, 1e-6);
   g_assert_cmpfloat (ds->stage[LODE_STAGE_SEPARATION].residue_t_per_t.value, >, 1.0);
   g_assert_cmpfloat (ds->stage[LODE_STAGE_MINE].tailings_t_per_t.value, >, 10.0);
-  g_assert_cmpfloat_with_epsilon (ds->ndpr_price_2024_usd_kg.value, 56.0, 1e-9);
-  g_assert_cmpstr (ds->ndpr_price_2024_usd_kg.source, ==, "U25");
-  g_assert_cmpint (ds->ndpr_price_2024_usd_kg.basis, ==, LODE_BASIS_SEEN);
-  g_assert_cmpfloat (ds->shock_price_multiplier.value, >, 1.0);
-  g_assert_cmpint (ds->shock_price_multiplier.basis, ==, LODE_BASIS_ESTIMATE);
-  g_assert_cmpfloat (ds->china_quota_growth_pct.value, >=, 4.0);
-  g_assert_cmpfloat (ds->china_quota_growth_pct.value, <=, 6.0);
-  g_assert_cmpfloat (ds->ex_china_cost_usd_kg.value, >, ds->ndpr_price_2024_usd_kg.value * 0.5);
+  g_assert_cmpfloat_with_epsilon (ds->material[LODE_MATERIAL_NDPR].price_2024.value, 56.0, 1e-9);
+  g_assert_cmpstr (ds->material[LODE_MATERIAL_NDPR].price_2024.source, ==, "U25");
+  g_assert_cmpint (ds->material[LODE_MATERIAL_NDPR].price_2024.basis, ==, LODE_BASIS_SEEN);
+  /* Demand answers price: short-run responses smaller than long-run ones, all negative. */
+  for (guint m = 0; m < LODE_N_MATERIALS; m++)
+    {
+      const LodeMaterialData *d = &ds->material[m];
+
+      g_assert_cmpfloat (d->elasticity_short.value, <, 0.0);
+      g_assert_cmpfloat (d->elasticity_long.value, <=, d->elasticity_short.value);
+      g_assert_cmpfloat (d->incentive_price.value, >, 0.0);
+      g_assert_cmpfloat (d->choke_multiple.value, >, 1.0);
+    }
+  /* Cash costs: China's NdPr band sits below the 2024 price (its quota bound), greenfield
+   * incentive prices above it (heavy-rare-earths §5). */
+  g_assert_cmpfloat (ds->regions[ds->china].material[LODE_MATERIAL_NDPR].cash_cost.value, <,
+                     ds->material[LODE_MATERIAL_NDPR].price_2024.value);
+  g_assert_cmpfloat (ds->material[LODE_MATERIAL_NDPR].incentive_price.value, >,
+                     ds->material[LODE_MATERIAL_NDPR].price_2024.value);
+  /* Lead times have physical floors below permit + build. */
+  for (guint st = 0; st < LODE_N_STAGES; st++)
+    g_assert_cmpfloat (ds->stage[st].min_lead_years.value, <=,
+                       ds->stage[st].permit_years.value + ds->stage[st].build_years.value);
 }
 
 static void
@@ -522,8 +512,8 @@ test_from_file (void)
   g_assert_no_error (error);
   g_assert_nonnull (ds);
   g_assert_cmpuint (ds->n_projects, ==, shared_dataset ()->n_projects);
-  g_assert_cmpfloat (ds->regions[0].production[0].value, ==,
-                     shared_dataset ()->regions[0].production[0].value);
+  g_assert_cmpfloat (ds->regions[0].material[LODE_MATERIAL_NDPR].production[0].value, ==,
+                     shared_dataset ()->regions[0].material[LODE_MATERIAL_NDPR].production[0].value);
 
   none = lode_dataset_new_from_file (missing, &error);
   g_assert_null (none);
@@ -585,7 +575,16 @@ test_hostile (void)
     { "share out of range", "<end-use id=\"wind\" value=\"0.10\"",
       "<end-use id=\"wind\" value=\"-0.10\"", LODE_DATASET_ERROR_INVALID, "<end-use>" },
     { "unknown source", "source=\"MP-10K21\"", "source=\"NOPE\"", LODE_DATASET_ERROR_INVALID,
-      "<ore-ndpr-share>" },
+      "<ore-share>" },
+    { "unknown material", "<material id=\"sm\">", "<material id=\"gold\">",
+      LODE_DATASET_ERROR_PARSE, "<material>" },
+    { "unknown parameter", "<param id=\"cost-band\"", "<param id=\"cost-bend\"",
+      LODE_DATASET_ERROR_INVALID, "cost-bend" },
+    { "range around value", "<param id=\"cost-band\" value=\"0.2\"",
+      "<param id=\"cost-band\" value=\"0.5\"", LODE_DATASET_ERROR_INVALID, "<param>" },
+    { "negative intensity", "<heavy-intensity end-use=\"wind\" value=\"0.025\"",
+      "<heavy-intensity end-use=\"wind\" value=\"-0.025\"", LODE_DATASET_ERROR_INVALID,
+      "<heavy-intensity>" },
     { "unknown basis", "basis=\"S\"", "basis=\"X\"", LODE_DATASET_ERROR_PARSE, "line " },
     { "unknown project region", "stage=\"magnet\" region=\"VN\"",
       "stage=\"magnet\" region=\"ZZ\"", LODE_DATASET_ERROR_INVALID, "<project>" },

@@ -153,6 +153,8 @@ make_awkward_scenario (void)
           value = info->min + (info->max - info->min) / 7.0;
           break;
         }
+      if (info->is_switch)
+        value = i % 2;
       g_assert_true (lode_scenario_set_lever (scenario, (LodeLever) i, value, NULL));
     }
 

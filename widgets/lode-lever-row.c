@@ -22,6 +22,8 @@ struct _LodeLeverRow
   GtkWidget         *scale;
   GtkWidget         *spin_button;
   GtkWidget         *unit_label;
+  GtkWidget         *slider_box;     /* slider, spin button and unit */
+  GtkWidget         *toggle;         /* instead of them, for an on/off lever */
 
   /* Owned */
   GtkAdjustment     *adjustment;
@@ -160,13 +162,20 @@ is_default (LodeLeverRow *self,
   return fabs (value - info->default_value) <= tolerance;
 }
 
+/* The control that takes the focus back from the reset button. */
+static GtkWidget *
+value_widget (LodeLeverRow *self)
+{
+  return lode_lever_info (self->lever)->is_switch ? self->toggle : self->scale;
+}
+
 static void
 update_reset_button (LodeLeverRow *self)
 {
   gboolean differs = !is_default (self, gtk_adjustment_get_value (self->adjustment));
 
   if (!differs && gtk_widget_has_focus (self->reset_button))
-    gtk_widget_grab_focus (self->scale);
+    gtk_widget_grab_focus (value_widget (self));
 
   gtk_widget_set_visible (self->reset_button, differs);
 }
@@ -178,6 +187,15 @@ adjustment_value_changed_cb (LodeLeverRow  *self,
   double value = gtk_adjustment_get_value (adjustment);
 
   update_reset_button (self);
+  if (gtk_switch_get_active (GTK_SWITCH (self->toggle)) != (value >= 0.5))
+    {
+      guint syncing = self->syncing;
+
+      /* The switch follows the value; its own notify must not edit again. */
+      self->syncing = TRUE;
+      gtk_switch_set_active (GTK_SWITCH (self->toggle), value >= 0.5);
+      self->syncing = syncing;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 
   if (self->syncing)
@@ -193,11 +211,21 @@ adjustment_value_changed_cb (LodeLeverRow  *self,
 }
 
 static void
+toggle_active_cb (LodeLeverRow *self)
+{
+  if (self->syncing)
+    return;
+
+  gtk_adjustment_set_value (self->adjustment,
+                            gtk_switch_get_active (GTK_SWITCH (self->toggle)) ? 1 : 0);
+}
+
+static void
 reset_clicked_cb (LodeLeverRow *self)
 {
   const LodeLeverInfo *info = lode_lever_info (self->lever);
 
-  gtk_widget_grab_focus (self->scale);
+  gtk_widget_grab_focus (value_widget (self));
   g_signal_emit (self, signals[EDITED], 0, info->default_value);
 }
 
@@ -368,6 +396,16 @@ setup_lever (LodeLeverRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+  /* An on/off lever is a switch on the title line, as in every GNOME preferences list. */
+  gtk_widget_set_visible (self->toggle, info->is_switch);
+  gtk_widget_set_visible (self->slider_box, !info->is_switch);
+  self->syncing = TRUE;
+  gtk_switch_set_active (GTK_SWITCH (self->toggle), info->is_switch && info->default_value >= 0.5);
+  self->syncing = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, reset_tooltip,
                                   -1);
@@ -571,9 +609,16 @@ lode_lever_row_init (LodeLeverRow *self)
   g_signal_connect_object (self->lock_button, "toggled", G_CALLBACK (lock_toggled_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (top), self->lock_button);
+
+  self->toggle = gtk_switch_new ();
+  gtk_widget_set_valign (self->toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->toggle, FALSE);
+  g_signal_connect_object (self->toggle, "notify::active", G_CALLBACK (toggle_active_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (top), self->toggle);
   gtk_box_append (GTK_BOX (box), top);
 
-  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  bottom = self->slider_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->adjustment);
   gtk_scale_set_draw_value (GTK_SCALE (self->scale), FALSE);
   gtk_widget_set_hexpand (self->scale, TRUE);

@@ -22,6 +22,7 @@ struct _LodeLeversPanel
   AdwPreferencesGroup  *partners_group;
   AdwPreferencesGroup  *market_group;
   AdwPreferencesGroup  *shock_group;
+  AdwPreferencesGroup  *materials_group;
   AdwPreferencesGroup  *projects_group;
   AdwPreferencesGroup  *user_projects_group;
   GtkWidget            *add_project_button;
@@ -78,6 +79,8 @@ group_for_lever (LodeLeversPanel *self,
       return self->market_group;
     case LODE_LEVER_GROUP_SHOCK:
       return self->shock_group;
+    case LODE_LEVER_GROUP_MATERIALS:
+      return self->materials_group;
     case LODE_N_LEVER_GROUPS:
     default:
       g_return_val_if_reached (self->policy_group);
@@ -634,6 +637,7 @@ lode_levers_panel_class_init (LodeLeversPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, market_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, shock_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, materials_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, projects_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, user_projects_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, add_project_button);

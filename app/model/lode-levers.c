@@ -337,7 +337,7 @@ lode_lever_validate (LodeLever   lever,
 
   range = format_range (info);
   shown = format_number (value);
-  if (info->is_switch && isfinite (value))
+  if (info->is_switch && value >= info->min && value <= info->max)
     g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE,
                  /* Translators: lever id, lever label, the bad value */
                  _("%s (%s): %s is not a switch value; use 1 (on) or 0 (off)"),

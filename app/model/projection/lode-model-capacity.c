@@ -60,12 +60,16 @@ base_capacity (Model        *m,
               w->plate[mat][s][r] = base;
               w->flex[mat][s][r] = base * mm->u_obs[s][r];
             }
+          else if (r == m->cn && s <= SEPARATION)
+            {
+              /* The quota binds: output up to it, plants built out as it passes them. */
+              w->plate[mat][s][r] = MAX (base, mm->china_cap[s] / m->u_ss[s]);
+              w->flex[mat][s][r] = mm->china_cap[s];
+            }
           else if (r == m->cn)
             {
-              double plate = s <= SEPARATION ? mm->china_cap[s] : base;
-
-              w->plate[mat][s][r] = plate;
-              w->flex[mat][s][r] = plate * MAX (m->u_ss[s], mm->u_obs[s][r]);
+              w->plate[mat][s][r] = base;
+              w->flex[mat][s][r] = base * MAX (m->u_ss[s], mm->u_obs[s][r]);
             }
           else
             {

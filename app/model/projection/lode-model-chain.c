@@ -194,7 +194,8 @@ lode_model_plan (Model        *m,
 
   /* Separation: the market set the non-China plans; China separates the rest. */
   oxide_need = (metal_need - recycled_metal) / mm->conv_metal;
-  w->plan[mat][SEPARATION][cn] = MAX (0.0, oxide_need - nonchina_sum (m, w, mat, SEPARATION));
+  w->plan[mat][SEPARATION][cn] = MAX (0.0, oxide_need - nonchina_sum (m, w, mat, SEPARATION)) +
+                                 lode_model_stock_build (m, w, mat);
 
   /* Mines: non-China mines within the world's ore need; China's quota mines the rest. */
   ore_need = 0;
@@ -294,6 +295,7 @@ separate (Model        *m,
           /* Secondary feed (scrap, swarf, unreported ore, stocks): rich, China. */
           in_ox += w->secondary_in[mat];
           in_reo += w->secondary_in[mat];
+          c->secondary_in_ox = w->secondary_in[mat];
         }
       processed = MIN (in_ox, w->plan[mat][SEPARATION][r] / mm->recovery);
       p = processed * mm->recovery;

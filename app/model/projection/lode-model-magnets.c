@@ -134,6 +134,35 @@ lode_model_stock_draw (const Model  *m,
   return m->mat[material].stock_draw0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
 }
 
+/* The base year's market was in surplus: separators and metal makers put oxide and metal
+ * to stock that nobody bought (the unsold output of 2024) while magnet makers drew on
+ * theirs. Both belong to one inventory cycle, so the stock building fades at the same pace
+ * as the draw; China's separators carry it (it is unsold output there). */
+double
+lode_model_stock_build (const Model  *m,
+                        const Year   *w,
+                        LodeMaterial  material)
+{
+  if (w->ti == 0)
+    return 0;   /* the base year's unsold output is data */
+  return m->mat[material].stock_build0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
+}
+
+void
+lode_model_remember_stock_build (Model          *m,
+                                 const LodeYear *y)
+{
+  for (int mat = NDPR; mat < N_MATERIALS; mat++)
+    {
+      const LodeChain *c = &y->chain[mat];
+      double build = 0;
+
+      for (guint r = 0; r < m->n; r++)
+        build += c->unsold_ox[SEPARATION][r] + c->unsold_ox[METAL][r];
+      m->mat[mat].stock_build0 = build;
+    }
+}
+
 static void
 stock_draws (Model    *m,
              Year     *w,

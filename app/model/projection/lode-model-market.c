@@ -411,6 +411,8 @@ setup_market (Model          *m,
   /* Makers' stocks still cover part of the 2024 gap (lode_model_stock_draw()). */
   mk->fixed -= (mat == HEAVY ? lode_model_stock_draw (m, w, NDPR) * w->heavy_intensity
                              : lode_model_stock_draw (m, w, mat)) * mm->need_ox_per_magnet;
+  /* ... while separators still put some oxide to stock (lode_model_stock_build()). */
+  mk->fixed += lode_model_stock_build (m, w, mat);
   /* After a shortage, the inventories it emptied are rebuilt: half of what is left each
    * year (E), on top of demand. */
   w->restock[mat] = 0.5 * mm->restock_ox;

@@ -107,8 +107,10 @@ setup_capacity (Model        *m,
           if (r != m->cn)
             mm->nonchina_cap0[s] += cap;
         }
+      /* China mines and separates to its quota, which its 2024 output met (reference §1:
+       * mining output is the quota figure); its plants have room beyond it. */
       if (s <= SEPARATION)
-        mm->china_cap[s] = mm->base_cap[s][m->cn];
+        mm->china_cap[s] = mm->base_cap[s][m->cn] * mm->u_obs[s][m->cn];
     }
   for (guint r = 0; r < m->n; r++)
     {

@@ -98,4 +98,6 @@ lode_model_year (Model          *m,
   lode_model_induce (m, &w, y);
   lode_model_society (m, &w, y);
   remember_china_exports (m, &w, y);
+  if (ti == 0)
+    lode_model_remember_stock_build (m, y);
 }

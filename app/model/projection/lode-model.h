@@ -133,6 +133,7 @@ typedef struct
                                        * went as magnets in the last unrestricted year */
   double restock_ox;            /* the targets' inventories a shortage emptied, to rebuild */
   double stock_draw0;           /* magnets China's makers drew from stock in 2024 */
+  double stock_build0;          /* oxide separators and metal makers put to stock in 2024 */
   double stock_ox;              /* US strategic stockpile */
   double stock_content;         /* its China content */
   gboolean started_in[LODE_MAX_YEARS];               /* any capacity started that year */
@@ -385,6 +386,11 @@ void    lode_model_heavy_to_makers (Model                      *m,
 double  lode_model_stock_draw      (const Model                *m,
                                     const Year                 *w,
                                     LodeMaterial                material);
+double  lode_model_stock_build     (const Model                *m,
+                                    const Year                 *w,
+                                    LodeMaterial                material);
+void    lode_model_remember_stock_build (Model                 *m,
+                                         const LodeYear        *y);
 void    lode_model_magnets         (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y);

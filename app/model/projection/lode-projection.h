@@ -85,6 +85,7 @@ typedef struct
   double china_content_to_others[LODE_N_STAGES][LODE_MAX_REGIONS];
 
   double byproduct_reo_t[LODE_MAX_REGIONS];   /* other REO leaving at separation (NdPr) */
+  double secondary_in_ox;                     /* China's secondary feed into separation */
   double recycled_ox[LODE_MAX_REGIONS];       /* end-of-life magnets returned to metal */
   double recycled_t[LODE_MAX_REGIONS];        /* the same in the magnet stage's unit */
 
