@@ -12,6 +12,7 @@
 #include "lode-application.h"
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
+#include "lode-presets.h"
 #include "lode-window-private.h"
 #include "lode-scenario-io.h"
 
@@ -166,6 +167,25 @@ test_menu (void)
           }
       }
     g_ptr_array_unref (todo);
+  }
+
+  /* New Scenario lists every preset of the table, in its order. */
+  {
+    GMenuModel *presets = G_MENU_MODEL (gtk_application_get_menu_by_id (
+      GTK_APPLICATION (app), "new_section"));
+
+    g_assert_nonnull (presets);
+    g_assert_cmpint (g_menu_model_get_n_items (presets), ==, lode_presets_get_n ());
+    for (guint i = 0; i < lode_presets_get_n (); i++)
+      {
+        g_autofree char *target = NULL;
+        g_autofree char *label = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (presets, i, "target", "s", &target));
+        g_assert_true (g_menu_model_get_item_attribute (presets, i, "label", "s", &label));
+        g_assert_cmpstr (target, ==, lode_presets_get (i)->id);
+        g_assert_cmpstr (label, ==, lode_preset_get_menu_label (lode_presets_get (i)));
+      }
   }
 
   for (const char * const *a = (const char * const[]) { "win.new;", "win.open;", "win.save;",
