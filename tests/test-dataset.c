@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lode-dataset.h"
+#include "lode-sources.h"
 
 /* Helpers */
 
@@ -70,89 +71,6 @@ shared_dataset (void)
       g_assert_nonnull (dataset);
     }
   return dataset;
-}
-
-typedef void (*CitedFunc) (const LodeCited *cited,
-                           const char      *what,
-                           gpointer         user_data);
-
-/* Calls @func on every LodeCited of the dataset. */
-static guint
-foreach_cited (const LodeDataset *ds,
-               CitedFunc          func,
-               gpointer           user_data)
-{
-  guint n = 0;
-
-#define VISIT(field, what) G_STMT_START { func (&(field), (what), user_data); n++; } G_STMT_END
-
-  for (guint r = 0; r < ds->n_regions; r++)
-    {
-      const LodeRegion *region = &ds->regions[r];
-
-      for (guint s = 0; s < LODE_N_STAGES; s++)
-        {
-          VISIT (region->capacity[s], region->id);
-          VISIT (region->production[s], region->id);
-        }
-      VISIT (region->ore_ndpr_share, region->id);
-      VISIT (region->magnet_demand_t, region->id);
-    }
-
-  VISIT (ds->separation_recovery, "separation_recovery");
-  VISIT (ds->oxide_to_metal, "oxide_to_metal");
-  VISIT (ds->metal_process_yield, "metal_process_yield");
-  VISIT (ds->ndpr_metal_per_magnet, "ndpr_metal_per_magnet");
-  VISIT (ds->magnet_yield, "magnet_yield");
-  VISIT (ds->swarf_recycled_share, "swarf_recycled_share");
-  VISIT (ds->secondary_ndpr_oxide_t, "secondary_ndpr_oxide_t");
-  VISIT (ds->world_magnet_demand_t, "world_magnet_demand_t");
-  for (guint u = 0; u < LODE_N_END_USES; u++)
-    VISIT (ds->end_use_share[u], "end_use_share");
-  for (guint p = 0; p < 3; p++)
-    {
-      VISIT (ds->growth_low_pct[p], "growth_low_pct");
-      VISIT (ds->growth_central_pct[p], "growth_central_pct");
-      VISIT (ds->growth_high_pct[p], "growth_high_pct");
-    }
-  VISIT (ds->magnet_service_life_years, "magnet_service_life_years");
-
-  for (guint s = 0; s < LODE_N_STAGES; s++)
-    {
-      const LodeStageEconomics *e = &ds->stage[s];
-      const char *stage = lode_stage_id ((LodeStage) s);
-
-      VISIT (e->capex_west, stage);
-      VISIT (e->capex_asia, stage);
-      VISIT (e->overrun, stage);
-      VISIT (e->learning_rate, stage);
-      VISIT (e->opex_usd_kg, stage);
-      VISIT (e->permit_years, stage);
-      VISIT (e->build_years, stage);
-      for (guint y = 0; y < 4; y++)
-        VISIT (e->ramp[y], stage);
-      VISIT (e->utilisation, stage);
-      VISIT (e->jobs_per_kt, stage);
-      VISIT (e->co2e_t_per_t, stage);
-      VISIT (e->residue_t_per_t, stage);
-      VISIT (e->tailings_t_per_t, stage);
-    }
-  VISIT (ds->recycling_capex_per_t, "recycling_capex_per_t");
-  VISIT (ds->ndpr_price_2024_usd_kg, "ndpr_price_2024_usd_kg");
-  VISIT (ds->price_elasticity, "price_elasticity");
-  VISIT (ds->shock_price_multiplier, "shock_price_multiplier");
-  VISIT (ds->china_quota_growth_pct, "china_quota_growth_pct");
-  VISIT (ds->ex_china_cost_usd_kg, "ex_china_cost_usd_kg");
-
-  for (guint i = 0; i < ds->n_projects; i++)
-    {
-      VISIT (ds->projects[i].capacity, ds->projects[i].id);
-      VISIT (ds->projects[i].capex_musd, ds->projects[i].id);
-    }
-
-#undef VISIT
-
-  return n;
 }
 
 static double
@@ -236,6 +154,7 @@ test_load_default (void)
 static void
 check_cited (const LodeCited *c,
              const char      *what,
+             gboolean         project,
              gpointer         user_data)
 {
   const LodeDataset *ds = shared_dataset ();
@@ -292,7 +211,7 @@ test_sources (void)
   g_assert_null (lode_dataset_find_source (ds, NULL));
 
   /* Every number has a basis and sources that all exist. */
-  n = foreach_cited (ds, check_cited, cited);
+  n = lode_dataset_foreach_cited (ds, check_cited, cited);
   g_assert_cmpuint (n, >, 150);
 
   /* And every declared source is cited by something. */

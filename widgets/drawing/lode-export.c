@@ -25,6 +25,7 @@
 #include "lode-palette.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
+#include "lode-sources.h"
 
 /* Type sizes at font scale 1, in page units. */
 #define FOOTER_PX     13.0
@@ -66,161 +67,6 @@ dup_view_heading (int year)
   /* Translators: the heading of an exported flow diagram and the subtitle of an exported
    * slide; %d is a year. */
   return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
-}
-
-/* How a source is cited by the dataset. */
-typedef struct
-{
-  guint seen;          /* numbers seen in the source or derived from it (basis S or D) */
-  guint total;         /* all numbers citing it */
-  guint non_project;   /* numbers other than a project's capacity and capex */
-} SourceTally;
-
-typedef struct
-{
-  const char *name;    /* short name shown in the footer */
-  guint       seen;
-  guint       total;
-} SourceCount;
-
-static void
-tally_one (GHashTable      *tallies,
-           const char      *id,
-           const LodeCited *cited,
-           gboolean         project)
-{
-  SourceTally *tally = g_hash_table_lookup (tallies, id);
-
-  if (tally == NULL)
-    {
-      tally = g_new0 (SourceTally, 1);
-      g_hash_table_insert (tallies, (gpointer) g_intern_string (id), tally);
-    }
-  tally->total++;
-  if (cited->basis == LODE_BASIS_SEEN || cited->basis == LODE_BASIS_DERIVED)
-    tally->seen++;
-  if (!project)
-    tally->non_project++;
-}
-
-/* A number may cite several sources ("ARU MOLY LODE"): each is credited on its own, so a
- * company's filing counts as a company filing wherever it is cited. */
-static void
-tally_cited (GHashTable      *tallies,
-             const LodeCited *cited,
-             gboolean         project)
-{
-  g_auto(GStrv) ids = NULL;
-
-  if (cited->source == NULL || cited->source[0] == '\0')
-    return;
-  ids = g_strsplit (cited->source, " ", -1);
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (ids[i][0] != '\0')
-      tally_one (tallies, ids[i], cited, project);
-}
-
-static void
-count_cited (GHashTable      *tallies,
-             const LodeCited *cited)
-{
-  tally_cited (tallies, cited, FALSE);
-}
-
-static void
-count_economics (GHashTable               *tallies,
-                 const LodeStageEconomics *e)
-{
-  const LodeCited *fields[] = {
-    &e->capex_west, &e->capex_asia, &e->overrun, &e->learning_rate, &e->opex_usd_kg,
-    &e->permit_years, &e->build_years, &e->ramp[0], &e->ramp[1], &e->ramp[2], &e->ramp[3],
-    &e->utilisation, &e->jobs_per_kt, &e->co2e_t_per_t, &e->residue_t_per_t,
-    &e->tailings_t_per_t,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    count_cited (tallies, fields[i]);
-}
-
-/* Tallies how the dataset's numbers cite each source ID. */
-static GHashTable *
-tally_dataset_sources (const LodeDataset *ds)
-{
-  GHashTable *tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  const LodeCited *globals[] = {
-    &ds->separation_recovery, &ds->oxide_to_metal, &ds->metal_process_yield,
-    &ds->ndpr_metal_per_magnet, &ds->magnet_yield, &ds->swarf_recycled_share,
-    &ds->world_magnet_demand_t, &ds->magnet_service_life_years, &ds->recycling_capex_per_t,
-    &ds->ndpr_price_2024_usd_kg, &ds->price_elasticity, &ds->shock_price_multiplier,
-    &ds->china_quota_growth_pct, &ds->ex_china_cost_usd_kg, &ds->secondary_ndpr_oxide_t,
-  };
-
-  for (guint r = 0; r < ds->n_regions; r++)
-    {
-      const LodeRegion *region = &ds->regions[r];
-
-      for (guint s = 0; s < LODE_N_STAGES; s++)
-        {
-          count_cited (tallies, &region->capacity[s]);
-          count_cited (tallies, &region->production[s]);
-        }
-      count_cited (tallies, &region->ore_ndpr_share);
-      count_cited (tallies, &region->magnet_demand_t);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (globals); i++)
-    count_cited (tallies, globals[i]);
-  for (guint u = 0; u < LODE_N_END_USES; u++)
-    count_cited (tallies, &ds->end_use_share[u]);
-  for (guint i = 0; i < 3; i++)
-    {
-      count_cited (tallies, &ds->growth_low_pct[i]);
-      count_cited (tallies, &ds->growth_central_pct[i]);
-      count_cited (tallies, &ds->growth_high_pct[i]);
-    }
-  for (guint s = 0; s < LODE_N_STAGES; s++)
-    count_economics (tallies, &ds->stage[s]);
-  for (guint p = 0; p < ds->n_projects; p++)
-    {
-      tally_cited (tallies, &ds->projects[p].capacity, TRUE);
-      tally_cited (tallies, &ds->projects[p].capex_musd, TRUE);
-    }
-  return tallies;
-}
-
-/* Sources of seen (or derived) numbers first, then by how much they are cited, then by name:
- * estimates rank after what was read in a source. */
-static int
-compare_source_counts (gconstpointer a,
-                       gconstpointer b)
-{
-  const SourceCount *x = a;
-  const SourceCount *y = b;
-
-  if (x->seen != y->seen)
-    return x->seen > y->seen ? -1 : 1;
-  if (x->total != y->total)
-    return x->total > y->total ? -1 : 1;
-  return strcmp (x->name, y->name);
-}
-
-static void
-add_source_count (GArray     *names,
-                  const char *name,
-                  guint       seen,
-                  guint       total)
-{
-  for (guint j = 0; j < names->len; j++)
-    {
-      SourceCount *known = &g_array_index (names, SourceCount, j);
-
-      if (g_str_equal (known->name, name))
-        {
-          known->seen += seen;
-          known->total += total;
-          return;
-        }
-    }
-  g_array_append_val (names, ((SourceCount) { name, seen, total }));
 }
 
 static void
@@ -374,7 +220,7 @@ paint_footer (cairo_t                 *cr,
   g_autofree char *year = g_strdup_printf ("  ·  %d  ·  ", req->year);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
-    lode_export_dup_sources_text (lode_projection_get_dataset (req->projection), FALSE);
+    lode_sources_dup_credit (lode_projection_get_dataset (req->projection), FOOTER_SOURCES);
   const char *title = request_title (req);
   double inner = width - 2 * margin;
 
@@ -755,61 +601,6 @@ lode_export_font_scale (double width,
 }
 
 char *
-lode_export_dup_sources_text (const LodeDataset *dataset,
-                              gboolean           all)
-{
-  g_autoptr(GHashTable) tallies = NULL;
-  g_autoptr(GArray) names = NULL;
-  g_autoptr(GString) text = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  guint shown, n_filings = 0;
-
-  g_return_val_if_fail (dataset != NULL, NULL);
-
-  tallies = tally_dataset_sources (dataset);
-  names = g_array_new (FALSE, FALSE, sizeof (SourceCount));
-
-  /* In the short form, the announcements behind the project pipeline count together as
-   * company filings, named last. Several IDs may share a short name: their counts add up.
-   * IDs the dataset does not describe show as themselves. */
-  g_hash_table_iter_init (&iter, tallies);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const LodeSource *source = lode_dataset_find_source (dataset, key);
-      const SourceTally *tally = value;
-      const char *name = source != NULL && source->short_name != NULL
-                         && source->short_name[0] != '\0' ? source->short_name : key;
-
-      if (!all && tally->non_project < tally->total)
-        n_filings++;
-      else
-        add_source_count (names, name, tally->seen, tally->total);
-    }
-  g_array_sort (names, compare_source_counts);
-
-  text = g_string_new (_("Data:"));
-  shown = all ? names->len : MIN (names->len, FOOTER_SOURCES - (n_filings > 0 ? 1 : 0));
-  for (guint j = 0; j < shown; j++)
-    g_string_append_printf (text, "%s %s", j > 0 ? ";" : "",
-                            g_array_index (names, SourceCount, j).name);
-  if (n_filings > 0)
-    /* Translators: in an export's footer, "Data: USGS MCS 2025; …; company filings". */
-    g_string_append_printf (text, "%s %s", shown > 0 ? ";" : "", _("company filings"));
-  if (shown < names->len)
-    {
-      guint rest = names->len - shown;
-
-      g_string_append (text, "; ");
-      /* Translators: ends the list of data sources in an export's footer. */
-      g_string_append_printf (text, ngettext ("%u more source", "%u more sources", rest), rest);
-    }
-  if (names->len == 0 && n_filings == 0)
-    g_string_append_printf (text, " %s", dataset->id != NULL ? dataset->id : "");
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-char *
 lode_export_dup_caption (const LodeExportRequest *req)
 {
   g_return_val_if_fail (req != NULL, NULL);
@@ -914,7 +705,7 @@ lode_export_to_bytes (const LodeExportRequest  *req,
       {
         g_autofree char *caption = lode_export_dup_caption (&page);
         g_autofree char *sources =
-          lode_export_dup_sources_text (lode_projection_get_dataset (page.projection), TRUE);
+          lode_sources_dup_credit (lode_projection_get_dataset (page.projection), 0);
         g_autofree char *creator = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
 
         page.transparent = FALSE;

@@ -130,10 +130,6 @@ gboolean    lode_export_check_size       (LodeExportFormat      format,
 /* Type scale for a page: 1.4 at 1920 × 1080, proportional to the page otherwise. */
 double      lode_export_font_scale       (double                width,
                                           double                height);
-/* "Data: USGS MCS 2025; IEA GCMO 2024; …": the most-cited sources of the dataset the
- * projection ran on, short names, the rest counted. `all` lists every source instead. */
-char       *lode_export_dup_sources_text (const LodeDataset    *dataset,
-                                          gboolean              all) G_GNUC_WARN_UNUSED_RESULT;
 /* "Title · 2035 · Lodestone 0.1", the footer's first part in one line (PDF title). */
 char       *lode_export_dup_caption      (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
 
