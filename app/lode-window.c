@@ -78,9 +78,7 @@ push_projection (LodeWindow *self)
   LodeProjection *baseline = lode_document_get_baseline (self->document);
   LodeScenario *scenario = lode_document_get_scenario (self->document);
   LodeHeadlines headlines;
-  double floor_usd_kg;
-  int floor_start;
-  int floor_years;
+  LodePriceFloor price_floor;
 
   if (projection == NULL)
     return;
@@ -94,11 +92,8 @@ push_projection (LodeWindow *self)
     }
 
   lode_flow_view_set_projection (LODE_FLOW_VIEW (self->flow_view), projection);
-  floor_usd_kg = lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
-  floor_start = (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR);
-  floor_years = (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_YEARS);
-  lode_chart_view_set_price_floor (LODE_CHART_VIEW (self->chart_view),
-                                   floor_usd_kg, floor_start, floor_years);
+  lode_scenario_get_price_floor (scenario, &price_floor);
+  lode_chart_view_set_price_floor (LODE_CHART_VIEW (self->chart_view), &price_floor);
   lode_chart_view_set_projections (LODE_CHART_VIEW (self->chart_view), projection, baseline);
   lode_headlines_compute (projection, baseline,
                           lode_document_get_target_share (self->document), &headlines);

@@ -358,9 +358,7 @@ test_options (Fixture       *f,
   g_assert_cmpstr (g_array_index (layout->card_labels, LodeChartLabel, 2).text, ==, "35%");
 
   /* The price floor is drawn over the years it applies. */
-  options.price_floor_usd_kg = 110;
-  options.price_floor_start_year = 2025;
-  options.price_floor_years = 10;
+  options.price_floor = (LodePriceFloor) { 110, 2025, 10 };
   options.hover_x = -1;
   price = lode_chart_layout_new (LODE_CHART_PRICE, f->projection, NULL, 800, 300, &options);
   g_assert_true (price->has_floor);
@@ -371,6 +369,12 @@ test_options (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (price->floor_x1, lode_chart_layout_x_for_year (price, 2034),
                                   1e-9);
   g_assert_cmpfloat (price->axes[0].ticks.max, >=, 110);
+
+  /* A floor of no years is no floor, as in the projection. */
+  options.price_floor.years = 0;
+  lode_chart_layout_free (price);
+  price = lode_chart_layout_new (LODE_CHART_PRICE, f->projection, NULL, 800, 300, &options);
+  g_assert_false (price->has_floor);
 }
 
 /* Every label stays inside the chart and no two year labels touch, small or large. */

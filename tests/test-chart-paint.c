@@ -270,9 +270,7 @@ test_price (Fixture       *f,
   gboolean found = FALSE;
 
   lode_chart_options_init (&options);
-  options.price_floor_usd_kg = 110;
-  options.price_floor_start_year = 2025;
-  options.price_floor_years = 10;
+  options.price_floor = (LodePriceFloor) { 110, 2025, 10 };
   layout = render (f, LODE_CHART_PRICE, &options);
   line = series_of (layout, LODE_CHART_SERIES_LINE, 0);
 

@@ -235,7 +235,7 @@ test_properties (Fixture       *f,
   g_object_set (f->view, "font-scale", 1.5, NULL);
   g_assert_cmpfloat (lode_chart_view_get_layout (f->view)->font_px, ==, 13.0 * 1.5);
 
-  lode_chart_view_set_price_floor (f->view, 110, 2025, 10);
+  lode_chart_view_set_price_floor (f->view, &(LodePriceFloor) { 110, 2025, 10 });
   lode_chart_view_set_kind (f->view, LODE_CHART_PRICE);
   g_assert_true (lode_chart_view_get_layout (f->view)->has_floor);
 

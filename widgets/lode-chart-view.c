@@ -569,22 +569,22 @@ lode_chart_view_set_font_scale (LodeChartView *self,
 }
 
 void
-lode_chart_view_set_price_floor (LodeChartView *self,
-                                 double         usd_kg,
-                                 int            start_year,
-                                 int            years)
+lode_chart_view_set_price_floor (LodeChartView        *self,
+                                 const LodePriceFloor *floor)
 {
-  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+  LodePriceFloor shown;
 
-  if (!isfinite (usd_kg) || usd_kg < 0)
-    usd_kg = 0;
-  if (self->options.price_floor_usd_kg == usd_kg
-      && self->options.price_floor_start_year == start_year
-      && self->options.price_floor_years == years)
+  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+  g_return_if_fail (floor != NULL);
+
+  shown = *floor;
+  if (!isfinite (shown.usd_kg) || shown.usd_kg < 0)
+    shown.usd_kg = 0;
+  if (self->options.price_floor.usd_kg == shown.usd_kg
+      && self->options.price_floor.start_year == shown.start_year
+      && self->options.price_floor.years == shown.years)
     return;
-  self->options.price_floor_usd_kg = usd_kg;
-  self->options.price_floor_start_year = start_year;
-  self->options.price_floor_years = years;
+  self->options.price_floor = shown;
   relayout (self);
 }
 

@@ -44,11 +44,9 @@ double                 lode_chart_view_get_font_scale    (LodeChartView  *self);
 void                   lode_chart_view_set_font_scale    (LodeChartView  *self,
                                                           double          scale);
 /* The projection does not store the price floor; the window passes the scenario's so the
- * price chart can draw it (usd_kg 0 = none; years 0 = to the horizon). */
-void                   lode_chart_view_set_price_floor   (LodeChartView  *self,
-                                                          double          usd_kg,
-                                                          int             start_year,
-                                                          int             years);
+ * price chart can draw it. */
+void                   lode_chart_view_set_price_floor   (LodeChartView        *self,
+                                                          const LodePriceFloor *floor);
 
 /* Selects `year` and emits "year-activated", as a click on that year does. */
 void                   lode_chart_view_activate_year     (LodeChartView  *self,

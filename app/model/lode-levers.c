@@ -419,3 +419,27 @@ lode_lever_parse_assignment (const char  *text,
     *out_value = value;
   return TRUE;
 }
+
+void
+lode_price_floor_from_levers (const double    values[LODE_N_LEVERS],
+                              LodePriceFloor *out_floor)
+{
+  g_return_if_fail (values != NULL);
+  g_return_if_fail (out_floor != NULL);
+
+  *out_floor = (LodePriceFloor) {
+    .usd_kg = MAX (0.0, values[LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG]),
+    .start_year = (int) lround (values[LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR]),
+    .years = (int) lround (values[LODE_LEVER_POLICY_PRICE_FLOOR_YEARS]),
+  };
+}
+
+gboolean
+lode_price_floor_applies (const LodePriceFloor *floor,
+                          int                   year)
+{
+  g_return_val_if_fail (floor != NULL, FALSE);
+
+  return floor->usd_kg > 0 && year >= floor->start_year
+         && year < floor->start_year + floor->years;
+}

@@ -96,9 +96,7 @@ lode_chart_options_init (LodeChartOptions *options)
     .selected_year = 0,
     .hover_x = -1.0,
     .show_legend = TRUE,
-    .price_floor_usd_kg = 0.0,
-    .price_floor_start_year = 0,
-    .price_floor_years = 0,
+    .price_floor = { 0.0, 0, 0 },
     .show_title = TRUE,
   };
 }
@@ -526,18 +524,6 @@ build_spend (Builder *b)
     }
 }
 
-static gboolean
-floor_applies (const LodeChartOptions *options,
-               int                     year)
-{
-  if (options->price_floor_usd_kg <= 0)
-    return FALSE;
-  if (year < options->price_floor_start_year)
-    return FALSE;
-  return options->price_floor_years <= 0
-         || year < options->price_floor_start_year + options->price_floor_years;
-}
-
 static void
 build_price (Builder *b)
 {
@@ -567,10 +553,10 @@ build_price (Builder *b)
           ghost->value[i] = base != NULL ? base->ndpr_price_usd_kg : NAN;
           extend_range (b, 0, ghost->value[i]);
         }
-      if (floor_applies (&layout->options, year))
+      if (lode_price_floor_applies (&layout->options.price_floor, year))
         {
           layout->has_floor = TRUE;
-          extend_range (b, 0, layout->options.price_floor_usd_kg);
+          extend_range (b, 0, layout->options.price_floor.usd_kg);
         }
     }
 }
@@ -1458,7 +1444,7 @@ place_floor (Builder *b)
   g_autofree char *value = NULL;
 
   for (int year = layout->first_year; year <= layout->last_year; year++)
-    if (floor_applies (options, year))
+    if (lode_price_floor_applies (&options->price_floor, year))
       {
         if (first == 0)
           first = year;
@@ -1469,13 +1455,13 @@ place_floor (Builder *b)
       layout->has_floor = FALSE;
       return;
     }
-  layout->floor_y = lode_chart_layout_y_for_value (layout, 0, options->price_floor_usd_kg);
+  layout->floor_y = lode_chart_layout_y_for_value (layout, 0, options->price_floor.usd_kg);
   layout->floor_x0 = lode_chart_layout_x_for_year (layout, first);
   layout->floor_x1 = lode_chart_layout_x_for_year (layout, last);
   if (layout->floor_x1 - layout->floor_x0 < layout->dx)
     layout->floor_x1 = MIN (layout->floor_x0 + layout->dx, layout->plot.x + layout->plot.width);
 
-  value = lode_chart_format_value (LODE_CHART_FORMAT_USD_KG, options->price_floor_usd_kg);
+  value = lode_chart_format_value (LODE_CHART_FORMAT_USD_KG, options->price_floor.usd_kg);
   /* Translators: label of the price-floor line; %s is a price such as "$110/kg" */
   add_label (b, g_strdup_printf (_("Floor %s"), value), layout->floor_x0 + 4 * b->fs,
              layout->floor_y - b->line_h - 2 * b->fs, b->small_px, LODE_TEXT_BOLD, 0,

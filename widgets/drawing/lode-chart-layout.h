@@ -42,11 +42,8 @@ typedef struct
   int       selected_year;       /* marked on the chart; 0 none */
   double    hover_x;             /* crosshair position in px, < 0 none */
   gboolean  show_legend;
-  /* The projection does not store the price floor: set it to draw it on the price chart.
-   * 0 = none; the floor applies from start_year for `years` years (0 = to the horizon). */
-  double    price_floor_usd_kg;
-  int       price_floor_start_year;
-  int       price_floor_years;
+  /* The projection does not store the price floor: set it to draw it on the price chart. */
+  LodePriceFloor price_floor;
   gboolean  show_title;          /* the chart's title above the plot, default TRUE */
 } LodeChartOptions;
 

@@ -140,9 +140,7 @@ paint_chart (cairo_t                 *cr,
   options.font_scale = font_scale;
   options.target_share = req->target_share;
   options.selected_year = req->year;
-  options.price_floor_usd_kg = req->price_floor_usd_kg;
-  options.price_floor_start_year = req->price_floor_start_year;
-  options.price_floor_years = req->price_floor_years;
+  options.price_floor = req->price_floor;
 
   layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, w, h, &options);
   begin_area (cr, x, y, w, h);
@@ -373,12 +371,7 @@ lode_export_request_apply_scenario (LodeExportRequest *req,
   year = lode_scenario_get_selected_year (scenario);
   if (year >= req->projection->base_year && year <= req->projection->horizon)
     req->year = year;
-  req->price_floor_usd_kg =
-    lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
-  req->price_floor_start_year =
-    (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR);
-  req->price_floor_years =
-    (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_YEARS);
+  lode_scenario_get_price_floor (scenario, &req->price_floor);
 }
 
 gboolean

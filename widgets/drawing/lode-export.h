@@ -76,10 +76,8 @@ typedef struct
   /* 0: a page, type scaled from its size and a heading over the diagram. > 0: a copy of the
    * view as on screen (the clipboard): this type scale, no heading. */
   double                screen_font_scale;
-  /* The price floor drawn on the price chart (the projection does not store it); 0 none. */
-  double                price_floor_usd_kg;
-  int                   price_floor_start_year;
-  int                   price_floor_years;
+  /* The price floor drawn on the price chart (the projection does not store it). */
+  LodePriceFloor        price_floor;
 } LodeExportRequest;
 
 GQuark      lode_export_error_quark      (void);
