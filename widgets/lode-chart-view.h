@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lode-chart-hover.h"
 #include "lode-chart-layout.h"
 #include "lode-projection.h"
 
@@ -54,5 +55,7 @@ void                   lode_chart_view_activate_year     (LodeChartView  *self,
 /* The current layout (NULL before the first size allocation), for tests. Any change to the
  * view replaces it: do not keep the pointer. */
 const LodeChartLayout *lode_chart_view_get_layout        (LodeChartView  *self);
+/* The hover card over it for the pointer, or NULL, for tests. */
+const LodeChartHover  *lode_chart_view_get_hover         (LodeChartView  *self);
 
 G_END_DECLS
