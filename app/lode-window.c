@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-view.h"
+#include "lode-export.h"
 #include "lode-flow-view.h"
 #include "lode-headline-cards.h"
 #include "lode-levers-panel.h"
@@ -864,14 +865,14 @@ lode_window_dup_current_view (LodeWindow *self)
   if (self->presentation)
     {
       if (self->present_view == LODE_PRESENT_SLIDE)
-        return g_strdup ("slide");
+        return lode_export_view_to_id (LODE_EXPORT_VIEW_SLIDE, 0);
       chart = self->present_view == LODE_PRESENT_CHARTS;
     }
   else
     chart = self->last_area == self->charts_area;
 
   if (!chart)
-    return g_strdup ("flow");
-  return g_strdup_printf ("chart:%s", lode_chart_kind_id (
-                            lode_chart_view_get_kind (LODE_CHART_VIEW (self->chart_view))));
+    return lode_export_view_to_id (LODE_EXPORT_VIEW_FLOW, 0);
+  return lode_export_view_to_id (LODE_EXPORT_VIEW_CHART,
+                                 lode_chart_view_get_kind (LODE_CHART_VIEW (self->chart_view)));
 }

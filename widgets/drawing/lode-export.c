@@ -37,6 +37,9 @@
 /* A single view fills the page, so its type can be larger than on the composed slide. */
 #define SINGLE_VIEW_BOOST 1.3
 
+/* A chart's view id is this prefix and the chart's id: "chart:price". */
+#define CHART_VIEW_PREFIX "chart:"
+
 /* How many sources the footer names before it counts the rest. */
 #define FOOTER_SOURCES 4
 
@@ -389,16 +392,19 @@ lode_export_parse_view (const char      *text,
     view = LODE_EXPORT_VIEW_FLOW;
   else if (g_str_equal (text, "slide"))
     view = LODE_EXPORT_VIEW_SLIDE;
-  else if (g_str_has_prefix (text, "chart:")
-           && lode_chart_kind_from_id (text + strlen ("chart:"), &chart))
+  else if (g_str_has_prefix (text, CHART_VIEW_PREFIX)
+           && lode_chart_kind_from_id (text + strlen (CHART_VIEW_PREFIX), &chart))
     view = LODE_EXPORT_VIEW_CHART;
   else
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (int k = 0; k < LODE_N_CHARTS; k++)
-        g_string_append_printf (names, "%schart:%s", k > 0 ? ", " : "",
-                                lode_chart_kind_id (k));
+        {
+          g_autofree char *id = lode_export_view_to_id (LODE_EXPORT_VIEW_CHART, k);
+
+          g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", id);
+        }
       g_set_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID,
                    _("Unknown view “%s”: use flow, slide or one of %s"), text, names->str);
       return FALSE;
@@ -420,7 +426,7 @@ lode_export_view_to_id (LodeExportView view,
     case LODE_EXPORT_VIEW_SLIDE:
       return g_strdup ("slide");
     case LODE_EXPORT_VIEW_CHART:
-      return g_strdup_printf ("chart:%s", lode_chart_kind_id (chart));
+      return g_strconcat (CHART_VIEW_PREFIX, lode_chart_kind_id (chart), NULL);
     case LODE_EXPORT_VIEW_FLOW:
     default:
       return g_strdup ("flow");
