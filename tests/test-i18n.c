@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-application.h"
+#include "lode-format.h"
 #include "lode-window-private.h"
 
 static LodeApplication *app;
@@ -35,6 +36,15 @@ test_catalogue (void)
   g_assert_cmpstr (_("_Open…"), ==, "Ö_ffnen …");
   g_assert_cmpstr (_("Save Changes?"), ==, "Änderungen speichern?");
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Untitled Scenario"), ==, "Unbenanntes Szenario");
+
+  /* Numbers: German writes a space before %, wherever a percentage is shown. */
+  {
+    g_autofree char *percent = lode_format_percent (69, 0);
+    g_autofree char *share = lode_format_share (0.69);
+
+    g_assert_cmpstr (percent, ==, "69 %");
+    g_assert_cmpstr (share, ==, "69 %");
+  }
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "lode-allocation.h"
 #include "lode-allocation-editor.h"
+#include "lode-format.h"
 #include "lode-palette.h"
 
 /* Stage colours of the bar: Okabe–Ito hues, readable by colour-blind people, distinct from
@@ -43,19 +44,14 @@ share_name (guint index)
 static char *
 format_money_busd (double busd)
 {
-  /* Translators: money in billions of US dollars, "$3.5 bn" */
-  return g_strdup_printf (_("$%'.1f bn"), busd);
+  return lode_format_busd (busd, 1);
 }
 
-/* "35 %" (or "12.5 %" when the share is not whole) */
+/* "35%" (or "12.5%" when the share is not whole) */
 static char *
 format_share (double share)
 {
-  if (fabs (share - round (share)) < 0.05)
-    /* Translators: a share in percent, "35 %" */
-    return g_strdup_printf (_("%.0f %%"), share);
-
-  return g_strdup_printf (_("%.1f %%"), share);
+  return lode_format_percent (share, fabs (share - round (share)) < 0.05 ? 0 : 1);
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lode-format.h"
 #include "lode-lever-row.h"
 #include "lode-palette.h"
 
@@ -112,8 +113,9 @@ lode_lever_format_value (LodeLever lever,
 
   if (info->is_year)
     return g_strdup_printf ("%.0f", value);   /* "2026": no grouping, no unit */
-  else
-    number = g_strdup_printf ("%'.*f", (int) info->digits, value);
+  if (with_unit && g_str_equal (info->unit, "%"))
+    return lode_format_percent (value, (int) info->digits);
+  number = lode_format_number (value, (int) info->digits);
 
   unit = lode_lever_unit (lever);
   if (!with_unit || unit == NULL || unit[0] == '\0')

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lode-format.h"
 #include "lode-levers-panel.h"
 #include "lode-project-dialog.h"
 
@@ -129,8 +130,10 @@ static char *
 dup_capacity_text (LodeStage stage,
                    double    capacity)
 {
+  g_autofree char *number = lode_format_number (capacity, 0);
+
   /* Translators: a plant's capacity, "10,000 t magnet/yr" */
-  return g_strdup_printf (_("%'.0f %s/yr"), capacity, lode_stage_unit (stage));
+  return g_strdup_printf (_("%s %s/yr"), number, lode_stage_unit (stage));
 }
 
 /* "Magnet · United States · 2027\n10,000 t magnet/yr", with " · source ID" when cited */
@@ -492,6 +495,7 @@ build_dataset_rows (LodeLeversPanel *self)
     {
       const LodeProject *project = &dataset->projects[p];
       g_autofree char *subtitle = dup_project_subtitle (dataset, project);
+      g_autofree char *capex = lode_format_number (project->capex_musd.value, 0);
       g_autofree char *tooltip = NULL;
       GtkWidget *row, *sw;
 
@@ -502,11 +506,9 @@ build_dataset_rows (LodeLeversPanel *self)
                           NULL);
       if (project->capex_musd.value > 0.0 && project->note != NULL && project->note[0] != '\0')
         /* Translators: tooltip of a project: its note and announced capex */
-        tooltip = g_strdup_printf (_("%s\nAnnounced capex: $%'.0f million"), project->note,
-                                   project->capex_musd.value);
+        tooltip = g_strdup_printf (_("%s\nAnnounced capex: $%s million"), project->note, capex);
       else if (project->capex_musd.value > 0.0)
-        tooltip = g_strdup_printf (_("Announced capex: $%'.0f million"),
-                                   project->capex_musd.value);
+        tooltip = g_strdup_printf (_("Announced capex: $%s million"), capex);
       else if (project->note != NULL && project->note[0] != '\0')
         tooltip = g_strdup (project->note);
       if (tooltip != NULL)

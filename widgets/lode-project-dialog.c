@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "lode-format.h"
 #include "lode-project-dialog.h"
 
 #define NAME_MAX_CHARS 80
@@ -103,6 +104,16 @@ name_taken (LodeProjectDialog *self,
 }
 
 /* Returns the message for a field in error, or NULL. */
+/* "At most 100,000" */
+static char *
+dup_at_most (double limit)
+{
+  g_autofree char *number = lode_format_number (limit, 0);
+
+  /* Translators: a field's value is too large; %s is the largest allowed */
+  return g_strdup_printf (_("At most %s"), number);
+}
+
 static char *
 check_field (LodeProjectDialog *self,
              LodeProjectField   field)
@@ -136,7 +147,7 @@ check_field (LodeProjectDialog *self,
       if (value <= 0.0)
         return g_strdup (_("Capacity must be more than zero"));
       if (value > CAPACITY_MAX)
-        return g_strdup_printf (_("At most %'.0f"), CAPACITY_MAX);
+        return dup_at_most (CAPACITY_MAX);
       return NULL;
 
     case LODE_PROJECT_FIELD_YEAR:
@@ -157,7 +168,7 @@ check_field (LodeProjectDialog *self,
       if (value < 0.0)
         return g_strdup (_("Capex cannot be negative"));
       if (value > CAPEX_MAX)
-        return g_strdup_printf (_("At most %'.0f"), CAPEX_MAX);
+        return dup_at_most (CAPEX_MAX);
       return NULL;
 
     case LODE_PROJECT_FIELD_NOTE:

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lode-format.h"
 #include "lode-levers.h"
 
 G_DEFINE_QUARK (lode-lever-error-quark, lode_lever_error)
@@ -150,13 +151,7 @@ static const char * const group_names[LODE_N_LEVER_GROUPS] = {
 static char *
 format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "Infinity" : "-Infinity");
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
+  return lode_format_c_number (value, 12);
 }
 
 static char *

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-layout-private.h"
-#include "lode-headlines.h"
+#include "lode-format.h"
 
 /* Font scales outside this range are taken as 1 or clamped. */
 #define MIN_FONT_SCALE 0.1
@@ -101,31 +101,22 @@ char *
 lode_chart_format_value (LodeChartFormat format,
                          double          value)
 {
-  g_autofree char *number = NULL;
+  /* One decimal for small numbers, where it carries information. */
+  int small_one = fabs (value) < 10 && value != 0 ? 1 : 0;
 
   switch (format)
     {
     case LODE_CHART_FORMAT_PERCENT:
-      number = lode_format_number (value, fabs (value) < 10 && value != 0 ? 1 : 0);
-      /* Translators: a percentage; %s is the number */
-      return g_strdup_printf (_("%s%%"), number);
+      return lode_format_percent (value, small_one);
     case LODE_CHART_FORMAT_TONNES:
-      number = lode_format_number (value, fabs (value) < 10 && value != 0 ? 1 : 0);
-      /* Translators: a mass in tonnes; %s is the number */
-      return g_strdup_printf (_("%s t"), number);
+      return lode_format_quantity (value, small_one, "t");
     case LODE_CHART_FORMAT_KILOTONNES:
-      number = lode_format_number (value, fabs (value) < 100 && value != 0 ? 1 : 0);
-      /* Translators: a mass in thousands of tonnes; %s is the number */
-      return g_strdup_printf (_("%s kt"), number);
+      return lode_format_quantity (value, fabs (value) < 100 && value != 0 ? 1 : 0, "kt");
     case LODE_CHART_FORMAT_BUSD:
-      number = lode_format_number (value, value == 0 || fabs (value) >= 100 ? 0
-                                          : fabs (value) >= 1 ? 1 : 2);
-      /* Translators: billions of US dollars; %s is the number */
-      return g_strdup_printf (_("$%s bn"), number);
+      return lode_format_busd (value, value == 0 || fabs (value) >= 100 ? 0
+                                      : fabs (value) >= 1 ? 1 : 2);
     case LODE_CHART_FORMAT_USD_KG:
-      number = lode_format_number (value, 0);
-      /* Translators: a price in US dollars per kilogram; %s is the number */
-      return g_strdup_printf (_("$%s/kg"), number);
+      return lode_format_usd_kg (value, 0);
     default:
       return lode_format_number (value, 1);
     }
