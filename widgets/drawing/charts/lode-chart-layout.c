@@ -39,10 +39,6 @@
 #define YEAR_SAMPLE "0000"
 static const int year_steps[] = { 1, 2, 5, 10, 20, 50 };
 
-/* Okabe–Ito colours, colour-blind safe; a lighter variant for dark backgrounds. */
-static const guint32 series_light[] = { 0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7, 0xD55E00 };
-static const guint32 series_dark[] = { 0xF0B43C, 0x56B4E9, 0x2EC4A0, 0xE09CC4, 0xF08040 };
-
 /* Options and colours */
 
 void
@@ -82,11 +78,7 @@ lode_chart_colour_resolve (LodeChartColour    colour,
     case LODE_CHART_COLOUR_REGION:
       return lode_palette_region (palette, (guint) MAX (colour.index, 0));
     case LODE_CHART_COLOUR_SERIES:
-      {
-        guint i = (guint) MAX (colour.index, 0) % G_N_ELEMENTS (series_light);
-
-        return lode_rgba_from_rgb (palette->dark ? series_dark[i] : series_light[i]);
-      }
+      return lode_palette_series (palette, (guint) MAX (colour.index, 0));
     case LODE_CHART_COLOUR_ON_ACCENT:
       return palette->dark ? (LodeRgba) { 0.0, 0.0, 0.0, 0.87 }
                            : (LodeRgba) { 1.0, 1.0, 1.0, 1.0 };
