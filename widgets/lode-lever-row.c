@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (LodeLeverRow, lode_lever_row, ADW_TYPE_PREFERENCES_ROW)
 enum {
   PROP_0,
   PROP_LEVER,
+  PROP_LEVER_ID,
   PROP_VALUE,
   PROP_LOCKED,
   N_PROPS
@@ -426,6 +427,10 @@ lode_lever_row_get_property (GObject    *object,
       g_value_set_int (value, self->lever);
       break;
 
+    case PROP_LEVER_ID:
+      g_value_set_string (value, lode_lever_info (self->lever)->id);
+      break;
+
     case PROP_VALUE:
       g_value_set_double (value, lode_lever_row_get_value (self));
       break;
@@ -451,6 +456,15 @@ lode_lever_row_set_property (GObject      *object,
     {
     case PROP_LEVER:
       self->lever = g_value_get_int (value);
+      break;
+
+    case PROP_LEVER_ID:
+      {
+        const char *id = g_value_get_string (value);
+
+        if (id != NULL && !lode_lever_from_id (id, &self->lever))
+          g_critical ("No lever has the id “%s”", id);
+      }
       break;
 
     case PROP_VALUE:
@@ -484,6 +498,11 @@ lode_lever_row_class_init (LodeLeverRowClass *klass)
     g_param_spec_int ("lever", NULL, NULL,
                       0, LODE_N_LEVERS - 1, 0,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The same as "lever", by the lever's stable id ("fund.size_busd"): what templates say. */
+  properties[PROP_LEVER_ID] =
+    g_param_spec_string ("lever-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALUE] =
     g_param_spec_double ("value", NULL, NULL,
                          -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
