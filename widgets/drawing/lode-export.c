@@ -40,6 +40,14 @@
 /* A chart's view id is this prefix and the chart's id: "chart:price". */
 #define CHART_VIEW_PREFIX "chart:"
 
+/* The preview: the page keeps this margin, px, casts a shadow this dark, and a transparent
+ * page shows over a checkerboard of cells this size, px, in this grey. */
+#define PREVIEW_MARGIN        6.0
+#define PREVIEW_SHADOW_ALPHA  0.18
+#define CHECKER_CELL          8
+#define CHECKER_GREY          0.86
+#define CHECKER_BLUE          0.88
+
 /* How many sources the footer names before it counts the rest. */
 #define FOOTER_SOURCES 4
 
@@ -665,6 +673,65 @@ lode_export_paint_page (cairo_t                 *cr,
         paint_flow_view (cr, &page, &palette, view_fs, x, y, w, h);
       break;
     }
+  cairo_restore (cr);
+}
+
+/* A light checkerboard behind a transparent page, as image editors show it. */
+static void
+paint_checkerboard (cairo_t *cr,
+                    double   width,
+                    double   height)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, CHECKER_GREY, CHECKER_GREY, CHECKER_BLUE);
+  for (int row = 0; row * CHECKER_CELL < height; row++)
+    for (int col = row % 2; col * CHECKER_CELL < width; col += 2)
+      cairo_rectangle (cr, col * CHECKER_CELL, row * CHECKER_CELL,
+                       MIN (CHECKER_CELL, width - col * CHECKER_CELL),
+                       MIN (CHECKER_CELL, height - row * CHECKER_CELL));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+lode_export_paint_preview (cairo_t                 *cr,
+                           const LodeExportRequest *req,
+                           int                      page_width,
+                           int                      page_height,
+                           double                   width,
+                           double                   height)
+{
+  double fit, draw_w, draw_h, x, y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (req != NULL && req->projection != NULL);
+
+  if (page_width <= 0 || page_height <= 0)
+    return;
+  fit = MIN ((width - 2 * PREVIEW_MARGIN) / page_width,
+             (height - 2 * PREVIEW_MARGIN) / page_height);
+  if (fit <= 0)
+    return;
+  draw_w = floor (page_width * fit);
+  draw_h = floor (page_height * fit);
+  x = floor ((width - draw_w) / 2);
+  y = floor ((height - draw_h) / 2);
+
+  /* A soft shadow so the page reads as a sheet. */
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, PREVIEW_SHADOW_ALPHA);
+  cairo_rectangle (cr, x + 2, y + 3, draw_w, draw_h);
+  cairo_fill (cr);
+  cairo_translate (cr, x, y);
+  if (req->transparent)
+    paint_checkerboard (cr, draw_w, draw_h);
+  cairo_rectangle (cr, 0, 0, draw_w, draw_h);
+  cairo_clip (cr);
+  cairo_scale (cr, draw_w / page_width, draw_h / page_height);
+  lode_export_paint_page (cr, req, page_width, page_height);
   cairo_restore (cr);
 }
 

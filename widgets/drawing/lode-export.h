@@ -137,6 +137,15 @@ void        lode_export_paint_page       (cairo_t              *cr,
                                           double                width,
                                           double                height);
 
+/* The page as the export dialog previews it: scaled to fit a width × height area, a sheet with
+ * a soft shadow, over a checkerboard when its background is transparent. */
+void        lode_export_paint_preview    (cairo_t              *cr,
+                                          const LodeExportRequest *req,
+                                          int                   page_width,
+                                          int                   page_height,
+                                          double                width,
+                                          double                height);
+
 /* The encoded file. `scale` (1..3) multiplies the pixel size of a PNG; SVG and PDF ignore it. */
 GBytes     *lode_export_to_bytes         (const LodeExportRequest *req,
                                           LodeExportFormat      format,
