@@ -14,6 +14,7 @@
 #include "lode-export-dialog.h"
 #include "lode-presets.h"
 #include "lode-window-private.h"
+#include "ui-test-util.h"
 #include "lode-scenario-io.h"
 
 static LodeApplication *app;
@@ -43,11 +44,8 @@ test_close (void)
   LodeWindow *win = open_window ();
 
   shared_win = NULL;
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  ui_test_finish_window (win);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (win);
 }
 
 static void
@@ -459,17 +457,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/lode/window/title", test_title);
   g_test_add_func ("/lode/window/actions", test_actions);
@@ -482,7 +471,5 @@ main (int    argc,
   g_test_add_func ("/lode/window/copy-and-export", test_copy_and_export);
   g_test_add_func ("/lode/window/close", test_close);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return ui_test_run_with_app (app);
 }
