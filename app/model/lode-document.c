@@ -31,6 +31,7 @@ struct _LodeDocument
   LodeProjection *baseline;      /* cached baseline projection, or NULL */
 
   double          target_share;
+  guint           n_runs;        /* projections run, the scenario's and the baseline's */
   guint           step_depth;    /* begin_step nesting */
   guint           step_pushed : 1; /* the open step already pushed its undo entry */
   guint           applying : 1;  /* we are assigning the scenario ourselves */
@@ -483,6 +484,7 @@ lode_document_get_projection (LodeDocument *self)
       g_autoptr(GError) error = NULL;
       LodeProjection *projection = lode_projection_run (self->dataset, self->scenario, &error);
 
+      self->n_runs++;
       self->stale = FALSE;
       if (projection != NULL)
         {
@@ -527,6 +529,7 @@ lode_document_get_baseline (LodeDocument *self)
           scenario = preset;
         }
 
+      self->n_runs++;
       self->baseline = lode_projection_run (self->dataset, scenario, &error);
       if (self->baseline == NULL)
         g_warning ("Baseline projection failed: %s", error->message);
@@ -764,4 +767,12 @@ lode_document_save (LodeDocument  *self,
   set_file (self, file);
   update_flags (self);
   return TRUE;
+}
+
+guint
+lode_document_get_n_runs (LodeDocument *self)
+{
+  g_return_val_if_fail (LODE_IS_DOCUMENT (self), 0);
+
+  return self->n_runs;
 }
