@@ -37,6 +37,32 @@
 /* A single view fills the page, so its type can be larger than on the composed slide. */
 #define SINGLE_VIEW_BOOST 1.3
 
+/* The reference page for type: 1920 × 1080 gets REFERENCE_FONT_SCALE; narrow pages at most
+ * NARROW_ALLOWANCE times their narrower side's share. */
+#define REFERENCE_WIDTH       1920.0
+#define REFERENCE_HEIGHT      1080.0
+#define REFERENCE_FONT_SCALE  1.4
+#define NARROW_ALLOWANCE      1.2
+
+/* The footer: gaps and the rule's width as shares of its type size; the program's name and
+ * the year take a quarter of the line at most, the title four tenths. */
+#define FOOTER_GAP         0.6
+#define FOOTER_RULE        0.08
+#define FOOTER_SIDE_SHARE  0.25
+#define FOOTER_TITLE_SHARE 0.4
+
+/* The slide: a gap (× font scale), the cards' band (a fifth of the body, within a range, at
+ * most four tenths), and how the diagram and the chart share the rest: side by side on wide
+ * pages, the chart below on squarer ones. */
+#define SLIDE_GAP_PX        16.0
+#define SLIDE_CARDS_SHARE   0.2
+#define SLIDE_CARDS_MIN_PX  80.0
+#define SLIDE_CARDS_MAX_PX  105.0
+#define SLIDE_CARDS_MAX     0.4
+#define SLIDE_WIDE_FROM     1.9
+#define SLIDE_FLOW_WIDTH    0.58
+#define SLIDE_FLOW_HEIGHT   0.68
+
 /* A chart's view id is this prefix and the chart's id: "chart:price". */
 #define CHART_VIEW_PREFIX "chart:"
 
@@ -234,25 +260,26 @@ paint_footer (cairo_t                 *cr,
   double inner = width - 2 * margin;
 
   lode_text_measure ("Ag", size, LODE_TEXT_NORMAL, NULL, &text_h);
-  gap = 0.6 * size;
+  gap = FOOTER_GAP * size;
   top = height - margin - text_h;
 
   /* The rule that separates the view from its caption. */
   cairo_save (cr);
   lode_cairo_set_rgba (cr, palette->grid);
-  cairo_set_line_width (cr, MAX (1.0, 0.08 * size));
+  cairo_set_line_width (cr, MAX (1.0, FOOTER_RULE * size));
   cairo_move_to (cr, margin, top - gap);
   cairo_line_to (cr, width - margin, top - gap);
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  right_w = draw_line (cr, program, width - margin, top, inner / 4, size, LODE_TEXT_NORMAL,
+  right_w = draw_line (cr, program, width - margin, top, inner * FOOTER_SIDE_SHARE, size,
+                       LODE_TEXT_NORMAL,
                        1.0, palette->muted);
   x = margin;
-  left_w = draw_line (cr, title, x, top, inner * 0.4, size, LODE_TEXT_BOLD, 0.0,
+  left_w = draw_line (cr, title, x, top, inner * FOOTER_TITLE_SHARE, size, LODE_TEXT_BOLD, 0.0,
                       palette->foreground);
   x += left_w;
-  year_w = draw_line (cr, year, x, top, inner / 4, size, LODE_TEXT_NORMAL, 0.0,
+  year_w = draw_line (cr, year, x, top, inner * FOOTER_SIDE_SHARE, size, LODE_TEXT_NORMAL, 0.0,
                       palette->foreground);
   x += year_w;
   draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
@@ -292,7 +319,8 @@ paint_slide (cairo_t                 *cr,
 {
   const char *title = request_title (req);
   g_autofree char *subtitle = dup_view_heading (req->year);
-  double title_h, subtitle_h, gap = 16 * fs, top, body_h, cards_h, main_h, flow_w, flow_h;
+  double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
+  double flow_h;
 
   lode_text_measure (title, TITLE_PX * fs, LODE_TEXT_BOLD, NULL, &title_h);
   lode_text_measure (subtitle, SUBTITLE_PX * fs, LODE_TEXT_NORMAL, NULL, &subtitle_h);
@@ -302,21 +330,21 @@ paint_slide (cairo_t                 *cr,
 
   top = y + title_h + subtitle_h + gap;
   body_h = y + h - top;
-  cards_h = CLAMP (0.2 * body_h, 80 * fs, 105 * fs);
-  cards_h = MIN (cards_h, 0.4 * body_h);
+  cards_h = CLAMP (SLIDE_CARDS_SHARE * body_h, SLIDE_CARDS_MIN_PX * fs, SLIDE_CARDS_MAX_PX * fs);
+  cards_h = MIN (cards_h, SLIDE_CARDS_MAX * body_h);
   main_h = body_h - cards_h - gap;
 
-  if (w / body_h >= 1.9)
+  if (w / body_h >= SLIDE_WIDE_FROM)
     {
       /* Wide pages (16:9): the diagram and the chart side by side. */
-      flow_w = floor (0.58 * (w - gap));
+      flow_w = floor (SLIDE_FLOW_WIDTH * (w - gap));
       paint_flow (cr, req, palette, fs, x, top, flow_w, main_h);
       paint_chart (cr, req, palette, fs, x + flow_w + gap, top, w - flow_w - gap, main_h);
     }
   else
     {
       /* Squarer pages (4:3, A4): the diagram needs the full width; the chart goes below. */
-      flow_h = floor (0.68 * (main_h - gap));
+      flow_h = floor (SLIDE_FLOW_HEIGHT * (main_h - gap));
       paint_flow (cr, req, palette, fs, x, top, w, flow_h);
       paint_chart (cr, req, palette, fs, x, top + flow_h + gap, w, main_h - flow_h - gap);
     }
@@ -601,10 +629,10 @@ double
 lode_export_font_scale (double width,
                         double height)
 {
-  double area = sqrt ((width * height) / (1920.0 * 1080.0));
-  double narrow = 1.2 * MIN (width / 1920.0, height / 1080.0);
+  double area = sqrt ((width * height) / (REFERENCE_WIDTH * REFERENCE_HEIGHT));
+  double narrow = NARROW_ALLOWANCE * MIN (width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT);
 
-  return 1.4 * MIN (area, narrow);
+  return REFERENCE_FONT_SCALE * MIN (area, narrow);
 }
 
 char *
