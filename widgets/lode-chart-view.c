@@ -55,7 +55,7 @@ dataset_of (LodeChartView *self)
 static void
 read_palette (LodeChartView *self)
 {
-  lode_widget_style_read_palette (GTK_WIDGET (self), dataset_of (self), &self->palette);
+  lode_widget_style_read_view_palette (GTK_WIDGET (self), self->projection, &self->palette);
 }
 
 static void

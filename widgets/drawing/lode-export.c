@@ -106,14 +106,25 @@ dup_view_heading (int year)
   return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
 }
 
+/* What every part of a page is painted with. */
+typedef struct
+{
+  cairo_t                 *cr;
+  const LodeExportRequest *req;
+  const LodePalette       *palette;
+} Page;
+
+/* A part of the page, in page units. */
+typedef struct
+{
+  double x, y, w, h;
+} Area;
+
 static void
 append_rect_clip (cairo_t *cr,
-                  double   x,
-                  double   y,
-                  double   w,
-                  double   h)
+                  Area     a)
 {
-  cairo_rectangle (cr, x, y, w, h);
+  cairo_rectangle (cr, a.x, a.y, a.w, a.h);
   cairo_clip (cr);
 }
 
@@ -121,56 +132,44 @@ append_rect_clip (cairo_t *cr,
  * area coordinates and restores. */
 static void
 begin_area (cairo_t *cr,
-            double   x,
-            double   y,
-            double   w,
-            double   h)
+            Area     a)
 {
   cairo_save (cr);
-  cairo_translate (cr, x, y);
-  append_rect_clip (cr, 0, 0, w, h);
+  cairo_translate (cr, a.x, a.y);
+  append_rect_clip (cr, (Area) { 0, 0, a.w, a.h });
 }
 
 static void
-paint_flow (cairo_t                 *cr,
-            const LodeExportRequest *req,
-            const LodePalette       *palette,
-            double                   font_scale,
-            double                   x,
-            double                   y,
-            double                   w,
-            double                   h)
+paint_flow (const Page *page,
+            double      font_scale,
+            Area        a)
 {
   LodeFlowOptions options;
   LodeFlowLayout *layout;
 
-  if (w < 1 || h < 1)
+  if (a.w < 1 || a.h < 1)
     return;
 
   lode_flow_options_init (&options);
   options.font_scale = font_scale;
 
-  layout = lode_flow_layout_new (req->projection, req->year, w, h, &options);
-  begin_area (cr, x, y, w, h);
-  lode_flow_paint (cr, layout, palette);
-  cairo_restore (cr);
+  layout = lode_flow_layout_new (page->req->projection, page->req->year, a.w, a.h, &options);
+  begin_area (page->cr, a);
+  lode_flow_paint (page->cr, layout, page->palette);
+  cairo_restore (page->cr);
   lode_flow_layout_free (layout);
 }
 
 static void
-paint_chart (cairo_t                 *cr,
-             const LodeExportRequest *req,
-             const LodePalette       *palette,
-             double                   font_scale,
-             double                   x,
-             double                   y,
-             double                   w,
-             double                   h)
+paint_chart (const Page *page,
+             double      font_scale,
+             Area        a)
 {
+  const LodeExportRequest *req = page->req;
   LodeChartOptions options;
   LodeChartLayout *layout;
 
-  if (w < 1 || h < 1)
+  if (a.w < 1 || a.h < 1)
     return;
 
   lode_chart_options_init (&options);
@@ -179,33 +178,30 @@ paint_chart (cairo_t                 *cr,
   options.selected_year = req->year;
   options.price_floor = req->price_floor;
 
-  layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, w, h, &options);
-  begin_area (cr, x, y, w, h);
-  lode_chart_paint (cr, layout, palette);
-  cairo_restore (cr);
+  layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, a.w, a.h,
+                                  &options);
+  begin_area (page->cr, a);
+  lode_chart_paint (page->cr, layout, page->palette);
+  cairo_restore (page->cr);
   lode_chart_layout_free (layout);
 }
 
 static void
-paint_cards (cairo_t                 *cr,
-             const LodeExportRequest *req,
-             const LodePalette       *palette,
-             double                   font_scale,
-             double                   x,
-             double                   y,
-             double                   w,
-             double                   h)
+paint_cards (const Page *page,
+             double      font_scale,
+             Area        a)
 {
+  const LodeExportRequest *req = page->req;
   LodeHeadlines headlines;
 
-  if (w < 1 || h < 1)
+  if (a.w < 1 || a.h < 1)
     return;
 
   lode_headlines_compute (req->projection, req->baseline, req->target_share, &headlines);
-  cairo_save (cr);
-  append_rect_clip (cr, x, y, w, h);
-  lode_cards_paint (cr, &headlines, x, y, w, h, font_scale, palette);
-  cairo_restore (cr);
+  cairo_save (page->cr);
+  append_rect_clip (page->cr, a);
+  lode_cards_paint (page->cr, &headlines, a.x, a.y, a.w, a.h, font_scale, page->palette);
+  cairo_restore (page->cr);
 }
 
 /* Draws one line of text ending with an ellipsis if it is wider than `max_width`; returns the
@@ -242,14 +238,15 @@ draw_line (cairo_t       *cr,
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
  * "Lodestone X.Y" at the right. Returns the height it takes above the bottom margin. */
 static double
-paint_footer (cairo_t                 *cr,
-              const LodeExportRequest *req,
-              const LodePalette       *palette,
-              double                   font_scale,
-              double                   width,
-              double                   height,
-              double                   margin)
+paint_footer (const Page *page,
+              double      font_scale,
+              double      width,
+              double      height,
+              double      margin)
 {
+  cairo_t *cr = page->cr;
+  const LodeExportRequest *req = page->req;
+  const LodePalette *palette = page->palette;
   double size = FOOTER_PX * font_scale;
   double text_h, gap, top, x, right_w, left_w, year_w;
   g_autofree char *year = g_strdup_printf ("  ·  %d  ·  ", req->year);
@@ -290,65 +287,57 @@ paint_footer (cairo_t                 *cr,
 
 /* The diagram on its own page, under a heading (a chart draws its own title). */
 static void
-paint_flow_view (cairo_t                 *cr,
-                 const LodeExportRequest *req,
-                 const LodePalette       *palette,
-                 double                   fs,
-                 double                   x,
-                 double                   y,
-                 double                   w,
-                 double                   h)
+paint_flow_view (const Page *page,
+                 double      fs,
+                 Area        a)
 {
-  g_autofree char *heading = dup_view_heading (req->year);
+  g_autofree char *heading = dup_view_heading (page->req->year);
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
-  draw_line (cr, heading, x, y, w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0, palette->foreground);
-  paint_flow (cr, req, palette, fs, x, y + heading_h, w, h - heading_h);
+  draw_line (page->cr, heading, a.x, a.y, a.w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0,
+             page->palette->foreground);
+  paint_flow (page, fs, (Area) { a.x, a.y + heading_h, a.w, a.h - heading_h });
 }
 
 static void
-paint_slide (cairo_t                 *cr,
-             const LodeExportRequest *req,
-             const LodePalette       *palette,
-             double                   fs,
-             double                   x,
-             double                   y,
-             double                   w,
-             double                   h)
+paint_slide (const Page *page,
+             double      fs,
+             Area        a)
 {
-  const char *title = request_title (req);
-  g_autofree char *subtitle = dup_view_heading (req->year);
+  const char *title = request_title (page->req);
+  g_autofree char *subtitle = dup_view_heading (page->req->year);
   double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
   double flow_h;
 
   lode_text_measure (title, TITLE_PX * fs, LODE_TEXT_BOLD, NULL, &title_h);
   lode_text_measure (subtitle, SUBTITLE_PX * fs, LODE_TEXT_NORMAL, NULL, &subtitle_h);
-  draw_line (cr, title, x, y, w, TITLE_PX * fs, LODE_TEXT_BOLD, 0.0, palette->foreground);
-  draw_line (cr, subtitle, x, y + title_h, w, SUBTITLE_PX * fs, LODE_TEXT_NORMAL, 0.0,
-             palette->muted);
+  draw_line (page->cr, title, a.x, a.y, a.w, TITLE_PX * fs, LODE_TEXT_BOLD, 0.0,
+             page->palette->foreground);
+  draw_line (page->cr, subtitle, a.x, a.y + title_h, a.w, SUBTITLE_PX * fs, LODE_TEXT_NORMAL,
+             0.0, page->palette->muted);
 
-  top = y + title_h + subtitle_h + gap;
-  body_h = y + h - top;
+  top = a.y + title_h + subtitle_h + gap;
+  body_h = a.y + a.h - top;
   cards_h = CLAMP (SLIDE_CARDS_SHARE * body_h, SLIDE_CARDS_MIN_PX * fs, SLIDE_CARDS_MAX_PX * fs);
   cards_h = MIN (cards_h, SLIDE_CARDS_MAX * body_h);
   main_h = body_h - cards_h - gap;
 
-  if (w / body_h >= SLIDE_WIDE_FROM)
+  if (a.w / body_h >= SLIDE_WIDE_FROM)
     {
       /* Wide pages (16:9): the diagram and the chart side by side. */
-      flow_w = floor (SLIDE_FLOW_WIDTH * (w - gap));
-      paint_flow (cr, req, palette, fs, x, top, flow_w, main_h);
-      paint_chart (cr, req, palette, fs, x + flow_w + gap, top, w - flow_w - gap, main_h);
+      flow_w = floor (SLIDE_FLOW_WIDTH * (a.w - gap));
+      paint_flow (page, fs, (Area) { a.x, top, flow_w, main_h });
+      paint_chart (page, fs, (Area) { a.x + flow_w + gap, top, a.w - flow_w - gap, main_h });
     }
   else
     {
       /* Squarer pages (4:3, A4): the diagram needs the full width; the chart goes below. */
       flow_h = floor (SLIDE_FLOW_HEIGHT * (main_h - gap));
-      paint_flow (cr, req, palette, fs, x, top, w, flow_h);
-      paint_chart (cr, req, palette, fs, x, top + flow_h + gap, w, main_h - flow_h - gap);
+      paint_flow (page, fs, (Area) { a.x, top, a.w, flow_h });
+      paint_chart (page, fs, (Area) { a.x, top + flow_h + gap, a.w, main_h - flow_h - gap });
     }
-  paint_cards (cr, req, palette, fs, x, y + h - cards_h, w, cards_h);
+  paint_cards (page, fs, (Area) { a.x, a.y + a.h - cards_h, a.w, cards_h });
 }
 
 static cairo_status_t
@@ -651,15 +640,17 @@ lode_export_paint_page (cairo_t                 *cr,
                         double                   height)
 {
   LodePalette palette;
-  LodeExportRequest page;
-  double fs, view_fs, margin, footer_h, x, y, w, h;
+  LodeExportRequest shown;
+  Page page = { cr, &shown, &palette };
+  Area view;
+  double fs, view_fs, margin, footer_h;
   gboolean screen;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (req != NULL && req->projection != NULL);
 
-  page = *req;
-  page.year = clamp_year (req->projection, req->year);
+  shown = *req;
+  shown.year = clamp_year (req->projection, req->year);
 
   lode_palette_init_light (&palette, lode_projection_get_dataset (req->projection));
   if (req->transparent)
@@ -679,26 +670,23 @@ lode_export_paint_page (cairo_t                 *cr,
       cairo_paint (cr);
     }
 
-  footer_h = paint_footer (cr, &page, &palette, fs, width, height, margin);
-  x = margin;
-  y = margin;
-  w = width - 2 * margin;
-  h = height - 2 * margin - footer_h;
+  footer_h = paint_footer (&page, fs, width, height, margin);
+  view = (Area) { margin, margin, width - 2 * margin, height - 2 * margin - footer_h };
 
-  switch (page.view)
+  switch (shown.view)
     {
     case LODE_EXPORT_VIEW_CHART:
-      paint_chart (cr, &page, &palette, view_fs, x, y, w, h);
+      paint_chart (&page, view_fs, view);
       break;
     case LODE_EXPORT_VIEW_SLIDE:
-      paint_slide (cr, &page, &palette, fs, x, y, w, h);
+      paint_slide (&page, fs, view);
       break;
     case LODE_EXPORT_VIEW_FLOW:
     default:
       if (screen)
-        paint_flow (cr, &page, &palette, view_fs, x, y, w, h);
+        paint_flow (&page, view_fs, view);
       else
-        paint_flow_view (cr, &page, &palette, view_fs, x, y, w, h);
+        paint_flow_view (&page, view_fs, view);
       break;
     }
   cairo_restore (cr);
