@@ -169,7 +169,7 @@ lode_allocation_bar_new (void)
 
 void
 lode_allocation_bar_set_shares (LodeAllocationBar *self,
-                                const double       shares[LODE_N_ALLOC])
+                                const double      *shares)
 {
   g_return_if_fail (LODE_IS_ALLOCATION_BAR (self));
   g_return_if_fail (shares != NULL);

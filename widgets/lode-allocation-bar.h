@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (LodeAllocationBar, lode_allocation_bar, LODE, ALLOCATION_B
 GtkWidget                  *lode_allocation_bar_new        (void) G_GNUC_WARN_UNUSED_RESULT;
 /* Shares in percent, in the order of the allocation levers. */
 void                        lode_allocation_bar_set_shares (LodeAllocationBar *self,
-                                                            const double       shares[LODE_N_ALLOC]);
+                                                            const double      *shares);
 /* The layout for the current shares and size (NULL before the first allocation), for tests. */
 const LodeAllocationLayout *lode_allocation_bar_get_layout (LodeAllocationBar *self);
 

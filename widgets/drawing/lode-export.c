@@ -204,37 +204,6 @@ paint_cards (const Page *page,
   cairo_restore (page->cr);
 }
 
-/* Draws one line of text ending with an ellipsis if it is wider than `max_width`; returns the
- * width drawn. */
-static double
-draw_line (cairo_t       *cr,
-           const char    *text,
-           double         x,
-           double         y,
-           double         max_width,
-           double         size,
-           LodeTextFlags  flags,
-           double         align,
-           LodeRgba       colour)
-{
-  g_autoptr(PangoLayout) layout = lode_text_layout (cr, text, size, flags);
-  PangoRectangle logical;
-
-  if (max_width <= 0)
-    return 0;
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  cairo_save (cr);
-  lode_cairo_set_rgba (cr, colour);
-  cairo_move_to (cr, x - align * logical.width / PANGO_SCALE, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-  return (double) logical.width / PANGO_SCALE;
-}
-
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
  * "Lodestone X.Y" at the right. Returns the height it takes above the bottom margin. */
 static double
@@ -269,18 +238,17 @@ paint_footer (const Page *page,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  right_w = draw_line (cr, program, width - margin, top, inner * FOOTER_SIDE_SHARE, size,
-                       LODE_TEXT_NORMAL,
-                       1.0, palette->muted);
+  right_w = lode_text_draw_line (cr, program, width - margin, top, inner * FOOTER_SIDE_SHARE,
+                                 size, LODE_TEXT_NORMAL, 1.0, palette->muted);
   x = margin;
-  left_w = draw_line (cr, title, x, top, inner * FOOTER_TITLE_SHARE, size, LODE_TEXT_BOLD, 0.0,
-                      palette->foreground);
+  left_w = lode_text_draw_line (cr, title, x, top, inner * FOOTER_TITLE_SHARE, size,
+                                LODE_TEXT_BOLD, 0.0, palette->foreground);
   x += left_w;
-  year_w = draw_line (cr, year, x, top, inner * FOOTER_SIDE_SHARE, size, LODE_TEXT_NORMAL, 0.0,
-                      palette->foreground);
+  year_w = lode_text_draw_line (cr, year, x, top, inner * FOOTER_SIDE_SHARE, size,
+                                LODE_TEXT_NORMAL, 0.0, palette->foreground);
   x += year_w;
-  draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
-             LODE_TEXT_NORMAL, 0.0, palette->muted);
+  lode_text_draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
+                       LODE_TEXT_NORMAL, 0.0, palette->muted);
 
   return text_h + 2 * gap;
 }
@@ -295,8 +263,8 @@ paint_flow_view (const Page *page,
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
-  draw_line (page->cr, heading, a.x, a.y, a.w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0,
-             page->palette->foreground);
+  lode_text_draw_line (page->cr, heading, a.x, a.y, a.w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0,
+                       page->palette->foreground);
   paint_flow (page, fs, (Area) { a.x, a.y + heading_h, a.w, a.h - heading_h });
 }
 
@@ -312,10 +280,10 @@ paint_slide (const Page *page,
 
   lode_text_measure (title, TITLE_PX * fs, LODE_TEXT_BOLD, NULL, &title_h);
   lode_text_measure (subtitle, SUBTITLE_PX * fs, LODE_TEXT_NORMAL, NULL, &subtitle_h);
-  draw_line (page->cr, title, a.x, a.y, a.w, TITLE_PX * fs, LODE_TEXT_BOLD, 0.0,
-             page->palette->foreground);
-  draw_line (page->cr, subtitle, a.x, a.y + title_h, a.w, SUBTITLE_PX * fs, LODE_TEXT_NORMAL,
-             0.0, page->palette->muted);
+  lode_text_draw_line (page->cr, title, a.x, a.y, a.w, TITLE_PX * fs, LODE_TEXT_BOLD, 0.0,
+                       page->palette->foreground);
+  lode_text_draw_line (page->cr, subtitle, a.x, a.y + title_h, a.w, SUBTITLE_PX * fs,
+                       LODE_TEXT_NORMAL, 0.0, page->palette->muted);
 
   top = a.y + title_h + subtitle_h + gap;
   body_h = a.y + a.h - top;
