@@ -20,18 +20,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dataset = fixture_dataset ();
-  f->projection = fixture_projection (f->dataset, 2040, 0.05);
-  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+  fixture_charts_new (&f->dataset, &f->projection, &f->baseline);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  lode_projection_unref (f->projection);
-  lode_projection_unref (f->baseline);
-  lode_dataset_unref (f->dataset);
+  fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
 static const LodeChartSeries *

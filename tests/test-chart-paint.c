@@ -26,9 +26,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dataset = fixture_dataset ();
-  f->projection = fixture_projection (f->dataset, 2040, 0.05);
-  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+  fixture_charts_new (&f->dataset, &f->projection, &f->baseline);
   lode_palette_init_light (&f->palette, f->dataset);
   f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
 }
@@ -38,9 +36,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   cairo_surface_destroy (f->surface);
-  lode_projection_unref (f->projection);
-  lode_projection_unref (f->baseline);
-  lode_dataset_unref (f->dataset);
+  fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
 static LodeChartLayout *

@@ -24,9 +24,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dataset = fixture_dataset ();
-  f->projection = fixture_projection (f->dataset, 2040, 0.05);
-  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+  fixture_charts_new (&f->dataset, &f->projection, &f->baseline);
 
   f->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 300);
@@ -44,9 +42,7 @@ fixture_tear_down (Fixture       *f,
 {
   ui_test_finish_window (f->window);
   g_assert_finalize_object (f->view);
-  lode_projection_unref (f->projection);
-  lode_projection_unref (f->baseline);
-  lode_dataset_unref (f->dataset);
+  fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
 /* The widget as pixels, as its window renders it. */
