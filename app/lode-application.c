@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-application.h"
+#include "lode-presets.h"
 #include "lode-window.h"
 
 #define MAX_RECENT 8
@@ -90,6 +91,25 @@ rebuild_recent_menu (LodeApplication *self)
     {
       /* An item without an action shows greyed out. */
       g_menu_append (self->recent_menu, _("No Recent Scenarios"), "win.no-recent");
+    }
+}
+
+/* The New Scenario submenu lists the presets' table, so it cannot miss one. */
+static void
+fill_new_menu (LodeApplication *self)
+{
+  GMenu *menu = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "new_section");
+
+  if (menu == NULL)
+    return;
+  g_menu_remove_all (menu);
+  for (guint i = 0; i < lode_presets_get_n (); i++)
+    {
+      const LodePreset *preset = lode_presets_get (i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (lode_preset_get_menu_label (preset), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.new", "s", preset->id);
+      g_menu_append_item (menu, item);
     }
 }
 
@@ -231,7 +251,9 @@ lode_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   /* menus.ui (loaded by GtkApplication from the resource base path) holds the primary
-   * menu; its Open Recent section is filled from the recent-files list. */
+   * menu; its New Scenario section is filled from the presets, its Open Recent section from
+   * the recent-files list. */
+  fill_new_menu (self);
   recent = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "recent_section");
   if (recent != NULL)
     self->recent_menu = g_object_ref (recent);

@@ -11,6 +11,7 @@
 
 #include "lode-chart-layout.h"
 #include "lode-export-dialog.h"
+#include "lode-export-preview.h"
 
 /* Rows of the "Show" list: the flow diagram, every chart, then the slide. */
 #define VIEW_ROW_FLOW  0
@@ -23,7 +24,7 @@ struct _LodeExportDialog
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *export_button;
-  GtkDrawingArea       *preview;
+  LodeExportPreview    *preview;
   GtkLabel             *size_label;
   GtkLabel             *error_label;
   AdwComboRow          *view_row;
@@ -146,6 +147,22 @@ suggested_name (LodeExportDialog *self)
   return g_strdup_printf ("%s.%s", title, ext);
 }
 
+/* The page the settings describe, in the preview. */
+static void
+update_preview (LodeExportDialog *self)
+{
+  LodeExportRequest req;
+  int width, height, scale;
+
+  if (self->document == NULL || !build_request (self, &req))
+    {
+      lode_export_preview_set_page (self->preview, NULL, 0, 0);
+      return;
+    }
+  lode_export_dialog_get_size (self, &width, &height, &scale);
+  lode_export_preview_set_page (self->preview, &req, width, height);
+}
+
 static void
 update_rows (LodeExportDialog *self)
 {
@@ -181,70 +198,10 @@ update_rows (LodeExportDialog *self)
   gtk_label_set_text (self->size_label, text);
 
   show_error (self, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
-}
-
-/* A light checkerboard behind a transparent page, as image editors show it. */
-static void
-paint_checkerboard (cairo_t *cr,
-                    double   width,
-                    double   height)
-{
-  const double cell = 8;
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.86, 0.86, 0.88);
-  for (int row = 0; row * cell < height; row++)
-    for (int col = row % 2; col * cell < width; col += 2)
-      cairo_rectangle (cr, col * cell, row * cell, MIN (cell, width - col * cell),
-                       MIN (cell, height - row * cell));
-  cairo_fill (cr);
-  cairo_restore (cr);
+  update_preview (self);
 }
 
 /* Callbacks */
-
-static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  LodeExportDialog *self = user_data;
-  LodeExportRequest req;
-  int page_w, page_h, scale;
-  double fit, draw_w, draw_h, x, y;
-
-  if (self->document == NULL || !build_request (self, &req))
-    return;
-
-  lode_export_dialog_get_size (self, &page_w, &page_h, &scale);
-  fit = MIN ((width - 12.0) / page_w, (height - 12.0) / page_h);
-  if (fit <= 0)
-    return;
-  draw_w = floor (page_w * fit);
-  draw_h = floor (page_h * fit);
-  x = floor ((width - draw_w) / 2);
-  y = floor ((height - draw_h) / 2);
-
-  /* A soft shadow so the page reads as a sheet. */
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_rectangle (cr, x + 2, y + 3, draw_w, draw_h);
-  cairo_fill (cr);
-  cairo_translate (cr, x, y);
-  if (req.transparent)
-    paint_checkerboard (cr, draw_w, draw_h);
-  cairo_rectangle (cr, 0, 0, draw_w, draw_h);
-  cairo_clip (cr);
-  cairo_scale (cr, draw_w / page_w, draw_h / page_h);
-  lode_export_paint_page (cr, &req, page_w, page_h);
-  cairo_restore (cr);
-}
 
 static void
 settings_changed_cb (LodeExportDialog *self)
@@ -255,7 +212,7 @@ settings_changed_cb (LodeExportDialog *self)
 static void
 document_changed_cb (LodeExportDialog *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  update_preview (self);
 }
 
 static void
@@ -349,6 +306,8 @@ lode_export_dialog_class_init (LodeExportDialogClass *klass)
 
   object_class->dispose = lode_export_dialog_dispose;
 
+  g_type_ensure (LODE_TYPE_EXPORT_PREVIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lodestone/Lodestone/ui/"
                                                "lode-export-dialog.ui");
@@ -368,6 +327,7 @@ lode_export_dialog_class_init (LodeExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, transparent_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, settings_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -386,23 +346,6 @@ lode_export_dialog_init (LodeExportDialog *self)
    * on one page. */
   gtk_string_list_append (views, _("Slide"));
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
-
-  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
-
-  g_signal_connect_swapped (self->view_row, "notify::selected",
-                            G_CALLBACK (settings_changed_cb), self);
-  g_signal_connect_swapped (self->format_row, "notify::selected",
-                            G_CALLBACK (settings_changed_cb), self);
-  g_signal_connect_swapped (self->size_row, "notify::selected",
-                            G_CALLBACK (settings_changed_cb), self);
-  g_signal_connect_swapped (self->scale_row, "notify::selected",
-                            G_CALLBACK (settings_changed_cb), self);
-  g_signal_connect_swapped (self->width_spin, "value-changed",
-                            G_CALLBACK (settings_changed_cb), self);
-  g_signal_connect_swapped (self->height_spin, "value-changed",
-                            G_CALLBACK (settings_changed_cb), self);
-  g_signal_connect_swapped (self->transparent_switch, "notify::active",
-                            G_CALLBACK (settings_changed_cb), self);
 }
 
 /* Public API */

@@ -460,14 +460,16 @@ copy_image_action (GSimpleAction *action,
   g_autofree char *view = lode_window_dup_current_view (self);
   g_autoptr(GError) error = NULL;
   GtkWidget *shown = NULL;
+  LodeExportView export_view = LODE_EXPORT_VIEW_FLOW;
   int width = 0;
   int height = 0;
 
   /* The diagram and the charts are copied at the size they have on screen; a slide is a
    * 16:9 page. */
-  if (g_str_equal (view, "flow"))
+  lode_export_parse_view (view, &export_view, NULL, NULL);
+  if (export_view == LODE_EXPORT_VIEW_FLOW)
     shown = self->flow_view;
-  else if (g_str_has_prefix (view, "chart:"))
+  else if (export_view == LODE_EXPORT_VIEW_CHART)
     shown = self->chart_view;
   if (shown != NULL && gtk_widget_get_width (shown) > 0)
     {
@@ -484,9 +486,9 @@ copy_image_action (GSimpleAction *action,
       message = g_strdup_printf (_("Could not copy the image: %s"), error->message);
       lode_window_toast (self, message);
     }
-  else if (g_str_equal (view, "flow"))
+  else if (export_view == LODE_EXPORT_VIEW_FLOW)
     lode_window_toast (self, _("Diagram copied to the clipboard"));
-  else if (g_str_equal (view, "slide"))
+  else if (export_view == LODE_EXPORT_VIEW_SLIDE)
     lode_window_toast (self, _("Slide copied to the clipboard"));
   else
     lode_window_toast (self, _("Chart copied to the clipboard"));

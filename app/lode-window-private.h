@@ -40,12 +40,12 @@ struct _LodeWindow
   GtkMenuButton        *menu_button;
   AdwFlap              *flap;
   GtkPaned             *paned;
-  GtkWidget            *panel_slot;
+  GtkWidget            *levers_panel;
   GtkWidget            *diagram_area;
-  GtkWidget            *flow_slot;
-  GtkWidget            *year_slot;
+  GtkWidget            *flow_view;
+  GtkWidget            *year_control;
   GtkWidget            *charts_area;
-  GtkWidget            *cards_slot;
+  GtkWidget            *cards;
   GtkWidget            *chart_bar;
   GtkWidget            *chart_switcher;
   GtkWidget            *chart_controls;
@@ -53,14 +53,7 @@ struct _LodeWindow
   GtkDropDown          *stage_dropdown;
   GtkWidget            *target_box;
   GtkAdjustment        *target_adjustment;
-  GtkWidget            *chart_slot;
-
-  /* Created in code (children of the slots) */
-  GtkWidget            *flow_view;
-  GtkWidget            *year_control;
-  GtkWidget            *cards;
   GtkWidget            *chart_view;
-  GtkWidget            *levers_panel;
 
   /* Owned */
   LodeDataset          *dataset;

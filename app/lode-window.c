@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-view.h"
+#include "lode-export.h"
 #include "lode-flow-view.h"
 #include "lode-headline-cards.h"
 #include "lode-levers-panel.h"
@@ -78,9 +79,7 @@ push_projection (LodeWindow *self)
   LodeProjection *baseline = lode_document_get_baseline (self->document);
   LodeScenario *scenario = lode_document_get_scenario (self->document);
   LodeHeadlines headlines;
-  double floor_usd_kg;
-  int floor_start;
-  int floor_years;
+  LodePriceFloor price_floor;
 
   if (projection == NULL)
     return;
@@ -94,11 +93,8 @@ push_projection (LodeWindow *self)
     }
 
   lode_flow_view_set_projection (LODE_FLOW_VIEW (self->flow_view), projection);
-  floor_usd_kg = lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
-  floor_start = (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR);
-  floor_years = (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_YEARS);
-  lode_chart_view_set_price_floor (LODE_CHART_VIEW (self->chart_view),
-                                   floor_usd_kg, floor_start, floor_years);
+  lode_scenario_get_price_floor (scenario, &price_floor);
+  lode_chart_view_set_price_floor (LODE_CHART_VIEW (self->chart_view), &price_floor);
   lode_chart_view_set_projections (LODE_CHART_VIEW (self->chart_view), projection, baseline);
   lode_headlines_compute (projection, baseline,
                           lode_document_get_target_share (self->document), &headlines);
@@ -210,7 +206,8 @@ year_control_year_cb (LodeWindow *self)
 {
   double year = 0;
 
-  if (self->syncing_year)
+  /* The template's binding syncs the year before there is a document. */
+  if (self->syncing_year || self->document == NULL)
     return;
   g_object_get (self->year_control, "year", &year, NULL);
   self->syncing_year = TRUE;
@@ -359,32 +356,12 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Creates the views the other parts of Lodestone provide and puts them into the template's
- * slots. */
+/* What the template cannot say: the stages of the stage list and one toggle per chart kind,
+ * both from the model's tables. */
 static void
-create_views (LodeWindow *self)
+fill_chart_controls (LodeWindow *self)
 {
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
-
-  self->levers_panel = lode_levers_panel_new ();
-  gtk_widget_set_vexpand (self->levers_panel, TRUE);
-  gtk_box_append (GTK_BOX (self->panel_slot), self->levers_panel);
-
-  self->flow_view = lode_flow_view_new ();
-  gtk_widget_set_vexpand (self->flow_view, TRUE);
-  gtk_widget_set_hexpand (self->flow_view, TRUE);
-  gtk_box_append (GTK_BOX (self->flow_slot), self->flow_view);
-
-  self->year_control = lode_year_control_new ();
-  gtk_box_append (GTK_BOX (self->year_slot), self->year_control);
-
-  self->cards = lode_headline_cards_new ();
-  gtk_box_append (GTK_BOX (self->cards_slot), self->cards);
-
-  self->chart_view = lode_chart_view_new ();
-  gtk_widget_set_vexpand (self->chart_view, TRUE);
-  gtk_widget_set_hexpand (self->chart_view, TRUE);
-  gtk_box_append (GTK_BOX (self->chart_slot), self->chart_view);
 
   for (guint s = 0; s < LODE_N_STAGES; s++)
     gtk_string_list_append (stages, lode_stage_name ((LodeStage) s));
@@ -648,6 +625,12 @@ lode_window_class_init (LodeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (LODE_TYPE_CHART_VIEW);
+  g_type_ensure (LODE_TYPE_FLOW_VIEW);
+  g_type_ensure (LODE_TYPE_HEADLINE_CARDS);
+  g_type_ensure (LODE_TYPE_LEVERS_PANEL);
+  g_type_ensure (LODE_TYPE_YEAR_CONTROL);
+
   object_class->constructed = lode_window_constructed;
   object_class->dispose = lode_window_dispose;
   object_class->finalize = lode_window_finalize;
@@ -675,12 +658,12 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, LodeWindow, panel_slot);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, levers_panel);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, diagram_area);
-  gtk_widget_class_bind_template_child (widget_class, LodeWindow, flow_slot);
-  gtk_widget_class_bind_template_child (widget_class, LodeWindow, year_slot);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, flow_view);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, year_control);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, charts_area);
-  gtk_widget_class_bind_template_child (widget_class, LodeWindow, cards_slot);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, cards);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_controls);
@@ -688,7 +671,12 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_box);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_slot);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_view);
+  gtk_widget_class_bind_template_callback (widget_class, chart_year_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_reveal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_control_year_cb);
 }
 
 static void
@@ -702,19 +690,9 @@ lode_window_init (LodeWindow *self)
   self->range_first = -1;
   self->range_last = -1;
   self->present_view = LODE_PRESENT_DIAGRAM;
-  create_views (self);
+  fill_chart_controls (self);
   self->last_area = self->diagram_area;
 
-  g_object_bind_property (self->year_control, "year", self->flow_view, "year",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self->year_control, "notify::year",
-                            G_CALLBACK (year_control_year_cb), self);
-  g_signal_connect (self->chart_view, "year-activated",
-                    G_CALLBACK (chart_year_activated_cb), self);
-  g_signal_connect (self->flow_view, "node-activated", G_CALLBACK (node_activated_cb), self);
-  g_signal_connect_swapped (self->stage_dropdown, "notify::selected",
-                            G_CALLBACK (stage_selected_cb), self);
-  g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
 
   track_area (self, self->diagram_area);
@@ -869,14 +847,14 @@ lode_window_dup_current_view (LodeWindow *self)
   if (self->presentation)
     {
       if (self->present_view == LODE_PRESENT_SLIDE)
-        return g_strdup ("slide");
+        return lode_export_view_to_id (LODE_EXPORT_VIEW_SLIDE, 0);
       chart = self->present_view == LODE_PRESENT_CHARTS;
     }
   else
     chart = self->last_area == self->charts_area;
 
   if (!chart)
-    return g_strdup ("flow");
-  return g_strdup_printf ("chart:%s", lode_chart_kind_id (
-                            lode_chart_view_get_kind (LODE_CHART_VIEW (self->chart_view))));
+    return lode_export_view_to_id (LODE_EXPORT_VIEW_FLOW, 0);
+  return lode_export_view_to_id (LODE_EXPORT_VIEW_CHART,
+                                 lode_chart_view_get_kind (LODE_CHART_VIEW (self->chart_view)));
 }

@@ -77,7 +77,6 @@ main (int    argc,
   lode_chart_options_init (&chart_options);
   chart_options.font_scale = 1.5;
   chart_options.selected_year = 2030;
-  chart_options.hover_x = WIDTH * 0.6;
   flow_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   chart_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   for (int s = 0; s < N_STEPS; s++)
@@ -91,6 +90,7 @@ main (int    argc,
       g_autoptr(LodeProjection) projection = NULL;
       g_autoptr(LodeFlowLayout) flow = NULL;
       g_autoptr(LodeChartLayout) chart = NULL;
+      g_autoptr(LodeChartHover) hover = NULL;
       LodeHeadlines headlines;
       gint64 t[N_STEPS + 1];
       cairo_t *cr;
@@ -114,9 +114,11 @@ main (int    argc,
       t[3] = g_get_monotonic_time ();
 
       chart = lode_chart_layout_new (kind, projection, baseline, WIDTH, HEIGHT, &chart_options);
+      hover = lode_chart_hover_new (chart, WIDTH * 0.6);
       t[4] = g_get_monotonic_time ();
       cr = cairo_create (chart_surface);
       lode_chart_paint (cr, chart, &palette);
+      lode_chart_paint_hover (cr, chart, hover, &palette);
       cairo_destroy (cr);
       cairo_surface_flush (chart_surface);
       t[5] = g_get_monotonic_time ();

@@ -78,3 +78,25 @@ fixture_projection (LodeDataset *ds,
     }
   return p;
 }
+
+/* What the chart tests start from: the fixture dataset, a scenario that gains 5 points of
+ * China-free share a year and a baseline that gains 2, to 2040. */
+static void G_GNUC_UNUSED
+fixture_charts_new (LodeDataset    **out_dataset,
+                    LodeProjection **out_projection,
+                    LodeProjection **out_baseline)
+{
+  *out_dataset = fixture_dataset ();
+  *out_projection = fixture_projection (*out_dataset, 2040, 0.05);
+  *out_baseline = fixture_projection (*out_dataset, 2040, 0.02);
+}
+
+static void G_GNUC_UNUSED
+fixture_charts_free (LodeDataset    *dataset,
+                     LodeProjection *projection,
+                     LodeProjection *baseline)
+{
+  lode_projection_unref (projection);
+  lode_projection_unref (baseline);
+  lode_dataset_unref (dataset);
+}

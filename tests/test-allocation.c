@@ -230,6 +230,21 @@ test_random_walk (void)
   g_assert_cmpuint (n_stuck, >, 100);
 }
 
+static void
+test_format_share (void)
+{
+  const struct { double share; const char *text; } cases[] = {
+    { 35, "35%" }, { 12.5, "12.5%" }, { 35.04, "35%" }, { 0, "0%" }, { 33.3333, "33.3%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lode_allocation_format_share (cases[i].share);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/lode/allocation/all-others-locked", test_all_others_locked);
   g_test_add_func ("/lode/allocation/is-valid", test_is_valid);
   g_test_add_func ("/lode/allocation/random-walk", test_random_walk);
+  g_test_add_func ("/lode/allocation/format-share", test_format_share);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "chart-fixtures.h"
+#include "lode-chart-hover.h"
 #include "lode-chart-layout.h"
 
 typedef struct
@@ -19,18 +20,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dataset = fixture_dataset ();
-  f->projection = fixture_projection (f->dataset, 2040, 0.05);
-  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+  fixture_charts_new (&f->dataset, &f->projection, &f->baseline);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  lode_projection_unref (f->projection);
-  lode_projection_unref (f->baseline);
-  lode_dataset_unref (f->dataset);
+  fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
 static const LodeChartSeries *
@@ -319,23 +316,19 @@ test_options (Fixture       *f,
   LodeChartOptions options;
   g_autoptr(LodeChartLayout) layout = NULL;
   g_autoptr(LodeChartLayout) price = NULL;
-  double x2030;
 
   lode_chart_options_init (&options);
   g_assert_cmpfloat (options.target_share, ==, 0.5);
   g_assert_cmpint (options.capacity_stage, ==, LODE_STAGE_SEPARATION);
-  g_assert_cmpfloat (options.hover_x, <, 0);
 
   options.target_share = 0.9;   /* never reached: 0.95 is only reached in 2042 */
   options.selected_year = 2031;
   layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, NULL, 800, 300,
                                   &options);
-  x2030 = lode_chart_layout_x_for_year (layout, 2030);
   g_assert_false (layout->has_reached);
   g_assert_true (layout->has_selected);
   g_assert_cmpfloat_with_epsilon (layout->selected_x, lode_chart_layout_x_for_year (layout, 2031),
                                   1e-9);
-  g_assert_false (layout->has_hover);
   {
     g_autofree char *described = lode_chart_layout_describe (layout);
 
@@ -343,25 +336,8 @@ test_options (Fixture       *f,
   }
   g_clear_pointer (&layout, lode_chart_layout_free);
 
-  /* Hovering 2030 shows a card with one row per series, inside the chart. */
-  options.hover_x = x2030 + 3;
-  layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, f->baseline, 800, 300,
-                                  &options);
-  g_assert_true (layout->has_hover);
-  g_assert_cmpint (layout->hover_year, ==, 2030);
-  g_assert_cmpfloat_with_epsilon (layout->hover_x, x2030, 1e-9);
-  g_assert_cmpfloat (layout->card.x, >=, 0);
-  g_assert_cmpfloat (layout->card.x + layout->card.width, <=, 800);
-  /* Title, then label and value for the scenario and the baseline. */
-  g_assert_cmpuint (layout->card_labels->len, ==, 1 + 2 * 2);
-  g_assert_cmpstr (g_array_index (layout->card_labels, LodeChartLabel, 0).text, ==, "2030");
-  g_assert_cmpstr (g_array_index (layout->card_labels, LodeChartLabel, 2).text, ==, "35%");
-
   /* The price floor is drawn over the years it applies. */
-  options.price_floor_usd_kg = 110;
-  options.price_floor_start_year = 2025;
-  options.price_floor_years = 10;
-  options.hover_x = -1;
+  options.price_floor = (LodePriceFloor) { 110, 2025, 10 };
   price = lode_chart_layout_new (LODE_CHART_PRICE, f->projection, NULL, 800, 300, &options);
   g_assert_true (price->has_floor);
   g_assert_cmpfloat_with_epsilon (price->floor_y, lode_chart_layout_y_for_value (price, 0, 110),
@@ -371,6 +347,64 @@ test_options (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (price->floor_x1, lode_chart_layout_x_for_year (price, 2034),
                                   1e-9);
   g_assert_cmpfloat (price->axes[0].ticks.max, >=, 110);
+
+  /* A floor of no years is no floor, as in the projection. */
+  options.price_floor.years = 0;
+  lode_chart_layout_free (price);
+  price = lode_chart_layout_new (LODE_CHART_PRICE, f->projection, NULL, 800, 300, &options);
+  g_assert_false (price->has_floor);
+}
+
+/* The hover card is an overlay on a finished layout: one row per series at the year under the
+ * pointer, inside the chart, and nothing outside the plot. */
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE,
+                                                             f->projection, f->baseline, 800,
+                                                             300, NULL);
+  g_autoptr(LodeChartLayout) capacity = lode_chart_layout_new (LODE_CHART_CAPACITY,
+                                                               f->projection, NULL, 800, 300,
+                                                               NULL);
+  double x2030 = lode_chart_layout_x_for_year (layout, 2030);
+  g_autoptr(LodeChartHover) hover = lode_chart_hover_new (layout, x2030 + 3);
+  g_autoptr(LodeChartHover) right = lode_chart_hover_new (layout, layout->plot.x
+                                                                  + layout->plot.width);
+  g_autoptr(LodeChartHover) stacked = NULL;
+  g_autofree char *before = lode_chart_layout_describe (layout);
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (hover);
+  g_assert_cmpint (hover->year, ==, 2030);
+  g_assert_cmpint (hover->index, ==, 2030 - layout->first_year);
+  g_assert_cmpfloat_with_epsilon (hover->x, x2030, 1e-9);
+  g_assert_cmpfloat (hover->card.x, >=, 0);
+  g_assert_cmpfloat (hover->card.x + hover->card.width, <=, 800);
+  g_assert_cmpfloat (hover->card.x, >, x2030);
+  /* Title, then label and value for the scenario and the baseline. */
+  g_assert_cmpuint (hover->labels->len, ==, 1 + 2 * 2);
+  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 0).text, ==, "2030");
+  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 1).text, ==, "Scenario");
+  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 2).text, ==, "35%");
+  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 3).text, ==, "Baseline");
+
+  /* At the last year the card turns to the left of the crosshair. */
+  g_assert_nonnull (right);
+  g_assert_cmpint (right->year, ==, 2040);
+  g_assert_cmpfloat (right->card.x + right->card.width, <, right->x);
+
+  /* Outside the plot there is none, and the layout itself never changes. */
+  g_assert_null (lode_chart_hover_new (layout, layout->plot.x - 20));
+  g_assert_null (lode_chart_hover_new (layout, -1));
+  after = lode_chart_layout_describe (layout);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Over a stack the title tells the total. */
+  stacked = lode_chart_hover_new (capacity, lode_chart_layout_x_for_year (capacity, 2030));
+  g_assert_nonnull (stacked);
+  g_assert_true (g_str_has_prefix (g_array_index (stacked->labels, LodeChartLabel, 0).text,
+                                   "2030 · total "));
 }
 
 /* Every label stays inside the chart and no two year labels touch, small or large. */
@@ -549,6 +583,7 @@ main (int    argc,
   ADD ("spend-axes", test_spend_axes);
   ADD ("percent-axis", test_percent_axis);
   ADD ("options", test_options);
+  ADD ("hover", test_hover);
   ADD ("fits", test_fits);
   g_test_add_func ("/lode/chart-layout/empty", test_empty);
   g_test_add_func ("/lode/chart-layout/single-year", test_single_year);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chart-fixtures.h"
 #include "lode-cards-paint.h"
@@ -25,9 +26,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dataset = fixture_dataset ();
-  f->projection = fixture_projection (f->dataset, 2040, 0.05);
-  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+  fixture_charts_new (&f->dataset, &f->projection, &f->baseline);
   lode_palette_init_light (&f->palette, f->dataset);
   f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
 }
@@ -37,9 +36,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   cairo_surface_destroy (f->surface);
-  lode_projection_unref (f->projection);
-  lode_projection_unref (f->baseline);
-  lode_dataset_unref (f->dataset);
+  fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
 static LodeChartLayout *
@@ -270,9 +267,7 @@ test_price (Fixture       *f,
   gboolean found = FALSE;
 
   lode_chart_options_init (&options);
-  options.price_floor_usd_kg = 110;
-  options.price_floor_start_year = 2025;
-  options.price_floor_years = 10;
+  options.price_floor = (LodePriceFloor) { 110, 2025, 10 };
   layout = render (f, LODE_CHART_PRICE, &options);
   line = series_of (layout, LODE_CHART_SERIES_LINE, 0);
 
@@ -288,11 +283,15 @@ test_hover_and_selection (Fixture       *f,
 {
   LodeChartOptions options;
   g_autoptr(LodeChartLayout) layout = NULL;
+  g_autoptr(LodeChartHover) hover = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  cairo_t *cr;
 
   lode_chart_options_init (&options);
   options.selected_year = 2030;
-  options.hover_x = 200;
   layout = render (f, LODE_CHART_CHINA_FREE, &options);
+  plain = g_bytes_new (cairo_image_surface_get_data (f->surface),
+                       cairo_image_surface_get_stride (f->surface) * H);
 
   /* The selected year: an accent line through the plot and its pill under the axis. */
   g_assert_true (layout->has_selected);
@@ -303,14 +302,29 @@ test_hover_and_selection (Fixture       *f,
   g_assert_true (colour_near (f->surface, layout->selected_pill.x + 3,
                               layout->selected_pill.y + layout->selected_pill.height / 2, 0,
                               f->palette.accent, 0.05));
-  /* The hover card: card colour with dark text. */
-  g_assert_true (layout->has_hover);
-  g_assert_true (colour_near (f->surface, layout->card.x + layout->card.width - 4,
-                              layout->card.y + layout->card.height / 2, 0, f->palette.card,
+
+  /* The hover card, painted over the same layout: card colour with dark text, and the
+   * pixels under the card differ from the plain paint. */
+  hover = lode_chart_hover_new (layout, 200);
+  g_assert_nonnull (hover);
+  cr = cairo_create (f->surface);
+  lode_chart_paint_hover (cr, layout, hover, &f->palette);
+  cairo_destroy (cr);
+  cairo_surface_flush (f->surface);
+  g_assert_true (colour_near (f->surface, hover->card.x + hover->card.width - 4,
+                              hover->card.y + hover->card.height / 2, 0, f->palette.card,
                               0.05));
-  g_assert_cmpuint (dark_pixels (f->surface, (int) layout->card.x, (int) layout->card.y,
-                                 (int) (layout->card.x + layout->card.width),
-                                 (int) (layout->card.y + layout->card.height)), >, 40);
+  g_assert_cmpuint (dark_pixels (f->surface, (int) hover->card.x, (int) hover->card.y,
+                                 (int) (hover->card.x + hover->card.width),
+                                 (int) (hover->card.y + hover->card.height)), >, 40);
+  {
+    int stride = cairo_image_surface_get_stride (f->surface);
+    int row = (int) (hover->card.y + hover->card.height / 2);
+    const guint8 *before = (const guint8 *) g_bytes_get_data (plain, NULL) + row * stride;
+    const guint8 *after = cairo_image_surface_get_data (f->surface) + row * stride;
+
+    g_assert_false (memcmp (before, after, stride) == 0);
+  }
 }
 
 static void

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-chart-view.c — LodeChartView: it renders its layout, a click or a key selects a year,
+ * its properties keep libadwaita's contract, hover is an overlay, it is accessible. */
 #define G_LOG_DOMAIN "test-chart-view"
 
 #include "config.h"
@@ -7,7 +9,7 @@
 
 #include "chart-fixtures.h"
 #include "lode-chart-view.h"
-#include "lode-headline-cards.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -22,11 +24,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dataset = fixture_dataset ();
-  f->projection = fixture_projection (f->dataset, 2040, 0.05);
-  f->baseline = fixture_projection (f->dataset, 2040, 0.02);
+  fixture_charts_new (&f->dataset, &f->projection, &f->baseline);
 
-  f->window = gtk_window_new ();
+  f->window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 300);
   f->view = LODE_CHART_VIEW (lode_chart_view_new ());
   g_object_ref (f->view);
@@ -40,39 +40,22 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_test_finish_window (f->window);
   g_assert_finalize_object (f->view);
-  lode_projection_unref (f->projection);
-  lode_projection_unref (f->baseline);
-  lode_dataset_unref (f->dataset);
+  fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
-/* The widget as pixels: its snapshot rendered by a private Cairo renderer. */
+/* The widget as pixels, as its window renders it. */
 static GBytes *
 render_widget (GtkWidget *widget,
                int       *out_width,
                int       *out_height)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderNode *node;
-  guchar *data;
+  g_autoptr(GdkTexture) texture = ui_test_render (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  guchar *data = g_malloc (width * height * 4);
 
-  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
-  g_assert_no_error (error);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  gsk_renderer_unrealize (renderer);
-
-  data = g_malloc (width * height * 4);
   gdk_texture_download (texture, data, width * 4);
   *out_width = width;
   *out_height = height;
@@ -235,7 +218,7 @@ test_properties (Fixture       *f,
   g_object_set (f->view, "font-scale", 1.5, NULL);
   g_assert_cmpfloat (lode_chart_view_get_layout (f->view)->font_px, ==, 13.0 * 1.5);
 
-  lode_chart_view_set_price_floor (f->view, 110, 2025, 10);
+  lode_chart_view_set_price_floor (f->view, &(LodePriceFloor) { 110, 2025, 10 });
   lode_chart_view_set_kind (f->view, LODE_CHART_PRICE);
   g_assert_true (lode_chart_view_get_layout (f->view)->has_floor);
 
@@ -243,6 +226,92 @@ test_properties (Fixture       *f,
   lode_chart_view_set_projections (f->view, NULL, NULL);
   g_assert_true (lode_chart_view_get_layout (f->view)->empty);
   g_assert_null (lode_chart_view_get_projection (f->view));
+}
+
+/* libadwaita's contract for every property, on a fresh view. */
+static void
+test_property_contract (void)
+{
+  GtkWidget *view = g_object_ref_sink (lode_chart_view_new ());
+  g_auto(GValue) kind = G_VALUE_INIT;
+  g_auto(GValue) year = G_VALUE_INIT;
+  g_auto(GValue) share = G_VALUE_INIT;
+  g_auto(GValue) stage = G_VALUE_INIT;
+  g_auto(GValue) scale = G_VALUE_INIT;
+
+  g_value_init (&kind, G_TYPE_INT);
+  g_value_set_int (&kind, LODE_CHART_PRICE);
+  ui_test_check_property (view, "kind", &kind);
+  g_value_init (&year, G_TYPE_INT);
+  g_value_set_int (&year, 2031);
+  ui_test_check_property (view, "selected-year", &year);
+  g_value_init (&share, G_TYPE_DOUBLE);
+  g_value_set_double (&share, 0.8);
+  ui_test_check_property (view, "target-share", &share);
+  g_value_init (&stage, G_TYPE_INT);
+  g_value_set_int (&stage, LODE_STAGE_MAGNET);
+  ui_test_check_property (view, "capacity-stage", &stage);
+  g_value_init (&scale, G_TYPE_DOUBLE);
+  g_value_set_double (&scale, 1.5);
+  ui_test_check_property (view, "font-scale", &scale);
+  g_assert_finalize_object (view);
+}
+
+static GtkEventController *
+find_motion (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+/* The pointer over the plot shows a hover card over the same layout: moving it never
+ * rebuilds the layout, and the card is on screen. */
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  const LodeChartLayout *layout = lode_chart_view_get_layout (f->view);
+  GtkEventController *motion = find_motion (GTK_WIDGET (f->view));
+  const LodeChartHover *hover;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) hovered = NULL;
+  int width, height;
+
+  g_assert_nonnull (motion);
+  g_assert_null (lode_chart_view_get_hover (f->view));
+  plain = render_widget (GTK_WIDGET (f->view), &width, &height);
+
+  g_signal_emit_by_name (motion, "motion", lode_chart_layout_x_for_year (layout, 2030),
+                         layout->plot.y + 10);
+  hover = lode_chart_view_get_hover (f->view);
+  g_assert_nonnull (hover);
+  g_assert_cmpint (hover->year, ==, 2030);
+  g_assert_true (lode_chart_view_get_layout (f->view) == layout);
+
+  /* Within the column, and to the next year: the same layout, a new card. */
+  g_signal_emit_by_name (motion, "motion", lode_chart_layout_x_for_year (layout, 2030) + 1,
+                         layout->plot.y + 10);
+  g_assert_true (lode_chart_view_get_hover (f->view) == hover);
+  g_signal_emit_by_name (motion, "motion", lode_chart_layout_x_for_year (layout, 2031),
+                         layout->plot.y + 10);
+  g_assert_cmpint (lode_chart_view_get_hover (f->view)->year, ==, 2031);
+  g_assert_true (lode_chart_view_get_layout (f->view) == layout);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+  hovered = render_widget (GTK_WIDGET (f->view), &width, &height);
+  g_assert_cmpuint (count_differences (plain, hovered), >, 200);
+
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_null (lode_chart_view_get_hover (f->view));
+  g_assert_true (lode_chart_view_get_layout (f->view) == layout);
 }
 
 static void
@@ -254,60 +323,11 @@ test_accessible (Fixture       *f,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->view)));
 }
 
-static void
-test_headline_cards (void)
-{
-  g_autoptr(LodeDataset) ds = fixture_dataset ();
-  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
-  g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
-  GtkWidget *window = gtk_window_new ();
-  LodeHeadlineCards *cards = LODE_HEADLINE_CARDS (lode_headline_cards_new ());
-  LodeHeadlines headlines;
-  GtkLabel *delta;
-
-  g_object_ref (cards);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cards));
-  gtk_window_present (GTK_WINDOW (window));
-
-  /* Before any projection: dashes. */
-  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
-                                       LODE_HEADLINE_CHINA_FREE_2030)), ==, "\342\200\224");
-
-  lode_headlines_compute (p, base, 0.5, &headlines);
-  lode_headline_cards_set_headlines (cards, &headlines);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (cards));
-
-  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
-                                       LODE_HEADLINE_CHINA_FREE_2030)), ==, "35%");
-  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
-                                       LODE_HEADLINE_TARGET_YEAR)), ==, "2033");
-  delta = lode_headline_cards_get_delta_label (cards, LODE_HEADLINE_CHINA_FREE_2030);
-  g_assert_cmpstr (gtk_label_get_text (delta), ==, "+12 pts vs baseline");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (delta), "success"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (delta)));
-  for (guint i = 0; i < LODE_N_HEADLINES; i++)
-    {
-      GtkWidget *card = lode_headline_cards_get_card (cards, (LodeHeadline) i);
-
-      g_assert_true (gtk_widget_has_css_class (card, "card"));
-      g_assert_cmpint (gtk_widget_get_width (card), >, 0);
-    }
-
-  /* Without a baseline the differences go away. */
-  lode_headlines_compute (p, NULL, 0.5, &headlines);
-  lode_headline_cards_set_headlines (cards, &headlines);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (delta)));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (cards);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/lode/chart-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -316,7 +336,8 @@ main (int    argc,
   ADD ("click", test_click);
   ADD ("properties", test_properties);
   ADD ("accessible", test_accessible);
-  g_test_add_func ("/lode/chart-view/headline-cards", test_headline_cards);
+  ADD ("hover", test_hover);
+  g_test_add_func ("/lode/chart-view/property-contract", test_property_contract);
 
 #undef ADD
   return g_test_run ();

@@ -13,6 +13,7 @@
 
 #include "lode-dataset.h"
 #include "lode-levers.h"
+#include "lode-sources.h"
 
 /* Helpers */
 
@@ -71,27 +72,6 @@ shared_dataset (void)
       g_assert_nonnull (dataset);
     }
   return dataset;
-}
-
-typedef void (*CitedFunc) (const LodeCited *cited,
-                           const char      *what,
-                           gpointer         user_data);
-
-/* Calls @func on every LodeCited of the dataset the file gave (lode_dataset_list_numbers). */
-static guint
-foreach_cited (const LodeDataset *ds,
-               CitedFunc          func,
-               gpointer           user_data)
-{
-  g_autoptr(GPtrArray) numbers = lode_dataset_list_numbers ((LodeDataset *) ds);
-
-  for (guint i = 0; i < numbers->len; i++)
-    {
-      const LodeDatasetEntry *entry = g_ptr_array_index (numbers, i);
-
-      func (entry->cited, entry->name, user_data);
-    }
-  return numbers->len;
 }
 
 static double
@@ -194,6 +174,7 @@ test_load_default (void)
 static void
 check_cited (const LodeCited *c,
              const char      *what,
+             gboolean         project,
              gpointer         user_data)
 {
   const LodeDataset *ds = shared_dataset ();
@@ -250,7 +231,7 @@ test_sources (void)
   g_assert_null (lode_dataset_find_source (ds, NULL));
 
   /* Every number has a basis and sources that all exist. */
-  n = foreach_cited (ds, check_cited, cited);
+  n = lode_dataset_foreach_cited (ds, check_cited, cited);
   g_assert_cmpuint (n, >, 150);
 
   /* And every declared source is cited by something: a number or a lever's default. */

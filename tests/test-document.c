@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lode-document.h"
+#include "lode-presets.h"
 #include "lode-scenario-io.h"
 
 typedef struct
@@ -382,6 +383,36 @@ test_new_from_preset (Fixture       *fx,
   }
 }
 
+/* Every preset of the table loads, and a new document takes its title from the table (the
+ * same title the file spells, since the tests run untranslated). */
+static void
+test_every_preset (Fixture       *fx,
+                   gconstpointer  data)
+{
+  const char * const *ids = lode_preset_ids ();
+
+  g_assert_cmpuint (lode_presets_get_n (), ==, 4);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, lode_presets_get_n ());
+  g_assert_true (lode_scenario_preset_ids () == ids);
+  g_assert_null (lode_preset_find ("no-such-preset"));
+  g_assert_null (lode_preset_find (NULL));
+
+  for (guint i = 0; i < lode_presets_get_n (); i++)
+    {
+      const LodePreset *preset = lode_presets_get (i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpstr (ids[i], ==, preset->id);
+      g_assert_true (lode_preset_find (preset->id) == preset);
+      g_assert_true (lode_document_new_from_preset (fx->doc, preset->id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (lode_document_get_title (fx->doc), ==, lode_preset_get_title (preset));
+      g_assert_cmpstr (lode_preset_get_title (preset), ==, preset->title);
+      /* The menu label is the title with a mnemonic. */
+      g_assert_cmpstr (lode_preset_get_menu_label (preset) + 1, ==, preset->title);
+    }
+}
+
 static void
 test_pin_baseline (Fixture       *fx,
                    gconstpointer  data)
@@ -448,6 +479,7 @@ main (int    argc,
   ADD ("save-and-load", test_save_and_load);
   ADD ("failed-load", test_failed_load);
   ADD ("new-from-preset", test_new_from_preset);
+  ADD ("every-preset", test_every_preset);
   ADD ("pin-baseline", test_pin_baseline);
   ADD ("baseline-follows-horizon", test_baseline_follows_horizon);
 #undef ADD

@@ -10,6 +10,8 @@
 
 #include "lode-document.h"
 #include "lode-export-dialog.h"
+#include "lode-export-preview.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -68,8 +70,7 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->dir);
 
-  gtk_window_destroy (GTK_WINDOW (f->dialog));
-  g_assert_finalize_object (f->dialog);
+  ui_test_finish_window (f->dialog);
   g_assert_finalize_object (f->document);
   lode_dataset_unref (f->dataset);
 }
@@ -88,6 +89,29 @@ test_initial_view (Fixture       *f,
                    ==, lode_chart_kind_title (LODE_CHART_PRICE));
   g_assert_cmpint (lode_export_dialog_get_format (f->dialog), ==, LODE_EXPORT_FORMAT_PNG);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->dialog)));
+
+  /* The template's preview shows that page of the document, and follows the settings. */
+  {
+    LodeExportPreview *preview = child (f, "preview");
+    const LodeExportRequest *page = lode_export_preview_get_page (preview);
+    g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (preview));
+    int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+    g_autofree guint8 *pixels = g_malloc (width * height * 4);
+    guint painted = 0;
+
+    g_assert_nonnull (page);
+    g_assert_cmpint (page->view, ==, LODE_EXPORT_VIEW_CHART);
+    g_assert_cmpint (page->chart, ==, LODE_CHART_PRICE);
+    g_assert_cmpint (page->year, ==, 2030);
+    g_assert_true (page->projection == lode_document_get_projection (f->document));
+    gdk_texture_download (texture, pixels, width * 4);
+    for (int i = 0; i < width * height; i++)
+      painted += pixels[4 * i + 3] != 0 ? 1 : 0;
+    g_assert_cmpuint (painted, >, (guint) (width * height / 4));
+
+    adw_combo_row_set_selected (view_row, 0);
+    g_assert_cmpint (lode_export_preview_get_page (preview)->view, ==, LODE_EXPORT_VIEW_FLOW);
+  }
 }
 
 static void
@@ -227,8 +251,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/lode/export-ui/initial-view", Fixture, "chart:price", fixture_set_up,
               test_initial_view, fixture_tear_down);

@@ -16,6 +16,7 @@
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
 #include "lode-scenario.h"
+#include "lode-sources.h"
 
 /* Small pages keep the test quick (it also runs under AddressSanitizer); the 16:9 preset is
  * rendered once at full size. */
@@ -313,8 +314,9 @@ static void
 test_footer_text (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *sources = lode_export_dup_sources_text (f->dataset, FALSE);
-  g_autofree char *all = lode_export_dup_sources_text (f->dataset, TRUE);
+  /* The footer's credit line names four sources; the PDF's subject names them all. */
+  g_autofree char *sources = lode_sources_dup_credit (f->dataset, 4);
+  g_autofree char *all = lode_sources_dup_credit (f->dataset, 0);
   g_autofree char *caption = lode_export_dup_caption (&f->req);
   g_autofree char *version = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
 
@@ -555,7 +557,7 @@ test_pdf (Fixture       *f,
   g_autofree char *version = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *text = NULL;
   g_autofree char *first_source = NULL;
-  g_autofree char *sources = lode_export_dup_sources_text (f->dataset, FALSE);
+  g_autofree char *sources = lode_sources_dup_credit (f->dataset, 4);
   gsize length;
   const char *pdf;
 

@@ -14,6 +14,7 @@
 
 #include "lode-application.h"
 #include "lode-window-private.h"
+#include "ui-test-util.h"
 #include "lode-scenario-io.h"
 
 static LodeApplication *app;
@@ -77,10 +78,7 @@ fixture_teardown (Fixture       *fx,
 {
   /* Throw away changes so closing asks nothing. */
   fx->win->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (fx->win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (fx->win);
+  ui_test_finish_window (fx->win);
   g_object_unref (fx->plan);
   g_object_unref (fx->other);
   g_object_unref (fx->broken);
@@ -371,18 +369,13 @@ main (int    argc,
   data_home = g_build_filename (tmpdir, "data-home", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   /* GTK 4.8's recent manager leaks a GDateTime each time it trims the list by age
    * (gtk_recent_manager_clamp_to_age, fixed in 4.10); no age limit, no trimming, no leak
    * for the sanitizer run to report. */
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
 
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
 #define ADD(path, func) \
   g_test_add ("/lode/files-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -394,8 +387,7 @@ main (int    argc,
   ADD ("drop", test_drop);
 #undef ADD
 
-  status = g_test_run ();
-  g_object_unref (app);
+  status = ui_test_run_with_app (app);
   remove_tree (tmpdir);
   g_free (tmpdir);
   return status;

@@ -663,7 +663,7 @@ test_describe (void)
   g_assert_nonnull (strstr (text, "China"));
   g_assert_nonnull (strstr (text, "separation"));
   /* The China-free share from the model: 0.1 + 0.02 * 6. */
-  g_assert_nonnull (strstr (text, "22 %"));
+  g_assert_nonnull (strstr (text, "22%"));
 
   node_text = lode_flow_layout_describe_node (layout,
                                               lode_flow_layout_node_index (layout, 1, SYN_US));

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "lode-application.h"
+#include "lode-format.h"
 #include "lode-window-private.h"
+#include "ui-test-util.h"
 
 static LodeApplication *app;
 
@@ -35,6 +37,15 @@ test_catalogue (void)
   g_assert_cmpstr (_("_Open…"), ==, "Ö_ffnen …");
   g_assert_cmpstr (_("Save Changes?"), ==, "Änderungen speichern?");
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Untitled Scenario"), ==, "Unbenanntes Szenario");
+
+  /* Numbers: German writes a space before %, wherever a percentage is shown. */
+  {
+    g_autofree char *percent = lode_format_percent (69, 0);
+    g_autofree char *share = lode_format_share (0.69);
+
+    g_assert_cmpstr (percent, ==, "69 %");
+    g_assert_cmpstr (share, ==, "69 %");
+  }
 }
 
 static void
@@ -63,19 +74,14 @@ test_window (void)
   g_assert_true (g_menu_model_get_item_attribute (section, 0, "label", "s", &label));
   g_assert_cmpstr (label, ==, "_Neues Szenario");
 
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (win);
+  ui_test_finish_window (win);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   const char *localedir = g_getenv ("LODESTONE_LOCALEDIR");
-  int status;
 
   /* German, with a UTF-8 locale: glibc ignores LANGUAGE under LC_ALL=C. */
   g_setenv ("LANGUAGE", "de", TRUE);
@@ -87,19 +93,11 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   gtk_disable_setlocale ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/lode/i18n/catalogue", test_catalogue);
   g_test_add_func ("/lode/i18n/window", test_window);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return ui_test_run_with_app (app);
 }

@@ -15,6 +15,7 @@
 #include "lode-document.h"
 #include "lode-levers-panel.h"
 #include "lode-project-dialog.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -47,8 +48,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  g_assert_finalize_object (f->window);
+  ui_test_finish_window (f->window);
   g_assert_finalize_object (f->panel);
   g_assert_finalize_object (f->document);
   lode_dataset_unref (f->dataset);
@@ -99,28 +99,61 @@ test_rows (Fixture       *f,
     }
 }
 
+/* libadwaita's contract for "document", on a fresh panel. */
 static void
-test_tooltip_text (void)
+test_property_contract (void)
 {
-  g_autofree char *floor = lode_lever_dup_tooltip (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
-  g_autofree char *year = lode_lever_format_value (LODE_LEVER_FUND_START_YEAR, 2026, TRUE);
-  g_autofree char *size = lode_lever_format_value (LODE_LEVER_FUND_SIZE_BUSD, 1234.5, TRUE);
-  const LodeLeverInfo *info = lode_lever_info (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
-  g_autofree char *expected = NULL;
+  GtkWidget *panel = g_object_ref_sink (lode_levers_panel_new ());
+  g_autoptr(LodeDocument) document = lode_document_new (shared_dataset);
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  g_assert_cmpstr (year, ==, "2026");            /* years never grouped, no unit */
-  g_assert_cmpstr (size, ==, "1234.5 $ bn");     /* C.UTF-8 has no grouping */
+  g_value_init (&value, LODE_TYPE_DOCUMENT);
+  g_value_set_object (&value, document);
+  ui_test_check_property (panel, "document", &value);
+  g_assert_finalize_object (panel);
+}
 
-  g_autofree char *value = lode_lever_format_value (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG,
-                                                    info->default_value, TRUE);
+/* The template's order: in each group the levers in table order, then what the dataset adds
+ * (the region switches after the partner levers and after the shock levers). */
+static void
+test_row_order (Fixture       *f,
+                gconstpointer  data)
+{
+  LodeLever previous = 0;
+  gboolean have_previous = FALSE;
 
-  g_assert_true (g_str_has_suffix (value, " $/kg"));
-  expected = g_strdup_printf ("Default: %s — source ", value);
-  g_assert_nonnull (strstr (floor, expected));
-  if (info->source != NULL && lode_source_short_title (info->source) != NULL)
-    g_assert_nonnull (strstr (floor, lode_source_short_title (info->source)));
-  g_assert_cmpstr (lode_source_short_title ("MP-DoD"), ==, "MP Materials 8-K, Jul 2025");
-  g_assert_null (lode_source_short_title ("NO-SUCH-SOURCE"));
+  for (guint l = 0; l < LODE_N_LEVERS; l++)
+    {
+      LodeLeverRow *row = lode_levers_panel_get_lever_row (f->panel, l);
+      GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
+      LodeLeverRow *before = have_previous ? lode_levers_panel_get_lever_row (f->panel, previous)
+                                           : NULL;
+
+      if (l >= LODE_LEVER_ALLOC_FIRST && l < LODE_LEVER_ALLOC_FIRST + LODE_N_ALLOC)
+        continue;
+      g_assert_true (group != NULL);
+      /* Consecutive levers of one group are consecutive rows. */
+      if (before != NULL
+          && gtk_widget_get_ancestor (GTK_WIDGET (before), ADW_TYPE_PREFERENCES_GROUP) == group)
+        g_assert_true (gtk_widget_get_next_sibling (GTK_WIDGET (before)) == GTK_WIDGET (row));
+      previous = l;
+      have_previous = TRUE;
+    }
+
+  /* The region switches come last in their groups. */
+  {
+    GtkSwitch *ally = NULL;
+    GtkWidget *expander;
+    GtkWidget *coinvest = GTK_WIDGET (lode_levers_panel_get_lever_row (
+                                        f->panel, LODE_LEVER_PARTNERS_COINVEST_PCT));
+
+    for (guint r = 0; ally == NULL && r < f->dataset->n_regions; r++)
+      ally = lode_levers_panel_get_ally_switch (f->panel, r);
+    g_assert_nonnull (ally);
+    expander = gtk_widget_get_ancestor (GTK_WIDGET (ally), ADW_TYPE_EXPANDER_ROW);
+    g_assert_true (gtk_widget_get_next_sibling (coinvest) == expander);
+    g_assert_null (gtk_widget_get_next_sibling (expander));
+  }
 }
 
 static void
@@ -244,155 +277,6 @@ test_follows_document (Fixture       *f,
   g_assert_cmpfloat (lode_lever_row_get_value (row), ==,
                      lode_scenario_get_lever (scenario_of (f), lever));
   g_assert_false (lode_document_can_undo (f->document));
-}
-
-static void
-check_allocation (LodeAllocationEditor *editor,
-                  LodeScenario         *scenario,
-                  const double          before[LODE_N_ALLOC])
-{
-  double shares[LODE_N_ALLOC];
-  double sum = 0.0;
-
-  lode_allocation_editor_get_shares (editor, shares);
-  for (guint i = 0; i < LODE_N_ALLOC; i++)
-    {
-      g_assert_cmpfloat (shares[i], >=, 0.0);
-      g_assert_cmpfloat (shares[i], <=, 100.0);
-      sum += shares[i];
-      if (lode_allocation_editor_get_locked (editor, i))
-        g_assert_cmpfloat (shares[i], ==, before[i]);
-      /* The rows show what the scenario holds. */
-      g_assert_cmpfloat (lode_lever_row_get_value (lode_allocation_editor_get_row (editor, i)),
-                         ==, shares[i]);
-      g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_ALLOC_FIRST + i), ==,
-                         shares[i]);
-    }
-  g_assert_cmpfloat_with_epsilon (sum, 100.0, 1e-9);
-}
-
-static void
-test_allocation (Fixture       *f,
-                 gconstpointer  data)
-{
-  LodeAllocationEditor *editor = lode_levers_panel_get_allocation_editor (f->panel);
-  const double extremes[] = { 0.0, 100.0, -5.0, 150.0, 1e-12, 99.999999999, 50.0, 33.3 };
-  double before[LODE_N_ALLOC];
-  g_autofree char *summary = NULL;
-
-  g_assert_nonnull (editor);
-  g_assert_true (lode_allocation_editor_get_document (editor) == f->document);
-
-  /* A plain move: the unlocked others rescale proportionally. */
-  lode_allocation_editor_get_shares (editor, before);
-  lode_allocation_editor_move (editor, 0, before[0] + 10.0);
-  check_allocation (editor, scenario_of (f), before);
-  {
-    double after[LODE_N_ALLOC];
-
-    lode_allocation_editor_get_shares (editor, after);
-    g_assert_cmpfloat_with_epsilon (after[0], before[0] + 10.0, 1e-9);
-    g_assert_cmpfloat_with_epsilon (after[1] / after[3], before[1] / before[3], 1e-9);
-  }
-
-  /* Random sequences of locks and moves, including the extremes. */
-  for (guint run = 0; run < 400; run++)
-    {
-      guint index = g_test_rand_int_range (0, LODE_N_ALLOC);
-      double value;
-
-      if (g_test_rand_int_range (0, 4) == 0)
-        lode_allocation_editor_set_locked (editor, g_test_rand_int_range (0, LODE_N_ALLOC),
-                                           g_test_rand_bit ());
-
-      if (g_test_rand_int_range (0, 3) == 0)
-        value = extremes[g_test_rand_int_range (0, G_N_ELEMENTS (extremes))];
-      else
-        value = g_test_rand_double_range (-10.0, 110.0);
-
-      lode_allocation_editor_get_shares (editor, before);
-      lode_allocation_editor_move (editor, index, value);
-      check_allocation (editor, scenario_of (f), before);
-    }
-
-  /* Everything locked but one: that one cannot move. */
-  for (guint i = 0; i < LODE_N_ALLOC; i++)
-    lode_allocation_editor_set_locked (editor, i, i != 2);
-  lode_allocation_editor_get_shares (editor, before);
-  lode_allocation_editor_move (editor, 2, 100.0);
-  check_allocation (editor, scenario_of (f), before);
-  {
-    double after[LODE_N_ALLOC];
-
-    lode_allocation_editor_get_shares (editor, after);
-    g_assert_cmpfloat (after[2], ==, before[2]);
-  }
-
-  /* A locked share refuses to move, and its slider is insensitive. */
-  g_assert_false (gtk_widget_get_sensitive (
-                    lode_lever_row_get_scale (lode_allocation_editor_get_row (editor, 0))));
-  lode_allocation_editor_move (editor, 0, 0.0);
-  check_allocation (editor, scenario_of (f), before);
-
-  /* A slider drag through a row is one step and rescales from where it began. */
-  for (guint i = 0; i < LODE_N_ALLOC; i++)
-    lode_allocation_editor_set_locked (editor, i, i == 4);
-  lode_allocation_editor_get_shares (editor, before);
-  {
-    LodeLeverRow *row = lode_allocation_editor_get_row (editor, 1);
-    GtkRange *scale = GTK_RANGE (lode_lever_row_get_scale (row));
-    double after[LODE_N_ALLOC];
-
-    lode_lever_row_begin_drag (row);
-    for (guint i = 0; i <= 100; i++)
-      {
-        double start[LODE_N_ALLOC];
-
-        memcpy (start, before, sizeof start);
-        gtk_range_set_value (scale, i);
-        check_allocation (editor, scenario_of (f), start);
-      }
-    gtk_range_set_value (scale, before[1]);   /* back where it started */
-    lode_lever_row_end_drag (row);
-
-    lode_allocation_editor_get_shares (editor, after);
-    for (guint i = 0; i < LODE_N_ALLOC; i++)
-      g_assert_cmpfloat_with_epsilon (after[i], before[i], 1e-9);
-
-    /* Drag once more, then one undo restores the exact shares from before that drag. */
-    memcpy (before, after, sizeof before);
-    lode_lever_row_begin_drag (row);
-    gtk_range_set_value (scale, 0.0);
-    gtk_range_set_value (scale, 60.0);
-    lode_lever_row_end_drag (row);
-    lode_document_undo (f->document);
-    lode_allocation_editor_get_shares (editor, after);
-    for (guint i = 0; i < LODE_N_ALLOC; i++)
-      g_assert_cmpfloat (after[i], ==, before[i]);
-  }
-
-  summary = lode_allocation_editor_dup_summary (editor);
-  g_assert_nonnull (strstr (summary, lode_stage_name (LODE_STAGE_MINE)));
-  g_assert_nonnull (strstr (summary, "Recycling"));
-  g_assert_nonnull (strstr (summary, "bn"));
-}
-
-static void
-test_allocation_money (Fixture       *f,
-                       gconstpointer  data)
-{
-  LodeAllocationEditor *editor = lode_levers_panel_get_allocation_editor (f->panel);
-  LodeLeverRow *size = lode_levers_panel_get_lever_row (f->panel, LODE_LEVER_FUND_SIZE_BUSD);
-  double shares[LODE_N_ALLOC];
-  g_autofree char *summary = NULL;
-  g_autofree char *expected = NULL;
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lode_lever_row_get_spin_button (size)), 20.0);
-  lode_allocation_editor_get_shares (editor, shares);
-  summary = lode_allocation_editor_dup_summary (editor);
-  /* Money per stage follows the fund size: 20 bn × the magnet share. */
-  expected = g_strdup_printf ("$%.1f bn", 20.0 * shares[LODE_STAGE_MAGNET] / 100.0);
-  g_assert_nonnull (strstr (summary, expected));
 }
 
 static void
@@ -604,21 +488,19 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   shared_dataset = lode_dataset_load_default (&error);
   g_assert_no_error (error);
   g_assert_nonnull (shared_dataset);
 
-  g_test_add_func ("/lode/levers-panel/tooltip-text", test_tooltip_text);
+  g_test_add_func ("/lode/levers-panel/property-contract", test_property_contract);
 #define ADD(path, func) \
   g_test_add ("/lode/levers-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("rows", test_rows);
+  ADD ("row-order", test_row_order);
   ADD ("spin-sets-lever", test_spin_sets_lever);
   ADD ("drag-is-one-step", test_drag_is_one_step);
   ADD ("follows-document", test_follows_document);
-  ADD ("allocation", test_allocation);
-  ADD ("allocation-money", test_allocation_money);
   ADD ("switches", test_switches);
   ADD ("project-dialog", test_project_dialog);
   ADD ("document-swap", test_document_swap);

@@ -337,6 +337,36 @@ test_assignment (void)
   g_assert_cmpfloat (value, ==, 0.75);
 }
 
+/* The price floor of the three levers: from its first year for its duration, and 0 for
+ * either the price or the duration means none (the projection and the price chart agree). */
+static void
+test_price_floor (void)
+{
+  double values[LODE_N_LEVERS];
+  LodePriceFloor floor;
+
+  for (guint i = 0; i < LODE_N_LEVERS; i++)
+    values[i] = lode_lever_info ((LodeLever) i)->default_value;
+  lode_price_floor_from_levers (values, &floor);
+  g_assert_cmpfloat (floor.usd_kg, ==, 110);
+  g_assert_cmpint (floor.start_year, ==, 2025);
+  g_assert_cmpint (floor.years, ==, 10);
+  g_assert_false (lode_price_floor_applies (&floor, 2024));
+  g_assert_true (lode_price_floor_applies (&floor, 2025));
+  g_assert_true (lode_price_floor_applies (&floor, 2034));
+  g_assert_false (lode_price_floor_applies (&floor, 2035));
+
+  values[LODE_LEVER_POLICY_PRICE_FLOOR_YEARS] = 0;
+  lode_price_floor_from_levers (values, &floor);
+  for (int year = 2024; year <= 2060; year++)
+    g_assert_false (lode_price_floor_applies (&floor, year));
+
+  values[LODE_LEVER_POLICY_PRICE_FLOOR_YEARS] = 30;
+  values[LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG] = 0;
+  lode_price_floor_from_levers (values, &floor);
+  g_assert_false (lode_price_floor_applies (&floor, 2030));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,6 +378,7 @@ main (int    argc,
   g_test_add_func ("/lode/levers/parse", test_parse);
   g_test_add_func ("/lode/levers/parse-locale", test_parse_locale);
   g_test_add_func ("/lode/levers/assignment", test_assignment);
+  g_test_add_func ("/lode/levers/price-floor", test_price_floor);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-live.c — a lever moved in the panel reaches the charts, the cards and the diagram on
- * the next frame (and only then), and undo brings back the exact previous projection. */
+ * the next frame (and only then), a burst of changes runs the model once, and undo brings
+ * back the exact previous projection. */
 
 #define G_LOG_DOMAIN "test-live"
 
@@ -16,6 +17,7 @@
 #include "lode-headline-cards.h"
 #include "lode-levers-panel.h"
 #include "lode-window-private.h"
+#include "ui-test-util.h"
 
 static LodeApplication *app;
 
@@ -23,21 +25,8 @@ static LodeApplication *app;
 static GBytes *
 render_bytes (GtkWidget *widget)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = ui_test_render (widget);
 
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_object_unref (paintable);
   return gdk_texture_save_to_png_bytes (texture);
 }
 
@@ -45,8 +34,7 @@ render_bytes (GtkWidget *widget)
 static void
 wait_for_frame (LodeWindow *win)
 {
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  ui_test_wait_frames (GTK_WIDGET (win), 2);
 }
 
 static gboolean
@@ -137,10 +125,49 @@ test_lever_to_views (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "redo"));
 
   lode_projection_unref (before);
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (win);
+  ui_test_finish_window (win);
+}
+
+/* A burst of changes within one frame — twenty lever changes, each its own undo step, as fast
+ * as typing or a script makes them — runs the model exactly once, on the next frame, and
+ * nothing more on the frames after. */
+static void
+test_burst_one_projection (void)
+{
+  LodeWindow *win = g_object_ref (lode_window_new (app));
+  LodeDocument *doc = lode_window_get_document (win);
+  LodeScenario *scenario = lode_document_get_scenario (doc);
+  LodeLeverRow *row;
+  guint runs;
+
+  gtk_window_present (GTK_WINDOW (win));
+  wait_for_frame (win);
+  runs = lode_document_get_n_runs (doc);
+
+  for (int i = 1; i <= 20; i++)
+    g_assert_true (lode_scenario_set_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD, i, NULL));
+  /* Nothing ran yet: the changes wait for the frame. */
+  g_assert_cmpuint (lode_document_get_n_runs (doc), ==, runs);
+  g_assert_cmpuint (win->tick_id, !=, 0);
+
+  wait_for_frame (win);
+  g_assert_cmpuint (lode_document_get_n_runs (doc), ==, runs + 1);
+  g_assert_true (lode_chart_view_get_projection (LODE_CHART_VIEW (win->chart_view))
+                 == lode_document_get_projection (doc));
+  wait_for_frame (win);
+  g_assert_cmpuint (lode_document_get_n_runs (doc), ==, runs + 1);
+
+  /* The same through the levers panel's spin button, twenty values. */
+  row = lode_levers_panel_get_lever_row (LODE_LEVERS_PANEL (win->levers_panel),
+                                         LODE_LEVER_POLICY_TARIFF_PCT);
+  for (int i = 1; i <= 20; i++)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (lode_lever_row_get_spin_button (row)), i);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_TARIFF_PCT), ==, 20);
+  g_assert_cmpuint (lode_document_get_n_runs (doc), ==, runs + 1);
+  wait_for_frame (win);
+  g_assert_cmpuint (lode_document_get_n_runs (doc), ==, runs + 2);
+
+  ui_test_finish_window (win);
 }
 
 static void
@@ -150,10 +177,12 @@ test_many_changes_one_update (void)
   LodeDocument *doc = lode_window_get_document (win);
   LodeScenario *scenario = lode_document_get_scenario (doc);
   LodeChartView *chart;
+  guint runs;
 
   gtk_window_present (GTK_WINDOW (win));
   wait_for_frame (win);
   chart = LODE_CHART_VIEW (win->chart_view);
+  runs = lode_document_get_n_runs (doc);
 
   /* A drag: a hundred changes in one step before the frame clock ticks. */
   lode_document_begin_step (doc);
@@ -164,6 +193,7 @@ test_many_changes_one_update (void)
 
   wait_for_frame (win);
   g_assert_true (lode_chart_view_get_projection (chart) == lode_document_get_projection (doc));
+  g_assert_cmpuint (lode_document_get_n_runs (doc), ==, runs + 1);
   /* One undo step for the whole drag. */
   g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "undo"));
@@ -186,32 +216,19 @@ test_many_changes_one_update (void)
   g_assert_cmpint (lode_document_get_selected_year (doc), ==, 2031);
   g_assert_false (lode_document_get_modified (doc));
 
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (win);
+  ui_test_finish_window (win);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/lode/live/lever-to-views", test_lever_to_views);
+  g_test_add_func ("/lode/live/burst-one-projection", test_burst_one_projection);
   g_test_add_func ("/lode/live/many-changes-one-update", test_many_changes_one_update);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return ui_test_run_with_app (app);
 }

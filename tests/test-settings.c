@@ -10,17 +10,9 @@
 #include "lode-application.h"
 #include "lode-chart-view.h"
 #include "lode-window-private.h"
+#include "ui-test-util.h"
 
 static LodeApplication *app;
-
-static void
-destroy_window (LodeWindow *win)
-{
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (win);
-}
 
 static void
 test_restore (void)
@@ -55,7 +47,7 @@ test_restore (void)
   /* Showing the chart from the settings is view state, not a modification. */
   g_assert_false (lode_document_get_modified (lode_window_get_document (win)));
 
-  destroy_window (win);
+  ui_test_finish_window (win);
 }
 
 static void
@@ -102,7 +94,7 @@ test_save (void)
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-panel", NULL);
   g_assert_true (adw_flap_get_reveal_flap (win->flap));
   g_assert_true (g_settings_get_boolean (settings, "panel-visible"));
-  destroy_window (win);
+  ui_test_finish_window (win);
 }
 
 static void
@@ -123,31 +115,20 @@ test_maximized (void)
   g_object_set (win, "maximized", FALSE, NULL);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  destroy_window (win);
+  ui_test_finish_window (win);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/lode/settings/restore", test_restore);
   g_test_add_func ("/lode/settings/save", test_save);
   g_test_add_func ("/lode/settings/maximized", test_maximized);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return ui_test_run_with_app (app);
 }

@@ -12,7 +12,9 @@
 #include "lode-application.h"
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
+#include "lode-presets.h"
 #include "lode-window-private.h"
+#include "ui-test-util.h"
 #include "lode-scenario-io.h"
 
 static LodeApplication *app;
@@ -42,11 +44,8 @@ test_close (void)
   LodeWindow *win = open_window ();
 
   shared_win = NULL;
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  ui_test_finish_window (win);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (win);
 }
 
 static void
@@ -166,6 +165,25 @@ test_menu (void)
           }
       }
     g_ptr_array_unref (todo);
+  }
+
+  /* New Scenario lists every preset of the table, in its order. */
+  {
+    GMenuModel *presets = G_MENU_MODEL (gtk_application_get_menu_by_id (
+      GTK_APPLICATION (app), "new_section"));
+
+    g_assert_nonnull (presets);
+    g_assert_cmpint (g_menu_model_get_n_items (presets), ==, lode_presets_get_n ());
+    for (guint i = 0; i < lode_presets_get_n (); i++)
+      {
+        g_autofree char *target = NULL;
+        g_autofree char *label = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (presets, i, "target", "s", &target));
+        g_assert_true (g_menu_model_get_item_attribute (presets, i, "label", "s", &label));
+        g_assert_cmpstr (target, ==, lode_presets_get (i)->id);
+        g_assert_cmpstr (label, ==, lode_preset_get_menu_label (lode_presets_get (i)));
+      }
   }
 
   for (const char * const *a = (const char * const[]) { "win.new;", "win.open;", "win.save;",
@@ -439,17 +457,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  ui_test_init (&argc, &argv);
+  app = ui_test_app_new ();
 
   g_test_add_func ("/lode/window/title", test_title);
   g_test_add_func ("/lode/window/actions", test_actions);
@@ -462,7 +471,5 @@ main (int    argc,
   g_test_add_func ("/lode/window/copy-and-export", test_copy_and_export);
   g_test_add_func ("/lode/window/close", test_close);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return ui_test_run_with_app (app);
 }

@@ -8,26 +8,16 @@
 #include <string.h>
 
 #include "lode-allocation.h"
+#include "lode-allocation-bar.h"
 #include "lode-allocation-editor.h"
-#include "lode-palette.h"
-
-/* Stage colours of the bar: Okabe–Ito hues, readable by colour-blind people, distinct from
- * nothing in particular — the chain's stages are not regions, so no region colour is reused. */
-static const guint32 share_rgb[LODE_N_ALLOC] = {
-  0xE69F00,  /* mine: orange */
-  0x56B4E9,  /* separation: sky blue */
-  0xCC79A7,  /* metal: reddish purple */
-  0x0072B2,  /* magnet: blue */
-  0x009E73,  /* recycling: bluish green */
-};
+#include "lode-format.h"
 
 static GdkRGBA
 share_rgba (guint index)
 {
-  guint32 rgb = share_rgb[index];
+  LodeRgba c = lode_palette_fund_share (index);
 
-  return (GdkRGBA) { ((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f,
-                     (rgb & 0xff) / 255.0f, 1.0f };
+  return (GdkRGBA) { c.r, c.g, c.b, c.a };
 }
 
 static const char *
@@ -43,193 +33,8 @@ share_name (guint index)
 static char *
 format_money_busd (double busd)
 {
-  /* Translators: money in billions of US dollars, "$3.5 bn" */
-  return g_strdup_printf (_("$%'.1f bn"), busd);
+  return lode_format_busd (busd, 1);
 }
-
-/* "35 %" (or "12.5 %" when the share is not whole) */
-static char *
-format_share (double share)
-{
-  if (fabs (share - round (share)) < 0.05)
-    /* Translators: a share in percent, "35 %" */
-    return g_strdup_printf (_("%.0f %%"), share);
-
-  return g_strdup_printf (_("%.1f %%"), share);
-}
-
-/* ---------------------------------------------------------------------------------------- */
-/* LodeAllocationBar — the stacked bar. Private to the editor: it only paints what the editor
- * hands it. */
-
-#define LODE_TYPE_ALLOCATION_BAR (lode_allocation_bar_get_type ())
-G_DECLARE_FINAL_TYPE (LodeAllocationBar, lode_allocation_bar, LODE, ALLOCATION_BAR, GtkWidget)
-
-struct _LodeAllocationBar
-{
-  GtkWidget parent_instance;
-
-  double    shares[LODE_N_ALLOC];
-  GdkRGBA   track;
-};
-
-G_DEFINE_FINAL_TYPE (LodeAllocationBar, lode_allocation_bar, GTK_TYPE_WIDGET)
-
-#define BAR_HEIGHT 24
-#define BAR_GAP 2.0
-#define BAR_RADIUS 6.0
-
-static void
-lode_allocation_bar_paint (LodeAllocationBar *self,
-                           cairo_t           *cr,
-                           double             width,
-                           double             height)
-{
-  double x = 0.0, sum = 0.0;
-  guint n_visible = 0;
-
-  for (guint i = 0; i < LODE_N_ALLOC; i++)
-    {
-      sum += MAX (self->shares[i], 0.0);
-      if (self->shares[i] > 1e-9)
-        n_visible++;
-    }
-
-  /* The track, so an empty split still shows where the bar is. */
-  lode_cairo_rounded_rect (cr, 0, 0, width, height, BAR_RADIUS);
-  gdk_cairo_set_source_rgba (cr, &self->track);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
-
-  if (sum <= 0.0 || n_visible == 0)
-    return;
-
-  for (guint i = 0, drawn = 0; i < LODE_N_ALLOC; i++)
-    {
-      double share = MAX (self->shares[i], 0.0);
-      double available = width - BAR_GAP * (n_visible - 1);
-      double w = available * share / sum;
-      GdkRGBA rgba = share_rgba (i);
-      g_autofree char *text = NULL;
-      PangoLayout *layout;
-      int text_w, text_h;
-      double luminance;
-
-      if (share <= 1e-9)
-        continue;
-
-      cairo_rectangle (cr, x, 0, w, height);
-      gdk_cairo_set_source_rgba (cr, &rgba);
-      cairo_fill (cr);
-
-      /* The percentage inside the segment when it fits. */
-      text = format_share (share);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-      pango_layout_get_pixel_size (layout, &text_w, &text_h);
-      if (text_w + 6 <= w && text_h <= height)
-        {
-          luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
-          if (luminance > 0.45)
-            cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.85);
-          else
-            cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 0.95);
-          cairo_move_to (cr, round (x + (w - text_w) / 2.0), round ((height - text_h) / 2.0));
-          pango_cairo_show_layout (cr, layout);
-        }
-      g_object_unref (layout);
-
-      x += w;
-      if (++drawn < n_visible)
-        x += BAR_GAP;
-    }
-}
-
-static void
-lode_allocation_bar_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
-{
-  LodeAllocationBar *self = LODE_ALLOCATION_BAR (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  lode_allocation_bar_paint (self, cr, width, height);
-  cairo_destroy (cr);
-}
-
-static void
-lode_allocation_bar_measure (GtkWidget      *widget,
-                             GtkOrientation  orientation,
-                             int             for_size,
-                             int            *minimum,
-                             int            *natural,
-                             int            *minimum_baseline,
-                             int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 100;
-      *natural = 300;
-    }
-  else
-    {
-      *minimum = *natural = BAR_HEIGHT;
-    }
-}
-
-static void
-lode_allocation_bar_css_changed (GtkWidget         *widget,
-                                 GtkCssStyleChange *change)
-{
-  LodeAllocationBar *self = LODE_ALLOCATION_BAR (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA fg;
-
-  GTK_WIDGET_CLASS (lode_allocation_bar_parent_class)->css_changed (widget, change);
-
-  /* gtk_style_context_lookup_color is the GTK 4.8 way to read a named theme colour. */
-  if (!gtk_style_context_lookup_color (context, "view_fg_color", &fg))
-    fg = (GdkRGBA) { 0.0f, 0.0f, 0.0f, 1.0f };
-  self->track = (GdkRGBA) { fg.red, fg.green, fg.blue, 0.1f };
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-lode_allocation_bar_class_init (LodeAllocationBarClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->snapshot = lode_allocation_bar_snapshot;
-  widget_class->measure = lode_allocation_bar_measure;
-  widget_class->css_changed = lode_allocation_bar_css_changed;
-
-  gtk_widget_class_set_css_name (widget_class, "allocationbar");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-lode_allocation_bar_init (LodeAllocationBar *self)
-{
-  self->track = (GdkRGBA) { 0.0f, 0.0f, 0.0f, 0.1f };
-  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
-}
-
-static void
-lode_allocation_bar_set_shares (LodeAllocationBar *self,
-                                const double       shares[LODE_N_ALLOC])
-{
-  if (memcmp (self->shares, shares, sizeof self->shares) == 0)
-    return;
-
-  memcpy (self->shares, shares, sizeof self->shares);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* ---------------------------------------------------------------------------------------- */
 
 struct _LodeAllocationEditor
 {
@@ -471,7 +276,7 @@ lode_allocation_editor_init (LodeAllocationEditor *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
-  self->bar = g_object_new (LODE_TYPE_ALLOCATION_BAR, NULL);
+  self->bar = LODE_ALLOCATION_BAR (lode_allocation_bar_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (self->bar), 2);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fund allocation"),
@@ -665,7 +470,7 @@ lode_allocation_editor_dup_summary (LodeAllocationEditor *self)
 
   for (guint i = 0; i < LODE_N_ALLOC; i++)
     {
-      g_autofree char *share = format_share (shares[i]);
+      g_autofree char *share = lode_allocation_format_share (shares[i]);
       g_autofree char *money = format_money_busd (fund * shares[i] / 100.0);
 
       if (i > 0)

@@ -17,11 +17,13 @@ struct _LodeChartView
   LodeProjection   *projection;
   LodeProjection   *baseline;
   LodeChartLayout  *layout;
+  LodeChartHover   *hover;          /* over the layout; NULL when the pointer is not on it */
   char             *description;
 
   LodeChartKind     kind;
   LodeChartOptions  options;
   LodePalette       palette;
+  double            pointer_x;      /* < 0 when the pointer is outside */
 };
 
 G_DEFINE_FINAL_TYPE (LodeChartView, lode_chart_view, GTK_TYPE_WIDGET)
@@ -53,7 +55,7 @@ dataset_of (LodeChartView *self)
 static void
 read_palette (LodeChartView *self)
 {
-  lode_widget_style_read_palette (GTK_WIDGET (self), dataset_of (self), &self->palette);
+  lode_widget_style_read_view_palette (GTK_WIDGET (self), self->projection, &self->palette);
 }
 
 static void
@@ -76,6 +78,24 @@ update_accessible (LodeChartView *self)
                                   -1);
 }
 
+/* The hover card for the pointer on the current layout: recomputed when the pointer moves to
+ * another year, never by rebuilding the layout. */
+static void
+update_hover (LodeChartView *self)
+{
+  int year = self->layout != NULL ? lode_chart_layout_year_at (self->layout, self->pointer_x)
+                                  : 0;
+
+  if (self->pointer_x < 0)
+    year = 0;
+  if (year == (self->hover != NULL ? self->hover->year : 0))
+    return;
+  g_clear_pointer (&self->hover, lode_chart_hover_free);
+  if (year != 0)
+    self->hover = lode_chart_hover_new (self->layout, self->pointer_x);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Recomputes the layout for the current data, size and options. Never called from snapshot. */
 static void
 relayout (LodeChartView *self)
@@ -83,6 +103,7 @@ relayout (LodeChartView *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
+  g_clear_pointer (&self->hover, lode_chart_hover_free);
   g_clear_pointer (&self->layout, lode_chart_layout_free);
   if (width > 0 && height > 0)
     {
@@ -90,6 +111,7 @@ relayout (LodeChartView *self)
                                             width, height, &self->options);
       update_accessible (self);
     }
+  update_hover (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -101,26 +123,17 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            LodeChartView            *self)
 {
-  int year;
-
-  self->options.hover_x = x;
-  if (self->layout == NULL)
-    return;
-
   /* Most motion stays inside one year's column: nothing to recompute. */
-  year = lode_chart_layout_year_at (self->layout, x);
-  if (year == (self->layout->has_hover ? self->layout->hover_year : 0))
-    return;
-  relayout (self);
+  self->pointer_x = x;
+  update_hover (self);
 }
 
 static void
 leave_cb (GtkEventControllerMotion *controller,
           LodeChartView            *self)
 {
-  self->options.hover_x = -1;
-  if (self->layout != NULL && self->layout->has_hover)
-    relayout (self);
+  self->pointer_x = -1;
+  update_hover (self);
 }
 
 static void
@@ -233,6 +246,8 @@ lode_chart_view_snapshot (GtkWidget   *widget,
                                   &GRAPHENE_RECT_INIT (0, 0, self->layout->width,
                                                        self->layout->height));
   lode_chart_paint (cr, self->layout, &self->palette);
+  if (self->hover != NULL)
+    lode_chart_paint_hover (cr, self->layout, self->hover, &self->palette);
   cairo_destroy (cr);
 }
 
@@ -252,6 +267,7 @@ lode_chart_view_dispose (GObject *object)
 {
   LodeChartView *self = LODE_CHART_VIEW (object);
 
+  g_clear_pointer (&self->hover, lode_chart_hover_free);
   g_clear_pointer (&self->layout, lode_chart_layout_free);
   g_clear_pointer (&self->projection, lode_projection_unref);
   g_clear_pointer (&self->baseline, lode_projection_unref);
@@ -380,6 +396,7 @@ lode_chart_view_init (LodeChartView *self)
   GtkGesture *click;
 
   self->kind = LODE_CHART_CHINA_FREE;
+  self->pointer_x = -1;
   lode_chart_options_init (&self->options);
   lode_palette_init_light (&self->palette, NULL);
 
@@ -569,22 +586,22 @@ lode_chart_view_set_font_scale (LodeChartView *self,
 }
 
 void
-lode_chart_view_set_price_floor (LodeChartView *self,
-                                 double         usd_kg,
-                                 int            start_year,
-                                 int            years)
+lode_chart_view_set_price_floor (LodeChartView        *self,
+                                 const LodePriceFloor *floor)
 {
-  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+  LodePriceFloor shown;
 
-  if (!isfinite (usd_kg) || usd_kg < 0)
-    usd_kg = 0;
-  if (self->options.price_floor_usd_kg == usd_kg
-      && self->options.price_floor_start_year == start_year
-      && self->options.price_floor_years == years)
+  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+  g_return_if_fail (floor != NULL);
+
+  shown = *floor;
+  if (!isfinite (shown.usd_kg) || shown.usd_kg < 0)
+    shown.usd_kg = 0;
+  if (self->options.price_floor.usd_kg == shown.usd_kg
+      && self->options.price_floor.start_year == shown.start_year
+      && self->options.price_floor.years == shown.years)
     return;
-  self->options.price_floor_usd_kg = usd_kg;
-  self->options.price_floor_start_year = start_year;
-  self->options.price_floor_years = years;
+  self->options.price_floor = shown;
   relayout (self);
 }
 
@@ -604,4 +621,11 @@ lode_chart_view_get_layout (LodeChartView *self)
 {
   g_return_val_if_fail (LODE_IS_CHART_VIEW (self), NULL);
   return self->layout;
+}
+
+const LodeChartHover *
+lode_chart_view_get_hover (LodeChartView *self)
+{
+  g_return_val_if_fail (LODE_IS_CHART_VIEW (self), NULL);
+  return self->hover;
 }

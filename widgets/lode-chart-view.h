@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lode-chart-hover.h"
 #include "lode-chart-layout.h"
 #include "lode-projection.h"
 
@@ -44,11 +45,9 @@ double                 lode_chart_view_get_font_scale    (LodeChartView  *self);
 void                   lode_chart_view_set_font_scale    (LodeChartView  *self,
                                                           double          scale);
 /* The projection does not store the price floor; the window passes the scenario's so the
- * price chart can draw it (usd_kg 0 = none; years 0 = to the horizon). */
-void                   lode_chart_view_set_price_floor   (LodeChartView  *self,
-                                                          double          usd_kg,
-                                                          int             start_year,
-                                                          int             years);
+ * price chart can draw it. */
+void                   lode_chart_view_set_price_floor   (LodeChartView        *self,
+                                                          const LodePriceFloor *floor);
 
 /* Selects `year` and emits "year-activated", as a click on that year does. */
 void                   lode_chart_view_activate_year     (LodeChartView  *self,
@@ -56,5 +55,7 @@ void                   lode_chart_view_activate_year     (LodeChartView  *self,
 /* The current layout (NULL before the first size allocation), for tests. Any change to the
  * view replaces it: do not keep the pointer. */
 const LodeChartLayout *lode_chart_view_get_layout        (LodeChartView  *self);
+/* The hover card over it for the pointer, or NULL, for tests. */
+const LodeChartHover  *lode_chart_view_get_hover         (LodeChartView  *self);
 
 G_END_DECLS

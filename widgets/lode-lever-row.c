@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lode-format.h"
 #include "lode-lever-row.h"
 #include "lode-palette.h"
 
@@ -43,6 +44,7 @@ G_DEFINE_FINAL_TYPE (LodeLeverRow, lode_lever_row, ADW_TYPE_PREFERENCES_ROW)
 enum {
   PROP_0,
   PROP_LEVER,
+  PROP_LEVER_ID,
   PROP_VALUE,
   PROP_LOCKED,
   N_PROPS
@@ -114,8 +116,9 @@ lode_lever_format_value (LodeLever lever,
 
   if (info->is_year)
     return g_strdup_printf ("%.0f", value);   /* "2026": no grouping, no unit */
-  else
-    number = g_strdup_printf ("%'.*f", (int) info->digits, value);
+  if (with_unit && g_str_equal (info->unit, "%"))
+    return lode_format_percent (value, (int) info->digits);
+  number = lode_format_number (value, (int) info->digits);
 
   unit = lode_lever_unit (lever);
   if (!with_unit || unit == NULL || unit[0] == '\0')
@@ -462,6 +465,10 @@ lode_lever_row_get_property (GObject    *object,
       g_value_set_int (value, self->lever);
       break;
 
+    case PROP_LEVER_ID:
+      g_value_set_string (value, lode_lever_info (self->lever)->id);
+      break;
+
     case PROP_VALUE:
       g_value_set_double (value, lode_lever_row_get_value (self));
       break;
@@ -487,6 +494,15 @@ lode_lever_row_set_property (GObject      *object,
     {
     case PROP_LEVER:
       self->lever = g_value_get_int (value);
+      break;
+
+    case PROP_LEVER_ID:
+      {
+        const char *id = g_value_get_string (value);
+
+        if (id != NULL && !lode_lever_from_id (id, &self->lever))
+          g_critical ("No lever has the id “%s”", id);
+      }
       break;
 
     case PROP_VALUE:
@@ -520,6 +536,11 @@ lode_lever_row_class_init (LodeLeverRowClass *klass)
     g_param_spec_int ("lever", NULL, NULL,
                       0, LODE_N_LEVERS - 1, 0,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The same as "lever", by the lever's stable id ("fund.size_busd"): what templates say. */
+  properties[PROP_LEVER_ID] =
+    g_param_spec_string ("lever-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALUE] =
     g_param_spec_double ("value", NULL, NULL,
                          -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lode-format.h"
 #include "lode-levers-panel.h"
 #include "lode-project-dialog.h"
 
@@ -20,18 +21,19 @@ struct _LodeLeversPanel
   LodeAllocationEditor *allocation_editor;
   AdwPreferencesGroup  *policy_group;
   AdwPreferencesGroup  *partners_group;
+  AdwExpanderRow       *allies_row;
   AdwPreferencesGroup  *market_group;
   AdwPreferencesGroup  *shock_group;
+  AdwExpanderRow       *targets_row;
   AdwPreferencesGroup  *materials_group;
   AdwPreferencesGroup  *projects_group;
   AdwPreferencesGroup  *user_projects_group;
   GtkWidget            *add_project_button;
   GtkWidget            *no_user_projects_row;
+  /* The template's lever rows, found by their lever; NULL for the allocation shares */
+  LodeLeverRow         *lever_rows[LODE_N_LEVERS];
 
-  /* Borrowed: children of the groups */
-  LodeLeverRow         *lever_rows[LODE_N_LEVERS];     /* NULL for the allocation shares */
-  AdwExpanderRow       *allies_row;
-  AdwExpanderRow       *targets_row;
+  /* Borrowed: rows added to the groups for the dataset */
   GtkSwitch            *ally_switches[LODE_MAX_REGIONS];
   GtkSwitch            *target_switches[LODE_MAX_REGIONS];
   GtkWidget            *project_rows[LODE_MAX_PROJECTS];
@@ -132,8 +134,10 @@ static char *
 dup_capacity_text (LodeStage stage,
                    double    capacity)
 {
+  g_autofree char *number = lode_format_number (capacity, 0);
+
   /* Translators: a plant's capacity, "10,000 t magnet/yr" */
-  return g_strdup_printf (_("%'.0f %s/yr"), capacity, lode_stage_unit (stage));
+  return g_strdup_printf (_("%s %s/yr"), number, lode_stage_unit (stage));
 }
 
 /* "Magnet · United States · 2027\n10,000 t magnet/yr", with " · source ID" when cited */
@@ -422,17 +426,23 @@ add_switch_row (AdwExpanderRow *expander,
   return GTK_SWITCH (sw);
 }
 
+/* Removes each switch's row from its expander. */
+static void
+clear_switch_rows (AdwExpanderRow  *expander,
+                   GtkSwitch      **switches)
+{
+  for (guint r = 0; r < LODE_MAX_REGIONS; r++)
+    if (switches[r] != NULL)
+      adw_expander_row_remove (expander, gtk_widget_get_ancestor (GTK_WIDGET (switches[r]),
+                                                                  ADW_TYPE_ACTION_ROW));
+  memset (switches, 0, LODE_MAX_REGIONS * sizeof switches[0]);
+}
+
 static void
 clear_dataset_rows (LodeLeversPanel *self)
 {
-  if (self->allies_row != NULL)
-    adw_preferences_group_remove (self->partners_group, GTK_WIDGET (self->allies_row));
-  if (self->targets_row != NULL)
-    adw_preferences_group_remove (self->shock_group, GTK_WIDGET (self->targets_row));
-  self->allies_row = NULL;
-  self->targets_row = NULL;
-  memset (self->ally_switches, 0, sizeof self->ally_switches);
-  memset (self->target_switches, 0, sizeof self->target_switches);
+  clear_switch_rows (self->allies_row, self->ally_switches);
+  clear_switch_rows (self->targets_row, self->target_switches);
 
   for (guint p = 0; p < LODE_MAX_PROJECTS; p++)
     if (self->project_rows[p] != NULL)
@@ -445,23 +455,6 @@ static void
 build_dataset_rows (LodeLeversPanel *self)
 {
   LodeDataset *dataset = self->dataset;
-
-  self->allies_row = g_object_new (ADW_TYPE_EXPANDER_ROW,
-                                   "title", _("Allied with the US"),
-                                   "use-markup", FALSE,
-                                   NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->allies_row),
-                               _("Regions the US and its partners buy from first, by the "
-                                 "friend-shoring preference"));
-  adw_preferences_group_add (self->partners_group, GTK_WIDGET (self->allies_row));
-
-  self->targets_row = g_object_new (ADW_TYPE_EXPANDER_ROW,
-                                    "title", _("Importers Hit"),
-                                    "use-markup", FALSE,
-                                    NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->targets_row),
-                               _("The importers China withholds exports from during the shock"));
-  adw_preferences_group_add (self->shock_group, GTK_WIDGET (self->targets_row));
 
   if (dataset == NULL)
     return;
@@ -495,6 +488,7 @@ build_dataset_rows (LodeLeversPanel *self)
     {
       const LodeProject *project = &dataset->projects[p];
       g_autofree char *subtitle = dup_project_subtitle (dataset, project);
+      g_autofree char *capex = lode_format_number (project->capex_musd.value, 0);
       g_autofree char *tooltip = NULL;
       GtkWidget *row, *sw;
 
@@ -505,11 +499,9 @@ build_dataset_rows (LodeLeversPanel *self)
                           NULL);
       if (project->capex_musd.value > 0.0 && project->note != NULL && project->note[0] != '\0')
         /* Translators: tooltip of a project: its note and announced capex */
-        tooltip = g_strdup_printf (_("%s\nAnnounced capex: $%'.0f million"), project->note,
-                                   project->capex_musd.value);
+        tooltip = g_strdup_printf (_("%s\nAnnounced capex: $%s million"), project->note, capex);
       else if (project->capex_musd.value > 0.0)
-        tooltip = g_strdup_printf (_("Announced capex: $%'.0f million"),
-                                   project->capex_musd.value);
+        tooltip = g_strdup_printf (_("Announced capex: $%s million"), capex);
       else if (project->note != NULL && project->note[0] != '\0')
         tooltip = g_strdup (project->note);
       if (tooltip != NULL)
@@ -530,6 +522,36 @@ build_dataset_rows (LodeLeversPanel *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->projects_group), dataset->n_projects > 0);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The template's lever rows */
+
+/* Finds the lever rows the template declares (not the allocation editor's) and checks each
+ * sits in its lever's group. */
+static void
+collect_lever_rows (LodeLeversPanel *self,
+                    GtkWidget       *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LodeLever lever;
+
+      if (LODE_IS_ALLOCATION_EDITOR (child))
+        continue;
+      if (!LODE_IS_LEVER_ROW (child))
+        {
+          collect_lever_rows (self, child);
+          continue;
+        }
+      lever = lode_lever_row_get_lever (LODE_LEVER_ROW (child));
+      if (gtk_widget_get_ancestor (child, ADW_TYPE_PREFERENCES_GROUP)
+          != GTK_WIDGET (group_for_lever (self, lode_lever_info (lever)->group)))
+        g_critical ("The lever %s is not in its group in the levers panel's template",
+                    lode_lever_info (lever)->id);
+      self->lever_rows[lever] = LODE_LEVER_ROW (child);
+    }
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -559,8 +581,6 @@ lode_levers_panel_dispose (GObject *object)
   memset (self->target_switches, 0, sizeof self->target_switches);
   memset (self->project_rows, 0, sizeof self->project_rows);
   memset (self->project_switches, 0, sizeof self->project_switches);
-  self->allies_row = NULL;
-  self->targets_row = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_LEVERS_PANEL);
   g_clear_pointer (&self->user_project_rows, g_ptr_array_unref);
   g_clear_pointer (&self->user_project_ids, g_ptr_array_unref);
@@ -625,6 +645,7 @@ lode_levers_panel_class_init (LodeLeversPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LODE_TYPE_ALLOCATION_EDITOR);
+  g_type_ensure (LODE_TYPE_LEVER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lodestone/Lodestone/ui/"
@@ -642,7 +663,12 @@ lode_levers_panel_class_init (LodeLeversPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, user_projects_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, add_project_button);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, no_user_projects_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, allies_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, targets_row);
   gtk_widget_class_bind_template_callback (widget_class, add_project_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lever_row_drag_begin_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lever_row_drag_end_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lever_row_edited_cb);
 
   gtk_widget_class_set_css_name (widget_class, "leverspanel");
 }
@@ -656,24 +682,11 @@ lode_levers_panel_init (LodeLeversPanel *self)
   self->user_project_ids = g_ptr_array_new_with_free_func (g_free);
   self->user_project_buttons = g_ptr_array_new ();
 
+  collect_lever_rows (self, GTK_WIDGET (self->page));
   for (guint l = 0; l < LODE_N_LEVERS; l++)
-    {
-      const LodeLeverInfo *info = lode_lever_info (l);
-      GtkWidget *row;
-
-      if (is_allocation_lever (l))
-        continue;
-
-      row = lode_lever_row_new (l);
-      g_signal_connect_object (row, "edited", G_CALLBACK (lever_row_edited_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "drag-begin", G_CALLBACK (lever_row_drag_begin_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "drag-end", G_CALLBACK (lever_row_drag_end_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_preferences_group_add (group_for_lever (self, info->group), row);
-      self->lever_rows[l] = LODE_LEVER_ROW (row);
-    }
+    if (!is_allocation_lever (l) && self->lever_rows[l] == NULL)
+      g_critical ("The levers panel's template has no row for the lever %s",
+                  lode_lever_info (l)->id);
 
   build_dataset_rows (self);
   update_expander_subtitles (self);
@@ -718,7 +731,7 @@ lode_levers_panel_set_document (LodeLeversPanel *self,
 
   /* Region and project rows belong to a dataset; rebuild them only when it changes. */
   dataset = document != NULL ? lode_document_get_dataset (document) : NULL;
-  if (self->allies_row != NULL && dataset != self->dataset)
+  if (dataset != self->dataset)
     {
       clear_dataset_rows (self);
       g_clear_pointer (&self->dataset, lode_dataset_unref);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "lode-format.h"
 #include "lode-project-dialog.h"
 
 #define NAME_MAX_CHARS 80
@@ -103,6 +104,16 @@ name_taken (LodeProjectDialog *self,
 }
 
 /* Returns the message for a field in error, or NULL. */
+/* "At most 100,000" */
+static char *
+dup_at_most (double limit)
+{
+  g_autofree char *number = lode_format_number (limit, 0);
+
+  /* Translators: a field's value is too large; %s is the largest allowed */
+  return g_strdup_printf (_("At most %s"), number);
+}
+
 static char *
 check_field (LodeProjectDialog *self,
              LodeProjectField   field)
@@ -136,7 +147,7 @@ check_field (LodeProjectDialog *self,
       if (value <= 0.0)
         return g_strdup (_("Capacity must be more than zero"));
       if (value > CAPACITY_MAX)
-        return g_strdup_printf (_("At most %'.0f"), CAPACITY_MAX);
+        return dup_at_most (CAPACITY_MAX);
       return NULL;
 
     case LODE_PROJECT_FIELD_YEAR:
@@ -157,7 +168,7 @@ check_field (LodeProjectDialog *self,
       if (value < 0.0)
         return g_strdup (_("Capex cannot be negative"));
       if (value > CAPEX_MAX)
-        return g_strdup_printf (_("At most %'.0f"), CAPEX_MAX);
+        return dup_at_most (CAPEX_MAX);
       return NULL;
 
     case LODE_PROJECT_FIELD_NOTE:
@@ -445,24 +456,15 @@ lode_project_dialog_class_init (LodeProjectDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static void
-lode_project_dialog_init (LodeProjectDialog *self)
+/* Cancel at the start, Add (the default) at the end. */
+static GtkWidget *
+build_header (LodeProjectDialog *self)
 {
-  GtkWidget *box, *header, *cancel, *clamp, *content;
-  AdwPreferencesGroup *group;
-  GtkStringList *stages;
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Add Project"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  header = adw_header_bar_new ();
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   g_signal_connect_object (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
@@ -471,7 +473,86 @@ lode_project_dialog_init (LodeProjectDialog *self)
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->add_button);
-  gtk_box_append (GTK_BOX (box), header);
+  return header;
+}
+
+static GtkWidget *
+new_text_entry (const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  return entry;
+}
+
+/* A combo row for a field, its own field widget. */
+static void
+add_combo_row (LodeProjectDialog   *self,
+               AdwPreferencesGroup *group,
+               LodeProjectField     field,
+               const char          *title)
+{
+  self->rows[field] = g_object_new (ADW_TYPE_COMBO_ROW, "title", title, "use-markup", FALSE,
+                                    NULL);
+  self->fields[field] = self->rows[field];
+  adw_preferences_group_add (group, self->rows[field]);
+}
+
+static void
+add_unit (GtkWidget *row,
+          GtkWidget *unit)
+{
+  gtk_widget_add_css_class (unit, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
+}
+
+/* Name, stage, region, capacity with its unit, online year, capex and note. */
+static void
+build_fields (LodeProjectDialog   *self,
+              AdwPreferencesGroup *group)
+{
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+  GtkWidget *name = new_text_entry (_("e.g. Gulf Coast magnets"));
+  GtkWidget *row;
+
+  gtk_entry_set_max_length (GTK_ENTRY (name), NAME_MAX_CHARS + 20);
+  add_row (self, group, LODE_PROJECT_FIELD_NAME, _("Name"), name);
+
+  for (guint s = 0; s < LODE_N_STAGES; s++)
+    gtk_string_list_append (stages, lode_stage_name (s));
+  add_combo_row (self, group, LODE_PROJECT_FIELD_STAGE, _("Stage"));
+  g_object_set (self->rows[LODE_PROJECT_FIELD_STAGE], "model", stages,
+                "selected", (guint) LODE_STAGE_MAGNET, NULL);
+  add_combo_row (self, group, LODE_PROJECT_FIELD_REGION, _("Region"));
+
+  row = add_row (self, group, LODE_PROJECT_FIELD_CAPACITY, _("Capacity"),
+                 new_spin (0, CAPACITY_MAX, 100, 1000, 0));
+  self->capacity_unit = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, NULL);
+  add_unit (row, self->capacity_unit);
+  add_row (self, group, LODE_PROJECT_FIELD_YEAR, _("Online Year"),
+           new_spin (1900, 2200, 1, LODE_BASE_YEAR + 4, 0));
+  row = add_row (self, group, LODE_PROJECT_FIELD_CAPEX, _("Capex"),
+                 new_spin (0, CAPEX_MAX, 10, 0, 0));
+  add_unit (row, g_object_new (GTK_TYPE_LABEL, "label", _("$ million"), "xalign", 0.0f, NULL));
+  add_row (self, group, LODE_PROJECT_FIELD_NOTE, _("Note"), new_text_entry (NULL));
+}
+
+static void
+lode_project_dialog_init (LodeProjectDialog *self)
+{
+  GtkWidget *box, *clamp, *content;
+  AdwPreferencesGroup *group;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Add Project"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), build_header (self));
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
@@ -488,68 +569,7 @@ lode_project_dialog_init (LodeProjectDialog *self)
                                          _("A plant of your own. It comes online like an "
                                            "announced project, with the scenario's slip."));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (group));
-
-  /* Name */
-  {
-    GtkWidget *entry = gtk_entry_new ();
-
-    gtk_widget_set_hexpand (entry, TRUE);
-    gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Gulf Coast magnets"));
-    gtk_entry_set_max_length (GTK_ENTRY (entry), NAME_MAX_CHARS + 20);
-    add_row (self, group, LODE_PROJECT_FIELD_NAME, _("Name"), entry);
-  }
-
-  /* Stage and region */
-  stages = gtk_string_list_new (NULL);
-  for (guint s = 0; s < LODE_N_STAGES; s++)
-    gtk_string_list_append (stages, lode_stage_name (s));
-  self->rows[LODE_PROJECT_FIELD_STAGE] = g_object_new (ADW_TYPE_COMBO_ROW,
-                                                       "title", _("Stage"),
-                                                       "use-markup", FALSE,
-                                                       "model", stages,
-                                                       "selected", (guint) LODE_STAGE_MAGNET,
-                                                       NULL);
-  g_object_unref (stages);
-  self->fields[LODE_PROJECT_FIELD_STAGE] = self->rows[LODE_PROJECT_FIELD_STAGE];
-  adw_preferences_group_add (group, self->rows[LODE_PROJECT_FIELD_STAGE]);
-
-  self->rows[LODE_PROJECT_FIELD_REGION] = g_object_new (ADW_TYPE_COMBO_ROW,
-                                                        "title", _("Region"),
-                                                        "use-markup", FALSE,
-                                                        NULL);
-  self->fields[LODE_PROJECT_FIELD_REGION] = self->rows[LODE_PROJECT_FIELD_REGION];
-  adw_preferences_group_add (group, self->rows[LODE_PROJECT_FIELD_REGION]);
-
-  /* Capacity with its unit, online year, capex */
-  {
-    GtkWidget *spin = new_spin (0, CAPACITY_MAX, 100, 1000, 0);
-    GtkWidget *row = add_row (self, group, LODE_PROJECT_FIELD_CAPACITY, _("Capacity"), spin);
-
-    self->capacity_unit = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, NULL);
-    gtk_widget_add_css_class (self->capacity_unit, "dim-label");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->capacity_unit);
-  }
-  add_row (self, group, LODE_PROJECT_FIELD_YEAR, _("Online Year"),
-           new_spin (1900, 2200, 1, LODE_BASE_YEAR + 4, 0));
-  {
-    GtkWidget *spin = new_spin (0, CAPEX_MAX, 10, 0, 0);
-    GtkWidget *row = add_row (self, group, LODE_PROJECT_FIELD_CAPEX, _("Capex"), spin);
-    GtkWidget *unit = g_object_new (GTK_TYPE_LABEL, "label", _("$ million"), "xalign", 0.0f,
-                                    NULL);
-
-    gtk_widget_add_css_class (unit, "dim-label");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
-  }
-
-  /* Note */
-  {
-    GtkWidget *entry = gtk_entry_new ();
-
-    gtk_widget_set_hexpand (entry, TRUE);
-    gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-    add_row (self, group, LODE_PROJECT_FIELD_NOTE, _("Note"), entry);
-  }
+  build_fields (self, group);
 
   self->message = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, NULL);
   gtk_widget_add_css_class (self->message, "error");

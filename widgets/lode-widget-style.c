@@ -45,3 +45,15 @@ lode_widget_style_read_palette (GtkWidget         *widget,
   out_palette->muted = lode_rgba_with_alpha (out_palette->foreground, 0.65);
   out_palette->grid = lode_rgba_with_alpha (out_palette->foreground, 0.12);
 }
+
+void
+lode_widget_style_read_view_palette (GtkWidget            *widget,
+                                     const LodeProjection *projection,
+                                     LodePalette          *out_palette)
+{
+  const LodeDataset *dataset = NULL;
+
+  if (projection != NULL)
+    dataset = lode_projection_get_dataset (projection);
+  lode_widget_style_read_palette (widget, dataset, out_palette);
+}

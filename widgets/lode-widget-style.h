@@ -9,11 +9,16 @@
 #include <gtk/gtk.h>
 
 #include "lode-palette.h"
+#include "lode-projection.h"
 
 G_BEGIN_DECLS
 
-void lode_widget_style_read_palette (GtkWidget         *widget,
-                                     const LodeDataset *dataset,
-                                     LodePalette       *out_palette);
+void lode_widget_style_read_palette      (GtkWidget            *widget,
+                                          const LodeDataset    *dataset,
+                                          LodePalette          *out_palette);
+/* The same for a view of `projection` (NULL: no region colours): its dataset's regions. */
+void lode_widget_style_read_view_palette (GtkWidget            *widget,
+                                          const LodeProjection *projection,
+                                          LodePalette          *out_palette);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "lode-model-types.h"
-#include "lode-year-control.h"
+#include "lode-year-control-private.h"
 
 #define SECONDS_PER_YEAR 1.0
 
@@ -27,10 +27,14 @@ struct _LodeYearControl
   gboolean         playing;
   gboolean         updating;      /* setting the scale or the toggle from code */
 
-  guint            tick_id;       /* smooth play */
+  /* Playing: every frame shows the year the time since the first frame reaches, smoothly,
+   * or in whole years when animations are off. */
+  guint            tick_id;
+  gboolean         smooth;
+  gboolean         started;       /* the first frame of this play has been seen */
   gint64           play_start_us;
   double           play_start_year;
-  guint            step_id;       /* play without animations: whole years */
+  gboolean         test_clock;    /* frames come from lode_year_control_tick(), not GDK */
 };
 
 G_DEFINE_FINAL_TYPE (LodeYearControl, lode_year_control, GTK_TYPE_BOX)
@@ -93,45 +97,42 @@ store_year (LodeYearControl *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
+/* One frame of playback at `frame_time_us`; FALSE once playing has stopped. */
+static gboolean
+advance (LodeYearControl *self,
+         gint64           frame_time_us)
+{
+  double year;
+
+  if (!self->started)
+    {
+      self->started = TRUE;
+      self->play_start_us = frame_time_us;
+      return TRUE;
+    }
+  year = self->play_start_year + (frame_time_us - self->play_start_us) / 1e6 / SECONDS_PER_YEAR;
+  if (!self->smooth)
+    year = floor (year);
+  if (year >= self->last)
+    {
+      store_year (self, self->last);
+      lode_year_control_set_playing (self, FALSE);
+      return FALSE;
+    }
+  store_year (self, year);
+  return TRUE;
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
          gpointer       user_data)
 {
   LodeYearControl *self = LODE_YEAR_CONTROL (widget);
-  double elapsed = (gdk_frame_clock_get_frame_time (clock) - self->play_start_us) / 1e6;
-  double year;
 
-  if (self->play_start_us == 0)
-    {
-      self->play_start_us = gdk_frame_clock_get_frame_time (clock);
-      return G_SOURCE_CONTINUE;
-    }
-  year = self->play_start_year + elapsed / SECONDS_PER_YEAR;
-  if (year >= self->last)
-    {
-      self->tick_id = 0;
-      store_year (self, self->last);
-      lode_year_control_set_playing (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-  store_year (self, year);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-step_cb (gpointer user_data)
-{
-  LodeYearControl *self = LODE_YEAR_CONTROL (user_data);
-
-  store_year (self, floor (self->year) + 1);
-  if (self->year >= self->last)
-    {
-      self->step_id = 0;
-      lode_year_control_set_playing (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+  if (advance (self, gdk_frame_clock_get_frame_time (clock)))
+    return G_SOURCE_CONTINUE;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -142,7 +143,6 @@ stop_timers (LodeYearControl *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  g_clear_handle_id (&self->step_id, g_source_remove);
 }
 
 static void
@@ -404,18 +404,14 @@ lode_year_control_set_playing (LodeYearControl *self,
     {
       if (self->year >= self->last)
         store_year (self, self->first);
-      if (animations_enabled (self))
-        {
-          self->play_start_us = 0;
-          self->play_start_year = self->year;
-          self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-        }
-      else
-        {
-          /* Reduced motion: whole years, no interpolation. */
-          store_year (self, floor (self->year));
-          self->step_id = g_timeout_add ((guint) (SECONDS_PER_YEAR * 1000), step_cb, self);
-        }
+      /* Reduced motion: whole years, no interpolation. */
+      self->smooth = animations_enabled (self);
+      if (!self->smooth)
+        store_year (self, floor (self->year));
+      self->started = FALSE;
+      self->play_start_year = self->year;
+      if (!self->test_clock)
+        self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
     }
   else
     {
@@ -444,4 +440,26 @@ lode_year_control_step (LodeYearControl *self,
   lode_year_control_set_playing (self, FALSE);
   target = direction < 0 ? ceil (self->year) - 1 : floor (self->year) + 1;
   store_year (self, target);
+}
+
+/* For tests */
+
+void
+lode_year_control_use_test_clock (LodeYearControl *self)
+{
+  g_return_if_fail (LODE_IS_YEAR_CONTROL (self));
+
+  self->test_clock = TRUE;
+  stop_timers (self);
+}
+
+void
+lode_year_control_tick (LodeYearControl *self,
+                        gint64           frame_time_us)
+{
+  g_return_if_fail (LODE_IS_YEAR_CONTROL (self));
+  g_return_if_fail (self->test_clock);
+
+  if (self->playing)
+    advance (self, frame_time_us);
 }

@@ -79,8 +79,11 @@ describe_charts (void)
   GString *text = g_string_new (NULL);
 
   for (int k = 0; k < LODE_N_CHARTS; k++)
-    g_string_append_printf (text, "  chart:%-18s %s\n", lode_chart_kind_id (k),
-                            lode_chart_kind_title (k));
+    {
+      g_autofree char *id = lode_export_view_to_id (LODE_EXPORT_VIEW_CHART, k);
+
+      g_string_append_printf (text, "  %-24s %s\n", id, lode_chart_kind_title (k));
+    }
   return g_string_free (text, FALSE);
 }
 

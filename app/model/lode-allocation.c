@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "lode-allocation.h"
+#include "lode-format.h"
 
 #define TOTAL 100.0
 
@@ -110,4 +111,11 @@ lode_allocation_is_valid (const double shares[LODE_N_ALLOC],
         return FALSE;
     }
   return fabs (lode_allocation_sum (shares) - TOTAL) <= tolerance;
+}
+
+char *
+lode_allocation_format_share (double share)
+{
+  /* Within a twentieth of a whole percent reads as whole. */
+  return lode_format_percent (share, fabs (share - round (share)) < 0.05 ? 0 : 1);
 }

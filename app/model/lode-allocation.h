@@ -25,4 +25,7 @@ double   lode_allocation_sum       (const double    shares[LODE_N_ALLOC]);
 gboolean lode_allocation_is_valid  (const double    shares[LODE_N_ALLOC],
                                     double          tolerance);
 
+/* A share as people read it: "35%", or "12.5%" when it is not whole. */
+char    *lode_allocation_format_share (double         share) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -8,22 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "lode-document.h"
+#include "lode-presets.h"
 #include "lode-scenario-io.h"
 
 /* Undo keeps this many steps; older ones are dropped. */
 #define MAX_UNDO_STEPS 200
-
-/* The presets' titles as the files spell them, and as the planner reads them. */
-static const struct
-{
-  const char *id;
-  const char *title;  /* English, as in data/scenarios/ID.lodestone */
-} preset_titles[] = {
-  { "baseline", NC_("preset", "Baseline") },
-  { "mine-to-magnet", NC_("preset", "Mine to Magnet") },
-  { "allied-partnership", NC_("preset", "Allied Partnership") },
-  { "export-ban", NC_("preset", "Export Ban") },
-};
 
 struct _LodeDocument
 {
@@ -42,6 +31,7 @@ struct _LodeDocument
   LodeProjection *baseline;      /* cached baseline projection, or NULL */
 
   double          target_share;
+  guint           n_runs;        /* projections run, the scenario's and the baseline's */
   guint           step_depth;    /* begin_step nesting */
   guint           step_pushed : 1; /* the open step already pushed its undo entry */
   guint           applying : 1;  /* we are assigning the scenario ourselves */
@@ -494,6 +484,7 @@ lode_document_get_projection (LodeDocument *self)
       g_autoptr(GError) error = NULL;
       LodeProjection *projection = lode_projection_run (self->dataset, self->scenario, &error);
 
+      self->n_runs++;
       self->stale = FALSE;
       if (projection != NULL)
         {
@@ -538,6 +529,7 @@ lode_document_get_baseline (LodeDocument *self)
           scenario = preset;
         }
 
+      self->n_runs++;
       self->baseline = lode_projection_run (self->dataset, scenario, &error);
       if (self->baseline == NULL)
         g_warning ("Baseline projection failed: %s", error->message);
@@ -704,6 +696,7 @@ lode_document_new_from_preset (LodeDocument  *self,
                                GError       **error)
 {
   g_autoptr(LodeScenario) scenario = NULL;
+  const LodePreset *preset;
 
   g_return_val_if_fail (LODE_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -714,11 +707,9 @@ lode_document_new_from_preset (LodeDocument  *self,
     return FALSE;
 
   /* A new scenario carries the preset's title in the planner's language. */
-  for (guint i = 0; i < G_N_ELEMENTS (preset_titles); i++)
-    if (g_str_equal (preset_id, preset_titles[i].id) &&
-        g_strcmp0 (lode_scenario_get_title (scenario), preset_titles[i].title) == 0)
-      lode_scenario_set_title (scenario,
-                               g_dpgettext2 (GETTEXT_PACKAGE, "preset", preset_titles[i].title));
+  preset = lode_preset_find (preset_id);
+  if (preset != NULL && g_strcmp0 (lode_scenario_get_title (scenario), preset->title) == 0)
+    lode_scenario_set_title (scenario, lode_preset_get_title (preset));
 
   replace_all (self, scenario, NULL);
   return TRUE;
@@ -776,4 +767,12 @@ lode_document_save (LodeDocument  *self,
   set_file (self, file);
   update_flags (self);
   return TRUE;
+}
+
+guint
+lode_document_get_n_runs (LodeDocument *self)
+{
+  g_return_val_if_fail (LODE_IS_DOCUMENT (self), 0);
+
+  return self->n_runs;
 }

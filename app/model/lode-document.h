@@ -48,6 +48,9 @@ char           *lode_document_dup_display_name     (LodeDocument   *self) G_GNUC
 
 /* Current projection, recomputed if stale. Never NULL for a valid scenario. */
 LodeProjection *lode_document_get_projection       (LodeDocument   *self);
+/* How often the model has run for this document (the scenario and the baseline): what tests
+ * and benchmarks count to see how much work a burst of changes causes. */
+guint           lode_document_get_n_runs           (LodeDocument   *self);
 /* The baseline for comparison: the Baseline preset unless the user pinned another. */
 LodeProjection *lode_document_get_baseline         (LodeDocument   *self);
 /* Pins the current scenario as the baseline (a copy); NULL restores the Baseline preset. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lode-figures.h"
+#include "lode-format.h"
 
 #define STAGE_GETTERS(field, name)                                                      \
   static double name##_mine (const LodeYear *y, LodeMaterial m)                         \
@@ -182,16 +183,13 @@ void
 lode_figures_append_number (GString *out,
                             double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
 
   g_return_if_fail (out != NULL);
 
-  if (value == 0)   /* also -0, which is written "0" */
-    {
-      g_string_append_c (out, '0');
-      return;
-    }
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.6g", value));
+  /* Six significant digits, C notation; 0 also for -0. */
+  text = lode_format_c_number (value, 6);
+  g_string_append (out, text);
 }
 
 /* The years the summary reports: 2024, 2030, 2035 and the horizon, in order, once each. */

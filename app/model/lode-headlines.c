@@ -3,86 +3,12 @@
 
 #include "config.h"
 
-#include <limits.h>
-#include <locale.h>
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "lode-format.h"
 #include "lode-headlines.h"
-
-#define MINUS_SIGN "\342\210\222" /* U+2212 */
-
-/* Numbers */
-
-char *
-lode_format_number_with (double      value,
-                         int         decimals,
-                         const char *decimal_point,
-                         const char *thousands_sep,
-                         int         group)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 400];
-  char format[16];
-  g_autoptr(GString) out = NULL;
-  const char *digits;
-  const char *dot;
-  gboolean negative;
-  gboolean all_zero = TRUE;
-  gsize int_len;
-
-  if (!isfinite (value))
-    return g_strdup ("\342\200\224"); /* em dash */
-
-  decimals = CLAMP (decimals, 0, 12);
-  if (decimal_point == NULL || *decimal_point == '\0')
-    decimal_point = ".";
-  if (thousands_sep == NULL)
-    thousands_sep = "";
-
-  /* %f of numbers up to 1e308 needs ~310 characters; beyond what people read anyway. */
-  g_snprintf (format, sizeof format, "%%.%df", decimals);
-  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
-
-  for (const char *p = buffer; *p != '\0'; p++)
-    if (*p >= '1' && *p <= '9')
-      all_zero = FALSE;
-  negative = value < 0 && !all_zero;
-
-  out = g_string_new (negative ? MINUS_SIGN : "");
-  digits = buffer;
-  dot = strchr (digits, '.');
-  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-
-  for (gsize i = 0; i < int_len; i++)
-    {
-      gsize remaining = int_len - i;
-
-      g_string_append_c (out, digits[i]);
-      if (group > 0 && *thousands_sep != '\0' && remaining > 1 && (remaining - 1) % group == 0)
-        g_string_append (out, thousands_sep);
-    }
-  if (dot != NULL)
-    {
-      g_string_append (out, decimal_point);
-      g_string_append (out, dot + 1);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-char *
-lode_format_number (double value,
-                    int    decimals)
-{
-  const struct lconv *conv = localeconv ();
-  int group = 0;
-
-  if (conv->grouping != NULL && conv->grouping[0] > 0 && conv->grouping[0] != CHAR_MAX)
-    group = conv->grouping[0];
-  return lode_format_number_with (value, decimals, conv->decimal_point, conv->thousands_sep,
-                                  group);
-}
 
 /* Computation */
 
@@ -188,54 +114,19 @@ lode_headlines_compute (const LodeProjection *projection,
 /* Text */
 
 static char *
-format_percent (double fraction)
-{
-  g_autofree char *number = NULL;
-
-  if (!isfinite (fraction))
-    return g_strdup ("\342\200\224");
-  number = lode_format_number (fraction * 100.0, 0);
-  /* Translators: a percentage; %s is the number */
-  return g_strdup_printf (_("%s%%"), number);
-}
-
-static char *
-format_busd (double busd)
-{
-  g_autofree char *number = lode_format_number (busd, fabs (busd) >= 100 ? 0 : 1);
-
-  /* Translators: an amount in billions of US dollars; %s is the number */
-  return g_strdup_printf (_("$%s bn"), number);
-}
-
-static char *
 signed_number (double value,
                int    decimals)
 {
   g_autofree char *number = lode_format_number (fabs (value), decimals);
 
-  return g_strconcat (value < 0 ? MINUS_SIGN : "+", number, NULL);
+  return g_strconcat (value < 0 ? LODE_MINUS_SIGN : "+", number, NULL);
 }
 
-/* Tonnes of magnet for people: "450 t", "3.1 kt", "120 kt". */
+/* Billions with one decimal below 100: "$15.0 bn", "$120 bn". */
 static char *
-format_tonnes (double tonnes)
+format_busd (double busd)
 {
-  g_autofree char *number = NULL;
-
-  if (!isfinite (tonnes))
-    return g_strdup ("\342\200\224");
-  if (fabs (tonnes) >= 999.5)
-    {
-      double kt = tonnes / 1000.0;
-
-      number = lode_format_number (kt, fabs (kt) >= 99.95 ? 0 : 1);
-      /* Translators: a mass in thousands of tonnes (kilotonnes); %s is the number */
-      return g_strdup_printf (_("%s kt"), number);
-    }
-  number = lode_format_number (tonnes, 0);
-  /* Translators: a mass in tonnes; %s is the number */
-  return g_strdup_printf (_("%s t"), number);
+  return lode_format_busd (busd, fabs (busd) >= 100 ? 0 : 1);
 }
 
 /* More US demand goes unmet than in the baseline (by more than half a percent of demand, or a
@@ -272,7 +163,7 @@ format_share (const LodeHeadlines *h,
 {
   /* Translators: card title; %d is a year */
   out->title = g_strdup_printf (_("China-free share in %d"), year);
-  out->value = format_percent (value);
+  out->value = lode_format_share (value);
   if (!h->has_baseline || !isfinite (value) || !isfinite (base))
     return;
 
@@ -302,7 +193,7 @@ static void
 format_target (const LodeHeadlines *h,
                LodeHeadlineText    *out)
 {
-  g_autofree char *pct = format_percent (h->target_share);
+  g_autofree char *pct = lode_format_share (h->target_share);
 
   /* Translators: card title; %s is a share such as "50%" */
   out->title = g_strdup_printf (_("%s China-free reached"), pct);
@@ -376,7 +267,7 @@ format_cost (const LodeHeadlines *h,
       }
     number = lode_format_number (fabs (diff), fabs (diff) >= 100 ? 0 : 1);
     /* Translators: a difference in billions of US dollars, e.g. "+$8.0 bn vs baseline" */
-    out->delta = g_strdup_printf (_("%s$%s bn vs baseline"), diff < 0 ? MINUS_SIGN : "+",
+    out->delta = g_strdup_printf (_("%s$%s bn vs baseline"), diff < 0 ? LODE_MINUS_SIGN : "+",
                                   number);
   }
 }
@@ -411,13 +302,13 @@ static void
 format_unmet (const LodeHeadlines *h,
               LodeHeadlineText    *out)
 {
-  g_autofree char *tonnes = format_tonnes (h->us_unmet_2030_t);
+  g_autofree char *tonnes = lode_format_mass (h->us_unmet_2030_t, "t");
 
   /* Translators: card title; %d is a year */
   out->title = g_strdup_printf (_("US magnets unmet in %d"), 2030);
   if (isfinite (h->us_unmet_2030_t) && isfinite (h->us_demand_2030_t) && h->us_demand_2030_t > 0)
     {
-      g_autofree char *pct = format_percent (h->us_unmet_2030_t / h->us_demand_2030_t);
+      g_autofree char *pct = lode_format_share (h->us_unmet_2030_t / h->us_demand_2030_t);
 
       /* Translators: magnets unmet and their share of US demand, e.g. "3.1 kt (24%)" */
       out->value = g_strdup_printf (_("%s (%s)"), tonnes, pct);
@@ -440,8 +331,8 @@ format_unmet (const LodeHeadlines *h,
       }
     /* More magnets unmet is worse. */
     out->trend = diff > 0 ? LODE_HEADLINE_WORSE : LODE_HEADLINE_BETTER;
-    amount = format_tonnes (fabs (diff));
-    number = g_strconcat (diff < 0 ? MINUS_SIGN : "+", amount, NULL);
+    amount = lode_format_mass (fabs (diff), "t");
+    number = g_strconcat (diff < 0 ? LODE_MINUS_SIGN : "+", amount, NULL);
     /* Translators: a difference, e.g. "+3.1 kt vs baseline" */
     out->delta = g_strdup_printf (_("%s vs baseline"), number);
   }

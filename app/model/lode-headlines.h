@@ -79,16 +79,4 @@ void  lode_headline_text_clear   (LodeHeadlineText     *text);
 /* What a card measures and how its difference is coloured, for its tooltip; translated. */
 char *lode_headline_dup_tooltip  (LodeHeadline          which) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Numbers for people: `decimals` digits, the locale's decimal point and thousands grouping,
- * a true minus sign (U+2212). */
-char *lode_format_number         (double                value,
-                                  int                   decimals) G_GNUC_WARN_UNUSED_RESULT;
-/* The same with explicit separators (deterministic, for tests and exports); `thousands_sep`
- * may be "" (no grouping), `group` is the group size (3 in most locales). */
-char *lode_format_number_with    (double                value,
-                                  int                   decimals,
-                                  const char           *decimal_point,
-                                  const char           *thousands_sep,
-                                  int                   group) G_GNUC_WARN_UNUSED_RESULT;
-
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lode-format.h"
 #include "lode-levers.h"
 
 G_DEFINE_QUARK (lode-lever-error-quark, lode_lever_error)
@@ -234,13 +235,7 @@ static const char * const group_names[LODE_N_LEVER_GROUPS] = {
 static char *
 format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "Infinity" : "-Infinity");
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
+  return lode_format_c_number (value, 12);
 }
 
 static char *
@@ -508,4 +503,28 @@ lode_lever_parse_assignment (const char  *text,
   if (out_value != NULL)
     *out_value = value;
   return TRUE;
+}
+
+void
+lode_price_floor_from_levers (const double    values[LODE_N_LEVERS],
+                              LodePriceFloor *out_floor)
+{
+  g_return_if_fail (values != NULL);
+  g_return_if_fail (out_floor != NULL);
+
+  *out_floor = (LodePriceFloor) {
+    .usd_kg = MAX (0.0, values[LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG]),
+    .start_year = (int) lround (values[LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR]),
+    .years = (int) lround (values[LODE_LEVER_POLICY_PRICE_FLOOR_YEARS]),
+  };
+}
+
+gboolean
+lode_price_floor_applies (const LodePriceFloor *floor,
+                          int                   year)
+{
+  g_return_val_if_fail (floor != NULL, FALSE);
+
+  return floor->usd_kg > 0 && year >= floor->start_year
+         && year < floor->start_year + floor->years;
 }

@@ -123,6 +123,22 @@ gboolean             lode_lever_parse        (LodeLever        lever,
 gboolean             lode_parse_plain_double (const char      *text,
                                               double          *out_value);
 
+/* The NdPr price floor that three levers set: a price, a first year and a duration. The
+ * projection, the price chart and the exports read it alike. */
+typedef struct
+{
+  double usd_kg;       /* 0: no floor */
+  int    start_year;
+  int    years;        /* 0: no floor */
+} LodePriceFloor;
+
+/* From a full set of lever values (indexed by LodeLever). */
+void                 lode_price_floor_from_levers (const double    values[LODE_N_LEVERS],
+                                                   LodePriceFloor *out_floor);
+/* TRUE when the floor holds in `year`: a price above 0, from start_year for `years` years. */
+gboolean             lode_price_floor_applies     (const LodePriceFloor *floor,
+                                                   int                   year);
+
 /* Parses "ID=VALUE" as given to --set. */
 gboolean             lode_lever_parse_assignment (const char  *text,
                                                   LodeLever   *out_lever,

@@ -26,6 +26,7 @@
 #include <libxml/xmlerror.h>
 
 #include "lode-allocation.h"
+#include "lode-presets.h"
 #include "lode-scenario-io.h"
 #include "lode-xml-private.h"
 
@@ -35,14 +36,6 @@
 #define PARSE_OPTIONS     (LODE_XML_PARSE_OPTIONS | XML_PARSE_BIG_LINES)
 
 G_DEFINE_QUARK (lode-scenario-error-quark, lode_scenario_error)
-
-static const char * const preset_ids[] = {
-  "baseline",
-  "mine-to-magnet",
-  "allied-partnership",
-  "export-ban",
-  NULL
-};
 
 /* Format 0 was the draft format of Lodestone 0.0.x: the same elements without a namespace,
  * and two levers under older ids. Migration renames them (see docs/scenario-format.md). */
@@ -1325,7 +1318,7 @@ lode_scenario_load_from_file (LodeDataset   *dataset,
 const char * const *
 lode_scenario_preset_ids (void)
 {
-  return preset_ids;
+  return lode_preset_ids ();
 }
 
 LodeScenario *
@@ -1342,9 +1335,9 @@ lode_scenario_load_preset (LodeDataset  *dataset,
   g_return_val_if_fail (preset_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_strv_contains (preset_ids, preset_id))
+  if (lode_preset_find (preset_id) == NULL)
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) preset_ids);
+      g_autofree char *known = g_strjoinv (", ", (char **) lode_preset_ids ());
       g_autofree char *shown = shown_text (preset_id, 64);
 
       g_set_error (error, LODE_SCENARIO_ERROR, LODE_SCENARIO_ERROR_IO,

@@ -48,11 +48,11 @@ LodeScenario *lode_scenario_load_from_file   (LodeDataset   *dataset,
                                               GFile         *file,
                                               GCancellable  *cancellable,
                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
-/* Loads a preset from the model's resources: "baseline", "mine-to-magnet",
- * "allied-partnership", "export-ban". */
+/* Loads a preset from the model's resources, by its id in lode-presets.h. */
 LodeScenario *lode_scenario_load_preset      (LodeDataset   *dataset,
                                               const char    *preset_id,
                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The presets' ids: lode_preset_ids(). */
 const char * const *lode_scenario_preset_ids (void);
 
 /* The document as UTF-8 XML; indented, one lever per line, numbers via g_ascii_dtostr. */

@@ -519,6 +519,15 @@ lode_scenario_get_lever (LodeScenario *self,
   return self->levers[lever];
 }
 
+void
+lode_scenario_get_price_floor (LodeScenario   *self,
+                               LodePriceFloor *out_floor)
+{
+  g_return_if_fail (LODE_IS_SCENARIO (self));
+
+  lode_price_floor_from_levers (self->levers, out_floor);
+}
+
 gboolean
 lode_scenario_set_lever (LodeScenario  *self,
                          LodeLever      lever,

@@ -54,6 +54,9 @@ LodeDataset       *lode_scenario_get_dataset         (LodeScenario       *self);
 
 double             lode_scenario_get_lever           (LodeScenario       *self,
                                                       LodeLever           lever);
+/* The price floor its three levers set. */
+void               lode_scenario_get_price_floor     (LodeScenario       *self,
+                                                      LodePriceFloor     *out_floor);
 /* Validates; for an allocation lever the other unlocked shares are rescaled (see
  * lode-allocation.h) so the sum stays 100. */
 gboolean           lode_scenario_set_lever           (LodeScenario       *self,

@@ -25,6 +25,7 @@
 #include "lode-palette.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
+#include "lode-sources.h"
 
 /* Type sizes at font scale 1, in page units. */
 #define FOOTER_PX     13.0
@@ -35,6 +36,43 @@
 
 /* A single view fills the page, so its type can be larger than on the composed slide. */
 #define SINGLE_VIEW_BOOST 1.3
+
+/* The reference page for type: 1920 × 1080 gets REFERENCE_FONT_SCALE; narrow pages at most
+ * NARROW_ALLOWANCE times their narrower side's share. */
+#define REFERENCE_WIDTH       1920.0
+#define REFERENCE_HEIGHT      1080.0
+#define REFERENCE_FONT_SCALE  1.4
+#define NARROW_ALLOWANCE      1.2
+
+/* The footer: gaps and the rule's width as shares of its type size; the program's name and
+ * the year take a quarter of the line at most, the title four tenths. */
+#define FOOTER_GAP         0.6
+#define FOOTER_RULE        0.08
+#define FOOTER_SIDE_SHARE  0.25
+#define FOOTER_TITLE_SHARE 0.4
+
+/* The slide: a gap (× font scale), the cards' band (a fifth of the body, within a range, at
+ * most four tenths), and how the diagram and the chart share the rest: side by side on wide
+ * pages, the chart below on squarer ones. */
+#define SLIDE_GAP_PX        16.0
+#define SLIDE_CARDS_SHARE   0.2
+#define SLIDE_CARDS_MIN_PX  80.0
+#define SLIDE_CARDS_MAX_PX  105.0
+#define SLIDE_CARDS_MAX     0.4
+#define SLIDE_WIDE_FROM     1.9
+#define SLIDE_FLOW_WIDTH    0.58
+#define SLIDE_FLOW_HEIGHT   0.68
+
+/* A chart's view id is this prefix and the chart's id: "chart:price". */
+#define CHART_VIEW_PREFIX "chart:"
+
+/* The preview: the page keeps this margin, px, casts a shadow this dark, and a transparent
+ * page shows over a checkerboard of cells this size, px, in this grey. */
+#define PREVIEW_MARGIN        6.0
+#define PREVIEW_SHADOW_ALPHA  0.18
+#define CHECKER_CELL          8
+#define CHECKER_GREY          0.86
+#define CHECKER_BLUE          0.88
 
 /* How many sources the footer names before it counts the rest. */
 #define FOOTER_SOURCES 4
@@ -68,118 +106,25 @@ dup_view_heading (int year)
   return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
 }
 
-/* How a source is cited by the dataset. */
+/* What every part of a page is painted with. */
 typedef struct
 {
-  guint seen;          /* numbers seen in the source or derived from it (basis S or D) */
-  guint total;         /* all numbers citing it */
-  guint non_project;   /* numbers other than a project's capacity and capex */
-} SourceTally;
+  cairo_t                 *cr;
+  const LodeExportRequest *req;
+  const LodePalette       *palette;
+} Page;
 
+/* A part of the page, in page units. */
 typedef struct
 {
-  const char *name;    /* short name shown in the footer */
-  guint       seen;
-  guint       total;
-} SourceCount;
-
-static void
-tally_one (GHashTable      *tallies,
-           const char      *id,
-           const LodeCited *cited,
-           gboolean         project)
-{
-  SourceTally *tally = g_hash_table_lookup (tallies, id);
-
-  if (tally == NULL)
-    {
-      tally = g_new0 (SourceTally, 1);
-      g_hash_table_insert (tallies, (gpointer) g_intern_string (id), tally);
-    }
-  tally->total++;
-  if (cited->basis == LODE_BASIS_SEEN || cited->basis == LODE_BASIS_DERIVED)
-    tally->seen++;
-  if (!project)
-    tally->non_project++;
-}
-
-/* A number may cite several sources ("ARU MOLY LODE"): each is credited on its own, so a
- * company's filing counts as a company filing wherever it is cited. */
-static void
-tally_cited (GHashTable      *tallies,
-             const LodeCited *cited,
-             gboolean         project)
-{
-  g_auto(GStrv) ids = NULL;
-
-  if (cited->source == NULL || cited->source[0] == '\0')
-    return;
-  ids = g_strsplit (cited->source, " ", -1);
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (ids[i][0] != '\0')
-      tally_one (tallies, ids[i], cited, project);
-}
-
-/* Tallies how the dataset's numbers cite each source ID. */
-static GHashTable *
-tally_dataset_sources (const LodeDataset *ds)
-{
-  GHashTable *tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GPtrArray) numbers = lode_dataset_list_numbers ((LodeDataset *) ds);
-
-  for (guint i = 0; i < numbers->len; i++)
-    {
-      const LodeDatasetEntry *entry = g_ptr_array_index (numbers, i);
-
-      tally_cited (tallies, entry->cited, g_str_has_prefix (entry->name, "project."));
-    }
-  return tallies;
-}
-
-/* Sources of seen (or derived) numbers first, then by how much they are cited, then by name:
- * estimates rank after what was read in a source. */
-static int
-compare_source_counts (gconstpointer a,
-                       gconstpointer b)
-{
-  const SourceCount *x = a;
-  const SourceCount *y = b;
-
-  if (x->seen != y->seen)
-    return x->seen > y->seen ? -1 : 1;
-  if (x->total != y->total)
-    return x->total > y->total ? -1 : 1;
-  return strcmp (x->name, y->name);
-}
-
-static void
-add_source_count (GArray     *names,
-                  const char *name,
-                  guint       seen,
-                  guint       total)
-{
-  for (guint j = 0; j < names->len; j++)
-    {
-      SourceCount *known = &g_array_index (names, SourceCount, j);
-
-      if (g_str_equal (known->name, name))
-        {
-          known->seen += seen;
-          known->total += total;
-          return;
-        }
-    }
-  g_array_append_val (names, ((SourceCount) { name, seen, total }));
-}
+  double x, y, w, h;
+} Area;
 
 static void
 append_rect_clip (cairo_t *cr,
-                  double   x,
-                  double   y,
-                  double   w,
-                  double   h)
+                  Area     a)
 {
-  cairo_rectangle (cr, x, y, w, h);
+  cairo_rectangle (cr, a.x, a.y, a.w, a.h);
   cairo_clip (cr);
 }
 
@@ -187,234 +132,180 @@ append_rect_clip (cairo_t *cr,
  * area coordinates and restores. */
 static void
 begin_area (cairo_t *cr,
-            double   x,
-            double   y,
-            double   w,
-            double   h)
+            Area     a)
 {
   cairo_save (cr);
-  cairo_translate (cr, x, y);
-  append_rect_clip (cr, 0, 0, w, h);
+  cairo_translate (cr, a.x, a.y);
+  append_rect_clip (cr, (Area) { 0, 0, a.w, a.h });
 }
 
 static void
-paint_flow (cairo_t                 *cr,
-            const LodeExportRequest *req,
-            const LodePalette       *palette,
-            double                   font_scale,
-            double                   x,
-            double                   y,
-            double                   w,
-            double                   h)
+paint_flow (const Page *page,
+            double      font_scale,
+            Area        a)
 {
   LodeFlowOptions options;
   LodeFlowLayout *layout;
 
-  if (w < 1 || h < 1)
+  if (a.w < 1 || a.h < 1)
     return;
 
   lode_flow_options_init (&options);
   options.font_scale = font_scale;
 
-  layout = lode_flow_layout_new (req->projection, req->year, w, h, &options);
-  begin_area (cr, x, y, w, h);
-  lode_flow_paint (cr, layout, palette);
-  cairo_restore (cr);
+  layout = lode_flow_layout_new (page->req->projection, page->req->year, a.w, a.h, &options);
+  begin_area (page->cr, a);
+  lode_flow_paint (page->cr, layout, page->palette);
+  cairo_restore (page->cr);
   lode_flow_layout_free (layout);
 }
 
 static void
-paint_chart (cairo_t                 *cr,
-             const LodeExportRequest *req,
-             const LodePalette       *palette,
-             double                   font_scale,
-             double                   x,
-             double                   y,
-             double                   w,
-             double                   h)
+paint_chart (const Page *page,
+             double      font_scale,
+             Area        a)
 {
+  const LodeExportRequest *req = page->req;
   LodeChartOptions options;
   LodeChartLayout *layout;
 
-  if (w < 1 || h < 1)
+  if (a.w < 1 || a.h < 1)
     return;
 
   lode_chart_options_init (&options);
   options.font_scale = font_scale;
   options.target_share = req->target_share;
   options.selected_year = req->year;
-  options.price_floor_usd_kg = req->price_floor_usd_kg;
-  options.price_floor_start_year = req->price_floor_start_year;
-  options.price_floor_years = req->price_floor_years;
+  options.price_floor = req->price_floor;
 
-  layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, w, h, &options);
-  begin_area (cr, x, y, w, h);
-  lode_chart_paint (cr, layout, palette);
-  cairo_restore (cr);
+  layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, a.w, a.h,
+                                  &options);
+  begin_area (page->cr, a);
+  lode_chart_paint (page->cr, layout, page->palette);
+  cairo_restore (page->cr);
   lode_chart_layout_free (layout);
 }
 
 static void
-paint_cards (cairo_t                 *cr,
-             const LodeExportRequest *req,
-             const LodePalette       *palette,
-             double                   font_scale,
-             double                   x,
-             double                   y,
-             double                   w,
-             double                   h)
+paint_cards (const Page *page,
+             double      font_scale,
+             Area        a)
 {
+  const LodeExportRequest *req = page->req;
   LodeHeadlines headlines;
 
-  if (w < 1 || h < 1)
+  if (a.w < 1 || a.h < 1)
     return;
 
   lode_headlines_compute (req->projection, req->baseline, req->target_share, &headlines);
-  cairo_save (cr);
-  append_rect_clip (cr, x, y, w, h);
-  lode_cards_paint (cr, &headlines, x, y, w, h, font_scale, palette);
-  cairo_restore (cr);
-}
-
-/* Draws one line of text ending with an ellipsis if it is wider than `max_width`; returns the
- * width drawn. */
-static double
-draw_line (cairo_t       *cr,
-           const char    *text,
-           double         x,
-           double         y,
-           double         max_width,
-           double         size,
-           LodeTextFlags  flags,
-           double         align,
-           LodeRgba       colour)
-{
-  g_autoptr(PangoLayout) layout = lode_text_layout (cr, text, size, flags);
-  PangoRectangle logical;
-
-  if (max_width <= 0)
-    return 0;
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  cairo_save (cr);
-  lode_cairo_set_rgba (cr, colour);
-  cairo_move_to (cr, x - align * logical.width / PANGO_SCALE, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-  return (double) logical.width / PANGO_SCALE;
+  cairo_save (page->cr);
+  append_rect_clip (page->cr, a);
+  lode_cards_paint (page->cr, &headlines, a.x, a.y, a.w, a.h, font_scale, page->palette);
+  cairo_restore (page->cr);
 }
 
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
  * "Lodestone X.Y" at the right. Returns the height it takes above the bottom margin. */
 static double
-paint_footer (cairo_t                 *cr,
-              const LodeExportRequest *req,
-              const LodePalette       *palette,
-              double                   font_scale,
-              double                   width,
-              double                   height,
-              double                   margin)
+paint_footer (const Page *page,
+              double      font_scale,
+              double      width,
+              double      height,
+              double      margin)
 {
+  cairo_t *cr = page->cr;
+  const LodeExportRequest *req = page->req;
+  const LodePalette *palette = page->palette;
   double size = FOOTER_PX * font_scale;
   double text_h, gap, top, x, right_w, left_w, year_w;
   g_autofree char *year = g_strdup_printf ("  ·  %d  ·  ", req->year);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
-    lode_export_dup_sources_text (lode_projection_get_dataset (req->projection), FALSE);
+    lode_sources_dup_credit (lode_projection_get_dataset (req->projection), FOOTER_SOURCES);
   const char *title = request_title (req);
   double inner = width - 2 * margin;
 
   lode_text_measure ("Ag", size, LODE_TEXT_NORMAL, NULL, &text_h);
-  gap = 0.6 * size;
+  gap = FOOTER_GAP * size;
   top = height - margin - text_h;
 
   /* The rule that separates the view from its caption. */
   cairo_save (cr);
   lode_cairo_set_rgba (cr, palette->grid);
-  cairo_set_line_width (cr, MAX (1.0, 0.08 * size));
+  cairo_set_line_width (cr, MAX (1.0, FOOTER_RULE * size));
   cairo_move_to (cr, margin, top - gap);
   cairo_line_to (cr, width - margin, top - gap);
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  right_w = draw_line (cr, program, width - margin, top, inner / 4, size, LODE_TEXT_NORMAL,
-                       1.0, palette->muted);
+  right_w = lode_text_draw_line (cr, program, width - margin, top, inner * FOOTER_SIDE_SHARE,
+                                 size, LODE_TEXT_NORMAL, 1.0, palette->muted);
   x = margin;
-  left_w = draw_line (cr, title, x, top, inner * 0.4, size, LODE_TEXT_BOLD, 0.0,
-                      palette->foreground);
+  left_w = lode_text_draw_line (cr, title, x, top, inner * FOOTER_TITLE_SHARE, size,
+                                LODE_TEXT_BOLD, 0.0, palette->foreground);
   x += left_w;
-  year_w = draw_line (cr, year, x, top, inner / 4, size, LODE_TEXT_NORMAL, 0.0,
-                      palette->foreground);
+  year_w = lode_text_draw_line (cr, year, x, top, inner * FOOTER_SIDE_SHARE, size,
+                                LODE_TEXT_NORMAL, 0.0, palette->foreground);
   x += year_w;
-  draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
-             LODE_TEXT_NORMAL, 0.0, palette->muted);
+  lode_text_draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
+                       LODE_TEXT_NORMAL, 0.0, palette->muted);
 
   return text_h + 2 * gap;
 }
 
 /* The diagram on its own page, under a heading (a chart draws its own title). */
 static void
-paint_flow_view (cairo_t                 *cr,
-                 const LodeExportRequest *req,
-                 const LodePalette       *palette,
-                 double                   fs,
-                 double                   x,
-                 double                   y,
-                 double                   w,
-                 double                   h)
+paint_flow_view (const Page *page,
+                 double      fs,
+                 Area        a)
 {
-  g_autofree char *heading = dup_view_heading (req->year);
+  g_autofree char *heading = dup_view_heading (page->req->year);
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
-  draw_line (cr, heading, x, y, w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0, palette->foreground);
-  paint_flow (cr, req, palette, fs, x, y + heading_h, w, h - heading_h);
+  lode_text_draw_line (page->cr, heading, a.x, a.y, a.w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0,
+                       page->palette->foreground);
+  paint_flow (page, fs, (Area) { a.x, a.y + heading_h, a.w, a.h - heading_h });
 }
 
 static void
-paint_slide (cairo_t                 *cr,
-             const LodeExportRequest *req,
-             const LodePalette       *palette,
-             double                   fs,
-             double                   x,
-             double                   y,
-             double                   w,
-             double                   h)
+paint_slide (const Page *page,
+             double      fs,
+             Area        a)
 {
-  const char *title = request_title (req);
-  g_autofree char *subtitle = dup_view_heading (req->year);
-  double title_h, subtitle_h, gap = 16 * fs, top, body_h, cards_h, main_h, flow_w, flow_h;
+  const char *title = request_title (page->req);
+  g_autofree char *subtitle = dup_view_heading (page->req->year);
+  double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
+  double flow_h;
 
   lode_text_measure (title, TITLE_PX * fs, LODE_TEXT_BOLD, NULL, &title_h);
   lode_text_measure (subtitle, SUBTITLE_PX * fs, LODE_TEXT_NORMAL, NULL, &subtitle_h);
-  draw_line (cr, title, x, y, w, TITLE_PX * fs, LODE_TEXT_BOLD, 0.0, palette->foreground);
-  draw_line (cr, subtitle, x, y + title_h, w, SUBTITLE_PX * fs, LODE_TEXT_NORMAL, 0.0,
-             palette->muted);
+  lode_text_draw_line (page->cr, title, a.x, a.y, a.w, TITLE_PX * fs, LODE_TEXT_BOLD, 0.0,
+                       page->palette->foreground);
+  lode_text_draw_line (page->cr, subtitle, a.x, a.y + title_h, a.w, SUBTITLE_PX * fs,
+                       LODE_TEXT_NORMAL, 0.0, page->palette->muted);
 
-  top = y + title_h + subtitle_h + gap;
-  body_h = y + h - top;
-  cards_h = CLAMP (0.2 * body_h, 80 * fs, 105 * fs);
-  cards_h = MIN (cards_h, 0.4 * body_h);
+  top = a.y + title_h + subtitle_h + gap;
+  body_h = a.y + a.h - top;
+  cards_h = CLAMP (SLIDE_CARDS_SHARE * body_h, SLIDE_CARDS_MIN_PX * fs, SLIDE_CARDS_MAX_PX * fs);
+  cards_h = MIN (cards_h, SLIDE_CARDS_MAX * body_h);
   main_h = body_h - cards_h - gap;
 
-  if (w / body_h >= 1.9)
+  if (a.w / body_h >= SLIDE_WIDE_FROM)
     {
       /* Wide pages (16:9): the diagram and the chart side by side. */
-      flow_w = floor (0.58 * (w - gap));
-      paint_flow (cr, req, palette, fs, x, top, flow_w, main_h);
-      paint_chart (cr, req, palette, fs, x + flow_w + gap, top, w - flow_w - gap, main_h);
+      flow_w = floor (SLIDE_FLOW_WIDTH * (a.w - gap));
+      paint_flow (page, fs, (Area) { a.x, top, flow_w, main_h });
+      paint_chart (page, fs, (Area) { a.x + flow_w + gap, top, a.w - flow_w - gap, main_h });
     }
   else
     {
       /* Squarer pages (4:3, A4): the diagram needs the full width; the chart goes below. */
-      flow_h = floor (0.68 * (main_h - gap));
-      paint_flow (cr, req, palette, fs, x, top, w, flow_h);
-      paint_chart (cr, req, palette, fs, x, top + flow_h + gap, w, main_h - flow_h - gap);
+      flow_h = floor (SLIDE_FLOW_HEIGHT * (main_h - gap));
+      paint_flow (page, fs, (Area) { a.x, top, a.w, flow_h });
+      paint_chart (page, fs, (Area) { a.x, top + flow_h + gap, a.w, main_h - flow_h - gap });
     }
-  paint_cards (cr, req, palette, fs, x, y + h - cards_h, w, cards_h);
+  paint_cards (page, fs, (Area) { a.x, a.y + a.h - cards_h, a.w, cards_h });
 }
 
 static cairo_status_t
@@ -476,12 +367,7 @@ lode_export_request_apply_scenario (LodeExportRequest *req,
   year = lode_scenario_get_selected_year (scenario);
   if (year >= req->projection->base_year && year <= req->projection->horizon)
     req->year = year;
-  req->price_floor_usd_kg =
-    lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
-  req->price_floor_start_year =
-    (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_START_YEAR);
-  req->price_floor_years =
-    (int) lode_scenario_get_lever (scenario, LODE_LEVER_POLICY_PRICE_FLOOR_YEARS);
+  lode_scenario_get_price_floor (scenario, &req->price_floor);
 }
 
 gboolean
@@ -499,16 +385,19 @@ lode_export_parse_view (const char      *text,
     view = LODE_EXPORT_VIEW_FLOW;
   else if (g_str_equal (text, "slide"))
     view = LODE_EXPORT_VIEW_SLIDE;
-  else if (g_str_has_prefix (text, "chart:")
-           && lode_chart_kind_from_id (text + strlen ("chart:"), &chart))
+  else if (g_str_has_prefix (text, CHART_VIEW_PREFIX)
+           && lode_chart_kind_from_id (text + strlen (CHART_VIEW_PREFIX), &chart))
     view = LODE_EXPORT_VIEW_CHART;
   else
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (int k = 0; k < LODE_N_CHARTS; k++)
-        g_string_append_printf (names, "%schart:%s", k > 0 ? ", " : "",
-                                lode_chart_kind_id (k));
+        {
+          g_autofree char *id = lode_export_view_to_id (LODE_EXPORT_VIEW_CHART, k);
+
+          g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", id);
+        }
       g_set_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID,
                    _("Unknown view “%s”: use flow, slide or one of %s"), text, names->str);
       return FALSE;
@@ -530,7 +419,7 @@ lode_export_view_to_id (LodeExportView view,
     case LODE_EXPORT_VIEW_SLIDE:
       return g_strdup ("slide");
     case LODE_EXPORT_VIEW_CHART:
-      return g_strdup_printf ("chart:%s", lode_chart_kind_id (chart));
+      return g_strconcat (CHART_VIEW_PREFIX, lode_chart_kind_id (chart), NULL);
     case LODE_EXPORT_VIEW_FLOW:
     default:
       return g_strdup ("flow");
@@ -697,65 +586,10 @@ double
 lode_export_font_scale (double width,
                         double height)
 {
-  double area = sqrt ((width * height) / (1920.0 * 1080.0));
-  double narrow = 1.2 * MIN (width / 1920.0, height / 1080.0);
+  double area = sqrt ((width * height) / (REFERENCE_WIDTH * REFERENCE_HEIGHT));
+  double narrow = NARROW_ALLOWANCE * MIN (width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT);
 
-  return 1.4 * MIN (area, narrow);
-}
-
-char *
-lode_export_dup_sources_text (const LodeDataset *dataset,
-                              gboolean           all)
-{
-  g_autoptr(GHashTable) tallies = NULL;
-  g_autoptr(GArray) names = NULL;
-  g_autoptr(GString) text = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  guint shown, n_filings = 0;
-
-  g_return_val_if_fail (dataset != NULL, NULL);
-
-  tallies = tally_dataset_sources (dataset);
-  names = g_array_new (FALSE, FALSE, sizeof (SourceCount));
-
-  /* In the short form, the announcements behind the project pipeline count together as
-   * company filings, named last. Several IDs may share a short name: their counts add up.
-   * IDs the dataset does not describe show as themselves. */
-  g_hash_table_iter_init (&iter, tallies);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const LodeSource *source = lode_dataset_find_source (dataset, key);
-      const SourceTally *tally = value;
-      const char *name = source != NULL && source->short_name != NULL
-                         && source->short_name[0] != '\0' ? source->short_name : key;
-
-      if (!all && tally->non_project < tally->total)
-        n_filings++;
-      else
-        add_source_count (names, name, tally->seen, tally->total);
-    }
-  g_array_sort (names, compare_source_counts);
-
-  text = g_string_new (_("Data:"));
-  shown = all ? names->len : MIN (names->len, FOOTER_SOURCES - (n_filings > 0 ? 1 : 0));
-  for (guint j = 0; j < shown; j++)
-    g_string_append_printf (text, "%s %s", j > 0 ? ";" : "",
-                            g_array_index (names, SourceCount, j).name);
-  if (n_filings > 0)
-    /* Translators: in an export's footer, "Data: USGS MCS 2025; …; company filings". */
-    g_string_append_printf (text, "%s %s", shown > 0 ? ";" : "", _("company filings"));
-  if (shown < names->len)
-    {
-      guint rest = names->len - shown;
-
-      g_string_append (text, "; ");
-      /* Translators: ends the list of data sources in an export's footer. */
-      g_string_append_printf (text, ngettext ("%u more source", "%u more sources", rest), rest);
-    }
-  if (names->len == 0 && n_filings == 0)
-    g_string_append_printf (text, " %s", dataset->id != NULL ? dataset->id : "");
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return REFERENCE_FONT_SCALE * MIN (area, narrow);
 }
 
 char *
@@ -774,15 +608,17 @@ lode_export_paint_page (cairo_t                 *cr,
                         double                   height)
 {
   LodePalette palette;
-  LodeExportRequest page;
-  double fs, view_fs, margin, footer_h, x, y, w, h;
+  LodeExportRequest shown;
+  Page page = { cr, &shown, &palette };
+  Area view;
+  double fs, view_fs, margin, footer_h;
   gboolean screen;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (req != NULL && req->projection != NULL);
 
-  page = *req;
-  page.year = clamp_year (req->projection, req->year);
+  shown = *req;
+  shown.year = clamp_year (req->projection, req->year);
 
   lode_palette_init_light (&palette, lode_projection_get_dataset (req->projection));
   if (req->transparent)
@@ -802,28 +638,84 @@ lode_export_paint_page (cairo_t                 *cr,
       cairo_paint (cr);
     }
 
-  footer_h = paint_footer (cr, &page, &palette, fs, width, height, margin);
-  x = margin;
-  y = margin;
-  w = width - 2 * margin;
-  h = height - 2 * margin - footer_h;
+  footer_h = paint_footer (&page, fs, width, height, margin);
+  view = (Area) { margin, margin, width - 2 * margin, height - 2 * margin - footer_h };
 
-  switch (page.view)
+  switch (shown.view)
     {
     case LODE_EXPORT_VIEW_CHART:
-      paint_chart (cr, &page, &palette, view_fs, x, y, w, h);
+      paint_chart (&page, view_fs, view);
       break;
     case LODE_EXPORT_VIEW_SLIDE:
-      paint_slide (cr, &page, &palette, fs, x, y, w, h);
+      paint_slide (&page, fs, view);
       break;
     case LODE_EXPORT_VIEW_FLOW:
     default:
       if (screen)
-        paint_flow (cr, &page, &palette, view_fs, x, y, w, h);
+        paint_flow (&page, view_fs, view);
       else
-        paint_flow_view (cr, &page, &palette, view_fs, x, y, w, h);
+        paint_flow_view (&page, view_fs, view);
       break;
     }
+  cairo_restore (cr);
+}
+
+/* A light checkerboard behind a transparent page, as image editors show it. */
+static void
+paint_checkerboard (cairo_t *cr,
+                    double   width,
+                    double   height)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, CHECKER_GREY, CHECKER_GREY, CHECKER_BLUE);
+  for (int row = 0; row * CHECKER_CELL < height; row++)
+    for (int col = row % 2; col * CHECKER_CELL < width; col += 2)
+      cairo_rectangle (cr, col * CHECKER_CELL, row * CHECKER_CELL,
+                       MIN (CHECKER_CELL, width - col * CHECKER_CELL),
+                       MIN (CHECKER_CELL, height - row * CHECKER_CELL));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+lode_export_paint_preview (cairo_t                 *cr,
+                           const LodeExportRequest *req,
+                           int                      page_width,
+                           int                      page_height,
+                           double                   width,
+                           double                   height)
+{
+  double fit, draw_w, draw_h, x, y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (req != NULL && req->projection != NULL);
+
+  if (page_width <= 0 || page_height <= 0)
+    return;
+  fit = MIN ((width - 2 * PREVIEW_MARGIN) / page_width,
+             (height - 2 * PREVIEW_MARGIN) / page_height);
+  if (fit <= 0)
+    return;
+  draw_w = floor (page_width * fit);
+  draw_h = floor (page_height * fit);
+  x = floor ((width - draw_w) / 2);
+  y = floor ((height - draw_h) / 2);
+
+  /* A soft shadow so the page reads as a sheet. */
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, PREVIEW_SHADOW_ALPHA);
+  cairo_rectangle (cr, x + 2, y + 3, draw_w, draw_h);
+  cairo_fill (cr);
+  cairo_translate (cr, x, y);
+  if (req->transparent)
+    paint_checkerboard (cr, draw_w, draw_h);
+  cairo_rectangle (cr, 0, 0, draw_w, draw_h);
+  cairo_clip (cr);
+  cairo_scale (cr, draw_w / page_width, draw_h / page_height);
+  lode_export_paint_page (cr, req, page_width, page_height);
   cairo_restore (cr);
 }
 
@@ -863,7 +755,7 @@ lode_export_to_bytes (const LodeExportRequest  *req,
       {
         g_autofree char *caption = lode_export_dup_caption (&page);
         g_autofree char *sources =
-          lode_export_dup_sources_text (lode_projection_get_dataset (page.projection), TRUE);
+          lode_sources_dup_credit (lode_projection_get_dataset (page.projection), 0);
         g_autofree char *creator = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
 
         page.transparent = FALSE;

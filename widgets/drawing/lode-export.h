@@ -76,10 +76,8 @@ typedef struct
   /* 0: a page, type scaled from its size and a heading over the diagram. > 0: a copy of the
    * view as on screen (the clipboard): this type scale, no heading. */
   double                screen_font_scale;
-  /* The price floor drawn on the price chart (the projection does not store it); 0 none. */
-  double                price_floor_usd_kg;
-  int                   price_floor_start_year;
-  int                   price_floor_years;
+  /* The price floor drawn on the price chart (the projection does not store it). */
+  LodePriceFloor        price_floor;
 } LodeExportRequest;
 
 GQuark      lode_export_error_quark      (void);
@@ -130,16 +128,21 @@ gboolean    lode_export_check_size       (LodeExportFormat      format,
 /* Type scale for a page: 1.4 at 1920 × 1080, proportional to the page otherwise. */
 double      lode_export_font_scale       (double                width,
                                           double                height);
-/* "Data: USGS MCS 2025; IEA GCMO 2024; …": the most-cited sources of the dataset the
- * projection ran on, short names, the rest counted. `all` lists every source instead. */
-char       *lode_export_dup_sources_text (const LodeDataset    *dataset,
-                                          gboolean              all) G_GNUC_WARN_UNUSED_RESULT;
 /* "Title · 2035 · Lodestone 0.1", the footer's first part in one line (PDF title). */
 char       *lode_export_dup_caption      (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Paints the whole page (background, view, footer) in a width × height user space. */
 void        lode_export_paint_page       (cairo_t              *cr,
                                           const LodeExportRequest *req,
+                                          double                width,
+                                          double                height);
+
+/* The page as the export dialog previews it: scaled to fit a width × height area, a sheet with
+ * a soft shadow, over a checkerboard when its background is transparent. */
+void        lode_export_paint_preview    (cairo_t              *cr,
+                                          const LodeExportRequest *req,
+                                          int                   page_width,
+                                          int                   page_height,
                                           double                width,
                                           double                height);
 

@@ -5,6 +5,19 @@
 
 #include "lode-palette.h"
 
+/* Okabe–Ito colours, colour-blind safe; a lighter variant of the series for dark backgrounds. */
+static const guint32 series_light[] = { 0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7, 0xD55E00 };
+static const guint32 series_dark[] = { 0xF0B43C, 0x56B4E9, 0x2EC4A0, 0xE09CC4, 0xF08040 };
+
+/* The chain's stages are not regions, so the allocation reuses no region's meaning. */
+static const guint32 fund_share_rgb[] = {
+  0xE69F00,  /* mine: orange */
+  0x56B4E9,  /* separation: sky blue */
+  0xCC79A7,  /* metal: reddish purple */
+  0x0072B2,  /* magnet: blue */
+  0x009E73,  /* recycling: bluish green */
+};
+
 static void
 fill_regions (LodePalette       *palette,
               const LodeDataset *dataset)
@@ -65,6 +78,21 @@ lode_palette_region (const LodePalette *palette,
   if (region >= palette->n_regions)
     return palette->muted;
   return palette->regions[region];
+}
+
+LodeRgba
+lode_palette_series (const LodePalette *palette,
+                     guint              index)
+{
+  guint i = index % G_N_ELEMENTS (series_light);
+
+  return lode_rgba_from_rgb (palette->dark ? series_dark[i] : series_light[i]);
+}
+
+LodeRgba
+lode_palette_fund_share (guint share)
+{
+  return lode_rgba_from_rgb (fund_share_rgb[share % G_N_ELEMENTS (fund_share_rgb)]);
 }
 
 LodeRgba

@@ -43,6 +43,13 @@ void     lode_palette_init_dark    (LodePalette       *palette,
 /* Region colour, or the muted colour for an index out of range. */
 LodeRgba lode_palette_region       (const LodePalette *palette,
                                     guint              region);
+/* A categorical colour for what is not a region (the stages' lines, the price-floor bars):
+ * Okabe–Ito hues, colour-blind safe, lighter on a dark background; `index` wraps. */
+LodeRgba lode_palette_series       (const LodePalette *palette,
+                                    guint              index);
+/* The fund allocation's colours, one per share (mine, separation, metal, magnet,
+ * recycling): Okabe–Ito hues on any background. `share` wraps. */
+LodeRgba lode_palette_fund_share   (guint              share);
 LodeRgba lode_rgba_from_rgb        (guint32            rgb);
 LodeRgba lode_rgba_mix             (LodeRgba           a,
                                     LodeRgba           b,

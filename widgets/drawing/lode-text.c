@@ -175,6 +175,26 @@ lode_text_measure (const char    *text,
     *out_height = (double) logical.height / PANGO_SCALE;
 }
 
+/* Shows `layout` with its top at y, `align` of its width left of x; returns its width. */
+static double
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       align,
+             LodeRgba     colour)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_save (cr);
+  lode_cairo_set_rgba (cr, colour);
+  cairo_move_to (cr, x - align * logical.width / PANGO_SCALE, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  return (double) logical.width / PANGO_SCALE;
+}
+
 void
 lode_text_draw (cairo_t       *cr,
                 const char    *text,
@@ -187,16 +207,32 @@ lode_text_draw (cairo_t       *cr,
 {
   TextCache *tc = text_cache ();
   PangoLayout *layout;
-  PangoRectangle logical;
 
   /* Follows the target's transformation and font options (it keeps our unhinted ones on top);
    * Pango re-shapes the cached layouts only if these really changed. */
   pango_cairo_update_context (cr, tc->draw_ctx);
   layout = cached_layout (tc->draw_layouts, tc->draw_ctx, text, size_px, flags);
-  pango_layout_get_extents (layout, NULL, &logical);
-  cairo_save (cr);
-  lode_cairo_set_rgba (cr, colour);
-  cairo_move_to (cr, x - align * logical.width / PANGO_SCALE, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  show_layout (cr, layout, x, y, align, colour);
+}
+
+double
+lode_text_draw_line (cairo_t       *cr,
+                     const char    *text,
+                     double         x,
+                     double         y,
+                     double         max_width,
+                     double         size_px,
+                     LodeTextFlags  flags,
+                     double         align,
+                     LodeRgba       colour)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (max_width <= 0)
+    return 0;
+  layout = lode_text_layout (cr, text, size_px, flags);
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return show_layout (cr, layout, x, y, align, colour);
 }

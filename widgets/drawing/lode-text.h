@@ -42,5 +42,16 @@ void         lode_text_draw         (cairo_t       *cr,
                                      LodeTextFlags  flags,
                                      double         align,
                                      LodeRgba       colour);
+/* The same on one line no wider than `max_width`, cut with an ellipsis where it is wider;
+ * returns the width drawn (0 when there is no room). Not cached: for captions and footers. */
+double       lode_text_draw_line    (cairo_t       *cr,
+                                     const char    *text,
+                                     double         x,
+                                     double         y,
+                                     double         max_width,
+                                     double         size_px,
+                                     LodeTextFlags  flags,
+                                     double         align,
+                                     LodeRgba       colour);
 
 G_END_DECLS

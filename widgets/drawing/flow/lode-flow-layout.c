@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lode-flow-layout.h"
+#include "lode-format.h"
 #include "lode-text.h"
 
 #define N_COLS        LODE_FLOW_N_COLUMNS
@@ -189,25 +190,16 @@ cubic_arc (double cx,
   };
 }
 
+/* Numbers through the one formatter (lode-format.h), as the cards and charts show them. */
 static void
 format_tonnes (char       *buf,
                gsize       size,
                double      tonnes,
                const char *unit)
 {
-  double a = fabs (tonnes);
+  g_autofree char *text = lode_format_mass (tonnes, unit);
 
-  if (a >= 9999.5)
-    /* Translators: thousands of tonnes, "270 kt REO": %s is a unit starting with "t" */
-    g_snprintf (buf, size, _("%.0f k%s"), tonnes / 1000.0, unit);
-  else if (a >= 999.95)
-    /* Translators: thousands of tonnes, "1.2 kt REO" */
-    g_snprintf (buf, size, _("%.1f k%s"), tonnes / 1000.0, unit);
-  else if (a >= 9.95 || a == 0.0)
-    /* Translators: tonnes, "850 t REO" */
-    g_snprintf (buf, size, _("%.0f %s"), tonnes, unit);
-  else
-    g_snprintf (buf, size, _("%.1f %s"), tonnes, unit);
+  g_strlcpy (buf, text, size);
 }
 
 static void
@@ -215,12 +207,9 @@ format_percent (char   *buf,
                 gsize   size,
                 double  fraction)
 {
-  if (fraction > 0.0 && fraction < 0.005)
-    /* Translators: a share below one percent */
-    g_snprintf (buf, size, "%s", _("<1 %"));
-  else
-    /* Translators: a share, "69 %" */
-    g_snprintf (buf, size, _("%.0f %%"), fraction * 100.0);
+  g_autofree char *text = lode_format_share (fraction);
+
+  g_strlcpy (buf, text, size);
 }
 
 static const char *

@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * LodeChartLayout — the pure geometry of one chart: which series a chart kind shows, their
- * points in pixels, the axes with round ticks and locale-formatted labels, the legend, direct
- * labels, the target and price-floor lines, the selected year and the hover card. Computed
- * from projections and a size; lode_chart_paint() draws it without further arithmetic, and
- * tests check it without a display. Drawing library: Cairo/Pango only (text is measured), no GTK.
+ * LodeChartLayout — the pure geometry of one chart: the series its kind's descriptor builds
+ * (lode-chart-kind.h), their points in pixels, the axes with round ticks and locale-formatted
+ * labels, the legend, line-end labels, the target and price-floor lines and the selected
+ * year. Computed from projections and a size; lode_chart_paint() draws it without further
+ * arithmetic, and tests check it without a display. The hover card is a separate overlay on
+ * a finished layout (lode-chart-hover.h). Drawing library: Cairo/Pango only (text is
+ * measured), no GTK.
+ *
+ * Like every view's layout in the drawing library, it is a public, read-only struct: the
+ * paint function, the widget and the tests read its fields directly.
  */
 #pragma once
 
 #include <glib.h>
 
+#include "lode-chart-kind.h"
 #include "lode-chart-ticks.h"
 #include "lode-palette.h"
 #include "lode-projection.h"
@@ -17,36 +23,15 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  LODE_CHART_CHINA_FREE,
-  LODE_CHART_SELF_SUFFICIENCY,
-  LODE_CHART_CAPACITY,
-  LODE_CHART_SPEND,
-  LODE_CHART_PRICE,
-  LODE_N_CHARTS
-} LodeChartKind;
-
-/* "china-free", "self-sufficiency", "capacity", "spend", "price" (stable: CLI --view
- * chart:NAME and files). */
-const char *lode_chart_kind_id      (LodeChartKind  kind);
-gboolean    lode_chart_kind_from_id (const char    *id,
-                                     LodeChartKind *out_kind);
-const char *lode_chart_kind_title   (LodeChartKind  kind);   /* translated */
-
 typedef struct
 {
   double    font_scale;          /* 1.0 on screen */
   double    target_share;        /* China-free target, 0..1, default 0.5 */
   LodeStage capacity_stage;      /* stage for the capacity chart, default separation */
   int       selected_year;       /* marked on the chart; 0 none */
-  double    hover_x;             /* crosshair position in px, < 0 none */
   gboolean  show_legend;
-  /* The projection does not store the price floor: set it to draw it on the price chart.
-   * 0 = none; the floor applies from start_year for `years` years (0 = to the horizon). */
-  double    price_floor_usd_kg;
-  int       price_floor_start_year;
-  int       price_floor_years;
+  /* The projection does not store the price floor: set it to draw it on the price chart. */
+  LodePriceFloor price_floor;
   gboolean  show_title;          /* the chart's title above the plot, default TRUE */
 } LodeChartOptions;
 
@@ -177,13 +162,6 @@ struct _LodeChartLayout
   gboolean          has_selected;
   double            selected_x;
   LodeChartRect     selected_pill;  /* the year under the axis, drawn on the accent */
-
-  gboolean          has_hover;
-  int               hover_year;
-  int               hover_index;
-  double            hover_x;
-  LodeChartRect     card;
-  GArray           *card_labels;    /* LodeChartLabel */
 
   /*< private >*/
   char             *description;

@@ -6,7 +6,7 @@
 #include <math.h>
 
 #include "lode-chart-ticks.h"
-#include "lode-headlines.h"
+#include "lode-format.h"
 
 /* Beyond this the arithmetic below would overflow; no chart of ours comes near it. */
 #define MAX_MAGNITUDE 1e300

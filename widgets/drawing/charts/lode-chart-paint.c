@@ -8,6 +8,37 @@
 #include "lode-chart-paint.h"
 #include "lode-text.h"
 
+/* Strokes and marks at font scale 1, px. */
+#define GHOST_LINE_PX      1.75   /* the baseline */
+#define GUIDE_LINE_PX      1.5    /* the target and the price floor */
+#define DROP_LINE_PX       1.25   /* from the reached marker down to the axis */
+#define REFERENCE_LINE_PX  1.25   /* all US need met */
+#define YEAR_TICK_PX       4.0
+#define POINT_PX           3.0    /* a one-year line */
+#define SWATCH_LINE_PX     3.0
+#define SWATCH_INSET_PX    1.5
+#define SWATCH_CORNER_PX   2.0
+#define CARD_RADIUS_PX     8.0
+
+/* Dashes, on and off, at font scale 1, px. */
+#define GUIDE_DASH_ON   6.0
+#define GUIDE_DASH_OFF  4.0
+#define GHOST_DASH_ON   5.0
+#define GHOST_DASH_OFF  4.0
+#define DROP_DASH_ON    2.0
+#define DROP_DASH_OFF   3.0
+
+/* Markers: radius and ring width at font scale 1, px. */
+#define BASE_MARKER_PX     3.5
+#define BASE_MARKER_RING   1.5
+#define REACHED_MARKER_PX  5.0
+#define REACHED_MARKER_RING 2.25
+#define HOVER_DOT_PX       4.0
+#define HOVER_DOT_RING     2.0
+
+/* Stacked bands are this opaque over the background. */
+#define BAND_OPACITY 0.88
+
 /* Snaps a 1 px horizontal or vertical line to the pixel grid. */
 static double
 crisp (double v)
@@ -40,7 +71,7 @@ paint_grid (cairo_t               *cr,
     {
       double y = crisp (layout->reference_y);
 
-      cairo_set_line_width (cr, MAX (1.0, round (1.25 * layout->options.font_scale)));
+      cairo_set_line_width (cr, MAX (1.0, round (REFERENCE_LINE_PX * layout->options.font_scale)));
       lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->muted, 0.7));
       cairo_move_to (cr, plot->x, y);
       cairo_line_to (cr, plot->x + plot->width, y);
@@ -56,7 +87,7 @@ paint_grid (cairo_t               *cr,
       double y = plot->y + plot->height;
 
       cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x, y + 4 * layout->options.font_scale);
+      cairo_line_to (cr, x, y + YEAR_TICK_PX * layout->options.font_scale);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -113,9 +144,9 @@ paint_series (cairo_t               *cr,
       /* A touch of the background softens the band; mixed in here, not blended per pixel,
        * so an opaque canvas gets pixman's fast solid fill. */
       if (palette->background.a >= 1.0)
-        lode_cairo_set_rgba (cr, lode_rgba_mix (palette->background, colour, 0.88));
+        lode_cairo_set_rgba (cr, lode_rgba_mix (palette->background, colour, BAND_OPACITY));
       else
-        lode_cairo_set_rgba (cr, lode_rgba_with_alpha (colour, 0.88));
+        lode_cairo_set_rgba (cr, lode_rgba_with_alpha (colour, BAND_OPACITY));
       cairo_fill (cr);
       /* A hairline in the background colour keeps neighbouring bands apart. */
       trace_line (cr, series->x, series->y, n);
@@ -142,10 +173,10 @@ paint_series (cairo_t               *cr,
     case LODE_CHART_SERIES_GHOST:
       trace_line (cr, series->x, series->y, n);
       lode_cairo_set_rgba (cr, colour);
-      cairo_set_line_width (cr, 1.75 * fs);
+      cairo_set_line_width (cr, GHOST_LINE_PX * fs);
       if (series->dashed)
         {
-          double dash[] = { 5 * fs, 4 * fs };
+          double dash[] = { GHOST_DASH_ON * fs, GHOST_DASH_OFF * fs };
 
           cairo_set_dash (cr, dash, 2, 0);
         }
@@ -161,7 +192,7 @@ paint_series (cairo_t               *cr,
       /* A single year has no line: show it as a point. */
       if (n == 1 && isfinite (series->y[0]))
         {
-          cairo_arc (cr, series->x[0], series->y[0], 3 * fs, 0, 2 * G_PI);
+          cairo_arc (cr, series->x[0], series->y[0], POINT_PX * fs, 0, 2 * G_PI);
           cairo_fill (cr);
         }
       break;
@@ -194,13 +225,13 @@ paint_guides (cairo_t               *cr,
 {
   double fs = layout->options.font_scale;
   const LodeChartRect *plot = &layout->plot;
-  double dash[] = { 6 * fs, 4 * fs };
+  double dash[] = { GUIDE_DASH_ON * fs, GUIDE_DASH_OFF * fs };
 
   cairo_save (cr);
   if (layout->has_target)
     {
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_line_width (cr, 1.5 * fs);
+      cairo_set_line_width (cr, GUIDE_LINE_PX * fs);
       lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->target, 0.85));
       cairo_move_to (cr, plot->x, layout->target_y);
       cairo_line_to (cr, plot->x + plot->width, layout->target_y);
@@ -209,7 +240,7 @@ paint_guides (cairo_t               *cr,
   if (layout->has_floor)
     {
       cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_line_width (cr, 1.5 * fs);
+      cairo_set_line_width (cr, GUIDE_LINE_PX * fs);
       lode_cairo_set_rgba (cr, palette->warning);
       cairo_move_to (cr, layout->floor_x0, layout->floor_y);
       cairo_line_to (cr, layout->floor_x1, layout->floor_y);
@@ -217,10 +248,10 @@ paint_guides (cairo_t               *cr,
     }
   if (layout->has_reached)
     {
-      double drop[] = { 2 * fs, 3 * fs };
+      double drop[] = { DROP_DASH_ON * fs, DROP_DASH_OFF * fs };
 
       cairo_set_dash (cr, drop, 2, 0);
-      cairo_set_line_width (cr, 1.25 * fs);
+      cairo_set_line_width (cr, DROP_LINE_PX * fs);
       lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->accent, 0.6));
       cairo_move_to (cr, layout->reached_x, layout->reached_y);
       cairo_line_to (cr, layout->reached_x, plot->y + plot->height);
@@ -238,11 +269,11 @@ paint_markers (cairo_t               *cr,
 
   cairo_save (cr);
   if (layout->has_base_reached)
-    paint_marker (cr, layout->base_reached_x, layout->base_reached_y, 3.5 * fs, 1.5 * fs,
-                  palette->ghost, palette->background);
+    paint_marker (cr, layout->base_reached_x, layout->base_reached_y, BASE_MARKER_PX * fs,
+                  BASE_MARKER_RING * fs, palette->ghost, palette->background);
   if (layout->has_reached)
-    paint_marker (cr, layout->reached_x, layout->reached_y, 5 * fs, 2.25 * fs, palette->accent,
-                  palette->background);
+    paint_marker (cr, layout->reached_x, layout->reached_y, REACHED_MARKER_PX * fs,
+                  REACHED_MARKER_RING * fs, palette->accent, palette->background);
   cairo_restore (cr);
 }
 
@@ -267,15 +298,15 @@ paint_labels (cairo_t           *cr,
               double side = MIN (label->swatch_width, label->size * 0.8);
 
               lode_cairo_rounded_rect (cr, label->swatch_x + (label->swatch_width - side) / 2,
-                            label->swatch_y - side / 2, side, side, 2 * fs);
+                            label->swatch_y - side / 2, side, side, SWATCH_CORNER_PX * fs);
               cairo_fill (cr);
             }
           else
             {
-              cairo_set_line_width (cr, 3 * fs);
+              cairo_set_line_width (cr, SWATCH_LINE_PX * fs);
               cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-              cairo_move_to (cr, label->swatch_x + 1.5 * fs, label->swatch_y);
-              cairo_line_to (cr, label->swatch_x + label->swatch_width - 1.5 * fs,
+              cairo_move_to (cr, label->swatch_x + SWATCH_INSET_PX * fs, label->swatch_y);
+              cairo_line_to (cr, label->swatch_x + label->swatch_width - SWATCH_INSET_PX * fs,
                              label->swatch_y);
               cairo_stroke (cr);
             }
@@ -286,21 +317,32 @@ paint_labels (cairo_t           *cr,
     }
 }
 
-static void
-paint_hover (cairo_t               *cr,
-             const LodeChartLayout *layout,
-             const LodePalette     *palette)
+void
+lode_chart_paint_hover (cairo_t               *cr,
+                        const LodeChartLayout *layout,
+                        const LodeChartHover  *hover,
+                        const LodePalette     *palette)
 {
-  double fs = layout->options.font_scale;
-  const LodeChartRect *plot = &layout->plot;
-  const LodeChartRect *card = &layout->card;
-  int i = layout->hover_index;
+  double fs;
+  const LodeChartRect *plot;
+  const LodeChartRect *card;
+  int i;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (hover != NULL);
+  g_return_if_fail (palette != NULL);
+
+  fs = layout->options.font_scale;
+  plot = &layout->plot;
+  card = &hover->card;
+  i = hover->index;
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
   lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->foreground, 0.45));
-  cairo_move_to (cr, crisp (layout->hover_x), plot->y);
-  cairo_line_to (cr, crisp (layout->hover_x), plot->y + plot->height);
+  cairo_move_to (cr, crisp (hover->x), plot->y);
+  cairo_line_to (cr, crisp (hover->x), plot->y + plot->height);
   cairo_stroke (cr);
 
   for (guint s = 0; s < layout->series->len; s++)
@@ -311,22 +353,23 @@ paint_hover (cairo_t               *cr,
         continue;
       if (!isfinite (series->y[i]))
         continue;
-      paint_marker (cr, series->x[i], series->y[i], 4 * fs, 2 * fs, palette->background,
-                    lode_chart_colour_resolve (series->colour, palette));
+      paint_marker (cr, series->x[i], series->y[i], HOVER_DOT_PX * fs, HOVER_DOT_RING * fs,
+                    palette->background, lode_chart_colour_resolve (series->colour, palette));
     }
 
   /* The card: a soft shadow, the card colour, a hairline border. */
-  lode_cairo_rounded_rect (cr, card->x + 1, card->y + 2, card->width, card->height, 8 * fs);
+  lode_cairo_rounded_rect (cr, card->x + 1, card->y + 2, card->width, card->height,
+                           CARD_RADIUS_PX * fs);
   cairo_set_source_rgba (cr, 0, 0, 0, palette->dark ? 0.35 : 0.10);
   cairo_fill (cr);
-  lode_cairo_rounded_rect (cr, card->x, card->y, card->width, card->height, 8 * fs);
+  lode_cairo_rounded_rect (cr, card->x, card->y, card->width, card->height, CARD_RADIUS_PX * fs);
   lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->card, 0.97));
   cairo_fill_preserve (cr);
   lode_cairo_set_rgba (cr, palette->grid);
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  paint_labels (cr, layout->card_labels, palette, fs);
+  paint_labels (cr, hover->labels, palette, fs);
 }
 
 void
@@ -404,8 +447,5 @@ lode_chart_paint (cairo_t               *cr,
     }
 
   paint_labels (cr, layout->labels, palette, fs);
-
-  if (layout->has_hover)
-    paint_hover (cr, layout, palette);
   cairo_restore (cr);
 }

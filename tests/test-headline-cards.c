@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-headline-cards.c — LodeHeadlineCards: dashes before a projection, each card's value,
+ * difference and its colour, tooltips, and what a screen reader hears. The widget has no
+ * properties: it shows the headlines it is given. */
+
+#define G_LOG_DOMAIN "test-headline-cards"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chart-fixtures.h"
+#include "lode-headline-cards.h"
+#include "ui-test-util.h"
+
+static void
+test_headline_cards (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
+  GtkWidget *window = g_object_ref (gtk_window_new ());
+  LodeHeadlineCards *cards = LODE_HEADLINE_CARDS (lode_headline_cards_new ());
+  LodeHeadlines headlines;
+  GtkLabel *delta;
+
+  g_object_ref (cards);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cards));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Before any projection: dashes. */
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_CHINA_FREE_2030)), ==, "\342\200\224");
+
+  lode_headlines_compute (p, base, 0.5, &headlines);
+  lode_headline_cards_set_headlines (cards, &headlines);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (cards));
+
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_CHINA_FREE_2030)), ==, "35%");
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_TARGET_YEAR)), ==, "2033");
+  delta = lode_headline_cards_get_delta_label (cards, LODE_HEADLINE_CHINA_FREE_2030);
+  g_assert_cmpstr (gtk_label_get_text (delta), ==, "+12 pts vs baseline");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (delta), "success"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (delta)));
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      GtkWidget *card = lode_headline_cards_get_card (cards, (LodeHeadline) i);
+
+      g_assert_true (gtk_widget_has_css_class (card, "card"));
+      g_assert_cmpint (gtk_widget_get_width (card), >, 0);
+    }
+
+  /* Without a baseline the differences go away. */
+  lode_headlines_compute (p, NULL, 0.5, &headlines);
+  lode_headline_cards_set_headlines (cards, &headlines);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (delta)));
+
+  ui_test_finish_window (window);
+  g_assert_finalize_object (cards);
+}
+
+/* The jobs card groups its digits as people read them; every card says what it measures and
+ * reads aloud as one sentence. */
+static void
+test_texts (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  GtkWidget *window = g_object_ref (gtk_window_new ());
+  LodeHeadlineCards *cards = g_object_ref (LODE_HEADLINE_CARDS (lode_headline_cards_new ()));
+  LodeHeadlines headlines;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cards));
+  lode_headlines_compute (p, NULL, 0.5, &headlines);
+  headlines.jobs = 58472;
+  lode_headline_cards_set_headlines (cards, &headlines);
+
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_JOBS)), ==, "58,472");
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      GtkWidget *card = lode_headline_cards_get_card (cards, (LodeHeadline) i);
+      g_autofree char *tooltip = lode_headline_dup_tooltip ((LodeHeadline) i);
+
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, tooltip);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (card)), ==,
+                       GTK_ACCESSIBLE_ROLE_GROUP);
+    }
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cards)), ==,
+                   GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* NULL: back to dashes. */
+  lode_headline_cards_set_headlines (cards, NULL);
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_JOBS)), ==, "\342\200\224");
+
+  ui_test_finish_window (window);
+  g_assert_finalize_object (cards);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/lode/headline-cards/values", test_headline_cards);
+  g_test_add_func ("/lode/headline-cards/texts", test_texts);
+
+  return g_test_run ();
+}

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-lever-row.c — LodeLeverRow: its properties, what it reports ("edited" only for what the
+ * user does, a gesture as one drag), its reset button, its texts. */
+
+#define G_LOG_DOMAIN "test-lever-row"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-lever-row.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  guint  edited;
+  double last;
+  guint  drag_begin;
+  guint  drag_end;
+} Log;
+
+static void
+edited_cb (LodeLeverRow *row,
+           double        value,
+           Log          *log)
+{
+  log->edited++;
+  log->last = value;
+}
+
+static void
+drag_begin_cb (LodeLeverRow *row,
+               Log          *log)
+{
+  log->drag_begin++;
+}
+
+static void
+drag_end_cb (LodeLeverRow *row,
+             Log          *log)
+{
+  log->drag_end++;
+}
+
+static LodeLeverRow *
+new_row (const char *id,
+         Log        *log)
+{
+  LodeLeverRow *row = g_object_ref_sink (g_object_new (LODE_TYPE_LEVER_ROW, "lever-id", id,
+                                                       NULL));
+
+  g_signal_connect (row, "edited", G_CALLBACK (edited_cb), log);
+  g_signal_connect (row, "drag-begin", G_CALLBACK (drag_begin_cb), log);
+  g_signal_connect (row, "drag-end", G_CALLBACK (drag_end_cb), log);
+  return row;
+}
+
+static void
+test_properties (void)
+{
+  Log log = { 0 };
+  LodeLeverRow *row = new_row ("fund.size_busd", &log);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) locked = G_VALUE_INIT;
+  g_auto(GValue) lever = G_VALUE_INIT;
+  g_auto(GValue) id = G_VALUE_INIT;
+
+  /* The lever, by its id or its index, fixed at construction. */
+  g_value_init (&lever, G_TYPE_INT);
+  g_value_set_int (&lever, LODE_LEVER_FUND_SIZE_BUSD);
+  ui_test_check_construct_property (row, "lever", &lever);
+  g_value_init (&id, G_TYPE_STRING);
+  g_value_set_string (&id, "fund.size_busd");
+  ui_test_check_construct_property (row, "lever-id", &id);
+
+  /* The fund size starts at its default, 0, the property's default too. */
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 5.0);
+  ui_test_check_property (row, "value", &value);
+  g_value_init (&locked, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&locked, TRUE);
+  ui_test_check_property (row, "locked", &locked);
+
+  /* Set from code, the value is shown, not reported as the user's. */
+  g_assert_cmpuint (log.edited, ==, 0);
+  g_assert_finalize_object (row);
+}
+
+/* What the user does is reported; what the owner shows is not. */
+static void
+test_edited (void)
+{
+  Log log = { 0 };
+  LodeLeverRow *row = new_row ("policy.price_floor_usd_kg", &log);
+  GtkWidget *spin = lode_lever_row_get_spin_button (row);
+  GtkWidget *reset = lode_lever_row_get_reset_button (row);
+
+  g_assert_cmpint (lode_lever_row_get_lever (row), ==, LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
+  g_assert_cmpfloat (lode_lever_row_get_value (row), ==, 110);
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  lode_lever_row_set_value (row, 120);
+  g_assert_cmpuint (log.edited, ==, 0);
+  g_assert_true (gtk_widget_get_visible (reset));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 130);
+  g_assert_cmpuint (log.edited, ==, 1);
+  g_assert_cmpfloat (log.last, ==, 130);
+  gtk_range_set_value (GTK_RANGE (lode_lever_row_get_scale (row)), 140);
+  g_assert_cmpuint (log.edited, ==, 2);
+  g_assert_cmpfloat (log.last, ==, 140);
+
+  /* Reset asks for the default; once the owner shows it, the button goes away. */
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_cmpuint (log.edited, ==, 3);
+  g_assert_cmpfloat (log.last, ==, 110);
+  g_assert_cmpfloat (lode_lever_row_get_value (row), ==, 140);
+  lode_lever_row_set_value (row, log.last);
+  g_assert_false (gtk_widget_get_visible (reset));
+  g_assert_cmpuint (log.edited, ==, 3);
+  g_assert_finalize_object (row);
+}
+
+/* A gesture: "drag-begin" once the value changes, "drag-end" when it ends; a press that
+ * changes nothing reports no gesture. */
+static void
+test_drag (void)
+{
+  Log log = { 0 };
+  LodeLeverRow *row = new_row ("fund.size_busd", &log);
+  GtkRange *scale = GTK_RANGE (lode_lever_row_get_scale (row));
+
+  lode_lever_row_begin_drag (row);
+  g_assert_cmpuint (log.drag_begin, ==, 0);
+  for (int i = 1; i <= 10; i++)
+    gtk_range_set_value (scale, i);
+  g_assert_cmpuint (log.drag_begin, ==, 1);
+  g_assert_true (lode_lever_row_get_dragging (row));
+  g_assert_cmpuint (log.edited, ==, 10);
+  lode_lever_row_end_drag (row);
+  g_assert_cmpuint (log.drag_end, ==, 1);
+  g_assert_false (lode_lever_row_get_dragging (row));
+
+  lode_lever_row_begin_drag (row);
+  lode_lever_row_end_drag (row);
+  g_assert_cmpuint (log.drag_begin, ==, 1);
+  g_assert_cmpuint (log.drag_end, ==, 1);
+  g_assert_finalize_object (row);
+}
+
+/* A lockable row: the lock toggle shows, and a locked row's controls do not move. */
+static void
+test_lock (void)
+{
+  Log log = { 0 };
+  LodeLeverRow *row = new_row ("fund.size_busd", &log);
+  GtkWidget *lock = lode_lever_row_get_lock_button (row);
+
+  g_assert_false (gtk_widget_get_visible (lock));
+  lode_lever_row_set_lockable (row, TRUE);
+  g_assert_true (gtk_widget_get_visible (lock));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lock), TRUE);
+  g_assert_true (lode_lever_row_get_locked (row));
+  g_assert_false (gtk_widget_get_sensitive (lode_lever_row_get_scale (row)));
+  g_assert_false (gtk_widget_get_sensitive (lode_lever_row_get_spin_button (row)));
+  g_assert_finalize_object (row);
+}
+
+static void
+test_tooltip_text (void)
+{
+  g_autofree char *floor = lode_lever_dup_tooltip (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
+  g_autofree char *year = lode_lever_format_value (LODE_LEVER_FUND_START_YEAR, 2026, TRUE);
+  g_autofree char *size = lode_lever_format_value (LODE_LEVER_FUND_SIZE_BUSD, 1234.5, TRUE);
+  const LodeLeverInfo *info = lode_lever_info (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (year, ==, "2026");            /* years never grouped, no unit */
+  /* Grouped: C.UTF-8 groups nothing, so the English of the interface does. */
+  g_assert_cmpstr (size, ==, "1,234.5 $ bn");
+
+  g_autofree char *value = lode_lever_format_value (LODE_LEVER_POLICY_PRICE_FLOOR_USD_KG,
+                                                    info->default_value, TRUE);
+
+  g_assert_true (g_str_has_suffix (value, " $/kg"));
+  expected = g_strdup_printf ("Default: %s — source ", value);
+  g_assert_nonnull (strstr (floor, expected));
+  if (info->source != NULL && lode_source_short_title (info->source) != NULL)
+    g_assert_nonnull (strstr (floor, lode_source_short_title (info->source)));
+  g_assert_cmpstr (lode_source_short_title ("MP-DoD"), ==, "MP Materials 8-K, Jul 2025");
+  g_assert_null (lode_source_short_title ("NO-SUCH-SOURCE"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/lode/lever-row/properties", test_properties);
+  g_test_add_func ("/lode/lever-row/edited", test_edited);
+  g_test_add_func ("/lode/lever-row/drag", test_drag);
+  g_test_add_func ("/lode/lever-row/lock", test_lock);
+  g_test_add_func ("/lode/lever-row/tooltip-text", test_tooltip_text);
+
+  return g_test_run ();
+}

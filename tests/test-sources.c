@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sources.c — the dataset's cited numbers, counted and ranked per source, and the credit
+ * line exports carry. */
+
+#define G_LOG_DOMAIN "test-sources"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-sources.h"
+
+static LodeDataset *dataset;
+
+typedef struct
+{
+  guint       n;
+  guint       n_project;
+  guint       n_ids;       /* ids cited, counting a number's every id */
+  GHashTable *cited;       /* source id -> itself */
+} Census;
+
+static void
+census_cb (const LodeCited *cited,
+           const char      *what,
+           gboolean         project,
+           gpointer         user_data)
+{
+  Census *census = user_data;
+  g_auto(GStrv) ids = g_strsplit (cited->source != NULL ? cited->source : "", " ", -1);
+
+  g_assert_nonnull (what);
+  census->n++;
+  census->n_project += project ? 1 : 0;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (ids[i][0] != '\0')
+      {
+        census->n_ids++;
+        g_hash_table_add (census->cited, (gpointer) g_intern_string (ids[i]));
+      }
+}
+
+/* Every number is visited once and projects' numbers are flagged. Nearly every source backs
+ * a number (test-dataset checks that the rest back a lever's default). */
+static void
+test_foreach_cited (void)
+{
+  Census census = { 0 };
+  guint n;
+
+  census.cited = g_hash_table_new (g_str_hash, g_str_equal);
+  n = lode_dataset_foreach_cited (dataset, census_cb, &census);
+  g_assert_cmpuint (n, ==, census.n);
+  g_assert_cmpuint (n, >, 150);
+  g_assert_cmpuint (census.n_project, ==, 2 * dataset->n_projects);
+  g_assert_cmpuint (g_hash_table_size (census.cited), <=, dataset->n_sources);
+  g_assert_cmpuint (g_hash_table_size (census.cited), >=, dataset->n_sources - 3);
+  g_hash_table_unref (census.cited);
+}
+
+/* Counts add up to the citations, and the ranking puts what was seen first. */
+static void
+test_rank (void)
+{
+  Census census = { 0 };
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) grouped = NULL;
+  guint n_filings = 99, total = 0;
+
+  census.cited = g_hash_table_new (g_str_hash, g_str_equal);
+  lode_dataset_foreach_cited (dataset, census_cb, &census);
+
+  all = lode_sources_rank (dataset, FALSE, &n_filings);
+  g_assert_cmpuint (n_filings, ==, 0);
+  g_assert_cmpuint (all->len, >=, 10);
+  g_assert_cmpuint (all->len, <=, g_hash_table_size (census.cited));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const LodeSourceCount *c = &g_array_index (all, LodeSourceCount, i);
+
+      total += c->total;
+      g_assert_cmpuint (c->seen, <=, c->total);
+      if (i > 0)
+        {
+          const LodeSourceCount *prev = &g_array_index (all, LodeSourceCount, i - 1);
+
+          g_assert_true (prev->seen > c->seen
+                         || (prev->seen == c->seen && prev->total > c->total)
+                         || (prev->seen == c->seen && prev->total == c->total
+                             && strcmp (prev->name, c->name) < 0));
+        }
+    }
+  g_assert_cmpuint (total, ==, census.n_ids);
+
+  /* The announcements behind the projects leave the list and are counted as filings. */
+  grouped = lode_sources_rank (dataset, TRUE, &n_filings);
+  g_assert_cmpuint (n_filings, >, 0);
+  g_assert_cmpuint (grouped->len, <, all->len);
+  g_hash_table_unref (census.cited);
+}
+
+/* The credit line on the reference dataset: four named, filings named last, the rest counted;
+ * and the full list names everything. */
+static void
+test_credit (void)
+{
+  g_autofree char *credit = lode_sources_dup_credit (dataset, 4);
+  g_autofree char *all = lode_sources_dup_credit (dataset, 0);
+  g_autoptr(GArray) ranked = lode_sources_rank (dataset, TRUE, NULL);
+  g_autoptr(GArray) every = lode_sources_rank (dataset, FALSE, NULL);
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) all_parts = NULL;
+  g_autofree char *rest = NULL;
+
+  g_test_message ("%s", credit);
+  g_assert_true (g_str_has_prefix (credit, "Data: "));
+  parts = g_strsplit (credit + strlen ("Data: "), "; ", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 5);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (parts[i], ==, g_array_index (ranked, LodeSourceCount, i).name);
+  g_assert_cmpstr (parts[3], ==, "company filings");
+  rest = g_strdup_printf ("%u more sources", ranked->len - 3);
+  g_assert_cmpstr (parts[4], ==, rest);
+
+  all_parts = g_strsplit (all + strlen ("Data: "), "; ", -1);
+  g_assert_cmpuint (g_strv_length (all_parts), ==, every->len);
+  g_assert_cmpstr (all_parts[0], ==, parts[0]);
+}
+
+/* A tiny dataset: ids that share a short name count together, an id the dataset does not
+ * describe shows as itself, and one filing alone is named. */
+static void
+test_small_dataset (void)
+{
+  g_autoptr(LodeDataset) ds = lode_dataset_new_empty ();
+  g_autoptr(GArray) counts = NULL;
+  g_autofree char *credit = NULL;
+  g_autofree char *empty = NULL;
+  g_autoptr(LodeDataset) none = lode_dataset_new_empty ();
+
+  ds->n_sources = 2;
+  ds->sources[0].id = g_intern_static_string ("A1");
+  ds->sources[0].short_name = g_strdup ("Agency");
+  ds->sources[1].id = g_intern_static_string ("A2");
+  ds->sources[1].short_name = g_strdup ("Agency");
+  ds->material[LODE_MATERIAL_NDPR].recovery = (LodeCited) { 0.92,
+                                                           g_intern_static_string ("A1"),
+                                                           LODE_BASIS_SEEN };
+  ds->material[LODE_MATERIAL_NDPR].oxide_to_metal = (LodeCited) { 0.85,
+                                                                 g_intern_static_string ("A2 ZZ"),
+                                                                 LODE_BASIS_ESTIMATE };
+  ds->n_projects = 1;
+  ds->projects[0].id = g_strdup ("p");
+  ds->projects[0].capacity = (LodeCited) { 1000, g_intern_static_string ("CO"),
+                                           LODE_BASIS_SEEN };
+
+  counts = lode_sources_rank (ds, FALSE, NULL);
+  g_assert_cmpuint (counts->len, ==, 3);
+  g_assert_cmpstr (g_array_index (counts, LodeSourceCount, 0).name, ==, "Agency");
+  g_assert_cmpuint (g_array_index (counts, LodeSourceCount, 0).total, ==, 2);
+  g_assert_cmpuint (g_array_index (counts, LodeSourceCount, 0).seen, ==, 1);
+  g_assert_cmpstr (g_array_index (counts, LodeSourceCount, 1).name, ==, "CO");
+  g_assert_cmpstr (g_array_index (counts, LodeSourceCount, 2).name, ==, "ZZ");
+
+  credit = lode_sources_dup_credit (ds, 4);
+  g_assert_cmpstr (credit, ==, "Data: Agency; ZZ; company filings");
+
+  /* Nothing cited: the dataset's id stands in. */
+  none->id = g_strdup ("reference-0");
+  empty = lode_sources_dup_credit (none, 4);
+  g_assert_cmpstr (empty, ==, "Data: reference-0");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dataset = lode_dataset_load_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/lode/sources/foreach-cited", test_foreach_cited);
+  g_test_add_func ("/lode/sources/rank", test_rank);
+  g_test_add_func ("/lode/sources/credit", test_credit);
+  g_test_add_func ("/lode/sources/small-dataset", test_small_dataset);
+
+  status = g_test_run ();
+  lode_dataset_unref (dataset);
+  return status;
+}
