@@ -215,6 +215,8 @@ test_sources (void)
       g_assert_nonnull (source->id);
       g_assert_true (source->id == g_intern_string (source->id));
       g_assert_nonnull (source->short_name);
+      /* "; " separates sources in the credit line every export carries. */
+      g_assert_null (strstr (source->short_name, "; "));
       g_assert_nonnull (source->title);
       g_assert_nonnull (source->publisher);
       g_assert_true (source->year == 0 || (source->year >= 1990 && source->year <= 2030));
