@@ -1260,8 +1260,18 @@ read_limited (GFile         *file,
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
-      fail (error, LODE_SCENARIO_ERROR_IO, name, 0, _("cannot open the file: %s"),
-            local_error->message);
+      /* GIO's message repeats the name ("Error opening file NAME: …"), which ours gives
+       * already: say what is wrong, once. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        fail (error, LODE_SCENARIO_ERROR_IO, name, 0, _("no such file"));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        fail (error, LODE_SCENARIO_ERROR_IO, name, 0, _("this is a folder, not a file"));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        fail (error, LODE_SCENARIO_ERROR_IO, name, 0,
+              _("cannot open the file: permission denied"));
+      else
+        fail (error, LODE_SCENARIO_ERROR_IO, name, 0, _("cannot open the file: %s"),
+              local_error->message);
       return NULL;
     }
 
