@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The headless command line: everything `lodestone` can do without a window — --version,
- * --summary, --csv, --export and --save-as, with --set, --horizon, --view, --year, --size,
- * --scale and --transparent. It never initialises GTK, so it runs with DISPLAY and
+ * --list, --summary, --csv, --export and --save-as, with --set, --horizon, --view, --year,
+ * --size, --scale, --transparent, --title, --author and --notes. It never initialises GTK, so it runs with DISPLAY and
  * WAYLAND_DISPLAY unset. main() calls lode_cli_run() first and starts the application only
  * when it answers LODE_CLI_START_GUI.
  *
