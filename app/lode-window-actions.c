@@ -440,6 +440,31 @@ redo_action (GSimpleAction *action,
   lode_document_redo (self->document);
 }
 
+/* The export dialog closed on success: a toast names the file and opens its folder. */
+static void
+exported_cb (LodeExportDialog *dialog,
+             GFile            *file,
+             LodeWindow       *self)
+{
+  g_autofree char *name = dup_file_name (file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  /* Translators: a notification after a successful export; %s is the file's name. */
+  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.show-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_action (GSimpleAction *action,
                GVariant      *parameter,
@@ -447,8 +472,19 @@ export_action (GSimpleAction *action,
 {
   LodeWindow *self = user_data;
   g_autofree char *view = lode_window_dup_current_view (self);
+  LodeExportDialog *dialog = lode_export_dialog_present (GTK_WINDOW (self), self->document, view);
 
-  lode_export_dialog_present (GTK_WINDOW (self), self->document, view);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+}
+
+static void
+show_folder_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  /* The file manager, or whatever handles folders here. */
+  gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (parameter, NULL),
+                GDK_CURRENT_TIME);
 }
 
 static void
@@ -570,6 +606,7 @@ static const GActionEntry win_actions[] = {
   { .name = "undo", .activate = undo_action },
   { .name = "redo", .activate = redo_action },
   { .name = "export", .activate = export_action },
+  { .name = "show-folder", .activate = show_folder_action, .parameter_type = "s" },
   { .name = "copy-image", .activate = copy_image_action },
   { .name = "presentation", .state = "false", .change_state = presentation_change_state },
   { .name = "pin-baseline", .state = "false", .change_state = pin_baseline_change_state },
