@@ -8,6 +8,7 @@
 
 #include "lode-format.h"
 #include "lode-lever-row.h"
+#include "lode-lever-track.h"
 #include "lode-palette.h"
 
 struct _LodeLeverRow
@@ -28,16 +29,24 @@ struct _LodeLeverRow
 
   /* Owned */
   GtkAdjustment     *adjustment;
+  GtkAdjustment     *track_adjustment;  /* the slider's, on a piecewise track; or NULL */
   GdkRGBA            swatch_rgba;
 
+  const LodeLeverTrack *track;
   LodeLever          lever;
   guint              syncing : 1;
+  guint              syncing_track : 1;
   guint              unit_subtitle : 1;
   guint              pointer_down : 1;
   guint              gesture_started : 1;
 };
 
 #define UNIT_MAX_CHARS 5
+
+/* A piecewise track runs from 0 to this many steps; an arrow key moves one percent. */
+#define TRACK_STEPS      1000.0
+#define TRACK_STEP       10.0
+#define TRACK_PAGE       100.0
 
 G_DEFINE_FINAL_TYPE (LodeLeverRow, lode_lever_row, ADW_TYPE_PREFERENCES_ROW)
 
@@ -183,6 +192,42 @@ update_reset_button (LodeLeverRow *self)
   gtk_widget_set_visible (self->reset_button, differs);
 }
 
+/* The slider of a piecewise lever follows the value, without editing it again. */
+static void
+sync_track (LodeLeverRow *self,
+            double        value)
+{
+  g_autofree char *text = lode_lever_format_value (self->lever, value, TRUE);
+
+  if (self->track_adjustment != NULL)
+    {
+      self->syncing_track = TRUE;
+      gtk_adjustment_set_value (self->track_adjustment,
+                                TRACK_STEPS * lode_lever_track_to_position (self->track, value));
+      self->syncing_track = FALSE;
+    }
+  /* Screen readers read the value, not the slider's position. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+/* The user moved a piecewise slider: the value there, on the lever's step. */
+static void
+track_value_changed_cb (LodeLeverRow  *self,
+                        GtkAdjustment *track_adjustment)
+{
+  const LodeLeverInfo *info = lode_lever_info (self->lever);
+  double value;
+
+  if (self->syncing_track)
+    return;
+  value = lode_lever_track_to_value (self->track,
+                                     gtk_adjustment_get_value (track_adjustment) / TRACK_STEPS);
+  if (info->step > 0)
+    value = round (value / info->step) * info->step;
+  gtk_adjustment_set_value (self->adjustment, CLAMP (value, info->min, info->max));
+}
+
 static void
 adjustment_value_changed_cb (LodeLeverRow  *self,
                              GtkAdjustment *adjustment)
@@ -190,6 +235,7 @@ adjustment_value_changed_cb (LodeLeverRow  *self,
   double value = gtk_adjustment_get_value (adjustment);
 
   update_reset_button (self);
+  sync_track (self, value);
   if (gtk_switch_get_active (GTK_SWITCH (self->toggle)) != (value >= 0.5))
     {
       guint syncing = self->syncing;
@@ -346,6 +392,37 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* A wide-range lever's slider moves on its own track (lode-lever-track.h), marked at the
+ * track's round values; the spin button keeps the lever's whole range. */
+static void
+setup_track (LodeLeverRow *self)
+{
+  const LodeLeverInfo *info = lode_lever_info (self->lever);
+
+  self->track = info->is_switch ? NULL : lode_lever_track_get (self->lever);
+  if (self->track == NULL)
+    return;
+
+  self->track_adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, TRACK_STEPS, TRACK_STEP,
+                                                                  TRACK_PAGE, 0));
+  g_signal_connect_object (self->track_adjustment, "value-changed",
+                           G_CALLBACK (track_value_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_range_set_adjustment (GTK_RANGE (self->scale), self->track_adjustment);
+  gtk_scale_set_digits (GTK_SCALE (self->scale), 0);
+  gtk_range_set_round_digits (GTK_RANGE (self->scale), -1);
+  for (guint k = 0; k < self->track->n_knots; k++)
+    {
+      g_autofree char *label = lode_lever_format_value (self->lever, self->track->value[k],
+                                                        FALSE);
+      g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", label);
+
+      gtk_scale_add_mark (GTK_SCALE (self->scale), TRACK_STEPS * self->track->position[k],
+                          GTK_POS_BOTTOM, markup);
+    }
+  gtk_widget_add_css_class (self->scale, "marked");
+  sync_track (self, gtk_adjustment_get_value (self->adjustment));
+}
+
 static void
 setup_lever (LodeLeverRow *self)
 {
@@ -383,6 +460,7 @@ setup_lever (LodeLeverRow *self)
   gtk_scale_set_digits (GTK_SCALE (self->scale), (int) info->digits);
   /* Round to the step so a drag lands on values the spin button can show. */
   gtk_range_set_round_digits (GTK_RANGE (self->scale), (int) info->digits);
+  setup_track (self);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 
@@ -447,6 +525,7 @@ lode_lever_row_finalize (GObject *object)
   LodeLeverRow *self = LODE_LEVER_ROW (object);
 
   g_clear_object (&self->adjustment);
+  g_clear_object (&self->track_adjustment);
 
   G_OBJECT_CLASS (lode_lever_row_parent_class)->finalize (object);
 }
@@ -806,6 +885,27 @@ lode_lever_row_get_dragging (LodeLeverRow *self)
   g_return_val_if_fail (LODE_IS_LEVER_ROW (self), FALSE);
 
   return self->gesture_started;
+}
+
+void
+lode_lever_row_slide_to (LodeLeverRow *self,
+                         double        value)
+{
+  double position = value;
+
+  g_return_if_fail (LODE_IS_LEVER_ROW (self));
+
+  if (self->track != NULL)
+    position = TRACK_STEPS * lode_lever_track_to_position (self->track, value);
+  gtk_range_set_value (GTK_RANGE (self->scale), position);
+}
+
+gboolean
+lode_lever_row_get_piecewise (LodeLeverRow *self)
+{
+  g_return_val_if_fail (LODE_IS_LEVER_ROW (self), FALSE);
+
+  return self->track != NULL;
 }
 
 GtkAdjustment *

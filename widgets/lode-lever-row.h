@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * LodeLeverRow — one lever of the levers panel: its label, a slider, a spin button for exact
- * entry with the unit beside it, a reset-to-default button that shows only when the value
+ * LodeLeverRow — one lever of the levers panel: its label, a slider (on a piecewise track for
+ * wide-range levers, so the realistic range gets most of it), a spin button for exact entry
+ * of any value with the unit beside it, a reset-to-default button that shows only when the value
  * differs from the default, an optional lock toggle (the fund allocation uses it) and a tooltip
  * saying what the lever does and where its default comes from.
  *
@@ -58,6 +59,16 @@ void           lode_lever_row_begin_drag        (LodeLeverRow *self);
 void           lode_lever_row_end_drag          (LodeLeverRow *self);
 gboolean       lode_lever_row_get_dragging      (LodeLeverRow *self);
 
+/* Moves the slider to where `value` sits on its track, as a drag there would: the row then
+ * edits the value (rounded to the lever's step). For tests and keyboard-free callers. */
+void           lode_lever_row_slide_to          (LodeLeverRow *self,
+                                                 double        value);
+/* TRUE when the slider runs on a piecewise track (lode-lever-track.h) rather than the
+ * lever's linear range. */
+gboolean       lode_lever_row_get_piecewise     (LodeLeverRow *self);
+
+/* The value's adjustment, which the spin button shows; a linear slider shares it, a
+ * piecewise one has its own track adjustment. */
 GtkAdjustment *lode_lever_row_get_adjustment    (LodeLeverRow *self);
 GtkWidget     *lode_lever_row_get_scale         (LodeLeverRow *self);
 GtkWidget     *lode_lever_row_get_spin_button   (LodeLeverRow *self);
