@@ -49,6 +49,7 @@ struct _LodeWindow
   GtkWidget            *chart_bar;
   GtkWidget            *chart_switcher;
   GtkWidget            *chart_controls;
+  GtkWidget            *chart_row;
   GtkWidget            *stage_box;
   GtkDropDown          *stage_dropdown;
   GtkWidget            *target_box;
@@ -71,6 +72,7 @@ struct _LodeWindow
   LodePresentView       present_view;
   GtkWidget            *last_area;    /* diagram_area or charts_area, whichever was used last */
   guint                 tick_id;
+  guint                 layout_tick_id;
   int                   range_first;
   int                   range_last;
   int                   pane_before_presenting;
@@ -78,6 +80,9 @@ struct _LodeWindow
   guint                 close_confirmed : 1;
   guint                 syncing_year : 1;
   guint                 panel_before_presenting : 1;
+  guint                 folded : 1;         /* the levers panel overlays the content */
+  guint                 cards_beside : 1;   /* the headline cards stand beside the chart */
+  guint                 pane_pending : 1;   /* the first-run split waits for a real height */
 };
 
 /* lode-window-actions.c */
@@ -107,5 +112,7 @@ void      lode_window_step_present_view (LodeWindow   *self,
                                          int           delta);
 void      lode_window_toast             (LodeWindow   *self,
                                          const char   *text);
+/* Shows the row over the chart when the chart has a control (stage, target). */
+void      lode_window_update_chart_controls (LodeWindow *self);
 
 G_END_DECLS

@@ -20,6 +20,18 @@
 
 #define PRESENTATION_FONT_SCALE 1.5
 
+/* Below this window width the levers panel folds: it slides over the content when shown. */
+#define FOLD_BELOW_WIDTH   1000
+/* From this width of the content the headline cards stand in a column beside the chart;
+ * below it they are a row above it. */
+#define CARDS_BESIDE_FROM  760
+/* The levers panel's width (its width-request in lode-window.ui). */
+#define PANEL_WIDTH        380
+/* On first run the diagram gets this share of the height below the header bar (about
+ * HEADER_BAR_HEIGHT px); the chart gets a third of it or more. */
+#define DIAGRAM_SHARE      0.47
+#define HEADER_BAR_HEIGHT  47
+
 G_DEFINE_FINAL_TYPE (LodeWindow, lode_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -155,7 +167,86 @@ apply_present_view (LodeWindow *self)
   gtk_widget_set_visible (self->diagram_area, !on || self->present_view != LODE_PRESENT_CHARTS);
   gtk_widget_set_visible (self->charts_area, !on || self->present_view != LODE_PRESENT_DIAGRAM);
   gtk_widget_set_visible (self->chart_bar, !on);
-  gtk_widget_set_visible (self->chart_controls, !on);
+  lode_window_update_chart_controls (self);
+}
+
+/* Adaptive layout */
+
+/* The levers panel folds below FOLD_BELOW_WIDTH; unfolding brings it back as the user left
+ * it. The cards stand beside the chart when the content is wide enough. */
+static void
+apply_layout (LodeWindow *self,
+              gboolean    fold,
+              gboolean    beside)
+{
+  GtkWidget *chart;
+
+  if (fold != self->folded)
+    {
+      self->folded = fold;
+      adw_flap_set_fold_policy (self->flap, fold ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                 : ADW_FLAP_FOLD_POLICY_NEVER);
+      /* The flap's minimum width changes with it (the panel no longer adds to it). */
+      gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+      if (fold)
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      else if (self->settings != NULL && !self->presentation)
+        adw_flap_set_reveal_flap (self->flap,
+                                  g_settings_get_boolean (self->settings, "panel-visible"));
+    }
+  if (beside != self->cards_beside)
+    {
+      self->cards_beside = beside;
+      lode_headline_cards_set_orientation (LODE_HEADLINE_CARDS (self->cards),
+                                           beside ? GTK_ORIENTATION_VERTICAL
+                                                  : GTK_ORIENTATION_HORIZONTAL);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_row),
+                                      beside ? GTK_ORIENTATION_HORIZONTAL
+                                             : GTK_ORIENTATION_VERTICAL);
+      /* In a column the cards follow the chart; in a row they head it. */
+      chart = gtk_widget_get_first_child (self->chart_row);
+      if (chart == self->cards)
+        chart = gtk_widget_get_next_sibling (chart);
+      gtk_box_reorder_child_after (GTK_BOX (self->chart_row), self->cards,
+                                   beside ? chart : NULL);
+    }
+}
+
+static void
+layout_for_width (LodeWindow *self,
+                  int         width,
+                  gboolean   *out_fold,
+                  gboolean   *out_beside)
+{
+  gboolean fold = width < FOLD_BELOW_WIDTH;
+  gboolean panel_beside = !fold && adw_flap_get_reveal_flap (self->flap) && !self->presentation;
+  int content = width - (panel_beside ? PANEL_WIDTH : 0);
+
+  *out_fold = fold;
+  *out_beside = content >= CARDS_BESIDE_FROM;
+}
+
+static gboolean
+layout_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  gboolean fold, beside;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->layout_tick_id = 0;
+  layout_for_width (self, gtk_widget_get_width (widget), &fold, &beside);
+  apply_layout (self, fold, beside);
+
+  /* First run: the split follows the height the window really got, which the screen may
+   * have made smaller than the default. */
+  if (self->pane_pending && height > 0)
+    {
+      self->pane_pending = FALSE;
+      gtk_paned_set_position (self->paned, (int) (height * DIAGRAM_SHARE));
+    }
+  return G_SOURCE_REMOVE;
 }
 
 /* Callbacks */
@@ -249,6 +340,18 @@ static void
 flap_reveal_cb (LodeWindow *self)
 {
   lode_window_sync_panel_action (self);
+  /* Showing or hiding the panel beside the content changes the content's width. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+card_sources_cb (GtkWidget  *cards,
+                 int         which,
+                 LodeWindow *self)
+{
+  g_autofree char *target = g_strdup_printf ("headline:%d", which);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sources", "s", target);
 }
 
 static gboolean
@@ -379,6 +482,27 @@ fill_chart_controls (LodeWindow *self)
     }
 }
 
+/* GtkWidget */
+
+static void
+lode_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  gboolean fold, beside;
+
+  GTK_WIDGET_CLASS (lode_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* The fold and the cards' place change the layout: not during this allocation, but before
+   * the next frame's. */
+  layout_for_width (self, width, &fold, &beside);
+  if ((fold != self->folded || beside != self->cards_beside || self->pane_pending)
+      && self->layout_tick_id == 0)
+    self->layout_tick_id = gtk_widget_add_tick_callback (widget, layout_tick_cb, NULL, NULL);
+}
+
 /* GtkWindow */
 
 static gboolean
@@ -454,19 +578,27 @@ static void
 restore_window_state (LodeWindow *self)
 {
   int pane;
+  int width = g_settings_get_int (self->settings, "window-width");
+  gboolean fold, beside;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self), width,
                                g_settings_get_int (self->settings, "window-height"));
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "panel-visible"));
+  /* The first frame already has the layout of the window's width. */
+  layout_for_width (self, width, &fold, &beside);
+  apply_layout (self, fold, beside);
   pane = g_settings_get_int (self->settings, "pane-position");
   if (pane <= 0)
     {
-      /* First run: the diagram gets a little more than half of the height below the header
-       * bar (about 47 px), so its ribbons, not only its labels, have room. */
-      pane = (int) ((g_settings_get_int (self->settings, "window-height") - 47) * 0.57);
+      /* First run: the diagram gets about half of the height below the header bar, so its
+       * ribbons, not only its labels, have room, and the chart beside the cards a third of
+       * it or more. Guessed from the default size now, set from the real one at the first
+       * allocation. */
+      pane = (int) ((g_settings_get_int (self->settings, "window-height") - HEADER_BAR_HEIGHT)
+                    * DIAGRAM_SHARE);
+      self->pane_pending = TRUE;
     }
   if (pane > 0)
     gtk_paned_set_position (self->paned, pane);
@@ -549,6 +681,11 @@ lode_window_dispose (GObject *object)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
+    }
+  if (self->layout_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick_id);
+      self->layout_tick_id = 0;
     }
   lode_window_close_dialogs (self);
 
@@ -637,6 +774,7 @@ lode_window_class_init (LodeWindowClass *klass)
   object_class->get_property = lode_window_get_property;
   object_class->set_property = lode_window_set_property;
   window_class->close_request = lode_window_close_request;
+  widget_class->size_allocate = lode_window_size_allocate;
 
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, lode_dataset_get_type (),
@@ -667,11 +805,13 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_controls);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_row);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stage_box);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_box);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_view);
+  gtk_widget_class_bind_template_callback (widget_class, card_sources_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_year_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, flap_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
@@ -690,6 +830,9 @@ lode_window_init (LodeWindow *self)
   self->range_first = -1;
   self->range_last = -1;
   self->present_view = LODE_PRESENT_DIAGRAM;
+  /* As the template lays it out: the panel beside the content, the cards beside the chart. */
+  self->folded = FALSE;
+  self->cards_beside = TRUE;
   fill_chart_controls (self);
   self->last_area = self->diagram_area;
 
@@ -736,6 +879,16 @@ lode_window_step_present_view (LodeWindow *self,
 {
   self->present_view = (self->present_view + LODE_N_PRESENT_VIEWS + delta) % LODE_N_PRESENT_VIEWS;
   apply_present_view (self);
+}
+
+void
+lode_window_update_chart_controls (LodeWindow *self)
+{
+  /* The row over the chart shows only when the chart has a control, and never on stage. */
+  gtk_widget_set_visible (self->chart_controls,
+                          !self->presentation
+                          && (gtk_widget_get_visible (self->stage_box)
+                              || gtk_widget_get_visible (self->target_box)));
 }
 
 void
