@@ -225,6 +225,7 @@ lode_application_startup (GApplication *application)
     { "win.redo",              { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.presentation",      { "F5", NULL } },
     { "win.show-panel",        { "F9", NULL } },
+    { "win.data-table('')",    { "<Control>t", NULL } },
     { "window.close",          { "<Control>w", NULL } },
   };
 

@@ -67,6 +67,8 @@ struct _LodeWindow
 
   /* Borrowed */
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
+  GtkWidget            *data_table;   /* LodeDataTable, while open (weak) */
+  GtkWidget            *sources_window; /* LodeSourcesWindow, while open (weak) */
 
   LodePending           pending;
   LodePresentView       present_view;
@@ -83,6 +85,7 @@ struct _LodeWindow
   guint                 folded : 1;         /* the levers panel overlays the content */
   guint                 cards_beside : 1;   /* the headline cards stand beside the chart */
   guint                 pane_pending : 1;   /* the first-run split waits for a real height */
+  guint                 table_shows_flow : 1;
 };
 
 /* lode-window-actions.c */
@@ -103,6 +106,12 @@ void      lode_window_confirm_then      (LodeWindow   *self,
                                          LodePending   pending,
                                          GFile        *file,
                                          const char   *preset_id);
+
+/* lode-window-views.c: the data table and the Sources view */
+void      lode_window_init_views        (LodeWindow   *self);
+/* Shows the current projection in an open data table. */
+void      lode_window_refresh_views     (LodeWindow   *self);
+void      lode_window_close_views       (LodeWindow   *self);
 
 /* lode-window.c */
 void      lode_window_schedule_update   (LodeWindow   *self);

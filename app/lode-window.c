@@ -111,6 +111,7 @@ push_projection (LodeWindow *self)
   lode_headlines_compute (projection, baseline,
                           lode_document_get_target_share (self->document), &headlines);
   lode_headline_cards_set_headlines (LODE_HEADLINE_CARDS (self->cards), &headlines);
+  lode_window_refresh_views (self);
 }
 
 static gboolean
@@ -649,6 +650,7 @@ lode_window_constructed (GObject *object)
     g_warning ("Cannot start from the Baseline preset: %s", error->message);
 
   lode_window_init_actions (self);
+  lode_window_init_views (self);
 
   self->settings = settings_new ();
   restore_window_state (self);
@@ -688,6 +690,7 @@ lode_window_dispose (GObject *object)
       self->layout_tick_id = 0;
     }
   lode_window_close_dialogs (self);
+  lode_window_close_views (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
 

@@ -20,6 +20,7 @@ struct _LodeLeverRow
   GtkWidget         *title_label;
   GtkWidget         *subtitle_label;
   GtkWidget         *reset_button;
+  GtkWidget         *sources_button;
   GtkWidget         *lock_button;
   GtkWidget         *scale;
   GtkWidget         *spin_button;
@@ -269,6 +270,15 @@ toggle_active_cb (LodeLeverRow *self)
                             gtk_switch_get_active (GTK_SWITCH (self->toggle)) ? 1 : 0);
 }
 
+/* The Sources view on this lever's default, through the window's action. */
+static void
+sources_clicked_cb (LodeLeverRow *self)
+{
+  g_autofree char *target = g_strdup_printf ("lever:%s", lode_lever_info (self->lever)->id);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), LODE_LEVER_ROW_SOURCES_ACTION, "s", target);
+}
+
 static void
 reset_clicked_cb (LodeLeverRow *self)
 {
@@ -412,12 +422,15 @@ setup_track (LodeLeverRow *self)
   gtk_range_set_round_digits (GTK_RANGE (self->scale), -1);
   for (guint k = 0; k < self->track->n_knots; k++)
     {
-      g_autofree char *label = lode_lever_format_value (self->lever, self->track->value[k],
-                                                        FALSE);
+      /* Round knots need no decimals: "0  5  10  25  50  100  500". */
+      g_autofree char *label = lode_format_number (self->track->value[k],
+                                                   self->track->value[k] < 1
+                                                   && self->track->value[k] > 0 ? 1 : 0);
       g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", label);
 
       gtk_scale_add_mark (GTK_SCALE (self->scale), TRACK_STEPS * self->track->position[k],
-                          GTK_POS_BOTTOM, markup);
+                          GTK_POS_BOTTOM,
+                          (self->track->labelled & (1u << k)) != 0 ? markup : NULL);
     }
   gtk_widget_add_css_class (self->scale, "marked");
   sync_track (self, gtk_adjustment_get_value (self->adjustment));
@@ -468,6 +481,21 @@ setup_lever (LodeLeverRow *self)
   /* Translators: tooltip of a lever's reset button, "Reset to 110 $/kg" */
   reset_tooltip = g_strdup_printf (_("Reset to %s"), default_text);
   gtk_widget_set_tooltip_text (self->reset_button, reset_tooltip);
+  {
+    const char *title = lode_source_short_title (info->source);
+    g_autofree char *sources_tooltip = NULL;
+
+    if (info->source != NULL)
+      /* Translators: tooltip of a lever's sources button; %s names the source */
+      sources_tooltip = g_strdup_printf (_("Where the default comes from: %s"),
+                                         title != NULL ? title : info->source);
+    else
+      sources_tooltip = g_strdup (_("The default is a planning assumption; show the "
+                                    "dataset's sources"));
+    gtk_widget_set_tooltip_text (self->sources_button, sources_tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->sources_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, sources_tooltip, -1);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -689,6 +717,15 @@ lode_lever_row_init (LodeLeverRow *self)
   gtk_widget_set_visible (self->subtitle_label, FALSE);
   gtk_box_append (GTK_BOX (titles), self->subtitle_label);
   gtk_box_append (GTK_BOX (top), titles);
+
+  self->sources_button = gtk_button_new_from_icon_name ("user-bookmarks-symbolic");
+  gtk_widget_set_valign (self->sources_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->sources_button, "flat");
+  gtk_widget_add_css_class (self->sources_button, "circular");
+  gtk_widget_add_css_class (self->sources_button, "dim-label");
+  g_signal_connect_object (self->sources_button, "clicked", G_CALLBACK (sources_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (top), self->sources_button);
 
   self->reset_button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   gtk_widget_set_valign (self->reset_button, GTK_ALIGN_CENTER);
@@ -938,6 +975,14 @@ lode_lever_row_get_reset_button (LodeLeverRow *self)
   g_return_val_if_fail (LODE_IS_LEVER_ROW (self), NULL);
 
   return self->reset_button;
+}
+
+GtkWidget *
+lode_lever_row_get_sources_button (LodeLeverRow *self)
+{
+  g_return_val_if_fail (LODE_IS_LEVER_ROW (self), NULL);
+
+  return self->sources_button;
 }
 
 GtkWidget *
