@@ -270,8 +270,13 @@ static void
 lode_application_activate (GApplication *application)
 {
   LodeApplication *self = LODE_APPLICATION (application);
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
+  LodeWindow *window = get_or_create_window (self);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  /* The first time Lodestone starts without a file, it starts with the presets. */
+  if (fresh && lode_window_is_first_run (window))
+    lode_window_show_start_page (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -382,6 +382,14 @@ new_action (GSimpleAction *action,
 }
 
 static void
+start_page_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  lode_window_show_start_page (user_data);
+}
+
+static void
 open_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -600,6 +608,7 @@ chart_change_state (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { .name = "new", .activate = new_action, .parameter_type = "s" },
+  { .name = "start-page", .activate = start_page_action },
   { .name = "open", .activate = open_action },
   { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
   { .name = "save", .activate = save_action },
@@ -635,12 +644,21 @@ lode_window_close_dialogs (LodeWindow *self)
 void
 lode_window_update_actions (LodeWindow *self)
 {
+  gboolean plan;
+
   if (self->document == NULL)
     return;
 
-  set_action_enabled (self, "undo", lode_document_can_undo (self->document));
-  set_action_enabled (self, "redo", lode_document_can_redo (self->document));
-  set_action_enabled (self, "show-panel", !self->presentation);
+  plan = !lode_window_get_start_page_visible (self);
+  set_action_enabled (self, "undo", plan && lode_document_can_undo (self->document));
+  set_action_enabled (self, "redo", plan && lode_document_can_redo (self->document));
+  set_action_enabled (self, "show-panel", plan && !self->presentation);
+  /* On the start page there is no plan to export, present or copy yet. */
+  set_action_enabled (self, "export", plan);
+  set_action_enabled (self, "copy-image", plan);
+  set_action_enabled (self, "presentation", plan);
+  set_action_enabled (self, "save", plan);
+  set_action_enabled (self, "save-as", plan);
   set_action_state (self, "presentation", g_variant_new_boolean (self->presentation));
   set_action_state (self, "pin-baseline",
                     g_variant_new_boolean (lode_document_get_baseline_pinned (self->document)));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "lode-chart-layout.h"
+#include "lode-presets.h"
 #include "lode-window.h"
 
 G_BEGIN_DECLS
@@ -36,8 +37,12 @@ struct _LodeWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *title_button;
+  GtkWidget            *scenario_panel;
   GtkToggleButton      *panel_button;
   GtkMenuButton        *menu_button;
+  GtkStack             *main_stack;
+  GtkWidget            *start_page;
   AdwFlap              *flap;
   GtkPaned             *paned;
   GtkWidget            *levers_panel;
@@ -64,8 +69,10 @@ struct _LodeWindow
   char                 *last_error;
   GFile                *pending_file;
   char                 *pending_preset;
+  LodeScenario         *origin;       /* the preset the scenario started from, as it ships */
 
   /* Borrowed */
+  const LodePreset     *origin_preset;
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
   GtkWidget            *data_table;   /* LodeDataTable, while open (weak) */
   GtkWidget            *sources_window; /* LodeSourcesWindow, while open (weak) */
@@ -86,6 +93,7 @@ struct _LodeWindow
   guint                 cards_beside : 1;   /* the headline cards stand beside the chart */
   guint                 pane_pending : 1;   /* the first-run split waits for a real height */
   guint                 table_shows_flow : 1;
+  guint                 origin_modified : 1; /* levers moved since the preset */
 };
 
 /* lode-window-actions.c */

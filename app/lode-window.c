@@ -14,6 +14,9 @@
 #include "lode-flow-view.h"
 #include "lode-headline-cards.h"
 #include "lode-levers-panel.h"
+#include "lode-scenario-io.h"
+#include "lode-scenario-panel.h"
+#include "lode-start-page.h"
 #include "lode-window-private.h"
 #include "lode-year-control.h"
 #include "lode-headlines.h"
@@ -67,8 +70,25 @@ update_title (LodeWindow *self)
   else
     shown = g_strdup (title);
 
+  if (lode_window_get_start_page_visible (self))
+    {
+      /* No plan yet: the program's name. */
+      adw_window_title_set_title (self->window_title, _("Lodestone"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Lodestone"));
+      return;
+    }
   adw_window_title_set_title (self->window_title, shown);
-  adw_window_title_set_subtitle (self->window_title, name);
+  if (self->origin_modified)
+    {
+      /* Translators: the subtitle under the scenario's title when its levers have moved
+       * away from the preset it is named after: "Unsaved — modified from the preset" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — modified from the preset"), name);
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, name);
   if (file != NULL)
     {
       g_autofree char *path = g_file_get_parse_name (file);
@@ -250,19 +270,62 @@ layout_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The preset the scenario is named after, and whether its inputs have moved from it: the
+ * preset's notes describe its intent, the window says when the levers no longer match. */
+static void
+update_origin (LodeWindow *self)
+{
+  LodeScenario *scenario = lode_document_get_scenario (self->document);
+  const LodePreset *preset = lode_preset_find_by_title (lode_document_get_title (self->document));
+  gboolean modified;
+
+  if (preset != self->origin_preset)
+    {
+      self->origin_preset = preset;
+      g_clear_object (&self->origin);
+      if (preset != NULL)
+        self->origin = lode_scenario_load_preset (lode_document_get_dataset (self->document),
+                                                  preset->id, NULL);
+    }
+  modified = self->origin != NULL && !lode_scenario_same_inputs (scenario, self->origin);
+  lode_scenario_panel_set_origin (LODE_SCENARIO_PANEL (self->scenario_panel),
+                                  self->origin != NULL ? preset : NULL, modified);
+  if (modified != self->origin_modified)
+    {
+      self->origin_modified = modified;
+      update_title (self);
+    }
+}
+
 /* Callbacks */
 
 static void
 document_changed_cb (LodeWindow *self)
 {
+  update_origin (self);
   lode_window_schedule_update (self);
+}
+
+/* A scenario was chosen (new, opened, or undone to): the plan is what the window shows. */
+static void
+show_plan (LodeWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "plan") == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "start-page-seen", TRUE);
+  lode_window_update_actions (self);
+  update_title (self);
 }
 
 static void
 document_replaced_cb (LodeWindow *self)
 {
+  show_plan (self);
   sync_chart_from_document (self);
   sync_year_from_document (self);
+  update_origin (self);
   update_title (self);
   lode_window_schedule_update (self);
 }
@@ -270,7 +333,14 @@ document_replaced_cb (LodeWindow *self)
 static void
 document_title_cb (LodeWindow *self)
 {
+  update_origin (self);
   update_title (self);
+}
+
+static void
+scenario_popover_closed_cb (LodeWindow *self)
+{
+  lode_scenario_panel_commit (LODE_SCENARIO_PANEL (self->scenario_panel));
 }
 
 static void
@@ -544,10 +614,14 @@ application_cb (LodeWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GMenu *menu = app != NULL ? gtk_application_get_menu_by_id (app, "primary_menu") : NULL;
+  GMenu *recent = app != NULL ? gtk_application_get_menu_by_id (app, "recent_section") : NULL;
 
   /* menus.ui is loaded by GtkApplication from the resource base path. */
   if (menu != NULL)
     gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  /* The start page lists the same recent files as Open Recent. */
+  if (recent != NULL)
+    lode_start_page_set_recent (LODE_START_PAGE (self->start_page), G_MENU_MODEL (recent));
 }
 
 /* The installed schema, or — when running from the build tree without one — the schema
@@ -625,6 +699,7 @@ connect_document (LodeWindow *self)
   };
 
   lode_levers_panel_set_document (LODE_LEVERS_PANEL (self->levers_panel), self->document);
+  lode_scenario_panel_set_document (LODE_SCENARIO_PANEL (self->scenario_panel), self->document);
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_connect_object (self->document, handlers[i].signal, handlers[i].callback, self,
                              G_CONNECT_SWAPPED);
@@ -669,6 +744,7 @@ lode_window_constructed (GObject *object)
   stage_selected_cb (self);
   sync_chart_from_document (self);
   sync_year_from_document (self);
+  update_origin (self);
   update_title (self);
   lode_window_update_actions (self);
   lode_window_sync_panel_action (self);
@@ -696,6 +772,7 @@ lode_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
+  g_clear_object (&self->origin);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->pending_preset, g_free);
   g_clear_pointer (&self->last_error, g_free);
@@ -769,6 +846,8 @@ lode_window_class_init (LodeWindowClass *klass)
   g_type_ensure (LODE_TYPE_FLOW_VIEW);
   g_type_ensure (LODE_TYPE_HEADLINE_CARDS);
   g_type_ensure (LODE_TYPE_LEVERS_PANEL);
+  g_type_ensure (LODE_TYPE_SCENARIO_PANEL);
+  g_type_ensure (LODE_TYPE_START_PAGE);
   g_type_ensure (LODE_TYPE_YEAR_CONTROL);
 
   object_class->constructed = lode_window_constructed;
@@ -795,8 +874,12 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, scenario_panel);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, levers_panel);
@@ -815,6 +898,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_view);
   gtk_widget_class_bind_template_callback (widget_class, card_sources_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scenario_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_year_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, flap_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
@@ -833,6 +917,8 @@ lode_window_init (LodeWindow *self)
   self->range_first = -1;
   self->range_last = -1;
   self->present_view = LODE_PRESENT_DIAGRAM;
+  /* A window shows the plan; the application asks for the start page on first run. */
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
   /* As the template lays it out: the panel beside the content, the cards beside the chart. */
   self->folded = FALSE;
   self->cards_beside = TRUE;
@@ -915,6 +1001,35 @@ lode_window_new (LodeApplication *application)
                        "application", application,
                        "dataset", lode_application_get_dataset (application),
                        NULL);
+}
+
+void
+lode_window_show_start_page (LodeWindow *self)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+
+  if (self->presentation)
+    lode_window_set_presentation (self, FALSE);
+  lode_start_page_set_dataset (LODE_START_PAGE (self->start_page), self->dataset);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  lode_window_update_actions (self);
+  update_title (self);
+}
+
+gboolean
+lode_window_get_start_page_visible (LodeWindow *self)
+{
+  g_return_val_if_fail (LODE_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
+}
+
+gboolean
+lode_window_is_first_run (LodeWindow *self)
+{
+  g_return_val_if_fail (LODE_IS_WINDOW (self), FALSE);
+
+  return self->settings != NULL && !g_settings_get_boolean (self->settings, "start-page-seen");
 }
 
 LodeDocument *
