@@ -23,6 +23,7 @@ typedef struct
   guint  n_knots;
   double value[LODE_LEVER_TRACK_MAX_KNOTS];      /* rising, from the lever's min to its max */
   double position[LODE_LEVER_TRACK_MAX_KNOTS];   /* rising, from 0 to 1 */
+  guint  labelled;                               /* bit k: knot k has its value written */
 } LodeLeverTrack;
 
 /* The lever's track, or NULL for a linear one. */
