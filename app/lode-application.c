@@ -276,6 +276,8 @@ lode_application_activate (GApplication *application)
   /* The first time Lodestone starts without a file, it starts with the presets. */
   if (fresh && lode_window_is_first_run (window))
     lode_window_show_start_page (window);
+  if (fresh)
+    lode_window_prepare_first_frame (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -291,10 +293,15 @@ lode_application_open (GApplication  *application,
     {
       /* The first file goes to the current window (a second `lodestone FILE` lands here);
        * any further ones get windows of their own. */
+      gboolean fresh = i > 0
+                       || gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
       LodeWindow *window = i == 0 ? get_or_create_window (self) : lode_window_new (self);
 
-      gtk_window_present (GTK_WINDOW (window));
+      /* The file first, so the first frame shows it rather than the Baseline. */
       lode_window_open_file (window, files[i]);
+      if (fresh)
+        lode_window_prepare_first_frame (window);
+      gtk_window_present (GTK_WINDOW (window));
     }
 }
 

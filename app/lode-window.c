@@ -1004,6 +1004,23 @@ lode_window_new (LodeApplication *application)
 }
 
 void
+lode_window_prepare_first_frame (LodeWindow *self)
+{
+  int width = 0, height = 0, minimum, natural;
+
+  g_return_if_fail (LODE_IS_WINDOW (self));
+
+  /* Styles, text and sizes of every widget, worked out before the window is mapped: until
+   * the first frame is drawn a mapped window shows black on an uncomposited display, so the
+   * less is left for that frame the better. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
+                      &minimum, &natural, NULL, NULL);
+}
+
+void
 lode_window_show_start_page (LodeWindow *self)
 {
   g_return_if_fail (LODE_IS_WINDOW (self));

@@ -39,6 +39,9 @@ AdwMessageDialog *lode_window_get_dialog    (LodeWindow      *self);
 void          lode_window_set_presentation  (LodeWindow      *self,
                                              gboolean         presentation);
 gboolean      lode_window_get_presentation  (LodeWindow      *self);
+/* Works out styles, text and sizes before the window is first presented, so its first frame
+ * (the real content) comes sooner after the window is mapped. */
+void          lode_window_prepare_first_frame (LodeWindow    *self);
 /* The start page (presets as cards, Open…, recent scenarios) in place of the plan, until a
  * scenario is chosen; the application shows it on first run, the menu's Start Page any
  * time. */

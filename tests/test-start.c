@@ -13,6 +13,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "lode-flow-view.h"
+#include "lode-headline-cards.h"
+#include "lode-scenario-io.h"
 #include "lode-scenario-panel.h"
 #include "lode-start-page.h"
 #include "lode-window-private.h"
@@ -195,6 +198,87 @@ test_modified_from_preset (void)
   ui_test_finish_window (win);
 }
 
+/* What the first frame of a window showed. */
+typedef struct
+{
+  LodeWindow *window;
+  gboolean    painted;
+  char       *title;       /* the header's title then */
+  char       *value;       /* the first headline card's value then */
+  gboolean    has_layout;  /* the diagram had its layout */
+} FirstFrame;
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->title = g_strdup (adw_window_title_get_title (first->window->window_title));
+  first->value = g_strdup (gtk_label_get_text (
+    lode_headline_cards_get_value_label (LODE_HEADLINE_CARDS (first->window->cards),
+                                         LODE_HEADLINE_CHINA_FREE_2030)));
+  first->has_layout = lode_flow_view_get_layout (LODE_FLOW_VIEW (first->window->flow_view))
+                      != NULL;
+}
+
+static void
+window_realize_cb (GtkWidget  *widget,
+                   FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (first_paint_cb), first);
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window,
+                 FirstFrame     *first)
+{
+  first->window = LODE_WINDOW (window);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), first);
+}
+
+/* `lodestone FILE`: the very first frame shows the file's plan, with its figures and the
+ * diagram, not the Baseline it used to show before the file was read. */
+static void
+test_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-start-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "first.lodestone", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodeScenario) scenario = NULL;
+  FirstFrame first = { 0 };
+  gulong added;
+  LodeWindow *win;
+
+  g_assert_no_error (error);
+  scenario = lode_scenario_load_preset (lode_application_get_dataset (app), "mine-to-magnet",
+                                        &error);
+  g_assert_no_error (error);
+  lode_scenario_set_title (scenario, "First Frame Plan");
+  g_assert_true (lode_scenario_save_to_file (scenario, file, NULL, &error));
+  g_assert_no_error (error);
+
+  added = g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &first);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_signal_handler_disconnect (app, added);
+  win = g_object_ref (first.window);
+  while (!first.painted)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (first.title, ==, "First Frame Plan");
+  g_assert_cmpstr (first.value, !=, "\342\200\224");   /* a figure, not the dash */
+  g_assert_true (first.has_layout);
+  g_free (first.title);
+  g_free (first.value);
+  ui_test_finish_window (win);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -205,6 +289,7 @@ main (int    argc,
   g_test_add_func ("/lode/start/first-run", test_first_run);
   g_test_add_func ("/lode/start/metadata-round-trip", test_metadata_round_trip);
   g_test_add_func ("/lode/start/modified-from-preset", test_modified_from_preset);
+  g_test_add_func ("/lode/start/first-frame", test_first_frame);
 
   return ui_test_run_with_app (app);
 }
