@@ -33,10 +33,19 @@ echo "test-installed: ok - desktop-file-validate $desktop" >&2
 appstreamcli validate --no-net --explain "$metainfo" || fail "appstreamcli rejects $metainfo"
 echo "test-installed: ok - appstreamcli validate $metainfo" >&2
 
-# Every screenshot the metainfo lists is in the repository.
+# The PNG's width and height, "1280x800", from its header.
+png_size () {
+  od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", $1 * 16777216 + $2 * 65536 + $3 * 256 + $4,
+                                              $5 * 16777216 + $6 * 65536 + $7 * 256 + $8 }'
+}
+
+# Every screenshot the metainfo lists is in the repository, as large as its name says.
 n=0
 for url in $(grep -o 'docs/screenshots/[^<]*\.png' "$metainfo" | sort -u); do
   [ -s "$SOURCE/$url" ] || fail "the metainfo lists $url, which is not in the repository"
+  size=$(basename "$url" | cut -d- -f1)
+  [ "$(png_size "$SOURCE/$url")" = "$size" ] \
+    || fail "$url is $(png_size "$SOURCE/$url"), not $size"
   n=$((n + 1))
 done
 [ "$n" -ge 4 ] || fail "the metainfo lists only $n screenshots"
