@@ -38,6 +38,49 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Activates the shortcut of `widget` (its own or its class's) that `accel` triggers, as the
+ * key press would. */
+static gboolean
+press_shortcut (GtkWidget  *widget,
+                const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accel) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The text on `clipboard`, set in this process. */
+static char *
+dup_clipboard_text (GdkClipboard *clipboard)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                 &error));
+  g_assert_no_error (error);
+  return g_value_dup_string (&value);
+}
+
 static LodeWindow *
 open_window (void)
 {
@@ -49,7 +92,7 @@ open_window (void)
 }
 
 /* The China-free chart's figures: a row per year, the scenario and the baseline, sortable,
- * copied as CSV and TSV in the C locale. */
+ * copied as CSV and TSV in the C locale, from the buttons or Ctrl+C. */
 static void
 test_chart_table (void)
 {
@@ -120,6 +163,16 @@ test_chart_table (void)
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (table));
   g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
                                                     G_TYPE_STRING));
+  /* Ctrl+C does the same from the keyboard, in the order shown. */
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_true (press_shortcut (GTK_WIDGET (table), "<Control>c"));
+  {
+    g_autofree char *copied = dup_clipboard_text (clipboard);
+    g_autofree char *sorted = lode_data_table_dup_text (table, ',');
+
+    g_assert_cmpstr (copied, ==, sorted);
+    g_assert_true (g_str_has_prefix (strchr (copied, '\n') + 1, last));
+  }
 
   /* The diagram's table: each stage's production and shares. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.data-table", "s", "flow");

@@ -257,6 +257,16 @@ copy_tsv_cb (LodeDataTable *self)
   lode_data_table_copy (self, '\t');
 }
 
+/* Ctrl+C: the whole table as CSV. */
+static gboolean
+copy_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  lode_data_table_copy (LODE_DATA_TABLE (widget), ',');
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -279,6 +289,7 @@ lode_data_table_class_init (LodeDataTableClass *klass)
 
   object_class->dispose = lode_data_table_dispose;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, copy_shortcut_cb, NULL);
 }
 
 static void
@@ -291,7 +302,6 @@ lode_data_table_init (LodeDataTable *self)
   GtkWidget *tsv = gtk_button_new_with_mnemonic (_("Copy as _TSV"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
-  GtkShortcutController *shortcuts;
 
   self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
   g_array_set_clear_func (self->columns, column_clear);
@@ -324,14 +334,6 @@ lode_data_table_init (LodeDataTable *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (self), box);
-
-  /* Ctrl+C copies the whole table as CSV. */
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK),
-                      gtk_callback_action_new ((GtkShortcutFunc) (void (*) (void)) copy_csv_cb,
-                                               NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 }
 
 /* Public API */
