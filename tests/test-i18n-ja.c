@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -328,20 +327,9 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LODESTONE_LOCALEDIR");
   int status;
 
-  /* Japanese, with a UTF-8 locale: glibc ignores LANGUAGE under LC_ALL=C. */
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  setlocale (LC_ALL, "");
-  g_assert_nonnull (localedir);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_disable_setlocale ();
-  ui_test_init (&argc, &argv);
+  ui_test_init_in_language (&argc, &argv, "ja");
   app = ui_test_app_new ();
   catalogue = read_catalogue ();
 
