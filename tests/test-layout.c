@@ -10,6 +10,9 @@
 #include <adwaita.h>
 
 #include "lode-application.h"
+#include "lode-flow-layout.h"
+#include "lode-flow-view.h"
+#include "lode-presets.h"
 #include "lode-window-private.h"
 #include "ui-test-util.h"
 
@@ -44,9 +47,72 @@ assert_fits (GtkWidget *widget)
   g_assert_cmpint (gtk_widget_get_height (widget), >=, minimum);
 }
 
+static gboolean
+rects_overlap (const LodeFlowRect *a,
+               const LodeFlowRect *b)
+{
+  const double e = 0.01;
+
+  return a->x < b->x + b->width - e && b->x < a->x + a->width - e
+         && a->y < b->y + b->height - e && b->y < a->y + a->height - e;
+}
+
+/* In the diagram the window shows now, no label, header, unit or bottleneck badge overlaps
+ * another, and no label lies over the node of another column (the "⚠ Bottleneck" badge ran
+ * into the next column's unit and Mining labels sat beside the next region's node). Returns
+ * how many labels it saw. */
+static guint
+assert_diagram_clear (LodeWindow *win,
+                      const char *what)
+{
+  const LodeFlowLayout *layout = lode_flow_view_get_layout (LODE_FLOW_VIEW (win->flow_view));
+  g_autoptr(GPtrArray) rects = g_ptr_array_new ();
+  guint n_labels = 0;
+
+  g_assert_nonnull (layout);
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+      if (!node->visible || node->label.level == LODE_FLOW_LABEL_HIDDEN)
+        continue;
+      g_ptr_array_add (rects, (gpointer) &node->label.rect);
+      n_labels++;
+      for (guint o = 0; o < lode_flow_layout_get_n_nodes (layout); o++)
+        {
+          const LodeFlowNode *other = lode_flow_layout_get_node (layout, o);
+
+          if (other->visible && other->column != node->column
+              && rects_overlap (&node->label.rect, &other->rect))
+            g_error ("%s: the label “%s” lies over a node of another column", what,
+                     node->label.name);
+        }
+    }
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowHeader *hd = lode_flow_layout_get_header (layout, c);
+
+      g_ptr_array_add (rects, (gpointer) &hd->title_rect);
+      g_ptr_array_add (rects, (gpointer) &hd->unit_rect);
+      if (hd->bottleneck && hd->badge_rect.width > 0)
+        g_ptr_array_add (rects, (gpointer) &hd->badge_rect);
+    }
+  for (guint a = 0; a < rects->len; a++)
+    for (guint b = a + 1; b < rects->len; b++)
+      if (rects_overlap (rects->pdata[a], rects->pdata[b]))
+        {
+          const LodeFlowRect *ra = rects->pdata[a], *rb = rects->pdata[b];
+
+          g_error ("%s: %.1f,%.1f %.1f×%.1f overlaps %.1f,%.1f %.1f×%.1f", what, ra->x, ra->y,
+                   ra->width, ra->height, rb->x, rb->y, rb->width, rb->height);
+        }
+  return n_labels;
+}
+
 /* At 1280 × 800 (the default), 1366 × 768 and 1920 × 1080 the chart has a third of the
  * height below the header bar or more (it had about 70 px at 1280 × 800), the cards stand
- * beside it and fit, and the window is not taller than asked. */
+ * beside it and fit, the window is not taller than asked, and in every preset the
+ * diagram's labels and badges stand clear of each other. */
 static void
 test_sizes (void)
 {
@@ -76,6 +142,18 @@ test_sizes (void)
                        GTK_ORIENTATION_VERTICAL);
       assert_fits (win->cards);
       assert_fits (win->chart_row);
+
+      for (guint p = 0; p < lode_presets_get_n (); p++)
+        {
+          const LodePreset *preset = lode_presets_get (p);
+          g_autofree char *what = g_strdup_printf ("%d × %d, %s", sizes[i][0], sizes[i][1],
+                                                   preset->id);
+
+          g_assert_true (lode_document_new_from_preset (lode_window_get_document (win),
+                                                        preset->id, NULL));
+          ui_test_wait_frames (GTK_WIDGET (win), 2);
+          g_assert_cmpuint (assert_diagram_clear (win, what), >=, 10);
+        }
       ui_test_finish_window (win);
     }
 }
