@@ -371,7 +371,7 @@ defence (const Model *m,
   double trend_sm = y->chain[SM].demand_trend_t[m->us];
   double met;
 
-  if (m->defence_first)
+  if (m->defence_first && w->ti > 0)   /* the base year is data */
     met = MIN (need_nd, ndfeb_free) + MIN (need_sm, smco_free);
   else
     met = need_nd * MIN (1.0, lode_safe_div (ndfeb_free, trend_nd)) +

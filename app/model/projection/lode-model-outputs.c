@@ -189,8 +189,10 @@ lode_model_society (const Model *m,
           plate_sum += c->capacity[s][r];
           prod_sum += c->production[s][r];
         }
-      /* US production at its own intensity, everyone else at the stage's. */
-      prod_sum += prod_us * (m->intensity_us - 1);
+      /* US production at its own intensity from the year the standard can act (the base
+       * year is data), everyone else at the stage's. */
+      if (w->ti > 0)
+        prod_sum += prod_us * (m->intensity_us - 1);
       jobs_world += plate_sum * e->jobs_per_kt.value;
       jobs_cn += c->capacity[s][m->cn] * e->jobs_per_kt.value;
       jobs_us += c->capacity[s][m->us] * e->jobs_per_kt.value;

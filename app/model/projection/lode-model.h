@@ -324,6 +324,8 @@ typedef struct
   double        withheld;       /* the restriction's share at this stage */
   const double *content;      /* China content of each exporter's output, or NULL */
   gboolean      base_year;
+  gboolean      any_origin;     /* new capacity in US-aligned regions may take China-touched
+                                 * feed too (Dy + Tb additions to NdFeB) */
 } LodeTradeRequest;
 
 void    lode_model_trade           (Model                      *m,
@@ -374,6 +376,10 @@ void    lode_model_plan            (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y,
                                     LodeMaterial                material);
+gboolean lode_model_replan_shortfalls (Model                *m,
+                                       Year                 *w,
+                                       LodeYear             *y,
+                                       LodeMaterial          material);
 void    lode_model_route_upstream  (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y,
