@@ -15,9 +15,9 @@
 
 LodeFlowCaption *
 lode_flow_add_caption (LodeFlowLayout *self,
-             const char     *text,
-             double          size,
-             gboolean        muted)
+                       const char     *text,
+                       double          size,
+                       gboolean        muted)
 {
   LodeFlowCaption *cap;
 
@@ -33,9 +33,9 @@ lode_flow_add_caption (LodeFlowLayout *self,
 /* Fits a caption horizontally into [lo, hi] around centre cx, shrinking the text if needed. */
 void
 lode_flow_fit_caption (LodeFlowCaption *cap,
-             double           cx,
-             double           lo,
-             double           hi)
+                       double           cx,
+                       double           lo,
+                       double           hi)
 {
   if (cap->rect.width > hi - lo && hi > lo && cap->rect.width > 0)
     {
@@ -50,10 +50,10 @@ lode_flow_fit_caption (LodeFlowCaption *cap,
 
 void
 lode_flow_layout_captions (LodeFlowLayout *self,
-                 Build          *b)
+                           Build          *b)
 {
   double fs = self->chrome_scale;
-  double size = 10.5 * fs;
+  double size = LODE_FLOW_CAPTION_SIZE * fs;
   double rec_total = 0.0, byp_total = 0.0;
   char amount[64], text[LODE_FLOW_LABEL_MAX * 2];
   gboolean any_visible = FALSE;
@@ -66,7 +66,7 @@ lode_flow_layout_captions (LodeFlowLayout *self,
 
       g_snprintf (text, sizeof text, _("No material flows through the chain in %d"),
                   self->shown_year);
-      cap = lode_flow_add_caption (self, text, 13.0 * fs, TRUE);
+      cap = lode_flow_add_caption (self, text, LODE_FLOW_MESSAGE_SIZE * fs, TRUE);
       lode_flow_fit_caption (cap, self->width / 2, b->margin, self->width - b->margin);
       cap->rect.y = (b->diag_top + b->area_bottom) / 2 - cap->rect.height / 2;
       return;
@@ -92,7 +92,7 @@ lode_flow_layout_captions (LodeFlowLayout *self,
       g_snprintf (text, sizeof text, _("Recycled back to metal making: %s"), amount);
       cap = lode_flow_add_caption (self, text, size, TRUE);
       lode_flow_fit_caption (cap, (cx_l + cx_r) / 2, cx_l - b->r_corner - lanes,
-                   cx_r + b->r_corner + lanes);
+                             cx_r + b->r_corner + lanes);
       cap->rect.y = b->area_bottom + b->r_small + 2.0 + b->r_corner + lanes + 2.0 * fs;
     }
   if (byp_total > 0)

@@ -131,7 +131,8 @@ lode_flow_layout_describe_node (const LodeFlowLayout *self,
   lode_flow_format_percent (share, sizeof share, node->share);
   lode_flow_format_tonnes (ox, sizeof ox, node->value, lode_flow_ox_unit ());
   /* Translators: tooltip title, "China · Separation" */
-  g_string_append_printf (s, _("%s · %s"), lode_flow_region_name (self, node->region), lode_flow_column_title (c));
+  g_string_append_printf (s, _("%s · %s"), lode_flow_region_name (self, node->region),
+                          lode_flow_column_title (c));
   g_string_append_c (s, '\n');
   /* Translators: "229 kt NdPr oxide, 91 % of the column" */
   g_string_append_printf (s, _("%s, %s of the column (%s)"), amount, share, ox);
@@ -151,13 +152,14 @@ lode_flow_layout_describe_node (const LodeFlowLayout *self,
           if (v <= 0 || v < node->in_value * 0.01)
             continue;
           lode_flow_format_percent (share, sizeof share, v / node->in_value);
-          g_string_append_printf (s, " %s%s %s", shown > 0 ? "· " : "", lode_flow_region_name (self, i),
-                                  share);
+          g_string_append_printf (s, " %s%s %s", shown > 0 ? "· " : "",
+                                  lode_flow_region_name (self, i), share);
           shown++;
         }
       if (c == LODE_STAGE_METAL && d->recycled[node->region] > 0)
         {
-          lode_flow_format_percent (share, sizeof share, d->recycled[node->region] / node->in_value);
+          lode_flow_format_percent (share, sizeof share,
+                                    d->recycled[node->region] / node->in_value);
           g_string_append_printf (s, " · %s %s", _("recycling"), share);
         }
     }
@@ -176,7 +178,7 @@ lode_flow_layout_describe_node (const LodeFlowLayout *self,
   if (c == LODE_STAGE_SEPARATION && d->byproduct[node->region] > 0)
     {
       lode_flow_format_tonnes (amount, sizeof amount, d->byproduct[node->region],
-                     lode_stage_unit (LODE_STAGE_MINE));
+                               lode_stage_unit (LODE_STAGE_MINE));
       g_string_append_c (s, '\n');
       g_string_append_printf (s, _("By-product (Ce, La …): %s"), amount);
     }
@@ -207,7 +209,7 @@ lode_flow_layout_describe_node (const LodeFlowLayout *self,
       if (d->shortfall_magnet[node->region] > 0)
         {
           lode_flow_format_tonnes (amount, sizeof amount, d->shortfall_magnet[node->region],
-                         lode_stage_unit (LODE_STAGE_MAGNET));
+                                   lode_stage_unit (LODE_STAGE_MAGNET));
           g_string_append_c (s, '\n');
           g_string_append_printf (s, _("Shortfall: %s"), amount);
         }
@@ -221,6 +223,7 @@ lode_flow_layout_describe_ribbon (const LodeFlowLayout *self,
 {
   const LodeFlowRibbon *r;
   const LodeFlowNode *src, *tgt;
+  const char *from, *to;
   char amount[64], share[32], cc[32];
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -231,45 +234,46 @@ lode_flow_layout_describe_ribbon (const LodeFlowLayout *self,
   src = r->source >= 0 ? &self->nodes[r->source] : NULL;
   tgt = r->target >= 0 ? &self->nodes[r->target] : NULL;
   lode_flow_format_tonnes (amount, sizeof amount, r->value,
-                 r->kind == LODE_FLOW_RIBBON_BYPRODUCT ? lode_stage_unit (LODE_STAGE_MINE)
-                                                       : lode_flow_ox_unit ());
+                           r->kind == LODE_FLOW_RIBBON_BYPRODUCT
+                           ? lode_stage_unit (LODE_STAGE_MINE) : lode_flow_ox_unit ());
   lode_flow_format_percent (cc, sizeof cc, r->china_content);
+  from = src != NULL ? lode_flow_region_name (self, src->region) : NULL;
+  to = tgt != NULL ? lode_flow_region_name (self, tgt->region) : NULL;
 
   switch (r->kind)
     {
     case LODE_FLOW_RIBBON_FLOW:
-      lode_flow_format_percent (share, sizeof share, src->out_value > 0 ? r->value / src->out_value : 0);
+      lode_flow_format_percent (share, sizeof share,
+                                src->out_value > 0 ? r->value / src->out_value : 0);
       /* Translators: ribbon tooltip: "China → Japan\nSeparation → Metal\n12 kt NdPr oxide
        * eq., 21 % of China's output\nChina content: 100 %" */
       return g_strdup_printf (_("%s → %s\n%s → %s\n%s, %s of the source's output\n"
                                 "China content: %s"),
-                              lode_flow_region_name (self, src->region), lode_flow_region_name (self, tgt->region),
-                              lode_flow_column_title (src->column), lode_flow_column_title (tgt->column),
+                              from, to, lode_flow_column_title (src->column),
+                              lode_flow_column_title (tgt->column),
                               amount, share, cc);
     case LODE_FLOW_RIBBON_RECYCLING:
       return g_strdup_printf (_("Recycling in %s\nEnd use → %s\n%s"),
-                              lode_flow_region_name (self, src->region),
+                              from,
                               lode_flow_column_title (LODE_STAGE_METAL), amount);
     case LODE_FLOW_RIBBON_LOSS:
-      return g_strdup_printf (_("Process losses, %s in %s\n%s"), lode_flow_column_phrase (src->column),
-                              lode_flow_region_name (self, src->region), amount);
+      return g_strdup_printf (_("Process losses, %s in %s\n%s"),
+                              lode_flow_column_phrase (src->column), from, amount);
     case LODE_FLOW_RIBBON_STOCK:
       return g_strdup_printf (_("Put to stock, unsold or unprocessed, %s in %s\n%s"),
-                              lode_flow_column_phrase (src->column), lode_flow_region_name (self, src->region),
-                              amount);
+                              lode_flow_column_phrase (src->column), from, amount);
     case LODE_FLOW_RIBBON_STOCK_DRAW:
-      return g_strdup_printf (_("Drawn from stock, %s in %s\n%s"), lode_flow_column_phrase (tgt->column),
-                              lode_flow_region_name (self, tgt->region), amount);
+      return g_strdup_printf (_("Drawn from stock, %s in %s\n%s"),
+                              lode_flow_column_phrase (tgt->column), to, amount);
     case LODE_FLOW_RIBBON_OTHER_FEED:
       return g_strdup_printf (_("Other feed, %s in %s: scrap, swarf, unreported ore and stocks "
                                 "outside the drawn flows\n%s"),
-                              lode_flow_column_phrase (tgt->column), lode_flow_region_name (self, tgt->region),
-                              amount);
+                              lode_flow_column_phrase (tgt->column), to, amount);
     case LODE_FLOW_RIBBON_BYPRODUCT:
       return g_strdup_printf (_("By-product of separation in %s: %s of cerium, lanthanum and "
                                 "other rare earths leave the magnet chain\n(drawn at a fixed "
                                 "width, not to scale)"),
-                              lode_flow_region_name (self, src->region), amount);
+                              from, amount);
     default:
       return NULL;
     }

@@ -268,7 +268,7 @@ build_loops (LodeFlowLayout *self,
 
 void
 lode_flow_build_geometry (LodeFlowLayout *self,
-                Build          *b)
+                          Build          *b)
 {
   stack_ribbons (self, b);
   for (guint q = 0; q < self->n_ribbons; q++)

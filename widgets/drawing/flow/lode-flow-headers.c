@@ -15,8 +15,8 @@
 
 void
 lode_flow_layout_headers (LodeFlowLayout *self,
-                Build          *b,
-                double         *out_height)
+                          Build          *b,
+                          double         *out_height)
 {
   double fs = self->chrome_scale;
   double title_size = 13.5 * fs, unit_size = 11.0 * fs, badge_size = 10.0 * fs;
@@ -119,7 +119,7 @@ fit_badge (LodeFlowLayout *self,
 
 void
 lode_flow_position_headers (LodeFlowLayout *self,
-                  Build          *b)
+                            Build          *b)
 {
   double fs = self->chrome_scale;
   double lo = b->margin, hi = self->width - b->margin;

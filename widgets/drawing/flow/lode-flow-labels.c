@@ -13,12 +13,28 @@
 #include "lode-flow-layout-private.h"
 #include "lode-text.h"
 
+/* Label text sizes, px at chrome scale 1. */
+#define NAME_SIZE          11.5
+#define DETAIL_SIZE        10.5
+/* Vertical gap between two labels of a column, px at chrome scale 1. */
+#define LABEL_GAP          3.0
+/* Middle-column labels lie over ribbons: a node below this share of its column gets one
+ * only if it is tall enough to hold a line of text. */
+#define MIDDLE_MIN_SHARE   0.03
+/* A label pushed further than FAR_FACTOR × its height from its node belongs to a node below
+ * FAR_MAX_SHARE of the column: it is shortened or dropped instead. */
+#define FAR_MAX_SHARE      0.05
+#define FAR_FACTOR         2.0
+/* A leader line is drawn when a label's centre is this far (px at font scale 1) from its
+ * node's centre, and the node's centre is outside the label. */
+#define LEADER_MIN_OFFSET  2.0
+
 void
 lode_flow_label_fonts (const LodeFlowLayout *self,
-             LabelFonts           *f)
+                       LabelFonts           *f)
 {
-  f->name_size = 11.5 * self->chrome_scale;
-  f->detail_size = 10.5 * self->chrome_scale;
+  f->name_size = NAME_SIZE * self->chrome_scale;
+  f->detail_size = DETAIL_SIZE * self->chrome_scale;
   lode_text_measure ("Ag", f->name_size, LODE_TEXT_BOLD, NULL, &f->name_h);
   lode_text_measure ("Ag", f->detail_size, LODE_TEXT_NORMAL, NULL, &f->detail_h);
 }
@@ -93,8 +109,8 @@ label_height (const LabelFonts   *f,
  * detail line of the widest digits, so the columns do not shift while the year plays. */
 double
 lode_flow_label_reserve (const LodeFlowLayout *self,
-               const LabelFonts     *f,
-               int                   c)
+                         const LabelFonts     *f,
+                         int                   c)
 {
   char detail[LODE_FLOW_LABEL_MAX];
   double w = 0.0, wd = 0.0;
@@ -103,8 +119,8 @@ lode_flow_label_reserve (const LodeFlowLayout *self,
     {
       double wn;
 
-      lode_text_measure (lode_flow_region_name (self, self->order[c][k]), f->name_size, LODE_TEXT_BOLD,
-                         &wn, NULL);
+      lode_text_measure (lode_flow_region_name (self, self->order[c][k]), f->name_size,
+                         LODE_TEXT_BOLD, &wn, NULL);
       w = MAX (w, wn);
     }
   if (self->order_len[c] == 0)
@@ -136,189 +152,275 @@ downgrade_label (const LodeFlowLayout *self,
     label->level = LODE_FLOW_LABEL_HIDDEN;
 }
 
-void
-lode_flow_place_labels (LodeFlowLayout *self,
-              Build          *b,
-              const LabelFonts *f)
+/* One column's labels while they are placed: the visible nodes from top to bottom. */
+typedef struct
 {
-  double lgap = 3.0 * self->chrome_scale;
-  /* On a short canvas a label is one line; the tooltip and the description carry the rest. */
-  int top_level = self->tight ? LODE_FLOW_LABEL_COMPACT : LODE_FLOW_LABEL_FULL;
+  int           column;
+  LodeFlowNode *nodes[MAXR];
+  double        widths[MAXR];   /* of each label at its level, 0 if hidden */
+  guint         n;
+  double        max_w;          /* the room beside the column */
+  double        top, bottom;    /* the band the labels must stay in */
+  double        gap;
+} LabelColumn;
 
-  for (int c = 0; c < N_COLS; c++)
+static double
+column_room (const LodeFlowLayout *self,
+             const Build          *b,
+             int                   c)
+{
+  if (c == 0)
+    return b->label_left;
+  if (c == LODE_FLOW_COLUMN_END_USE)
+    return self->width - b->margin - (b->x[c] + self->node_width + b->lanes_width + b->pad);
+  return b->spacing - self->node_width - 2 * b->pad;
+}
+
+/* The most detailed level, from `top_level` down, whose text fits the column's room. */
+static void
+choose_level (const LodeFlowLayout *self,
+              const LabelFonts     *f,
+              LabelColumn          *col,
+              LodeFlowNode         *node,
+              int                   top_level)
+{
+  LodeFlowLabel *label = &node->label;
+  guint k = col->n++;
+
+  col->nodes[k] = node;
+  col->widths[k] = 0.0;
+  label->name_size = f->name_size;
+  label->detail_size = f->detail_size;
+  label->name_height = f->name_h;
+  label->level = LODE_FLOW_LABEL_HIDDEN;
+  label->name[0] = label->detail[0] = '\0';
+  if (col->column > 0 && col->column < LODE_FLOW_COLUMN_END_USE
+      && node->share < MIDDLE_MIN_SHARE && node->rect.height < f->name_h)
+    return;
+  for (int level = top_level; level > LODE_FLOW_LABEL_HIDDEN; level--)
     {
-      LodeFlowNode *nodes[MAXR];
-      double widths[MAXR];
-      guint nn = 0;
-      double max_w, top = b->diag_top, bottom = b->area_bottom, need;
+      double w;
 
-      if (c == 0)
-        max_w = b->label_left;
-      else if (c == LODE_FLOW_COLUMN_END_USE)
-        max_w = self->width - b->margin - (b->x[c] + self->node_width + b->lanes_width + b->pad);
-      else
-        max_w = b->spacing - self->node_width - 2 * b->pad;
-
-      for (guint k = 0; k < self->order_len[c]; k++)
+      label_strings (self, node, level, label->name, label->detail);
+      w = label_width (f, label->name, label->detail);
+      if (w <= col->max_w)
         {
-          LodeFlowNode *node = &self->nodes[node_index (self, c, self->order[c][k])];
-          LodeFlowLabel *label = &node->label;
-
-          if (!node->visible)
-            continue;
-          label->name_size = f->name_size;
-          label->detail_size = f->detail_size;
-          label->name_height = f->name_h;
-          label->level = LODE_FLOW_LABEL_HIDDEN;
-          label->name[0] = label->detail[0] = '\0';
-          /* The middle columns' labels lie over ribbons: only the nodes that matter get one
-           * (a fair share of the column, or tall enough to hold a line of text). */
-          if (c > 0 && c < LODE_FLOW_COLUMN_END_USE && node->share < 0.03
-              && node->rect.height < f->name_h)
-            {
-              widths[nn] = 0.0;
-              nodes[nn++] = node;
-              continue;
-            }
-          for (int level = top_level; level > LODE_FLOW_LABEL_HIDDEN; level--)
-            {
-              double w;
-
-              label_strings (self, node, level, label->name, label->detail);
-              w = label_width (f, label->name, label->detail);
-              if (w <= max_w)
-                {
-                  label->level = level;
-                  widths[nn] = w;
-                  break;
-                }
-            }
-          if (label->level == LODE_FLOW_LABEL_HIDDEN)
-            widths[nn] = 0.0;
-          nodes[nn++] = node;
-        }
-
-      /* Rounds: fit the column's height, place, and if a small node's label had to move far
-       * from it, shorten or drop that label and place again. */
-      for (guint round = 0; round < 2 * MAXR; round++)
-        {
-          int victim;
-
-        /* Not enough height: shorten, then drop, the labels of the smallest nodes. */
-        for (;;)
-          {
-            int shown = 0;
-
-            victim = -1;
-
-            need = 0.0;
-            for (guint k = 0; k < nn; k++)
-              if (nodes[k]->label.level != LODE_FLOW_LABEL_HIDDEN)
-                {
-                  need += label_height (f, nodes[k]->label.level);
-                  shown++;
-                }
-            need += MAX (shown - 1, 0) * lgap;
-            if (need <= bottom - top)
-              break;
-            for (guint k = 0; k < nn; k++)
-              if (nodes[k]->label.level != LODE_FLOW_LABEL_HIDDEN
-                  && (victim < 0 || nodes[k]->value < nodes[victim]->value))
-                victim = (int) k;
-            if (victim < 0)
-              break;
-            downgrade_label (self, f, nodes[victim], &widths[victim], max_w);
-          }
-
-        /* Place: centred on the node, then pushed apart (down, then up from the bottom). */
-        {
-          double y_prev = -G_MAXDOUBLE;
-          LodeFlowNode *shown[MAXR];
-          guint ns = 0;
-
-          for (guint k = 0; k < nn; k++)
-            {
-              LodeFlowLabel *label = &nodes[k]->label;
-              const LodeFlowRect *rect = &nodes[k]->rect;
-              double h = label_height (f, label->level), x;
-
-              if (label->level == LODE_FLOW_LABEL_HIDDEN)
-                {
-                  label->name[0] = label->detail[0] = '\0';
-                  continue;
-                }
-              if (c == 0)
-                {
-                  x = rect->x - b->pad - widths[k];
-                  label->align = 1.0;
-                }
-              else if (c == LODE_FLOW_COLUMN_END_USE)
-                {
-                  x = b->x[c] + self->node_width + b->lanes_width + b->pad;
-                  label->align = 0.0;
-                }
-              else
-                {
-                  x = rect->x + rect->width + b->pad;
-                  label->align = 0.0;
-                  label->pill = TRUE;
-                }
-              label->rect = (LodeFlowRect) { x, rect->y + rect->height / 2 - h / 2, widths[k], h };
-              label->rect.y = MAX (label->rect.y, top);
-              label->rect.y = MAX (label->rect.y, y_prev + lgap);
-              y_prev = label->rect.y + h;
-              shown[ns++] = nodes[k];
-            }
-          for (int k = (int) ns - 1; k >= 0; k--)
-            {
-              LodeFlowRect *r = &shown[k]->label.rect;
-              double limit = k == (int) ns - 1 ? bottom : shown[k + 1]->label.rect.y - lgap;
-
-              if (r->y + r->height > limit)
-                r->y = limit - r->height;
-            }
-          for (guint k = 0; k < ns; k++)
-            {
-              LodeFlowLabel *label = &shown[k]->label;
-              const LodeFlowRect *rect = &shown[k]->rect;
-              double cy = rect->y + rect->height / 2;
-              double ly = label->rect.y + label->rect.height / 2;
-
-              label->has_leader = fabs (cy - ly) > 2.0 * self->font_scale
-                                  && (cy < label->rect.y || cy > label->rect.y + label->rect.height
-                                      || c == LODE_FLOW_COLUMN_END_USE);
-              if (!label->has_leader)
-                continue;
-              if (c == 0)
-                {
-                  label->leader_x0 = rect->x - 1;
-                  label->leader_x1 = label->rect.x + label->rect.width + 2;
-                }
-              else
-                {
-                  label->leader_x0 = rect->x + rect->width + 1;
-                  label->leader_x1 = label->rect.x - 2;
-                }
-              label->leader_y0 = cy;
-              label->leader_y1 = ly;
-            }
-        }
-          victim = -1;
-          for (guint k = 0; k < nn; k++)
-            {
-              const LodeFlowLabel *label = &nodes[k]->label;
-              double cy = nodes[k]->rect.y + nodes[k]->rect.height / 2;
-
-              if (label->level == LODE_FLOW_LABEL_HIDDEN || nodes[k]->share >= 0.05)
-                continue;
-              if (fabs (label->rect.y + label->rect.height / 2 - cy)
-                  > 2.0 * label->rect.height
-                  && (victim < 0 || nodes[k]->value < nodes[victim]->value))
-                victim = (int) k;
-            }
-          if (victim < 0)
-            break;
-          downgrade_label (self, f, nodes[victim], &widths[victim], max_w);
+          label->level = level;
+          col->widths[k] = w;
+          return;
         }
     }
+}
+
+/* The index of the smallest node whose label is shown, or -1. */
+static int
+smallest_shown (const LabelColumn *col)
+{
+  int victim = -1;
+
+  for (guint k = 0; k < col->n; k++)
+    if (col->nodes[k]->label.level != LODE_FLOW_LABEL_HIDDEN
+        && (victim < 0 || col->nodes[k]->value < col->nodes[victim]->value))
+      victim = (int) k;
+  return victim;
+}
+
+/* Not enough height: shorten, then drop, the labels of the smallest nodes. */
+static void
+fit_column_height (const LodeFlowLayout *self,
+                   const LabelFonts     *f,
+                   LabelColumn          *col)
+{
+  for (;;)
+    {
+      double need = 0.0;
+      int shown = 0, victim;
+
+      for (guint k = 0; k < col->n; k++)
+        if (col->nodes[k]->label.level != LODE_FLOW_LABEL_HIDDEN)
+          {
+            need += label_height (f, col->nodes[k]->label.level);
+            shown++;
+          }
+      need += MAX (shown - 1, 0) * col->gap;
+      if (need <= col->bottom - col->top)
+        return;
+      victim = smallest_shown (col);
+      if (victim < 0)
+        return;
+      downgrade_label (self, f, col->nodes[victim], &col->widths[victim], col->max_w);
+    }
+}
+
+/* Where a label starts horizontally: left of the first column, right of the lanes for end
+ * use, right of the node (over the ribbons, on a pill) in between. */
+static void
+label_x (const LodeFlowLayout *self,
+         const Build          *b,
+         int                   c,
+         const LodeFlowRect   *node,
+         double                width,
+         LodeFlowLabel        *label)
+{
+  if (c == 0)
+    {
+      label->rect.x = node->x - b->pad - width;
+      label->align = 1.0;
+    }
+  else if (c == LODE_FLOW_COLUMN_END_USE)
+    {
+      label->rect.x = b->x[c] + self->node_width + b->lanes_width + b->pad;
+      label->align = 0.0;
+    }
+  else
+    {
+      label->rect.x = node->x + node->width + b->pad;
+      label->align = 0.0;
+      label->pill = TRUE;
+    }
+}
+
+/* Each shown label centred on its node, then pushed apart: down from the top, then up from
+ * the bottom. Returns the number of shown labels, in `shown`. */
+static guint
+stack_labels (const LodeFlowLayout *self,
+              const Build          *b,
+              const LabelFonts     *f,
+              LabelColumn          *col,
+              LodeFlowNode        **shown)
+{
+  double y_prev = -G_MAXDOUBLE;
+  guint ns = 0;
+
+  for (guint k = 0; k < col->n; k++)
+    {
+      LodeFlowLabel *label = &col->nodes[k]->label;
+      const LodeFlowRect *rect = &col->nodes[k]->rect;
+      double h = label_height (f, label->level);
+
+      if (label->level == LODE_FLOW_LABEL_HIDDEN)
+        {
+          label->name[0] = label->detail[0] = '\0';
+          continue;
+        }
+      label_x (self, b, col->column, rect, col->widths[k], label);
+      label->rect.y = rect->y + rect->height / 2 - h / 2;
+      label->rect.width = col->widths[k];
+      label->rect.height = h;
+      label->rect.y = MAX (label->rect.y, col->top);
+      label->rect.y = MAX (label->rect.y, y_prev + col->gap);
+      y_prev = label->rect.y + h;
+      shown[ns++] = col->nodes[k];
+    }
+  for (int k = (int) ns - 1; k >= 0; k--)
+    {
+      LodeFlowRect *r = &shown[k]->label.rect;
+      double limit = k == (int) ns - 1 ? col->bottom : shown[k + 1]->label.rect.y - col->gap;
+
+      if (r->y + r->height > limit)
+        r->y = limit - r->height;
+    }
+  return ns;
+}
+
+/* A leader from the node to a label that moved away from it. */
+static void
+set_leader (const LodeFlowLayout *self,
+            int                   c,
+            LodeFlowNode         *node)
+{
+  LodeFlowLabel *label = &node->label;
+  const LodeFlowRect *rect = &node->rect;
+  double cy = rect->y + rect->height / 2;
+  double ly = label->rect.y + label->rect.height / 2;
+
+  label->has_leader = fabs (cy - ly) > LEADER_MIN_OFFSET * self->font_scale
+                      && (cy < label->rect.y || cy > label->rect.y + label->rect.height
+                          || c == LODE_FLOW_COLUMN_END_USE);
+  if (!label->has_leader)
+    return;
+  if (c == 0)
+    {
+      label->leader_x0 = rect->x - 1;
+      label->leader_x1 = label->rect.x + label->rect.width + 2;
+    }
+  else
+    {
+      label->leader_x0 = rect->x + rect->width + 1;
+      label->leader_x1 = label->rect.x - 2;
+    }
+  label->leader_y0 = cy;
+  label->leader_y1 = ly;
+}
+
+/* The smallest small node whose label had to move far from it, or -1. */
+static int
+far_label (const LabelColumn *col)
+{
+  int victim = -1;
+
+  for (guint k = 0; k < col->n; k++)
+    {
+      const LodeFlowLabel *label = &col->nodes[k]->label;
+      double cy = col->nodes[k]->rect.y + col->nodes[k]->rect.height / 2;
+
+      if (label->level == LODE_FLOW_LABEL_HIDDEN || col->nodes[k]->share >= FAR_MAX_SHARE)
+        continue;
+      if (fabs (label->rect.y + label->rect.height / 2 - cy) > FAR_FACTOR * label->rect.height
+          && (victim < 0 || col->nodes[k]->value < col->nodes[victim]->value))
+        victim = (int) k;
+    }
+  return victim;
+}
+
+static void
+place_column (LodeFlowLayout   *self,
+              Build            *b,
+              const LabelFonts *f,
+              int               c)
+{
+  /* On a short canvas a label is one line; the tooltip and the description carry the rest. */
+  int top_level = self->tight ? LODE_FLOW_LABEL_COMPACT : LODE_FLOW_LABEL_FULL;
+  LabelColumn col = {
+    .column = c,
+    .max_w = column_room (self, b, c),
+    .top = b->diag_top,
+    .bottom = b->area_bottom,
+    .gap = LABEL_GAP * self->chrome_scale,
+  };
+
+  for (guint k = 0; k < self->order_len[c]; k++)
+    {
+      LodeFlowNode *node = &self->nodes[node_index (self, c, self->order[c][k])];
+
+      if (node->visible)
+        choose_level (self, f, &col, node, top_level);
+    }
+
+  /* Rounds: fit the column's height, place, and if a small node's label had to move far
+   * from it, shorten or drop that label and place again. */
+  for (guint round = 0; round < 2 * MAXR; round++)
+    {
+      LodeFlowNode *shown[MAXR];
+      guint ns;
+      int victim;
+
+      fit_column_height (self, f, &col);
+      ns = stack_labels (self, b, f, &col, shown);
+      for (guint k = 0; k < ns; k++)
+        set_leader (self, c, shown[k]);
+      victim = far_label (&col);
+      if (victim < 0)
+        break;
+      downgrade_label (self, f, col.nodes[victim], &col.widths[victim], col.max_w);
+    }
+}
+
+void
+lode_flow_place_labels (LodeFlowLayout   *self,
+                        Build            *b,
+                        const LabelFonts *f)
+{
+  for (int c = 0; c < N_COLS; c++)
+    place_column (self, b, f, c);
 }

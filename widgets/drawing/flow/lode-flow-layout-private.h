@@ -33,6 +33,11 @@ G_BEGIN_DECLS
 #define MAX_LEGEND    (MAXR + 8)
 #define MAX_CAPTIONS  4
 
+/* Sizes of the captions' text and of the message shown when nothing is drawn, px at chrome
+ * scale 1. */
+#define LODE_FLOW_CAPTION_SIZE  10.5
+#define LODE_FLOW_MESSAGE_SIZE  13.0
+
 /* The thinnest ribbon and the shortest node drawn, px: smaller values are widened to them. */
 #define MIN_RIBBON_PX 1.0
 #define MIN_NODE_PX   2.0
@@ -151,6 +156,9 @@ lerp (double a,
 {
   return a + (b - a) * t;
 }
+
+/* lode-flow-layout.c */
+double      lode_flow_clamp_font_scale (double              font_scale);
 
 /* lode-flow-names.c */
 void        lode_flow_format_tonnes  (char                 *buf,

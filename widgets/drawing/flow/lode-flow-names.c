@@ -14,9 +14,9 @@
 
 void
 lode_flow_format_tonnes (char       *buf,
-               gsize       size,
-               double      tonnes,
-               const char *unit)
+                         gsize       size,
+                         double      tonnes,
+                         const char *unit)
 {
   double a = fabs (tonnes);
 
@@ -35,8 +35,8 @@ lode_flow_format_tonnes (char       *buf,
 
 void
 lode_flow_format_percent (char   *buf,
-                gsize   size,
-                double  fraction)
+                          gsize   size,
+                          double  fraction)
 {
   if (fraction > 0.0 && fraction < 0.005)
     /* Translators: a share below one percent */
@@ -74,7 +74,7 @@ lode_flow_column_phrase (int column)
 
 const char *
 lode_flow_region_name (const LodeFlowLayout *self,
-             guint                 region)
+                       guint                 region)
 {
   LodeDataset *dataset = self->projection != NULL
                          ? lode_projection_get_dataset (self->projection) : NULL;

@@ -12,6 +12,11 @@
 
 #include "lode-flow-layout-private.h"
 
+/* Forward and backward barycentric sweeps tried; the order with fewest crossings is kept. */
+#define ORDER_SWEEPS 4
+/* The gap between regions when a column's positions are estimated, of the column's total. */
+#define ORDER_GAP_FRACTION 0.03
+
 /* Order: computed from totals over every year of the projection, so it is the same for every
  * year (nothing jumps while the year plays), then improved by barycentric sweeps.             */
 
@@ -31,7 +36,7 @@ column_positions (const LodeFlowLayout *self,
 
   for (guint k = 0; k < self->order_len[c]; k++)
     sum += agg->total[c][self->order[c][k]];
-  gap = sum * 0.03 + 1e-9;
+  gap = sum * ORDER_GAP_FRACTION + 1e-9;
   for (guint k = 0; k < self->order_len[c]; k++)
     {
       guint r = self->order[c][k];
@@ -95,16 +100,13 @@ count_crossings (const LodeFlowLayout *self,
   return total;
 }
 
-void
-lode_flow_compute_order (LodeFlowLayout *self)
+/* Totals over every year: flows between regions, and each node's size. */
+static void
+aggregate_years (LodeFlowLayout *self,
+                 Aggregate      *agg)
 {
   const LodeProjection *p = self->projection;
-  g_autofree Aggregate *agg = g_new0 (Aggregate, 1);
   guint n = self->n_regions;
-  double grand[MAXR] = { 0 };
-  guint initial[MAXR];
-  guint best_order[N_COLS][MAXR];
-  double best;
 
   for (int y = 0; y < p->n_years; y++)
     {
@@ -137,8 +139,18 @@ lode_flow_compute_order (LodeFlowLayout *self)
           agg->total[s][i] += agg->flow[s][i][j];
           agg->total[s + 1][j] += agg->flow[s][i][j];
         }
+}
 
-  /* Initial order: regions by their size over the whole chain, largest on top. */
+/* Initial order: regions by their size over the whole chain, largest on top; a column holds
+ * the regions that ever appear in it. */
+static void
+initial_order (LodeFlowLayout  *self,
+               const Aggregate *agg)
+{
+  guint n = self->n_regions;
+  double grand[MAXR] = { 0 };
+  guint initial[MAXR];
+
   for (guint i = 0; i < n; i++)
     {
       for (int c = 0; c < N_COLS; c++)
@@ -168,58 +180,61 @@ lode_flow_compute_order (LodeFlowLayout *self)
             self->order[c][self->order_len[c]++] = initial[k];
           }
     }
+}
 
+/* Sorts column c by the barycentre of its flows to or from the neighbouring column
+ * (c - 1: its sources, c + 1: its targets); a region with no such flow keeps its place. */
+static void
+sweep_column (LodeFlowLayout  *self,
+              const Aggregate *agg,
+              int              c,
+              int              neighbour)
+{
+  double pos[MAXR], mine[MAXR], key[MAXR];
+  guint n = self->n_regions;
+
+  column_positions (self, agg, neighbour, pos);
+  column_positions (self, agg, c, mine);
+  for (guint k = 0; k < self->order_len[c]; k++)
+    {
+      guint r = self->order[c][k];
+      double w = 0.0, s = 0.0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double f = neighbour < c ? agg->flow[neighbour][i][r] : agg->flow[c][r][i];
+
+          if (self->rank[neighbour][i] >= 0 && f > 0)
+            {
+              w += f;
+              s += f * pos[i];
+            }
+        }
+      key[r] = w > 0 ? s / w : mine[r];
+    }
+  sort_column (self, c, key);
+}
+
+void
+lode_flow_compute_order (LodeFlowLayout *self)
+{
+  g_autofree Aggregate *agg = g_new0 (Aggregate, 1);
+  guint best_order[N_COLS][MAXR];
+  double best;
+
+  aggregate_years (self, agg);
+  initial_order (self, agg);
   memcpy (best_order, self->order, sizeof best_order);
   best = count_crossings (self, agg);
 
-  for (int sweep = 0; sweep < 4 && best > 0; sweep++)
+  for (int sweep = 0; sweep < ORDER_SWEEPS && best > 0; sweep++)
     {
-      double pos[MAXR], key[MAXR], crossings;
+      double crossings;
 
-      /* Forward: each column by the barycentre of its sources. */
       for (int c = 1; c < N_COLS; c++)
-        {
-          double mine[MAXR];
-
-          column_positions (self, agg, c - 1, pos);
-          column_positions (self, agg, c, mine);
-          for (guint k = 0; k < self->order_len[c]; k++)
-            {
-              guint j = self->order[c][k];
-              double w = 0.0, s = 0.0;
-
-              for (guint i = 0; i < n; i++)
-                if (self->rank[c - 1][i] >= 0 && agg->flow[c - 1][i][j] > 0)
-                  {
-                    w += agg->flow[c - 1][i][j];
-                    s += agg->flow[c - 1][i][j] * pos[i];
-                  }
-              key[j] = w > 0 ? s / w : mine[j];
-            }
-          sort_column (self, c, key);
-        }
-      /* Backward: each column by the barycentre of its targets. */
+        sweep_column (self, agg, c, c - 1);
       for (int c = LODE_N_STAGES - 1; c >= 0; c--)
-        {
-          double mine[MAXR];
-
-          column_positions (self, agg, c + 1, pos);
-          column_positions (self, agg, c, mine);
-          for (guint k = 0; k < self->order_len[c]; k++)
-            {
-              guint i = self->order[c][k];
-              double w = 0.0, s = 0.0;
-
-              for (guint j = 0; j < n; j++)
-                if (self->rank[c + 1][j] >= 0 && agg->flow[c][i][j] > 0)
-                  {
-                    w += agg->flow[c][i][j];
-                    s += agg->flow[c][i][j] * pos[j];
-                  }
-              key[i] = w > 0 ? s / w : mine[i];
-            }
-          sort_column (self, c, key);
-        }
+        sweep_column (self, agg, c, c + 1);
       crossings = count_crossings (self, agg);
       if (crossings < best - 1e-9)
         {

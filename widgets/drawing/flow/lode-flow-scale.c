@@ -23,8 +23,8 @@ byproduct_width (const LodeFlowLayout *self)
 
 double
 lode_flow_ribbon_px (const LodeFlowLayout *self,
-           const LodeFlowRibbon *r,
-           double                k)
+                     const LodeFlowRibbon *r,
+                     double                k)
 {
   if (r->kind == LODE_FLOW_RIBBON_BYPRODUCT)
     return byproduct_width (self);
@@ -33,8 +33,8 @@ lode_flow_ribbon_px (const LodeFlowLayout *self,
 
 void
 lode_flow_node_heights (const LodeFlowLayout *self,
-              double                k,
-              double               *heights)
+                        double                k,
+                        double               *heights)
 {
   double in_px[MAX_NODES] = { 0 }, out_px[MAX_NODES] = { 0 };
 
@@ -66,8 +66,8 @@ lode_flow_node_heights (const LodeFlowLayout *self,
 
 double
 lode_flow_recycling_px (const LodeFlowLayout *self,
-              const Build          *b,
-              double                k)
+                        const Build          *b,
+                        double                k)
 {
   double sum = 0.0;
 
@@ -89,7 +89,7 @@ lode_flow_n_loops (const Build *b)
 
 double
 lode_flow_compute_scale (LodeFlowLayout *self,
-               Build          *b)
+                         Build          *b)
 {
   double heights[MAX_NODES];
   double total[N_COLS] = { 0 };

@@ -135,7 +135,7 @@ add_ribbon (LodeFlowLayout     *self,
 
 void
 lode_flow_compute_ribbons (LodeFlowLayout *self,
-                 Build          *b)
+                           Build          *b)
 {
   const FlowYear *d = &self->data;
   guint n = self->n_regions;
