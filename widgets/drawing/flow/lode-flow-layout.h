@@ -141,8 +141,11 @@ typedef struct
   LodeFlowRect title_rect;
   LodeFlowRect unit_rect;
   gboolean     bottleneck;                  /* the stage limiting US magnet output */
-  LodeFlowRect badge_rect;                  /* "Bottleneck" badge, if bottleneck */
-  char         badge[LODE_FLOW_LABEL_MAX];
+  LodeFlowRect badge_rect;                  /* "⚠ Bottleneck" badge, if bottleneck; zero
+                                             * width when there is no room for it */
+  LodeFlowRect badge_icon;                  /* the warning mark inside it */
+  LodeFlowRect badge_text_rect;             /* the word; zero width when only the mark fits */
+  char         badge[LODE_FLOW_LABEL_MAX];  /* "" when only the mark fits */
   double       badge_size;
   LodeFlowRect band;                        /* tinted band behind the column, if bottleneck */
 } LodeFlowHeader;

@@ -513,16 +513,14 @@ paint_headers (const Paint          *p,
       if (h->bottleneck && h->badge_rect.width > 0)
         {
           const LodeFlowRect *b = &h->badge_rect;
-          double tri = h->badge_size * 0.95;
 
           lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->warning, 0.16));
           lode_cairo_rounded_rect (cr, b->x, b->y, b->width, b->height, b->height / 2);
           cairo_fill (cr);
-          warning_triangle (cr, b->x + 5 * p->fs, b->y + (b->height - tri) / 2 + 0.5 * p->fs,
-                            tri, p->palette->warning, p->palette->background);
-          lode_text_draw (cr, h->badge, b->x + 5 * p->fs + tri + 3 * p->fs,
-                          b->y + 2 * p->fs, h->badge_size, LODE_TEXT_BOLD, 0.0,
-                          p->palette->warning);
+          warning_triangle (cr, h->badge_icon.x, h->badge_icon.y, h->badge_icon.width,
+                            p->palette->warning, p->palette->background);
+          lode_text_draw (cr, h->badge, h->badge_text_rect.x, h->badge_text_rect.y,
+                          h->badge_size, LODE_TEXT_BOLD, 0.0, p->palette->warning);
         }
     }
 }
