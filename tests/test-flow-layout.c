@@ -606,44 +606,55 @@ test_highlight (void)
 {
   g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
   g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  g_autoptr(LodeFlowHighlight) none = lode_flow_highlight_new (layout, -1, -1, -1);
+  g_autoptr(LodeFlowHighlight) hover = NULL;
+  g_autoptr(LodeFlowHighlight) selected = NULL;
+  g_autoptr(LodeFlowHighlight) ribbon = NULL;
+  g_autoptr(LodeFlowHighlight) invalid = NULL;
   int us_metal = lode_flow_layout_node_index (layout, LODE_STAGE_METAL, SYN_US);
   int us_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_US);
   int au_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_AU);
   int jp_magnet = lode_flow_layout_node_index (layout, LODE_STAGE_MAGNET, SYN_JP);
+  int jp_separation = lode_flow_layout_node_index (layout, LODE_STAGE_SEPARATION, SYN_JP);
 
+  g_assert_true (lode_flow_highlight_is_empty (none));
   for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
-    g_assert_cmpint (lode_flow_layout_get_node (layout, q)->emphasis, ==,
-                     LODE_FLOW_EMPHASIS_NORMAL);
+    g_assert_cmpint (lode_flow_highlight_get_node (none, q), ==, LODE_FLOW_EMPHASIS_NORMAL);
 
   /* US metal: fed by US separation, fed by the US mine; Australia's mine is unconnected. */
-  lode_flow_layout_set_highlight (layout, us_metal, -1, -1);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, us_metal)->emphasis, ==,
+  hover = lode_flow_highlight_new (layout, us_metal, -1, -1);
+  g_assert_false (lode_flow_highlight_is_empty (hover));
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, us_metal), ==,
                    LODE_FLOW_EMPHASIS_HIGHLIGHT);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, us_mine)->emphasis, ==,
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, us_mine), ==,
                    LODE_FLOW_EMPHASIS_HIGHLIGHT);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
-                   LODE_FLOW_EMPHASIS_DIM);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, jp_magnet)->emphasis, ==,
-                   LODE_FLOW_EMPHASIS_DIM);
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, au_mine), ==, LODE_FLOW_EMPHASIS_DIM);
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, jp_magnet), ==, LODE_FLOW_EMPHASIS_DIM);
 
-  /* Selection without hover highlights too, and marks the node. */
-  lode_flow_layout_set_highlight (layout, -1, -1, au_mine);
-  g_assert_true (lode_flow_layout_get_node (layout, au_mine)->selected);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
+  /* Selection without hover highlights too, and is remembered for its mark. */
+  selected = lode_flow_highlight_new (layout, -1, -1, au_mine);
+  g_assert_cmpint (lode_flow_highlight_get_selected_node (selected), ==, au_mine);
+  g_assert_cmpint (lode_flow_highlight_get_node (selected, au_mine), ==,
                    LODE_FLOW_EMPHASIS_HIGHLIGHT);
 
   /* A hovered ribbon: only it and its ends. */
-  lode_flow_layout_set_highlight (layout, -1, 0, -1);
+  ribbon = lode_flow_highlight_new (layout, -1, 0, -1);
   {
     const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, 0);
 
-    g_assert_cmpint (r->emphasis, ==, LODE_FLOW_EMPHASIS_HIGHLIGHT);
-    g_assert_cmpint (lode_flow_layout_get_node (layout, r->source)->emphasis, ==,
+    g_assert_cmpint (lode_flow_highlight_get_ribbon (ribbon, 0), ==,
+                     LODE_FLOW_EMPHASIS_HIGHLIGHT);
+    g_assert_cmpint (lode_flow_highlight_get_ribbon (ribbon, 1), ==, LODE_FLOW_EMPHASIS_DIM);
+    g_assert_cmpint (lode_flow_highlight_get_node (ribbon, r->source), ==,
                      LODE_FLOW_EMPHASIS_HIGHLIGHT);
   }
-  lode_flow_layout_set_highlight (layout, -1, -1, -1);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
-                   LODE_FLOW_EMPHASIS_NORMAL);
+
+  /* Invisible or out-of-range indices mean nothing. */
+  g_assert_false (lode_flow_layout_get_node (layout, jp_separation)->visible);
+  invalid = lode_flow_highlight_new (layout, jp_separation, 9999, 9999);
+  g_assert_true (lode_flow_highlight_is_empty (invalid));
+  g_assert_cmpint (lode_flow_highlight_get_hover_node (invalid), ==, -1);
+  g_assert_cmpint (lode_flow_highlight_get_hover_ribbon (invalid), ==, -1);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "flow-test-util.h"
 #include "lode-flow-paint.h"
@@ -327,19 +328,75 @@ test_baseline (void)
         cairo_surface_destroy (surface);
       }
 
-  /* Hover dims what is not connected. */
-  {
-    LodeFlowOptions options;
-    g_autoptr(LodeFlowLayout) layout = NULL;
-    cairo_surface_t *surface;
+}
 
-    lode_flow_options_init (&options);
-    options.hover_node = 1 * (int) p->n_regions + (int) lode_projection_get_dataset (p)->us;
-    layout = lode_flow_layout_new (p, 2032, 1280, 800, &options);
-    surface = render (layout, &palette, 1.0);
-    maybe_save (surface, "flow-baseline-hover-us-separation.png");
-    cairo_surface_destroy (surface);
+/* Hover is drawn over the painted layout: the hovered ribbon and its nodes stand out,
+ * everything else is dimmed towards the background. */
+static void
+test_highlight (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  g_autoptr(LodeFlowHighlight) hover = NULL;
+  g_autoptr(LodeFlowHighlight) none = NULL;
+  int us_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_US);
+  int au_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_AU);
+  int connected = find_flow (layout, LODE_STAGE_MINE, SYN_US, SYN_US);
+  int unconnected = find_flow (layout, LODE_STAGE_MINE, SYN_AU, SYN_AU);
+  const LodeFlowNode *au = lode_flow_layout_get_node (layout, au_mine);
+  LodePalette palette;
+  cairo_surface_t *plain, *over, *empty;
+  cairo_t *cr;
+  double x, y, bg;
+  Pixel a, b;
+
+  lode_palette_init_light (&palette, lode_projection_get_dataset (p));
+  bg = luminance ((Pixel) { palette.background.r, palette.background.g, palette.background.b });
+  plain = render (layout, &palette, 1.0);
+  over = render (layout, &palette, 1.0);
+  empty = render (layout, &palette, 1.0);
+  hover = lode_flow_highlight_new (layout, -1, connected, -1);
+  none = lode_flow_highlight_new (layout, -1, -1, -1);
+  cr = cairo_create (over);
+  lode_flow_paint_highlight (cr, layout, hover, &palette);
+  cairo_destroy (cr);
+  cr = cairo_create (empty);
+  lode_flow_paint_highlight (cr, layout, none, &palette);
+  cairo_destroy (cr);
+  cairo_surface_flush (over);
+  cairo_surface_flush (empty);
+  maybe_save (over, "flow-synthetic-hover-us-ribbon.png");
+
+  /* The connected ribbon keeps (or deepens) its colour: no lighter than before. */
+  g_assert_cmpint (connected, >=, 0);
+  ribbon_point (lode_flow_layout_get_ribbon (layout, connected), 0.1, 0.5, &x, &y);
+  a = pixel_at (plain, x, y);
+  b = pixel_at (over, x, y);
+  g_assert_cmpfloat (luminance (b), <=, luminance (a) + 0.01);
+  /* An unconnected ribbon and node fade towards the background. */
+  g_assert_cmpint (unconnected, >=, 0);
+  ribbon_point (lode_flow_layout_get_ribbon (layout, unconnected), 0.9, 0.5, &x, &y);
+  a = pixel_at (plain, x, y);
+  b = pixel_at (over, x, y);
+  g_assert_cmpfloat (fabs (luminance (b) - bg), <, 0.5 * fabs (luminance (a) - bg));
+  a = pixel_at (plain, au->rect.x + au->rect.width / 2, au->rect.y + au->rect.height / 2);
+  b = pixel_at (over, au->rect.x + au->rect.width / 2, au->rect.y + au->rect.height / 2);
+  g_assert_cmpfloat (fabs (luminance (b) - bg), <, 0.5 * fabs (luminance (a) - bg));
+  /* Its source node is drawn at full strength. */
+  {
+    const LodeFlowNode *us = lode_flow_layout_get_node (layout, us_mine);
+
+    a = pixel_at (plain, us->rect.x + us->rect.width / 2, us->rect.y + us->rect.height / 2);
+    b = pixel_at (over, us->rect.x + us->rect.width / 2, us->rect.y + us->rect.height / 2);
+    g_assert_cmpfloat (fabs (a.r - b.r) + fabs (a.g - b.g) + fabs (a.b - b.b), <, 0.02);
   }
+  /* Nothing hovered: nothing drawn over the layout. */
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (plain),
+                           cairo_image_surface_get_data (empty),
+                           cairo_image_surface_get_stride (plain) * 800), ==, 0);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (over);
+  cairo_surface_destroy (empty);
 }
 
 int
@@ -353,6 +410,7 @@ main (int    argc,
   g_test_add_func ("/lode/flow-paint/scale", test_scale);
   g_test_add_func ("/lode/flow-paint/dark", test_dark);
   g_test_add_func ("/lode/flow-paint/baseline", test_baseline);
+  g_test_add_func ("/lode/flow-paint/highlight", test_highlight);
 
   return g_test_run ();
 }

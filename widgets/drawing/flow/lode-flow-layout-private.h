@@ -90,6 +90,7 @@ struct _LodeFlowLayout
   gboolean         ever_byproduct;
 
   LodeFlowNode     nodes[MAX_NODES];
+  LodeFlowRect     diagram;       /* the columns' band, full width: what hover dims */
 
   guint            n_ribbons;
   LodeFlowRibbon  *ribbons;

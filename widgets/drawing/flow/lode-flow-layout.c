@@ -61,9 +61,6 @@ lode_flow_options_init (LodeFlowOptions *options)
     .font_scale = 1.0,
     .show_legend = TRUE,
     .show_china_content = TRUE,
-    .hover_node = -1,
-    .hover_ribbon = -1,
-    .selected_node = -1,
   };
 }
 
@@ -172,6 +169,9 @@ place_nodes (LodeFlowLayout *self,
 
   area_bottom = MAX (area_bottom, area_top + 1.0);
   b->area_bottom = area_bottom;
+  self->diagram = (LodeFlowRect) {
+    0.0, area_top - b->pad, self->width, b->bottom_limit + b->pad - (area_top - b->pad)
+  };
   lode_flow_node_heights (self, self->scale, heights);
   for (int c = 0; c < N_COLS; c++)
     {
@@ -288,8 +288,6 @@ lode_flow_layout_new (const LodeProjection  *projection,
   lode_flow_place_labels (self, &b, &fonts);
   lode_flow_position_headers (self, &b);
   lode_flow_layout_captions (self, &b);
-  lode_flow_layout_set_highlight (self, self->options.hover_node, self->options.hover_ribbon,
-                                  self->options.selected_node);
 
   g_free (b.y0);
   g_free (b.y1);
@@ -342,6 +340,13 @@ lode_flow_layout_get_options (const LodeFlowLayout *self)
   return &self->options;
 }
 
+double
+lode_flow_layout_get_font_scale (const LodeFlowLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+  return self->font_scale;
+}
+
 const LodeDataset *
 lode_flow_layout_get_dataset (const LodeFlowLayout *self)
 {
@@ -354,6 +359,15 @@ lode_flow_layout_get_scale (const LodeFlowLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->scale;
+}
+
+void
+lode_flow_layout_get_diagram_area (const LodeFlowLayout *self,
+                                   LodeFlowRect         *out_area)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out_area != NULL);
+  *out_area = self->diagram;
 }
 
 guint

@@ -11,10 +11,39 @@
 
 typedef struct
 {
-  cairo_t           *cr;
-  const LodePalette *palette;
-  double             fs;       /* font scale: line widths and hatch spacing follow it */
+  cairo_t                 *cr;
+  const LodePalette       *palette;
+  double                   fs;         /* font scale: line widths and hatch spacing follow it */
+  const LodeFlowHighlight *highlight;  /* NULL: the layout itself, everything at normal
+                                        * emphasis; else only what it highlights, drawn over */
 } Paint;
+
+/* How much of the background veils the diagram under a highlight. */
+#define HIGHLIGHT_VEIL 0.75
+
+static LodeFlowEmphasis
+ribbon_emphasis (const Paint *p,
+                 guint        ribbon)
+{
+  return p->highlight != NULL ? lode_flow_highlight_get_ribbon (p->highlight, ribbon)
+                              : LODE_FLOW_EMPHASIS_NORMAL;
+}
+
+static LodeFlowEmphasis
+node_emphasis (const Paint *p,
+               guint        node)
+{
+  return p->highlight != NULL ? lode_flow_highlight_get_node (p->highlight, node)
+                              : LODE_FLOW_EMPHASIS_NORMAL;
+}
+
+/* The layout draws everything at normal emphasis; a highlight only what it emphasises. */
+static gboolean
+skip (const Paint      *p,
+      LodeFlowEmphasis  emphasis)
+{
+  return p->highlight != NULL && emphasis != LODE_FLOW_EMPHASIS_HIGHLIGHT;
+}
 
 static double
 ribbon_alpha (const Paint      *p,
@@ -195,18 +224,19 @@ paint_flows (const Paint          *p,
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      LodeFlowEmphasis emphasis = ribbon_emphasis (p, q);
       gboolean hatched;
       int dim;
       LodeRgba c;
 
-      if (r->kind != LODE_FLOW_RIBBON_FLOW)
+      if (r->kind != LODE_FLOW_RIBBON_FLOW || skip (p, emphasis))
         continue;
       c = ribbon_colour (p, layout, r);
       if (china && r->width < HATCH_MIN_WIDTH)
         c = lode_rgba_mix (c, grey, 0.55 * r->china_content);
-      c = lode_rgba_with_alpha (c, ribbon_alpha (p, r->emphasis));
+      c = lode_rgba_with_alpha (c, ribbon_alpha (p, emphasis));
       hatched = china && r->width >= HATCH_MIN_WIDTH && r->china_content > 0.005;
-      dim = r->emphasis == LODE_FLOW_EMPHASIS_DIM;
+      dim = emphasis == LODE_FLOW_EMPHASIS_DIM;
       ribbon_path (cr, r, 0.0, 1.0);
 
       /* All of it passed through China: one fill with the colour and the hatching together. */
@@ -286,7 +316,7 @@ paint_stubs (const Paint          *p,
           {
             const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
 
-            if (!is_stub (r) || (int) r->emphasis != e
+            if (!is_stub (r) || (int) ribbon_emphasis (p, q) != e || skip (p, e)
                 || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct)
               continue;
             ribbon_path (cr, r, 0.0, 1.0);
@@ -302,7 +332,7 @@ paint_stubs (const Paint          *p,
             const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
             const LodeFlowCubic *t, *b;
 
-            if (!is_stub (r) || (int) r->emphasis != e
+            if (!is_stub (r) || (int) ribbon_emphasis (p, q) != e || skip (p, e)
                 || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct
                 || r->width < STUB_EDGE_MIN_WIDTH)
               continue;
@@ -337,14 +367,15 @@ paint_loops (const Paint          *p,
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      LodeFlowEmphasis emphasis = ribbon_emphasis (p, q);
       const LodeFlowSegment *mid;
       double y, xa, xb, size;
       LodeRgba fg;
 
-      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5)
+      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5 || skip (p, emphasis))
         continue;
       lode_cairo_set_rgba (cr, lode_rgba_with_alpha (ribbon_colour (p, layout, r),
-                                                     MIN (ribbon_alpha (p, r->emphasis) + 0.15,
+                                                     MIN (ribbon_alpha (p, emphasis) + 0.15,
                                                           0.95)));
       ribbon_path (cr, r, 0.0, 1.0);
       cairo_fill (cr);
@@ -356,7 +387,7 @@ paint_loops (const Paint          *p,
       xb = MIN (mid->top.x0, mid->top.x3);
       size = CLAMP (r->width * 0.35, 1.5 * p->fs, 5.0 * p->fs);
       fg = p->palette->background;
-      fg.a = r->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 0.9;
+      fg.a = emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 0.9;
       lode_cairo_set_rgba (cr, fg);
       cairo_set_line_width (cr, MAX (1.0, MIN (r->width * 0.18, 1.6 * p->fs)));
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -385,16 +416,17 @@ paint_nodes (const Paint          *p,
     {
       const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
       const LodeFlowRect *r = &node->rect;
+      LodeFlowEmphasis emphasis = node_emphasis (p, q);
       LodeRgba c;
 
-      if (!node->visible)
+      if (!node->visible || skip (p, emphasis))
         continue;
       c = lode_palette_region (p->palette, node->region);
-      c.a = node->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
+      c.a = emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
       lode_cairo_set_rgba (cr, c);
       lode_cairo_rounded_rect (cr, r->x, r->y, r->width, r->height, 2.0);
       cairo_fill (cr);
-      if (node->selected)
+      if (p->highlight != NULL && lode_flow_highlight_get_selected_node (p->highlight) == (int) q)
         {
           double o = 2.5 * p->fs;
 
@@ -418,10 +450,11 @@ paint_labels (const Paint          *p,
     {
       const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
       const LodeFlowLabel *l = &node->label;
-      double alpha = text_alpha (node->emphasis);
+      LodeFlowEmphasis emphasis = node_emphasis (p, q);
+      double alpha = text_alpha (emphasis);
       double x;
 
-      if (!node->visible || l->level == LODE_FLOW_LABEL_HIDDEN)
+      if (!node->visible || l->level == LODE_FLOW_LABEL_HIDDEN || skip (p, emphasis))
         continue;
       if (l->pill)
         {
@@ -633,9 +666,7 @@ lode_flow_paint (cairo_t              *cr,
   g_return_if_fail (layout != NULL);
   g_return_if_fail (palette != NULL);
 
-  p.cr = cr;
-  p.palette = palette;
-  p.fs = CLAMP (lode_flow_layout_get_options (layout)->font_scale, 0.25, 8.0);
+  p = (Paint) { cr, palette, lode_flow_layout_get_font_scale (layout), NULL };
 
   cairo_save (cr);
   if (palette->background.a > 0)
@@ -654,5 +685,37 @@ lode_flow_paint (cairo_t              *cr,
   paint_headers (&p, layout);
   paint_captions (&p, layout);
   paint_legend (&p, layout);
+  cairo_restore (cr);
+}
+
+void
+lode_flow_paint_highlight (cairo_t                 *cr,
+                           const LodeFlowLayout    *layout,
+                           const LodeFlowHighlight *highlight,
+                           const LodePalette       *palette)
+{
+  Paint p;
+  LodeFlowRect area;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (highlight != NULL);
+  g_return_if_fail (palette != NULL);
+
+  if (lode_flow_highlight_is_empty (highlight))
+    return;
+  p = (Paint) { cr, palette, lode_flow_layout_get_font_scale (layout), highlight };
+  cairo_save (cr);
+  /* Dim everything in the diagram, then draw what is highlighted over the veil. */
+  lode_flow_layout_get_diagram_area (layout, &area);
+  lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->background,
+                                                 palette->background.a * HIGHLIGHT_VEIL));
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+  cairo_fill (cr);
+  paint_flows (&p, layout);
+  paint_stubs (&p, layout);
+  paint_loops (&p, layout);
+  paint_nodes (&p, layout);
+  paint_labels (&p, layout);
   cairo_restore (cr);
 }
