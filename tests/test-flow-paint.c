@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "flow-test-util.h"
+#include "lode-flow-layout-private.h"
 #include "lode-flow-paint.h"
 
 /* Set LODE_FLOW_PNG_DIR to keep the rendered images for a look. */
@@ -399,6 +400,51 @@ test_highlight (void)
   cairo_surface_destroy (empty);
 }
 
+/* A large image is painted in strips on two threads: the pixels are those of one paint, also
+ * under the translation, scale and clip that exports use. */
+static void
+test_strips (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  LodePalette palette;
+
+  lode_palette_init_light (&palette, lode_projection_get_dataset (p));
+  for (int transformed = 0; transformed <= 1; transformed++)
+    {
+      double w = transformed ? 800 : 1500, h = transformed ? 460 : 900;
+      int width = transformed ? 1700 : 1520, height = transformed ? 1000 : 910;
+      g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2031.5, w, h, NULL);
+      cairo_surface_t *split = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+      for (int one_piece = 0; one_piece <= 1; one_piece++)
+        {
+          cairo_t *cr = cairo_create (one_piece ? whole : split);
+
+          if (transformed)
+            {
+              cairo_translate (cr, 37.5, 21.25);
+              cairo_scale (cr, 2, 2);
+              cairo_rectangle (cr, 0, 0, w - 10.5, h - 3.25);
+              cairo_clip (cr);
+            }
+          if (one_piece)
+            lode_flow_paint_in_one_piece (cr, layout, &palette);
+          else
+            lode_flow_paint (cr, layout, &palette);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+        }
+      cairo_surface_flush (split);
+      cairo_surface_flush (whole);
+      g_assert_cmpint (memcmp (cairo_image_surface_get_data (split),
+                               cairo_image_surface_get_data (whole),
+                               (gsize) cairo_image_surface_get_stride (split) * height), ==, 0);
+      cairo_surface_destroy (split);
+      cairo_surface_destroy (whole);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +457,7 @@ main (int    argc,
   g_test_add_func ("/lode/flow-paint/dark", test_dark);
   g_test_add_func ("/lode/flow-paint/baseline", test_baseline);
   g_test_add_func ("/lode/flow-paint/highlight", test_highlight);
+  g_test_add_func ("/lode/flow-paint/strips", test_strips);
 
   return g_test_run ();
 }

@@ -22,7 +22,10 @@
  */
 #pragma once
 
+#include <cairo.h>
+
 #include "lode-flow-layout.h"
+#include "lode-palette.h"
 
 G_BEGIN_DECLS
 
@@ -157,6 +160,24 @@ lerp (double a,
 {
   return a + (b - a) * t;
 }
+
+/* lode-flow-strips.c: paints a large image target in two strips on two cores, calling
+ * `func` once per strip with a cairo_t clipped to it; FALSE (nothing painted) when the target
+ * is not an image, is small, or there is one core. */
+typedef void (*LodeFlowStripFunc) (cairo_t      *cr,
+                                   gconstpointer data);
+
+gboolean    lode_flow_paint_strips   (cairo_t              *cr,
+                                      double                width,
+                                      double                height,
+                                      LodeFlowStripFunc     func,
+                                      gconstpointer         data);
+
+/* lode-flow-paint.c: lode_flow_paint() on the calling thread only, for the tests that check
+ * that painting in strips changes no pixel. */
+void        lode_flow_paint_in_one_piece (cairo_t              *cr,
+                                          const LodeFlowLayout *layout,
+                                          const LodePalette    *palette);
 
 /* lode-flow-layout.c */
 double      lode_flow_clamp_font_scale (double              font_scale);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lode-flow-layout-private.h"
 #include "lode-flow-paint.h"
 #include "lode-text.h"
 
@@ -16,7 +17,82 @@ typedef struct
   double                   fs;         /* font scale: line widths and hatch spacing follow it */
   const LodeFlowHighlight *highlight;  /* NULL: the layout itself, everything at normal
                                         * emphasis; else only what it highlights, drawn over */
+  LodeFlowRect             visible;    /* the clip's extents in user space */
 } Paint;
+
+/* On an image, what lies entirely outside the clip (another strip's rows, see
+ * lode-flow-strips.c) is not drawn at all: cairo would discard it, but only after building,
+ * flattening and measuring it. The margin (px at font scale 1) covers antialiasing, strokes
+ * and label backings. */
+#define CULL_MARGIN 8.0
+
+static Paint
+paint_init (cairo_t                 *cr,
+            const LodeFlowLayout    *layout,
+            const LodePalette       *palette,
+            const LodeFlowHighlight *highlight)
+{
+  Paint p = { cr, palette, lode_flow_layout_get_font_scale (layout), highlight, { 0 } };
+  double x0, y0, x1, y1;
+
+  /* Vector files keep every element, as they always did. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      p.visible = (LodeFlowRect) { -G_MAXDOUBLE / 4, -G_MAXDOUBLE / 4, G_MAXDOUBLE / 2,
+                                   G_MAXDOUBLE / 2 };
+      return p;
+    }
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  p.visible = (LodeFlowRect) { x0, y0, x1 - x0, y1 - y0 };
+  return p;
+}
+
+static gboolean
+in_view (const Paint *p,
+         double       x0,
+         double       y0,
+         double       x1,
+         double       y1)
+{
+  double m = CULL_MARGIN * p->fs;
+
+  return x1 + m >= p->visible.x && x0 - m <= p->visible.x + p->visible.width
+         && y1 + m >= p->visible.y && y0 - m <= p->visible.y + p->visible.height;
+}
+
+static gboolean
+rect_in_view (const Paint        *p,
+              const LodeFlowRect *r)
+{
+  return in_view (p, r->x, r->y, r->x + r->width, r->y + r->height);
+}
+
+/* A cubic lies within the hull of its control points. */
+static gboolean
+ribbon_in_view (const Paint          *p,
+                const LodeFlowRibbon *r)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint k = 0; k < r->n_segments; k++)
+    {
+      const LodeFlowCubic *edges[2] = { &r->segments[k].top, &r->segments[k].bottom };
+
+      for (int e = 0; e < 2; e++)
+        {
+          const double *pts = &edges[e]->x0;
+
+          for (int i = 0; i < 8; i += 2)
+            {
+              x0 = MIN (x0, pts[i]);
+              x1 = MAX (x1, pts[i]);
+              y0 = MIN (y0, pts[i + 1]);
+              y1 = MAX (y1, pts[i + 1]);
+            }
+        }
+    }
+  return r->n_segments > 0 && in_view (p, x0, y0, x1, y1);
+}
 
 /* How much of the background veils the diagram under a highlight. */
 #define HIGHLIGHT_VEIL 0.75
@@ -129,6 +205,36 @@ ribbon_colour (const Paint          *p,
  * the hatching over it: a ribbon that passed through China entirely is then filled once
  * instead of twice (OVER is associative, so the pixels are the same, and its anti-aliased
  * edges no longer blend the two layers separately). */
+/* Pixman fills with a repeating source one tile-wide run at a time: a few-pixel tile costs a
+ * call every few pixels across a wide ribbon. The same tile repeated into one of about
+ * HATCH_TILE_PX pixels gives the same pixels (an exact copy, whole tiles) in far fewer runs.
+ * Images only: vector files keep their small tile. */
+#define HATCH_TILE_PX 96
+
+static cairo_surface_t *
+repeat_tile (cairo_surface_t *tile,
+             int              px)
+{
+  int n = MAX (HATCH_TILE_PX / px, 1);
+  cairo_surface_t *big;
+  cairo_pattern_t *pattern;
+  cairo_t *cr;
+
+  if (n == 1)
+    return tile;
+  big = cairo_surface_create_similar_image (tile, CAIRO_FORMAT_ARGB32, n * px, n * px);
+  cr = cairo_create (big);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_set_source (cr, pattern);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (tile);
+  return big;
+}
+
 static cairo_pattern_t *
 hatch_pattern (const Paint    *p,
                double          alpha_factor,
@@ -165,6 +271,8 @@ hatch_pattern (const Paint    *p,
     }
   cairo_stroke (tc);
   cairo_destroy (tc);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    tile = repeat_tile (tile, px);
 
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
@@ -229,7 +337,7 @@ paint_flows (const Paint          *p,
       int dim;
       LodeRgba c;
 
-      if (r->kind != LODE_FLOW_RIBBON_FLOW || skip (p, emphasis))
+      if (r->kind != LODE_FLOW_RIBBON_FLOW || skip (p, emphasis) || !ribbon_in_view (p, r))
         continue;
       c = ribbon_colour (p, layout, r);
       if (china && r->width < HATCH_MIN_WIDTH)
@@ -317,7 +425,8 @@ paint_stubs (const Paint          *p,
             const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
 
             if (!is_stub (r) || (int) ribbon_emphasis (p, q) != e || skip (p, e)
-                || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct)
+                || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct
+                || !ribbon_in_view (p, r))
               continue;
             ribbon_path (cr, r, 0.0, 1.0);
             any = TRUE;
@@ -334,7 +443,7 @@ paint_stubs (const Paint          *p,
 
             if (!is_stub (r) || (int) ribbon_emphasis (p, q) != e || skip (p, e)
                 || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct
-                || r->width < STUB_EDGE_MIN_WIDTH)
+                || r->width < STUB_EDGE_MIN_WIDTH || !ribbon_in_view (p, r))
               continue;
             t = &r->segments[0].top;
             b = &r->segments[0].bottom;
@@ -372,7 +481,8 @@ paint_loops (const Paint          *p,
       double y, xa, xb, size;
       LodeRgba fg;
 
-      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5 || skip (p, emphasis))
+      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5 || skip (p, emphasis)
+          || !ribbon_in_view (p, r))
         continue;
       lode_cairo_set_rgba (cr, lode_rgba_with_alpha (ribbon_colour (p, layout, r),
                                                      MIN (ribbon_alpha (p, emphasis) + 0.15,
@@ -455,6 +565,12 @@ paint_labels (const Paint          *p,
       double x;
 
       if (!node->visible || l->level == LODE_FLOW_LABEL_HIDDEN || skip (p, emphasis))
+        continue;
+      if (!rect_in_view (p, &l->rect)
+          && (!l->has_leader || !in_view (p, MIN (l->leader_x0, l->leader_x1),
+                                          MIN (l->leader_y0, l->leader_y1),
+                                          MAX (l->leader_x0, l->leader_x1),
+                                          MAX (l->leader_y0, l->leader_y1))))
         continue;
       if (l->pill)
         {
@@ -566,6 +682,8 @@ paint_captions (const Paint          *p,
     {
       const LodeFlowCaption *cap = lode_flow_layout_get_caption (layout, k);
 
+      if (!rect_in_view (p, &cap->rect))
+        continue;
       lode_text_draw (p->cr, cap->text, cap->rect.x, cap->rect.y, cap->size, LODE_TEXT_NORMAL,
                       0.0, cap->muted ? p->palette->muted : p->palette->foreground);
     }
@@ -582,6 +700,8 @@ paint_legend (const Paint          *p,
       const LodeFlowLegendItem *item = lode_flow_layout_get_legend_item (layout, k);
       const LodeFlowRect *s = &item->swatch;
 
+      if (!rect_in_view (p, &item->text_rect) && !rect_in_view (p, s))
+        continue;
       switch (item->kind)
         {
         case LODE_FLOW_LEGEND_REGION:
@@ -655,18 +775,20 @@ paint_legend (const Paint          *p,
     }
 }
 
-void
-lode_flow_paint (cairo_t              *cr,
-                 const LodeFlowLayout *layout,
-                 const LodePalette    *palette)
+typedef struct
 {
-  Paint p;
+  const LodeFlowLayout *layout;
+  const LodePalette    *palette;
+} PaintJob;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (palette != NULL);
-
-  p = (Paint) { cr, palette, lode_flow_layout_get_font_scale (layout), NULL };
+static void
+paint_layout (cairo_t       *cr,
+              gconstpointer  data)
+{
+  const PaintJob *job = data;
+  const LodeFlowLayout *layout = job->layout;
+  const LodePalette *palette = job->palette;
+  Paint p = paint_init (cr, layout, palette, NULL);
 
   cairo_save (cr);
   if (palette->background.a > 0)
@@ -689,6 +811,33 @@ lode_flow_paint (cairo_t              *cr,
 }
 
 void
+lode_flow_paint (cairo_t              *cr,
+                 const LodeFlowLayout *layout,
+                 const LodePalette    *palette)
+{
+  PaintJob job = { layout, palette };
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (palette != NULL);
+
+  /* A large image (exports, benchmarks) is painted on both cores. */
+  if (!lode_flow_paint_strips (cr, lode_flow_layout_get_width (layout),
+                               lode_flow_layout_get_height (layout), paint_layout, &job))
+    paint_layout (cr, &job);
+}
+
+void
+lode_flow_paint_in_one_piece (cairo_t              *cr,
+                              const LodeFlowLayout *layout,
+                              const LodePalette    *palette)
+{
+  PaintJob job = { layout, palette };
+
+  paint_layout (cr, &job);
+}
+
+void
 lode_flow_paint_highlight (cairo_t                 *cr,
                            const LodeFlowLayout    *layout,
                            const LodeFlowHighlight *highlight,
@@ -704,7 +853,7 @@ lode_flow_paint_highlight (cairo_t                 *cr,
 
   if (lode_flow_highlight_is_empty (highlight))
     return;
-  p = (Paint) { cr, palette, lode_flow_layout_get_font_scale (layout), highlight };
+  p = paint_init (cr, layout, palette, highlight);
   cairo_save (cr);
   /* Dim everything in the diagram, then draw what is highlighted over the veil. */
   lode_flow_layout_get_diagram_area (layout, &area);
