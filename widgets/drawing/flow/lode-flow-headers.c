@@ -112,19 +112,31 @@ rect_hits (const LodeFlowRect *a,
          && a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* TRUE if the badge stays on the canvas and clear of every column's title and unit. */
+static LodeFlowRect
+grown (const LodeFlowRect *r,
+       double              by)
+{
+  return (LodeFlowRect) { r->x - by, r->y - by, r->width + 2 * by, r->height + 2 * by };
+}
+
+/* TRUE if the badge stays on the canvas, clear of its own column's title and unit and at
+ * least BADGE_CLEARANCE away from every other column's, so it never reads as theirs. */
 static gboolean
 badge_clear (const LodeFlowLayout *self,
              const Build          *b,
              const LodeFlowRect   *badge)
 {
+  double clearance = BADGE_CLEARANCE * self->chrome_scale;
+
   if (badge->x < b->margin / 2 || badge->x + badge->width > self->width - b->margin / 2)
     return FALSE;
   for (int c = 0; c < N_COLS; c++)
     {
       const LodeFlowHeader *o = &self->headers[c];
+      double by = c == self->bottleneck ? 0.0 : clearance;
+      LodeFlowRect title = grown (&o->title_rect, by), unit = grown (&o->unit_rect, by);
 
-      if (rect_hits (badge, &o->title_rect) || rect_hits (badge, &o->unit_rect))
+      if (rect_hits (badge, &title) || rect_hits (badge, &unit))
         return FALSE;
     }
   return TRUE;

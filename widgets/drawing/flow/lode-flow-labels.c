@@ -130,6 +130,28 @@ lode_flow_label_reserve (const LodeFlowLayout *self,
   return MAX (w, wd);
 }
 
+/* Sets the label's text at `level` and its width; FALSE if it is wider than max_w. A compact
+ * label that is too wide with its share keeps the region's name alone (the tooltip has the
+ * share). */
+static gboolean
+fit_level (const LodeFlowLayout *self,
+           const LabelFonts     *f,
+           LodeFlowNode         *node,
+           LodeFlowLabelLevel    level,
+           double                max_w,
+           double               *width)
+{
+  LodeFlowLabel *label = &node->label;
+
+  label_strings (self, node, level, label->name, label->detail);
+  *width = label_width (f, label->name, label->detail);
+  if (*width <= max_w || level != LODE_FLOW_LABEL_COMPACT)
+    return *width <= max_w;
+  g_strlcpy (label->name, lode_flow_region_name (self, node->region), sizeof label->name);
+  *width = label_width (f, label->name, label->detail);
+  return *width <= max_w;
+}
+
 /* One step down: full or short -> compact -> hidden. */
 static void
 downgrade_label (const LodeFlowLayout *self,
@@ -145,12 +167,15 @@ downgrade_label (const LodeFlowLayout *self,
       label->level = LODE_FLOW_LABEL_HIDDEN;
       return;
     }
-  label->level = LODE_FLOW_LABEL_COMPACT;
-  label_strings (self, node, label->level, label->name, label->detail);
-  *width = label_width (f, label->name, label->detail);
-  if (*width > max_w)
-    label->level = LODE_FLOW_LABEL_HIDDEN;
+  label->level = fit_level (self, f, node, LODE_FLOW_LABEL_COMPACT, max_w, width)
+                 ? LODE_FLOW_LABEL_COMPACT : LODE_FLOW_LABEL_HIDDEN;
 }
+
+/* Labels beside their nodes (every column but end use, whose labels stand past the recycling
+ * lanes with leaders) stay within their node's window: from the node above's bottom to the
+ * node below's top, so no label sits beside another region's node. A label may reach this far
+ * (px) past its window's ends, into the gap's antialiasing. */
+#define WINDOW_SLACK 0.5
 
 /* One column's labels while they are placed: the visible nodes from top to bottom. */
 typedef struct
@@ -163,6 +188,36 @@ typedef struct
   double        top, bottom;    /* the band the labels must stay in */
   double        gap;
 } LabelColumn;
+
+static gboolean
+beside_nodes (int column)
+{
+  return column != LODE_FLOW_COLUMN_END_USE;
+}
+
+/* The band beside the k-th visible node where its label belongs. */
+static void
+label_window (const LabelColumn *col,
+              guint              k,
+              double            *lo,
+              double            *hi)
+{
+  *lo = k > 0 ? col->nodes[k - 1]->rect.y + col->nodes[k - 1]->rect.height : col->top;
+  *hi = k + 1 < col->n ? col->nodes[k + 1]->rect.y : col->bottom;
+  *lo = MAX (*lo, col->top);
+  *hi = MIN (*hi, col->bottom);
+}
+
+static gboolean
+outside_window (const LabelColumn *col,
+                guint              k)
+{
+  const LodeFlowRect *r = &col->nodes[k]->label.rect;
+  double lo, hi;
+
+  label_window (col, k, &lo, &hi);
+  return r->y < lo - WINDOW_SLACK || r->y + r->height > hi + WINDOW_SLACK;
+}
 
 static double
 column_room (const LodeFlowLayout *self,
@@ -201,9 +256,7 @@ choose_level (const LodeFlowLayout *self,
     {
       double w;
 
-      label_strings (self, node, level, label->name, label->detail);
-      w = label_width (f, label->name, label->detail);
-      if (w <= col->max_w)
+      if (fit_level (self, f, node, level, col->max_w, &w))
         {
           label->level = level;
           col->widths[k] = w;
@@ -305,6 +358,15 @@ stack_labels (const LodeFlowLayout *self,
         }
       label_x (self, b, col->column, rect, col->widths[k], label);
       label->rect.y = rect->y + rect->height / 2 - h / 2;
+      if (beside_nodes (col->column))
+        {
+          double lo, hi;
+
+          /* Within its window where it fits: it may hang into the gaps, not past them. */
+          label_window (col, k, &lo, &hi);
+          if (hi - lo >= h)
+            label->rect.y = CLAMP (label->rect.y, lo, hi - h);
+        }
       label->rect.width = col->widths[k];
       label->rect.height = h;
       label->rect.y = MAX (label->rect.y, col->top);
@@ -373,6 +435,48 @@ far_label (const LabelColumn *col)
   return victim;
 }
 
+/* Which of two crowded labels gives way: one that can still be shortened before one that
+ * would have to go, then the smaller node. */
+static gboolean
+gives_way (const LodeFlowNode *a,
+           const LodeFlowNode *b)
+{
+  gboolean a_short = a->label.level > LODE_FLOW_LABEL_COMPACT;
+  gboolean b_short = b->label.level > LODE_FLOW_LABEL_COMPACT;
+
+  if (a_short != b_short)
+    return a_short;
+  return a->value < b->value;
+}
+
+/* A label pushed beside another region's node: among it and the labelled neighbours that
+ * crowd it, the one that gives way, whose label is then shortened or dropped; -1 if none. */
+static int
+crowded_label (const LabelColumn *col)
+{
+  int victim = -1;
+
+  if (!beside_nodes (col->column))
+    return -1;
+  for (guint k = 0; k < col->n; k++)
+    {
+      int cand[3] = { (int) k, -1, -1 };
+
+      if (col->nodes[k]->label.level == LODE_FLOW_LABEL_HIDDEN || !outside_window (col, k))
+        continue;
+      for (int a = (int) k - 1; a >= 0 && cand[1] < 0; a--)
+        if (col->nodes[a]->label.level != LODE_FLOW_LABEL_HIDDEN)
+          cand[1] = a;
+      for (guint b = k + 1; b < col->n && cand[2] < 0; b++)
+        if (col->nodes[b]->label.level != LODE_FLOW_LABEL_HIDDEN)
+          cand[2] = (int) b;
+      for (int i = 0; i < 3; i++)
+        if (cand[i] >= 0 && (victim < 0 || gives_way (col->nodes[cand[i]], col->nodes[victim])))
+          victim = cand[i];
+    }
+  return victim;
+}
+
 static void
 place_column (LodeFlowLayout   *self,
               Build            *b,
@@ -398,8 +502,9 @@ place_column (LodeFlowLayout   *self,
     }
 
   /* Rounds: fit the column's height, place, and if a small node's label had to move far
-   * from it, shorten or drop that label and place again. */
-  for (guint round = 0; round < 2 * MAXR; round++)
+   * from it or beside another node, shorten or drop a label and place again. Each round
+   * lowers one label by a level, so the rounds end. */
+  for (guint round = 0; round < 3 * MAXR; round++)
     {
       LodeFlowNode *shown[MAXR];
       guint ns;
@@ -410,6 +515,8 @@ place_column (LodeFlowLayout   *self,
       for (guint k = 0; k < ns; k++)
         set_leader (self, c, shown[k]);
       victim = far_label (&col);
+      if (victim < 0)
+        victim = crowded_label (&col);
       if (victim < 0)
         break;
       downgrade_label (self, f, col.nodes[victim], &col.widths[victim], col.max_w);
