@@ -270,14 +270,16 @@ static const double window_sizes[][2] = {
   { 1872, 930 }, { 1392, 960 }, { 1100, 620 }, { 752, 430 },   /* exports and slides */
 };
 
-/* The backing a label over the ribbons is painted on (lode-flow-paint.c), at font scale 1. */
+/* What a label covers: its text, and the pill behind it over the ribbons. */
 static LodeFlowRect
 label_extent (const LodeFlowLabel *label)
 {
   if (!label->pill)
     return label->rect;
-  return (LodeFlowRect) { label->rect.x - 3, label->rect.y - 1, label->rect.width + 6,
-                          label->rect.height + 2 };
+  g_assert_cmpfloat (label->backing.x, <=, label->rect.x);
+  g_assert_cmpfloat (label->backing.x + label->backing.width, >=,
+                     label->rect.x + label->rect.width);
+  return label->backing;
 }
 
 /* Every label sits beside its own node: never over another node, and (but at end use, whose

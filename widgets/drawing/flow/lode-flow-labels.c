@@ -16,6 +16,9 @@
 /* Label text sizes, px at chrome scale 1. */
 #define NAME_SIZE          11.5
 #define DETAIL_SIZE        10.5
+/* The pill behind a label over ribbons reaches this far past its text, px at font scale 1. */
+#define PILL_H_PAD         3.0
+#define PILL_V_PAD         1.0
 /* Vertical gap between two labels of a column, px at chrome scale 1. */
 #define LABEL_GAP          3.0
 /* Middle-column labels lie over ribbons: a node below this share of its column gets one
@@ -523,6 +526,25 @@ place_column (LodeFlowLayout   *self,
     }
 }
 
+/* The pills behind labels over ribbons, once the labels are in place. */
+static void
+set_backings (LodeFlowLayout *self)
+{
+  double fs = self->font_scale;
+
+  for (guint q = 0; q < N_COLS * self->n_regions; q++)
+    {
+      LodeFlowLabel *l = &self->nodes[q].label;
+
+      if (!l->pill || l->level == LODE_FLOW_LABEL_HIDDEN)
+        continue;
+      l->backing = (LodeFlowRect) {
+        l->rect.x - PILL_H_PAD * fs, l->rect.y - PILL_V_PAD * fs,
+        l->rect.width + 2 * PILL_H_PAD * fs, l->rect.height + 2 * PILL_V_PAD * fs,
+      };
+    }
+}
+
 void
 lode_flow_place_labels (LodeFlowLayout   *self,
                         Build            *b,
@@ -530,4 +552,5 @@ lode_flow_place_labels (LodeFlowLayout   *self,
 {
   for (int c = 0; c < N_COLS; c++)
     place_column (self, b, f, c);
+  set_backings (self);
 }

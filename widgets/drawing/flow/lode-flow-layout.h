@@ -95,6 +95,7 @@ typedef struct
   double             name_height;                  /* px, the detail line starts below it */
   double             align;                        /* 0: text starts at rect.x; 1: ends at right */
   gboolean           pill;                         /* drawn over ribbons: needs a backing */
+  LodeFlowRect       backing;                      /* the pill behind it, if pill */
   LodeFlowRect       rect;                         /* both lines */
   gboolean           has_leader;                   /* moved away from its node: draw a leader */
   double             leader_x0, leader_y0, leader_x1, leader_y1;

@@ -578,9 +578,8 @@ paint_labels (const Paint          *p,
 
           bg.a = MIN (bg.a, 0.8);
           lode_cairo_set_rgba (cr, bg);
-          lode_cairo_rounded_rect (cr, l->rect.x - 3 * p->fs, l->rect.y - 1 * p->fs,
-                                   l->rect.width + 6 * p->fs, l->rect.height + 2 * p->fs,
-                                   4 * p->fs);
+          lode_cairo_rounded_rect (cr, l->backing.x, l->backing.y, l->backing.width,
+                                   l->backing.height, 4 * p->fs);
           cairo_fill (cr);
         }
       if (l->has_leader)
