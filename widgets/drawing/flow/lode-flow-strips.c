@@ -31,11 +31,22 @@ typedef struct
   gconstpointer           data;
   int                     rows[N_STRIPS + 1];
   int                     next;         /* the next strip to take, atomically */
+  int                     ref_count;    /* the caller's and the worker's */
 
   GMutex                  lock;
   GCond                   cond;
-  gboolean                worker_done;
+  int                     done;         /* strips painted */
 } Strips;
+
+static void
+strips_unref (Strips *s)
+{
+  if (!g_atomic_int_dec_and_test (&s->ref_count))
+    return;
+  g_mutex_clear (&s->lock);
+  g_cond_clear (&s->cond);
+  g_free (s);
+}
 
 static void
 paint_strip (Strips *s,
@@ -74,13 +85,21 @@ paint_strip (Strips *s,
   cairo_surface_destroy (surface);
 }
 
+/* Paints strips until none is left to take. The caller waits for the strips, not for the
+ * worker: on a busy machine the worker may start late, find nothing left and only let go. */
 static void
 take_strips (Strips *s)
 {
   int k;
 
   while ((k = g_atomic_int_add (&s->next, 1)) < N_STRIPS)
-    paint_strip (s, k);
+    {
+      paint_strip (s, k);
+      g_mutex_lock (&s->lock);
+      if (++s->done == N_STRIPS)
+        g_cond_signal (&s->cond);
+      g_mutex_unlock (&s->lock);
+    }
 }
 
 static void
@@ -90,10 +109,7 @@ worker_cb (gpointer data,
   Strips *s = data;
 
   take_strips (s);
-  g_mutex_lock (&s->lock);
-  s->worker_done = TRUE;
-  g_cond_signal (&s->cond);
-  g_mutex_unlock (&s->lock);
+  strips_unref (s);
 }
 
 /* One worker for the whole process, started on first use and kept, with its text caches. */
@@ -185,7 +201,7 @@ lode_flow_paint_strips (cairo_t           *cr,
   cairo_surface_t *target;
   cairo_rectangle_list_t *clip;
   GThreadPool *pool;
-  Strips s;
+  Strips *s;
   int first, last;
 
   if (!can_split (cr) || (pool = worker ()) == NULL)
@@ -203,34 +219,37 @@ lode_flow_paint_strips (cairo_t           *cr,
   if (clip_is_whole (cr, clip))
     g_clear_pointer (&clip, cairo_rectangle_list_destroy);
 
-  s = (Strips) {
+  s = g_new0 (Strips, 1);
+  *s = (Strips) {
     .target = target,
     .antialias = cairo_get_antialias (cr),
     .tolerance = cairo_get_tolerance (cr),
     .clip = clip,
     .func = func,
     .data = data,
+    .ref_count = 2,
   };
-  cairo_get_matrix (cr, &s.matrix);
+  cairo_get_matrix (cr, &s->matrix);
   /* The first and last strips reach the target's edges, so nothing outside the box is lost. */
   for (int k = 0; k <= N_STRIPS; k++)
-    s.rows[k] = first + (last - first) * k / N_STRIPS;
-  s.rows[0] = 0;
-  s.rows[N_STRIPS] = cairo_image_surface_get_height (target);
-  g_mutex_init (&s.lock);
-  g_cond_init (&s.cond);
+    s->rows[k] = first + (last - first) * k / N_STRIPS;
+  s->rows[0] = 0;
+  s->rows[N_STRIPS] = cairo_image_surface_get_height (target);
+  g_mutex_init (&s->lock);
+  g_cond_init (&s->cond);
 
   cairo_surface_flush (target);
-  g_thread_pool_push (pool, &s, NULL);
-  take_strips (&s);
-  g_mutex_lock (&s.lock);
-  while (!s.worker_done)
-    g_cond_wait (&s.cond, &s.lock);
-  g_mutex_unlock (&s.lock);
+  g_thread_pool_push (pool, s, NULL);
+  take_strips (s);
+  g_mutex_lock (&s->lock);
+  while (s->done < N_STRIPS)
+    g_cond_wait (&s->cond, &s->lock);
+  g_mutex_unlock (&s->lock);
   cairo_surface_mark_dirty (target);
 
-  g_mutex_clear (&s.lock);
-  g_cond_clear (&s.cond);
+  /* The worker no longer reads the clip, the target or the callback once every strip is
+   * taken; it may still hold `s` itself. */
   g_clear_pointer (&clip, cairo_rectangle_list_destroy);
+  strips_unref (s);
   return TRUE;
 }
