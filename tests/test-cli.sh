@@ -270,6 +270,18 @@ if command -v pdftotext >/dev/null; then
   ok "the PDF carries its footer as text"
 fi
 
+# --- explain ---------------------------------------------------------------------------------
+
+run --explain us_china_free_magnets_t --year 2032 --set fund.size_busd=20
+[ "$status" -eq 0 ] || fail "--explain exited $status"
+grep -q '^China-free magnets reaching US use, 2032' "$OUT" || fail "--explain lacks its title"
+grep -q 'United States, NdFeB' "$OUT" || fail "--explain lacks the US makers' term"
+grep -q 'via oxide separated in' "$OUT" || fail "--explain does not say where the oxide came from"
+ok "--explain breaks the China-free magnets down by maker and oxide origin"
+expect_error 2 'china_free_share_us_demand' "$WORK/none" -- --explain jobs_us
+expect_error 2 'explain' "$WORK/none" -- --summary --year 2030
+expect_error 2 '2070' "$WORK/none" -- --explain ndpr_price_usd_kg --year 2070
+
 # --- save-as ----------------------------------------------------------------------------------
 
 run --save-as "$WORK/push.lodestone" --set fund.size_busd=150

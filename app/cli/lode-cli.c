@@ -15,6 +15,7 @@
 #include "lode-cli.h"
 #include "lode-export.h"
 #include "lode-dataset.h"
+#include "lode-explain.h"
 #include "lode-figures.h"
 #include "lode-levers.h"
 #include "lode-projection.h"
@@ -32,6 +33,7 @@ typedef struct
   char      *save_as_path;
   char      *view;
   char      *material;
+  char      *explain;
   int        year;
   char      *size;
   int        scale;
@@ -49,6 +51,7 @@ cli_options_clear (CliOptions *o)
   g_free (o->save_as_path);
   g_free (o->view);
   g_free (o->material);
+  g_free (o->explain);
   g_free (o->size);
   g_strfreev (o->sets);
   g_strfreev (o->files);
@@ -111,8 +114,13 @@ build_context (CliOptions *o)
     { "material", 0, 0, G_OPTION_ARG_STRING, &o->material,
       N_("The material whose chain --summary, --csv and --export show: ndpr (default), heavy "
          "(dysprosium and terbium) or sm (samarium)"), N_("MATERIAL") },
+    { "explain", 0, 0, G_OPTION_ARG_STRING, &o->explain,
+      N_("Print how a figure of --year (default 2030) is made, term by term: "
+         "china_free_share_us_demand, us_china_free_magnets_t, us_defence_need_met_share, "
+         "ndpr_price_usd_kg, heavy_price_usd_kg, sm_price_usd_kg or fund_unabsorbed_busd"),
+      N_("KEY") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
-      N_("Year shown by the flow diagram and marked on charts"), N_("YEAR") },
+      N_("Year shown by the flow diagram and marked on charts, or explained"), N_("YEAR") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o->size,
       N_("Page size: WIDTHxHEIGHT, 16:9 (default, 1920x1080), 4:3 or a4"), N_("SIZE") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o->scale,
@@ -298,10 +306,18 @@ run_headless (CliOptions *o)
                  _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) or sm "
                    "(samarium)"), o->material);
   if (o->export_path == NULL
-      && (o->view != NULL || o->size != NULL || o->year != NO_NUMBER || o->scale != NO_NUMBER
-          || o->transparent))
+      && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent))
     return fail (LODE_CLI_EXIT_USAGE,
-                 _("--view, --year, --size, --scale and --transparent need --export"));
+                 _("--view, --size, --scale and --transparent need --export"));
+  if (o->export_path == NULL && o->explain == NULL && o->year != NO_NUMBER)
+    return fail (LODE_CLI_EXIT_USAGE, _("--year needs --export or --explain"));
+  if (o->explain != NULL && !g_strv_contains (lode_explain_keys (), o->explain))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) lode_explain_keys ());
+
+      return fail (LODE_CLI_EXIT_USAGE, _("--explain %s: the figures that can be explained "
+                                          "are %s"), o->explain, known);
+    }
   if (o->export_path != NULL)
     {
       if (!lode_export_format_from_path (o->export_path, &format))
@@ -335,7 +351,7 @@ run_headless (CliOptions *o)
     return fail (LODE_CLI_EXIT_USAGE, _("Bad year %d: choose a year from %d to %d"),
                  o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
 
-  if (o->summary || o->csv_path != NULL || o->export_path != NULL)
+  if (o->summary || o->csv_path != NULL || o->export_path != NULL || o->explain != NULL)
     {
       projection = lode_projection_run (dataset, scenario, &error);
       if (projection == NULL)
@@ -375,6 +391,19 @@ run_headless (CliOptions *o)
       lode_figures_write_summary (projection, material, text);
       if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
         return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
+    }
+
+  if (o->explain != NULL)
+    {
+      int year = o->year != NO_NUMBER ? o->year : MIN (2030, projection->horizon);
+      g_autoptr(LodeExplanation) e = lode_explain (projection, o->explain, year, &error);
+      g_autofree char *text = NULL;
+
+      if (e == NULL)
+        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+      text = lode_explanation_to_text (e);
+      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write to standard output"));
     }
 
   return LODE_CLI_EXIT_OK;
@@ -423,7 +452,7 @@ lode_cli_run (int    argc,
     }
 
   headless = o.summary || o.csv_path != NULL || o.export_path != NULL
-             || o.save_as_path != NULL;
+             || o.save_as_path != NULL || o.explain != NULL;
   if (!headless)
     {
       GPtrArray *gui;
@@ -433,8 +462,8 @@ lode_cli_run (int    argc,
         {
           *out_exit_code = fail (LODE_CLI_EXIT_USAGE,
                                  _("--set, --horizon, --material, --view, --year, --size, "
-                                   "--scale and --transparent need --summary, --csv, --export "
-                                   "or --save-as"));
+                                   "--scale and --transparent need --summary, --csv, --export, "
+                                   "--explain or --save-as"));
           return LODE_CLI_DONE;
         }
 

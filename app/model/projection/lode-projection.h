@@ -137,6 +137,10 @@ typedef struct
   double us_supplied_magnet_t;
   double us_shortfall_magnet_t;
   double us_china_free_magnet_t;              /* jointly China-free, NdFeB + SmCo */
+  /* Of it, by the region that made the magnets: jointly China-free NdFeB, and China-free
+   * SmCo (with what the US stockpile released spread over its makers). */
+  double us_china_free_ndfeb_from_t[LODE_MAX_REGIONS];
+  double us_china_free_smco_from_t[LODE_MAX_REGIONS];
   double china_free_share_us_demand;          /* joint: China-free / US trend demand */
   double china_free_share_us_magnets;         /* joint: China-free / US supply received */
   double china_free_share_us_demand_ndpr;     /* NdFeB by their NdPr alone */
