@@ -102,6 +102,27 @@ get_us_stockpile_t (const LodeYear *y,
   return y->chain[m].us_stockpile_ox;
 }
 
+static double get_fund_net_busd (const LodeYear *y, LodeMaterial m)
+{ return y->fund_net_busd; }
+static double get_fund_out_busd (const LodeYear *y, LodeMaterial m)
+{
+  double sum = 0;
+
+  for (int o = 0; o < LODE_N_FUND_OUT; o++)
+    sum += y->fund_out_busd[o];
+  return sum;
+}
+static double get_fund_in_busd (const LodeYear *y, LodeMaterial m)
+{
+  double sum = 0;
+
+  for (int i = 0; i < LODE_N_FUND_IN; i++)
+    sum += y->fund_in_busd[i];
+  return sum;
+}
+static double get_fund_written_off_busd (const LodeYear *y, LodeMaterial m)
+{ return y->fund_written_off_busd; }
+
 #define PER_MATERIAL TRUE
 
 static const LodeYearFigure year_figures[] = {
@@ -152,6 +173,10 @@ static const LodeYearFigure year_figures[] = {
   { "fund_unabsorbed_busd.metal", unabsorbed_metal, FALSE },
   { "fund_unabsorbed_busd.magnet", unabsorbed_magnet, FALSE },
   { "fund_unabsorbed_busd.recycling", unabsorbed_recycling, FALSE },
+  { "fund_out_busd", get_fund_out_busd, FALSE },
+  { "fund_in_busd", get_fund_in_busd, FALSE },
+  { "fund_net_busd", get_fund_net_busd, FALSE },
+  { "fund_written_off_busd", get_fund_written_off_busd, FALSE },
   { "price_floor_cost_busd", get_price_floor_cost_busd, FALSE },
   { "stockpile_cost_busd", get_stockpile_cost_busd, FALSE },
   { "tariff_revenue_busd", get_tariff_revenue_busd, FALSE },
@@ -251,6 +276,17 @@ write_whole_run (const LodeProjection *projection,
   append_line (out, "price_floor_cost_cumulative_busd", last->price_floor_cost_cum_busd);
   append_line (out, "stockpile_cost_cumulative_busd", last->stockpile_cost_cum_busd);
   append_line (out, "tariff_revenue_cumulative_busd", last->tariff_revenue_cum_busd);
+
+  /* The fund as an investor (docs/fund.md). */
+  append_line (out, "fund_discount_rate", projection->fund.discount_rate);
+  append_line (out, "fund_npv_busd", projection->fund.npv_busd);
+  if (isnan (projection->fund.irr))
+    g_string_append (out, "fund_irr: n/a\n");
+  else
+    append_line (out, "fund_irr", projection->fund.irr);
+  append_line (out, "net_fiscal_cost_busd", projection->fund.net_fiscal_cost_busd);
+  append_line (out, "fund_exposure_busd", lode_projection_fund_exposure_busd (projection));
+  append_line (out, "cost_per_china_free_t_usd", projection->fund.cost_per_china_free_t_usd);
 
   /* Public money (fund, floor, stockpile) per t/yr of China-free magnet supply gained in the
    * US between the base year and the horizon; meaningless without money or without a gain. */

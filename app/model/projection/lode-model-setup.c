@@ -378,6 +378,7 @@ lode_model_setup (Model                      *m,
     }
   setup_scenario (m);
   setup_fund (m);
+  lode_model_setup_instruments (m);
   setup_leads (m, MAX (0.0, lv[LODE_LEVER_POLICY_PERMITTING_CUT_YEARS]));
   setup_units (m, MAX (0.0, lv[LODE_LEVER_MARKET_SCHEDULE_SLIP_YEARS]));
   /* Known mines (the base and announced projects) always fit within the reserves. */
