@@ -144,14 +144,14 @@ test_row_order (Fixture       *f,
   {
     GtkSwitch *ally = NULL;
     GtkWidget *expander;
-    GtkWidget *coinvest = GTK_WIDGET (lode_levers_panel_get_lever_row (
-                                        f->panel, LODE_LEVER_PARTNERS_COINVEST_PCT));
+    GtkWidget *last = GTK_WIDGET (lode_levers_panel_get_lever_row (
+                                    f->panel, LODE_LEVER_PARTNERS_FUND_EU_BUSD));
 
     for (guint r = 0; ally == NULL && r < f->dataset->n_regions; r++)
       ally = lode_levers_panel_get_ally_switch (f->panel, r);
     g_assert_nonnull (ally);
     expander = gtk_widget_get_ancestor (GTK_WIDGET (ally), ADW_TYPE_EXPANDER_ROW);
-    g_assert_true (gtk_widget_get_next_sibling (coinvest) == expander);
+    g_assert_true (gtk_widget_get_next_sibling (last) == expander);
     g_assert_null (gtk_widget_get_next_sibling (expander));
   }
 }
