@@ -388,11 +388,14 @@ test_presets (void)
   const char * const *ids = lode_scenario_preset_ids ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 4);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 7);
   g_assert_true (g_strv_contains (ids, "baseline"));
   g_assert_true (g_strv_contains (ids, "mine-to-magnet"));
   g_assert_true (g_strv_contains (ids, "allied-partnership"));
+  g_assert_true (g_strv_contains (ids, "allied-fund"));
   g_assert_true (g_strv_contains (ids, "export-ban"));
+  g_assert_true (g_strv_contains (ids, "controls-april-2025"));
+  g_assert_true (g_strv_contains (ids, "controls-october-2025"));
 
   for (guint i = 0; ids[i] != NULL; i++)
     {

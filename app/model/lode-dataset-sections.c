@@ -759,6 +759,7 @@ static const ParamInfo param_info[LODE_N_PARAMS] = {
   [LODE_PARAM_EXIT_MULTIPLE] = { "exit-multiple", 0.0, 30.0 },
   [LODE_PARAM_FLOOR_UPSIDE_SHARE] = { "floor-upside-share", 0.0, 1.0 },
   [LODE_PARAM_OFFTAKE_FACILITATION] = { "offtake-facilitation", 0.0, 1.0 },
+  [LODE_PARAM_WORKING_STOCK_MONTHS] = { "working-stock-months", 0.0, 24.0 },
 };
 
 const char *

@@ -125,6 +125,7 @@ typedef enum
   LODE_PARAM_EXIT_MULTIPLE,           /* equity value / yearly margin at the horizon */
   LODE_PARAM_FLOOR_UPSIDE_SHARE,      /* share of the price above the floor the state gets */
   LODE_PARAM_OFFTAKE_FACILITATION,    /* share of the offtake plant's margin paid on top */
+  LODE_PARAM_WORKING_STOCK_MONTHS,    /* months of use buyers hold in their own stocks */
   LODE_N_PARAMS
 } LodeParam;
 

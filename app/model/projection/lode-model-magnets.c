@@ -285,8 +285,11 @@ record_use (Model        *m,
 {
   MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
-  double us_free = 0;
+  double us_free = 0, targets_demand = 0;
 
+  for (guint j = 0; j < m->n; j++)
+    if (m->target[j] && j != m->cn)
+      targets_demand += c->demand_t[j];
   for (guint j = 0; j < m->n; j++)
     {
       double mass = 0, china = 0, supplied;
@@ -301,6 +304,16 @@ record_use (Model        *m,
           china += f * lode_model_buyer_content (m, c, MAGNET, i, j);
         }
       supplied = mass / mm->ox_per_magnet - (mat == HEAVY ? 0 : w->restocked[mat][j]);
+      /* What the targets drew from their own stocks (China-touched, like most stocks). */
+      if (w->working_released[mat] > 0 && targets_demand > 0 && m->target[j] && j != m->cn)
+        {
+          double drawn = w->working_released[mat] / mm->need_ox_per_magnet *
+                         c->demand_t[j] / targets_demand;
+
+          supplied += drawn;
+          mass += drawn * mm->ox_per_magnet;
+          china += drawn * mm->ox_per_magnet;
+        }
       if (j == m->us)
         {
           /* The stockpile buys China-touched magnets first; what it releases carries the

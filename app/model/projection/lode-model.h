@@ -132,6 +132,7 @@ typedef struct
   double ref_magnet_share[MAX_R];     /* of China's exports to a region, the share that
                                        * went as magnets in the last unrestricted year */
   double restock_ox;            /* the targets' inventories a shortage emptied, to rebuild */
+  double working_months;        /* buyers' own stocks, months of use */
   double stock_draw0;           /* magnets China's makers drew from stock in 2024 */
   double stock_build0;          /* oxide separators and metal makers put to stock in 2024 */
   double stock_ox;              /* US strategic stockpile */
@@ -292,6 +293,7 @@ typedef struct
   double   covered[N_MATERIALS];            /* US separation output the floor covers */
   double   stock_bought[N_MATERIALS];       /* US stockpile purchases this year, oxide */
   double   stock_released[N_MATERIALS];
+  double   working_released[N_MATERIALS];       /* the targets' own stocks drawn, oxide */
   double   stock_bought_content[N_MATERIALS];  /* China content of the purchases */
   double   restock[N_MATERIALS];               /* inventories rebuilt after a shortage */
   double   restocked[N_MATERIALS][MAX_R];      /* ... by each target, magnet-stage units */
