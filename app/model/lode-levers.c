@@ -246,14 +246,14 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
   [LODE_LEVER_PARTNERS_FUND_AU_BUSD] = {
     "partners.fund_au_busd", N_("Australia's co-investment"), N_("$ bn"),
     N_("Money Australia's government invests in Australian capacity alongside the US fund, "
-       "over the same years and with the same stage split. The default is its commitment in "
-       "the October 2025 US–Australia framework (at least $1 billion)."),
-    "AUS-FW", LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 1.0, 1, FALSE },
+       "over the US fund's deployment years and with its stage split. The October 2025 "
+       "US–Australia framework commits at least $1 billion within six months."),
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
   [LODE_LEVER_PARTNERS_FUND_JP_BUSD] = {
     "partners.fund_jp_busd", N_("Japan's co-investment"), N_("$ bn"),
     N_("Money Japan's government (JOGMEC) invests in Japanese capacity alongside the US fund. "
        "The October 2025 US–Japan framework names no amount."),
-    "ASIA-FW", LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
   [LODE_LEVER_PARTNERS_FUND_EU_BUSD] = {
     "partners.fund_eu_busd", N_("The EU's co-investment"), N_("$ bn"),
     N_("Money the European Union invests in European capacity alongside the US fund."),
