@@ -173,3 +173,30 @@ lode_basis_name (LodeBasis basis)
 
   return _(basis_names[basis]);
 }
+
+char *
+lode_dup_shown_text (const char *text,
+                     gssize      length,
+                     glong       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+  gsize total, n;
+  glong chars = 0;
+
+  g_return_val_if_fail (max_chars > 0, NULL);
+
+  if (text == NULL)
+    return g_strdup ("");
+  total = length < 0 ? strlen (text) : (gsize) length;
+  /* A character is at most 4 bytes: look at no more than the characters shown, plus one to
+   * know whether anything was cut. */
+  n = MIN (total, (gsize) (max_chars + 1) * 4);
+  valid = g_utf8_make_valid (text, n);
+
+  for (end = valid; *end != '\0' && chars < max_chars; end = g_utf8_next_char (end))
+    chars++;
+  if (*end == '\0' && n == total)
+    return g_steal_pointer (&valid);
+  return g_strdup_printf ("%.*s…", (int) (end - valid), valid);
+}

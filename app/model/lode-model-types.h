@@ -77,4 +77,11 @@ gboolean    lode_basis_from_code (const char *code,
                                   LodeBasis  *out_basis);
 const char *lode_basis_name      (LodeBasis  basis);   /* translated, "seen in source" ... */
 
+/* Text from a file or the command line as a message may quote it: valid UTF-8, at most
+ * `max_chars` characters, an ellipsis marking a cut. Never shapes or copies more than it
+ * shows, so a megabyte of input costs nothing. */
+char       *lode_dup_shown_text  (const char *text,
+                                  gssize      length,
+                                  glong       max_chars) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
