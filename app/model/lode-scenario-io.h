@@ -21,8 +21,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  LODE_SCENARIO_ERROR_IO,             /* cannot read or write the file */
-  LODE_SCENARIO_ERROR_TOO_LARGE,      /* over LODE_SCENARIO_MAX_BYTES */
+  LODE_SCENARIO_ERROR_IO,             /* cannot read or write the file, or not a regular file */
+  LODE_SCENARIO_ERROR_TOO_LARGE,      /* over a LODE_SCENARIO_MAX_* bound */
   LODE_SCENARIO_ERROR_MALFORMED,      /* not well-formed XML, bad encoding, too deep */
   LODE_SCENARIO_ERROR_FORBIDDEN,      /* DTD, entity declarations, external references */
   LODE_SCENARIO_ERROR_NOT_A_SCENARIO, /* wrong root element or namespace */
@@ -35,6 +35,14 @@ typedef enum
 #define LODE_SCENARIO_FORMAT_VERSION 1
 #define LODE_SCENARIO_MAX_BYTES      (16 * 1024 * 1024)
 #define LODE_SCENARIO_MAX_DEPTH      32
+/* What a scenario file may hold, checked before it is parsed (see lode-xml-reader.h). A
+ * complete scenario has about 250 elements; the 16 MiB of LODE_SCENARIO_MAX_BYTES leave room
+ * for comments. */
+#define LODE_SCENARIO_MAX_ELEMENTS    4096
+#define LODE_SCENARIO_MAX_ATTRIBUTES  16
+#define LODE_SCENARIO_MAX_NAMESPACES  8
+#define LODE_SCENARIO_MAX_MARKUP      1024          /* comments, PIs, CDATA sections */
+#define LODE_SCENARIO_MAX_FIELD_BYTES (256 * 1024)  /* one attribute value or text */
 #define LODE_SCENARIO_SCHEMA_RESOURCE "/io/github/lodestone/Lodestone/data/lodestone-scenario.rng"
 
 GQuark        lode_scenario_error_quark      (void);
