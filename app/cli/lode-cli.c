@@ -17,6 +17,7 @@
 #include "lode-dataset.h"
 #include "lode-figures.h"
 #include "lode-levers.h"
+#include "lode-output-file.h"
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
 #include "lode-scenario.h"
@@ -342,7 +343,7 @@ run_headless (CliOptions *o)
       g_autoptr(GString) csv = g_string_new (NULL);
 
       lode_figures_write_csv (projection, csv);
-      if (!lode_export_write_file (o->csv_path, csv->str, csv->len, &error))
+      if (!lode_output_file_write (o->csv_path, csv->str, csv->len, &error))
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
 

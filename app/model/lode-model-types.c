@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lode-model-types.h"
 
@@ -199,4 +200,20 @@ lode_dup_shown_text (const char *text,
   if (*end == '\0' && n == total)
     return g_steal_pointer (&valid);
   return g_strdup_printf ("%.*s…", (int) (end - valid), valid);
+}
+
+const char *
+lode_file_type_describe (guint mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISLNK (mode))
+    return _("a symbolic link");
+  return _("not a regular file");
 }

@@ -77,6 +77,10 @@ gboolean    lode_basis_from_code (const char *code,
                                   LodeBasis  *out_basis);
 const char *lode_basis_name      (LodeBasis  basis);   /* translated, "seen in source" ... */
 
+/* What a file that is not a regular file is, from its st_mode, for messages: "a folder",
+ * "a named pipe (FIFO)", "a device", "a socket" (translated). */
+const char *lode_file_type_describe (guint mode);
+
 /* Text from a file or the command line as a message may quote it: valid UTF-8, at most
  * `max_chars` characters, an ellipsis marking a cut. Never shapes or copies more than it
  * shows, so a megabyte of input costs nothing. */

@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lode-allocation.h"
+#include "lode-output-file.h"
 #include "lode-scenario-io.h"
 #include "lode-xml-reader.h"
 
@@ -1329,92 +1330,6 @@ lode_scenario_to_bytes (LodeScenario *scenario)
   return g_string_free_to_bytes (out);
 }
 
-/* Follows symbolic links (at most a few levels), so saving through a link replaces the file it
- * points to rather than the link itself. */
-static GFile *
-resolve_links (GFile        *file,
-               GCancellable *cancellable)
-{
-  g_autoptr(GFile) current = g_object_ref (file);
-
-  for (guint i = 0; i < 8; i++)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GFile) parent = NULL;
-      const char *target;
-
-      info = g_file_query_info (current,
-                                G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
-                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
-                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-      if (info == NULL || !g_file_info_get_is_symlink (info))
-        break;
-      target = g_file_info_get_symlink_target (info);
-      parent = g_file_get_parent (current);
-      if (target == NULL || parent == NULL)
-        break;
-      g_object_unref (current);
-      current = g_file_resolve_relative_path (parent, target);
-    }
-
-  return g_steal_pointer (&current);
-}
-
-/* Writes `bytes` to a temporary file beside `file` and renames it over `file` only once every
- * byte is written and the file closed.
- *
- * g_file_replace_contents() is not enough on GLib 2.74: after a failed write it still closes
- * the stream, which renames the partial temporary file over the old one; and with
- * G_FILE_CREATE_NONE it falls back to rewriting the old file in place when it cannot create a
- * temporary file (a read-only folder). So: G_FILE_CREATE_REPLACE_DESTINATION (always a
- * temporary file, or an error), and on any failure a close with a cancelled GCancellable,
- * which removes the temporary file and leaves the old one alone. The old file's permissions
- * are carried over. */
-static gboolean
-replace_atomically (GFile         *file,
-                    GBytes        *bytes,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr(GFile) target = resolve_links (file, cancellable);
-  g_autoptr(GFileInfo) old_info = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  gsize written = 0;
-
-  old_info = g_file_query_info (target, G_FILE_ATTRIBUTE_UNIX_MODE, G_FILE_QUERY_INFO_NONE,
-                                cancellable, NULL);
-
-  stream = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), &written, cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    return FALSE;
-
-  if (old_info != NULL &&
-      g_file_info_has_attribute (old_info, G_FILE_ATTRIBUTE_UNIX_MODE))
-    {
-      guint32 mode = g_file_info_get_attribute_uint32 (old_info, G_FILE_ATTRIBUTE_UNIX_MODE);
-
-      /* Best effort: the contents are saved whatever happens here. */
-      g_file_set_attribute_uint32 (target, G_FILE_ATTRIBUTE_UNIX_MODE, mode & 07777,
-                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-    }
-
-  return TRUE;
-}
-
 gboolean
 lode_scenario_save_to_file (LodeScenario  *scenario,
                             GFile         *file,
@@ -1425,7 +1340,6 @@ lode_scenario_save_to_file (LodeScenario  *scenario,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (LODE_IS_SCENARIO (scenario), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1444,13 +1358,11 @@ lode_scenario_save_to_file (LodeScenario  *scenario,
   lode_scenario_set_modified (scenario, now);
 
   bytes = lode_scenario_to_bytes (scenario);
-  name = g_file_get_parse_name (file);
-
-  if (!replace_atomically (file, bytes, cancellable, &local_error))
+  if (!lode_output_file_write_bytes (file, bytes, &local_error))
     {
-      fail (error, LODE_SCENARIO_ERROR_IO, name, 0,
-            _("cannot save the scenario (the previous file, if any, is unchanged): %s"),
-            local_error->message);
+      /* The message names the file and says the previous one, if any, is unchanged. */
+      g_set_error_literal (error, LODE_SCENARIO_ERROR, LODE_SCENARIO_ERROR_IO,
+                           local_error->message);
       return FALSE;
     }
 

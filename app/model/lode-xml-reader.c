@@ -117,20 +117,6 @@ lode_xml_ensure_safe (void)
 /* ------------------------------------------------------------------------------------------ */
 /* Step 1: the file                                                                            */
 
-static const char *
-describe_file_type (mode_t mode)
-{
-  if (S_ISDIR (mode))
-    return _("a folder");
-  if (S_ISFIFO (mode))
-    return _("a named pipe (FIFO)");
-  if (S_ISCHR (mode) || S_ISBLK (mode))
-    return _("a device");
-  if (S_ISSOCK (mode))
-    return _("a socket");
-  return _("not a regular file");
-}
-
 static gboolean
 too_large (gsize            size,
            gsize            max_bytes,
@@ -276,7 +262,7 @@ lode_xml_read_file (GFile           *file,
     {
       set_problem (problem, LODE_XML_PROBLEM_IO, 0, NULL,
                    _("cannot open the file: it is %s; Lodestone opens only regular files"),
-                   describe_file_type (st.st_mode));
+                   lode_file_type_describe (st.st_mode));
       close (fd);
       return NULL;
     }

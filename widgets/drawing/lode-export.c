@@ -5,16 +5,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "lode-cards-paint.h"
 #include "lode-chart-layout.h"
@@ -25,6 +21,7 @@
 #include "lode-palette.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
+#include "lode-output-file.h"
 
 /* Type sizes at font scale 1, in page units. */
 #define FOOTER_PX     13.0
@@ -952,74 +949,6 @@ lode_export_to_bytes (const LodeExportRequest  *req,
 }
 
 gboolean
-lode_export_write_file (const char  *path,
-                        const void  *data,
-                        gsize        length,
-                        GError     **error)
-{
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
-  const guint8 *p = data;
-  gsize left = length;
-  int saved_errno = 0;
-  int fd;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  display = g_filename_display_name (path);
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      goto fail_no_tmp;
-    }
-
-  while (left > 0)
-    {
-      gssize n = write (fd, p, left);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved_errno = n < 0 ? errno : ENOSPC;
-          goto fail;
-        }
-      p += n;
-      left -= (gsize) n;
-    }
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      saved_errno = errno;
-      goto fail;
-    }
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      saved_errno = errno;
-      goto fail;
-    }
-  fd = -1;
-  if (g_rename (tmp, path) != 0)
-    {
-      saved_errno = errno;
-      goto fail;
-    }
-  return TRUE;
-
-fail:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-fail_no_tmp:
-  g_set_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_IO,
-               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-gboolean
 lode_export_to_file (const LodeExportRequest  *req,
                      LodeExportFormat          format,
                      int                       width,
@@ -1029,6 +958,7 @@ lode_export_to_file (const LodeExportRequest  *req,
                      GError                  **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
   const void *data;
 
@@ -1038,5 +968,10 @@ lode_export_to_file (const LodeExportRequest  *req,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
-  return lode_export_write_file (path, data, length, error);
+  if (!lode_output_file_write (path, data, length, &local_error))
+    {
+      g_set_error_literal (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
