@@ -235,6 +235,16 @@ grep -q 'loops' "$ERR" || fail "--save-as onto a link loop: '$(cat "$ERR")'"
 [ -L "$WORK/loop-a.lodestone" ] && [ -L "$WORK/loop-b.lodestone" ] || fail "the loop was replaced"
 ok "a link loop is refused"
 
+# An unknown --set id was echoed twice, untruncated (item 9). Linux allows 128 KiB per argument.
+long_id=$(head -c 120000 /dev/zero | tr '\0' x)
+run --summary --set "$long_id=1"
+[ "$status" -eq 2 ] || fail "--set with a 120 KB id exited $status"
+[ "$(wc -l <"$ERR")" -eq 1 ] || fail "--set with a 120 KB id printed $(wc -l <"$ERR") lines"
+[ "$(wc -c <"$ERR")" -lt 4000 ] || fail "--set with a 120 KB id printed $(wc -c <"$ERR") bytes"
+[ "$(grep -o 'xxxxxxxxxx*' "$ERR" | wc -l)" -eq 1 ] || fail "--set echoed the id more than once"
+grep -q 'Unknown lever' "$ERR" || fail "--set with a 120 KB id: no 'Unknown lever'"
+ok "an unknown --set id is named once, cut short ($(wc -c <"$ERR") bytes)"
+
 # An existing file survives a failed export untouched.
 printf 'keep me\n' >"$WORK/keep.png"
 run --export "$WORK/keep.png" --view nonsense

@@ -177,15 +177,21 @@ apply_set (LodeScenario  *scenario,
 
       if (index < 0)
         {
+          g_autofree char *shown = lode_dup_shown_text (id, -1, 64);
+
           g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_UNKNOWN,
                        ally ? _("No region has the id “%s”")
-                            : _("No project has the id “%s”"), id);
+                            : _("No project has the id “%s”"), shown);
           return FALSE;
         }
       if (!parse_flag (eq + 1, &flag))
         {
+          g_autofree char *shown_id = lode_dup_shown_text (text, eq - text, 80);
+          g_autofree char *shown = lode_dup_shown_text (eq + 1, -1, 40);
+
           g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
-                       _("“%s” is not 0 or 1"), eq + 1);
+                       /* Translators: "ally.AU" or "project.ID", then the value given */
+                       _("%s: “%s” is not 0 or 1"), shown_id, shown);
           return FALSE;
         }
       if (ally)
@@ -317,7 +323,8 @@ run_headless (CliOptions *o)
     return fail (LODE_CLI_EXIT_USAGE, "--horizon %d: %s", o->horizon, error->message);
   for (guint i = 0; o->sets != NULL && o->sets[i] != NULL; i++)
     if (!apply_set (scenario, o->sets[i], &error))
-      return fail (LODE_CLI_EXIT_USAGE, "--set %s: %s", o->sets[i], error->message);
+      /* The message names the id and the value (cut short): the argument is not repeated. */
+      return fail (LODE_CLI_EXIT_USAGE, "--set: %s", error->message);
   if (o->year != NO_NUMBER
       && (o->year < LODE_BASE_YEAR || o->year > lode_scenario_get_horizon (scenario)))
     return fail (LODE_CLI_EXIT_USAGE, _("Bad year %d: choose a year from %d to %d"),
