@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "lode-output-file.h"
+#include "tmp-tree.h"
 
 #define NOBODY 65534
 #define OLD_TEXT "the old, private contents\n"
@@ -32,59 +33,6 @@ static const char *step_names[LODE_OUTPUT_N_STEPS] = {
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lode-out-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in `dir`, sorted, joined by spaces. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
 
 static void
 write_file (const char *path,
@@ -138,7 +86,7 @@ write_text (const char  *path,
 static void
 test_not_regular (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
   g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   g_autofree char *to_null = g_build_filename (dir, "null.csv", NULL);
@@ -175,17 +123,17 @@ test_not_regular (void)
 
   /* Nothing new beside them. */
   {
-    g_autofree char *names = list_dir (dir);
+    g_autofree char *names = lode_tmp_tree_list (dir);
 
     g_assert_cmpstr (names, ==, "folder null.csv pipe");
   }
-  remove_tree (dir);
+  lode_tmp_tree_remove (dir);
 }
 
 static void
 test_modes (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
   g_autofree char *private = g_build_filename (dir, "private.lodestone", NULL);
   g_autofree char *shared = g_build_filename (dir, "shared.csv", NULL);
   g_autofree char *readonly = g_build_filename (dir, "readonly.png", NULL);
@@ -222,12 +170,12 @@ test_modes (void)
   umask (old_umask);
 
   {
-    g_autofree char *names = list_dir (dir);
+    g_autofree char *names = lode_tmp_tree_list (dir);
 
     g_assert_cmpstr (names, ==,
                      "new-private.svg new.svg private.lodestone readonly.png shared.csv");
   }
-  remove_tree (dir);
+  lode_tmp_tree_remove (dir);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -236,7 +184,7 @@ test_modes (void)
 static void
 test_links (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *real = g_build_filename (sub, "real.png", NULL);
   g_autofree char *link = g_build_filename (dir, "link.png", NULL);
@@ -275,13 +223,13 @@ test_links (void)
   g_assert_true (g_file_test (loop_b, G_FILE_TEST_IS_SYMLINK));
 
   {
-    g_autofree char *names = list_dir (dir);
-    g_autofree char *sub_names = list_dir (sub);
+    g_autofree char *names = lode_tmp_tree_list (dir);
+    g_autofree char *sub_names = lode_tmp_tree_list (sub);
 
     g_assert_cmpstr (names, ==, "a.lodestone b.lodestone chain.png dangling.csv link.png sub");
     g_assert_cmpstr (sub_names, ==, "made.csv real.png");
   }
-  remove_tree (dir);
+  lode_tmp_tree_remove (dir);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -313,7 +261,7 @@ write_with_size_limit (const char  *path,
 static void
 test_disk_full (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
   g_autofree char *fresh = g_build_filename (dir, "new.lodestone", NULL);
   g_autofree char *old = g_build_filename (dir, "old.lodestone", NULL);
   g_autoptr(GError) error = NULL;
@@ -334,11 +282,11 @@ test_disk_full (void)
   assert_contents (old, OLD_TEXT, 0600);
 
   {
-    g_autofree char *names = list_dir (dir);
+    g_autofree char *names = lode_tmp_tree_list (dir);
 
     g_assert_cmpstr (names, ==, "old.lodestone");
   }
-  remove_tree (dir);
+  lode_tmp_tree_remove (dir);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -396,7 +344,7 @@ check_after_kill (const char     *dir,
                   gboolean        existed,
                   LodeOutputStep  step)
 {
-  g_autofree char *names = list_dir (dir);
+  g_autofree char *names = lode_tmp_tree_list (dir);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp_prefix = g_strdup_printf (".%s.lode-", base);
   gboolean placed = step >= LODE_OUTPUT_STEP_PLACED;
@@ -452,14 +400,14 @@ test_kill_at_each_step (void)
   for (guint existed = 0; existed < 2; existed++)
     for (LodeOutputStep step = 0; step < LODE_OUTPUT_N_STEPS; step++)
       {
-        g_autofree char *dir = make_dir ();
+        g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
         g_autofree char *path = g_build_filename (dir, "plan.lodestone", NULL);
         g_autoptr(GError) error = NULL;
 
         /* A new file has no NAMED step: it appears complete, by one link. */
         if (!existed && step == LODE_OUTPUT_STEP_NAMED)
           {
-            remove_tree (dir);
+            lode_tmp_tree_remove (dir);
             continue;
           }
         if (existed)
@@ -470,11 +418,11 @@ test_kill_at_each_step (void)
         /* The next write succeeds and leaves nothing else behind. */
         g_assert_true (write_text (path, "next", &error));
         {
-          g_autofree char *names = list_dir (dir);
+          g_autofree char *names = lode_tmp_tree_list (dir);
 
           g_assert_cmpstr (names, ==, "plan.lodestone");
         }
-        remove_tree (dir);
+        lode_tmp_tree_remove (dir);
       }
 }
 
@@ -482,7 +430,7 @@ test_kill_at_each_step (void)
 static void
 test_sweep (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "plan.lodestone", NULL);
   g_autofree char *dead = NULL;
   g_autofree char *alive = NULL;
@@ -508,7 +456,7 @@ test_sweep (void)
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  lode_tmp_tree_remove (dir);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -555,7 +503,7 @@ test_readonly_folder (void)
       return;
     }
 
-  top = make_dir ();
+  top = lode_tmp_tree_new ("lode-out-XXXXXX");
   dir = g_build_filename (top, "ro", NULL);
   path = g_build_filename (dir, "plan.lodestone", NULL);
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
@@ -576,11 +524,11 @@ test_readonly_folder (void)
   g_unsetenv ("LODE_TEST_READONLY_DIR");
 
   {
-    g_autofree char *names = list_dir (dir);
+    g_autofree char *names = lode_tmp_tree_list (dir);
 
     g_assert_cmpstr (names, ==, "plan.lodestone");
   }
-  remove_tree (top);
+  lode_tmp_tree_remove (top);
 }
 
 static void
