@@ -70,6 +70,7 @@ struct _LodeWindow
   char                 *last_error;
   GFile                *pending_file;
   char                 *pending_preset;
+  char                 *pending_response; /* the answer to "Save Changes?", until it runs */
 
   /* Borrowed */
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
@@ -78,6 +79,7 @@ struct _LodeWindow
   LodePresentView       present_view;
   GtkWidget            *last_area;    /* diagram_area or charts_area, whichever was used last */
   guint                 tick_id;
+  guint                 response_id;  /* idle that runs pending_response */
   int                   range_first;
   int                   range_last;
   int                   pane_before_presenting;
