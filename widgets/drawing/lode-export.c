@@ -49,11 +49,14 @@ clamp_year (const LodeProjection *projection,
   return CLAMP (year, projection->base_year, projection->horizon);
 }
 
-/* The scenario's title, or what an untitled one is called. */
-static const char *
-request_title (const LodeExportRequest *req)
+/* The scenario's title, or what an untitled one is called, cut to what a page can show before
+ * any of it is shaped: Pango would lay out all of a 10 MiB title before ellipsising it. */
+static char *
+dup_request_title (const LodeExportRequest *req)
 {
-  return req->title != NULL && req->title[0] != '\0' ? req->title : _("Untitled Scenario");
+  return lode_dup_shown_text (req->title != NULL && req->title[0] != '\0' ?
+                              req->title : _("Untitled Scenario"),
+                              -1, LODE_SCENARIO_MAX_TITLE_CHARS);
 }
 
 /* The heading over an exported diagram, also the slide's subtitle. */
@@ -372,7 +375,7 @@ paint_footer (cairo_t                 *cr,
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
     lode_export_dup_sources_text (lode_projection_get_dataset (req->projection), FALSE);
-  const char *title = request_title (req);
+  g_autofree char *title = dup_request_title (req);
   double inner = width - 2 * margin;
 
   lode_text_measure ("Ag", size, LODE_TEXT_NORMAL, NULL, &text_h);
@@ -432,7 +435,7 @@ paint_slide (cairo_t                 *cr,
              double                   w,
              double                   h)
 {
-  const char *title = request_title (req);
+  g_autofree char *title = dup_request_title (req);
   g_autofree char *subtitle = dup_view_heading (req->year);
   double title_h, subtitle_h, gap = 16 * fs, top, body_h, cards_h, main_h, flow_w, flow_h;
 
@@ -809,10 +812,12 @@ lode_export_dup_sources_text (const LodeDataset *dataset,
 char *
 lode_export_dup_caption (const LodeExportRequest *req)
 {
+  g_autofree char *title = NULL;
+
   g_return_val_if_fail (req != NULL, NULL);
 
-  return g_strdup_printf ("%s · %d · Lodestone %s", request_title (req), req->year,
-                          PACKAGE_VERSION_SHORT);
+  title = dup_request_title (req);
+  return g_strdup_printf ("%s · %d · Lodestone %s", title, req->year, PACKAGE_VERSION_SHORT);
 }
 
 void
