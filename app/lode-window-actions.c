@@ -100,11 +100,10 @@ dialog_destroyed_cb (GtkWidget  *dialog,
     self->dialog = NULL;
 }
 
-/* Makes `dialog` the one the window shows; `response_cb` gets the window as its data. */
-static void
-present_dialog (LodeWindow       *self,
-                AdwMessageDialog *dialog,
-                GCallback         response_cb)
+void
+lode_window_present_dialog (LodeWindow       *self,
+                            AdwMessageDialog *dialog,
+                            GCallback         response_cb)
 {
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", response_cb, self);
@@ -661,7 +660,7 @@ lode_window_show_error (LodeWindow   *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
-  present_dialog (self, dialog, G_CALLBACK (error_response_cb));
+  lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
 }
 
 gboolean
@@ -723,7 +722,7 @@ lode_window_confirm_then (LodeWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
+  lode_window_present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
 }
 
 /* Public API */

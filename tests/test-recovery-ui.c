@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * test-recovery-ui.c — work is not lost when Lodestone dies (issue #16): a real process makes
+ * edits, its autosave writes them aside, and it is killed with SIGKILL; the next start offers
+ * to restore exactly those edits, saying when they were kept. Restore brings them back as
+ * unsaved changes to the same file; Discard throws them away. Both answers are clicks on the
+ * dialog's own buttons.
+ */
+#define G_LOG_DOMAIN "test-recovery-ui"
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "lode-application.h"
+#include "lode-autosave.h"
+#include "lode-scenario-io.h"
+#include "lode-window-private.h"
+#include "tmp-tree.h"
+
+static LodeApplication *app;
+static char *tmpdir;
+static char *state_dir;   /* $XDG_STATE_HOME/lodestone */
+
+#define KILLED_TITLE "Plan Before the Crash"
+
+typedef struct
+{
+  GFile *plan;
+} Fixture;
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "plan.lodestone", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeScenario) scenario = NULL;
+
+  scenario = lode_scenario_load_preset (lode_application_get_dataset (app), "baseline",
+                                        &error);
+  g_assert_no_error (error);
+  lode_scenario_set_title (scenario, "Plan on Disk");
+  fx->plan = g_file_new_for_path (path);
+  g_assert_true (lode_scenario_save_to_file (scenario, fx->plan, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  while (windows != NULL)
+    {
+      LodeWindow *win = g_object_ref (windows->data);
+
+      win->close_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (win));
+      drain ();
+      g_assert_finalize_object (win);
+      windows = gtk_application_get_windows (GTK_APPLICATION (app));
+    }
+  /* Closed cleanly: nothing is left to restore. */
+  {
+    g_autoptr(GPtrArray) left = lode_autosave_find_orphans (state_dir);
+    g_autofree char *names = g_file_test (state_dir, G_FILE_TEST_IS_DIR) ?
+                             lode_tmp_tree_list (state_dir) : g_strdup ("");
+
+    g_assert_cmpuint (left->len, ==, 0);
+    g_assert_cmpstr (names, ==, "");
+  }
+  g_file_delete (fx->plan, NULL, NULL);
+  g_object_unref (fx->plan);
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  g_error ("the autosave was never written");
+  return G_SOURCE_REMOVE;
+}
+
+/* The process that dies: opens the plan, edits it, waits for its autosave, is killed. */
+static void
+edit_and_die (Fixture *fx)
+{
+  LodeWindow *win = lode_window_new (app);
+  LodeScenario *scenario;
+
+  gtk_window_present (GTK_WINDOW (win));
+  lode_window_open_file (win, fx->plan);
+  scenario = lode_document_get_scenario (lode_window_get_document (win));
+  lode_autosave_set_delay (lode_window_get_autosave (win), 20);
+
+  g_assert_true (lode_scenario_set_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD, 33.0, NULL));
+  g_assert_true (lode_scenario_set_lever (scenario, LODE_LEVER_POLICY_TARIFF_PCT, 75.0, NULL));
+  lode_scenario_set_title (scenario, KILLED_TITLE);
+
+  g_timeout_add_seconds (20, give_up_cb, NULL);
+  while (lode_autosave_get_saved (lode_window_get_autosave (win)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  raise (SIGKILL);
+}
+
+static void
+kill_a_lodestone (void)
+{
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  /* Killed, not exited. */
+  g_test_trap_assert_failed ();
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Starts "the next Lodestone" and returns its window, asking. */
+static LodeWindow *
+start_again (Fixture *fx)
+{
+  g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (state_dir);
+  AdwMessageDialog *dialog;
+  LodeWindow *win;
+  g_autofree char *when = NULL;
+
+  g_assert_cmpuint (orphans->len, ==, 1);
+  {
+    LodeRecovery *recovery = g_ptr_array_index (orphans, 0);
+    g_autoptr(GDateTime) local = g_date_time_to_local (recovery->saved);
+
+    when = g_date_time_format (local, "%x %X");
+  }
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    1);
+  win = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+
+  dialog = lode_window_get_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), KILLED_TITLE));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), when));
+  return win;
+}
+
+static void
+click (LodeWindow *win,
+       const char *label)
+{
+  AdwMessageDialog *dialog = lode_window_get_dialog (win);
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+  g_assert_null (lode_window_get_dialog (win));
+}
+
+static void
+test_restore (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(LodeScenario) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeWindow *win;
+  LodeDocument *doc;
+  LodeScenario *restored;
+
+  if (g_test_subprocess ())
+    {
+      edit_and_die (fx);
+      return;
+    }
+
+  kill_a_lodestone ();
+  win = start_again (fx);
+  click (win, "_Restore");
+
+  /* Exactly the edits, as unsaved changes to the same file. */
+  doc = lode_window_get_document (win);
+  restored = lode_document_get_scenario (doc);
+  on_disk = lode_scenario_load_from_file (lode_application_get_dataset (app), fx->plan,
+                                          NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lode_document_get_modified (doc));
+  g_assert_true (g_file_equal (lode_document_get_file (doc), fx->plan));
+  g_assert_cmpstr (lode_scenario_get_title (restored), ==, KILLED_TITLE);
+  for (guint i = 0; i < LODE_N_LEVERS; i++)
+    {
+      double want = lode_scenario_get_lever (on_disk, (LodeLever) i);
+
+      if (i == LODE_LEVER_FUND_SIZE_BUSD)
+        want = 33.0;
+      else if (i == LODE_LEVER_POLICY_TARIFF_PCT)
+        want = 75.0;
+      g_assert_cmpfloat (lode_scenario_get_lever (restored, (LodeLever) i), ==, want);
+    }
+
+  /* The dead process's copy is gone; this one keeps the changes safe in its own. */
+  {
+    g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (state_dir);
+
+    g_assert_cmpuint (orphans->len, ==, 0);
+    g_assert_nonnull (lode_autosave_get_saved (lode_window_get_autosave (win)));
+    g_assert_true (g_file_test (lode_autosave_get_path (lode_window_get_autosave (win)),
+                                G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Saved, they are no longer kept aside. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "save", NULL);
+  g_assert_false (lode_document_get_modified (doc));
+  g_assert_null (lode_autosave_get_saved (lode_window_get_autosave (win)));
+}
+
+static void
+test_discard (Fixture       *fx,
+              gconstpointer  data)
+{
+  LodeWindow *win;
+  LodeDocument *doc;
+
+  if (g_test_subprocess ())
+    {
+      edit_and_die (fx);
+      return;
+    }
+
+  kill_a_lodestone ();
+  win = start_again (fx);
+  click (win, "_Discard");
+
+  doc = lode_window_get_document (win);
+  g_assert_false (lode_document_get_modified (doc));
+  g_assert_cmpstr (lode_document_get_title (doc), !=, KILLED_TITLE);
+  {
+    g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (state_dir);
+
+    g_assert_cmpuint (orphans->len, ==, 0);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  g_autofree char *state_home = NULL;
+  int status;
+
+  /* The same folders for the process that dies and the one that starts after it. */
+  tmpdir = g_strdup (g_getenv ("LODE_TEST_RECOVERY_DIR"));
+  if (tmpdir == NULL)
+    {
+      tmpdir = lode_tmp_tree_new ("lode-recovery-ui-XXXXXX");
+      g_setenv ("LODE_TEST_RECOVERY_DIR", tmpdir, TRUE);
+    }
+  data_home = g_build_filename (tmpdir, "data-home", NULL);
+  state_home = g_build_filename (tmpdir, "state-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  state_dir = g_build_filename (state_home, "lodestone", NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* See test-files-ui.c: no recent-files trimming, no GTK 4.8 leak. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
+
+  app = lode_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+#define ADD(path, func) \
+  g_test_add ("/lode/recovery-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("restore", test_restore);
+  ADD ("discard", test_discard);
+#undef ADD
+
+  status = g_test_run ();
+  g_object_unref (app);
+  if (!g_test_subprocess ())
+    lode_tmp_tree_remove (tmpdir);
+  g_free (tmpdir);
+  g_free (state_dir);
+  return status;
+}
