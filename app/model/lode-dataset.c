@@ -1003,7 +1003,12 @@ set_problem_error (GError               **error,
   int code = problem->kind == LODE_XML_PROBLEM_IO ? LODE_DATASET_ERROR_IO
                                                   : LODE_DATASET_ERROR_PARSE;
 
-  if (problem->kind == LODE_XML_PROBLEM_INVALID)
+  if (problem->kind == LODE_XML_PROBLEM_INVALID && problem->line <= 0)
+    g_set_error (error, LODE_DATASET_ERROR, code,
+                 /* Translators: file name, XML element name, libxml2 message */
+                 _("%s, element <%s>: does not match the dataset schema: %s"),
+                 file, problem->element != NULL ? problem->element : "?", problem->message);
+  else if (problem->kind == LODE_XML_PROBLEM_INVALID)
     g_set_error (error, LODE_DATASET_ERROR, code,
                  /* Translators: file name, line number, XML element name, libxml2 message */
                  _("%s, line %ld, element <%s>: does not match the dataset schema: %s"),

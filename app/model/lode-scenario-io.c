@@ -412,6 +412,31 @@ explain_rule (xmlNode         *node,
     }
 }
 
+/* The first value the rules refuse in the tree under `node`, depth first; for when libxml2
+ * does not say which node it refused. */
+static char *
+explain_values_below (xmlNode  *node,
+                      xmlNode **out_node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      char *why;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (value_rules); i++)
+        if (lode_xml_is_element (node, value_rules[i].element) &&
+            (why = explain_rule (node, &value_rules[i])) != NULL)
+          {
+            *out_node = node;
+            return why;
+          }
+      if ((why = explain_values_below (node->children, out_node)) != NULL)
+        return why;
+    }
+  return NULL;
+}
+
 /* The first value the rules refuse on `node` or, since libxml2 sometimes blames a child for
  * its parent's attributes, on one of its ancestors. */
 static char *
@@ -444,6 +469,7 @@ static gboolean explain_lever (xmlNode     *lever,
 /* The schema's verdict in the words of the element, attribute and value it is about. */
 static void
 explain_invalid (const LodeXmlProblem  *problem,
+                 xmlDoc                *doc,
                  const char            *name,
                  GError               **error)
 {
@@ -456,7 +482,8 @@ explain_invalid (const LodeXmlProblem  *problem,
   if (lode_xml_is_element (node, "lever") && !explain_lever (node, name, error))
     return;
 
-  why = explain_values (node, &culprit);
+  why = node != NULL ? explain_values (node, &culprit)
+                     : explain_values_below (xmlDocGetRootElement (doc), &culprit);
   if (why != NULL)
     {
       fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (culprit), "%s", why);
@@ -1033,7 +1060,7 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
   if (!lode_xml_validate (&scenario_limits, doc, &problem))
     {
       if (problem.kind == LODE_XML_PROBLEM_INVALID)
-        explain_invalid (&problem, name, error);
+        explain_invalid (&problem, doc, name, error);
       else
         fail_with_problem (error, name, &problem);
       return NULL;

@@ -957,6 +957,7 @@ lode_xml_validate (const LodeXmlLimits *limits,
   g_autoptr(xmlRelaxNGValidCtxt) ctxt = NULL;
   FirstError first = { NULL, NULL, 0 };
   CompiledSchema *compiled;
+  g_autofree char *named = NULL;
   const char *element = NULL;
   xmlNode *node;
   long line;
@@ -993,6 +994,15 @@ lode_xml_validate (const LodeXmlLimits *limits,
   if (node != NULL && node->type == XML_ELEMENT_NODE)
     element = (const char *) node->name;
   line = node != NULL ? lode_xml_node_line (node) : first.line;
+  /* libxml2 2.9 loses the node of some errors ("Element source failed to validate
+   * attributes"): the element's name is still in the message. */
+  if (element == NULL && first.message != NULL && g_str_has_prefix (first.message, "Element "))
+    {
+      const char *name = first.message + strlen ("Element ");
+
+      named = g_strndup (name, strcspn (name, " :"));
+      element = named;
+    }
   set_problem (problem, LODE_XML_PROBLEM_INVALID, line, element, "%s",
                first.message != NULL ? first.message : _("invalid"));
   problem->node = node != NULL && node->type == XML_ELEMENT_NODE ? node : NULL;
