@@ -1023,7 +1023,7 @@ test_comments_allowed (void)
 static void
 test_fuzz_seed (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz-corpus",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz-corpus", "scenario",
                                                  "user-projects.lodestone", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
