@@ -182,6 +182,12 @@ test_messages (void)
       { "<name>" } },
     { "  <levers/>\n  <regions><region id=\"US\" ally=\"maybe\"/></regions>", 6,
       { "element <region>: ally=\"maybe\"", "true false" } },
+    /* A missing attribute: once only "failed to validate attributes". */
+    { "  <levers/>\n  <user-projects>\n"
+      "    <user-project id=\"p\" stage=\"mine\" region=\"US\" capacity=\"5\"\n"
+      "                  online-year=\"2030\">\n"
+      "      <name>Plant</name>\n    </user-project>\n  </user-projects>", 8,
+      { "element <user-project>: the attribute capex-musd is missing" }, { "<name>" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -269,6 +269,7 @@ typedef struct
 {
   const char *element;
   const char *attribute;   /* NULL for RULE_TEXT */
+  gboolean    required;
   RuleKind    kind;
   double      min;
   double      max;
@@ -282,26 +283,26 @@ typedef struct
 #define TEXT(max) RULE_TEXT, 0, (max), NULL
 
 static const ValueRule value_rules[] = {
-  { "title", NULL, TEXT (LODE_SCENARIO_MAX_TITLE_CHARS) },
-  { "author", NULL, TEXT (LODE_SCENARIO_MAX_AUTHOR_CHARS) },
-  { "notes", NULL, TEXT (LODE_SCENARIO_MAX_NOTES_CHARS) },
-  { "name", NULL, TEXT (LODE_SCENARIO_MAX_PROJECT_NAME_CHARS) },
-  { "note", NULL, TEXT (LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS) },
-  { "dataset", "id", IDENTIFIER },
-  { "horizon", "year", YEARS (LODE_SCENARIO_MIN_HORIZON, LODE_MAX_HORIZON) },
-  { "region", "id", IDENTIFIER },
-  { "region", "ally", CHOICE ("true false") },
-  { "region", "shock-target", CHOICE ("true false") },
-  { "project", "id", IDENTIFIER },
-  { "project", "enabled", CHOICE ("true false") },
-  { "user-project", "id", IDENTIFIER },
-  { "user-project", "stage", CHOICE ("mine separation metal magnet") },
-  { "user-project", "region", IDENTIFIER },
-  { "user-project", "capacity", NUMBER (0, LODE_SCENARIO_MAX_USER_CAPACITY) },
-  { "user-project", "online-year", YEARS (LODE_BASE_YEAR, LODE_MAX_HORIZON) },
-  { "user-project", "capex-musd", NUMBER (0, LODE_SCENARIO_MAX_USER_CAPEX_MUSD) },
-  { "view", "selected-year", YEARS (LODE_BASE_YEAR, LODE_MAX_HORIZON) },
-  { "view", "chart", IDENTIFIER },
+  { "title", NULL, FALSE, TEXT (LODE_SCENARIO_MAX_TITLE_CHARS) },
+  { "author", NULL, FALSE, TEXT (LODE_SCENARIO_MAX_AUTHOR_CHARS) },
+  { "notes", NULL, FALSE, TEXT (LODE_SCENARIO_MAX_NOTES_CHARS) },
+  { "name", NULL, FALSE, TEXT (LODE_SCENARIO_MAX_PROJECT_NAME_CHARS) },
+  { "note", NULL, FALSE, TEXT (LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS) },
+  { "dataset", "id", TRUE, IDENTIFIER },
+  { "horizon", "year", TRUE, YEARS (LODE_SCENARIO_MIN_HORIZON, LODE_MAX_HORIZON) },
+  { "region", "id", TRUE, IDENTIFIER },
+  { "region", "ally", FALSE, CHOICE ("true false") },
+  { "region", "shock-target", FALSE, CHOICE ("true false") },
+  { "project", "id", TRUE, IDENTIFIER },
+  { "project", "enabled", TRUE, CHOICE ("true false") },
+  { "user-project", "id", TRUE, IDENTIFIER },
+  { "user-project", "stage", TRUE, CHOICE ("mine separation metal magnet") },
+  { "user-project", "region", TRUE, IDENTIFIER },
+  { "user-project", "capacity", TRUE, NUMBER (0, LODE_SCENARIO_MAX_USER_CAPACITY) },
+  { "user-project", "online-year", TRUE, YEARS (LODE_BASE_YEAR, LODE_MAX_HORIZON) },
+  { "user-project", "capex-musd", TRUE, NUMBER (0, LODE_SCENARIO_MAX_USER_CAPEX_MUSD) },
+  { "view", "selected-year", FALSE, YEARS (LODE_BASE_YEAR, LODE_MAX_HORIZON) },
+  { "view", "chart", FALSE, IDENTIFIER },
 };
 
 #undef YEARS
@@ -376,8 +377,11 @@ explain_rule (xmlNode         *node,
     }
 
   value = get_attr (node, rule->attribute);
+  if (value == NULL && !rule->required)
+    return NULL;
   if (value == NULL)
-    return NULL;   /* a missing attribute is libxml2's message, which names it */
+    return g_strdup_printf (_("element <%s>: the attribute %s is missing"),
+                            rule->element, rule->attribute);
   shown = shown_text (value, 40);
   g_ascii_formatd (min, sizeof min, "%.15g", rule->min);
   g_ascii_formatd (max, sizeof max, "%.15g", rule->max);
