@@ -12,6 +12,10 @@
 
 #define NAME_MAX_CHARS 80
 #define NOTE_MAX_CHARS 500
+/* Within what a scenario file may hold (data/lodestone-scenario.rng). The entries take a few
+ * characters more, so that typing past the limit shows why it is refused. */
+G_STATIC_ASSERT (NAME_MAX_CHARS + 20 <= LODE_SCENARIO_MAX_PROJECT_NAME_CHARS);
+G_STATIC_ASSERT (NOTE_MAX_CHARS + 20 <= LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS);
 #define YEAR_FIRST LODE_BASE_YEAR
 #define YEAR_LAST LODE_MAX_HORIZON
 #define CAPACITY_MAX 1e7
@@ -548,6 +552,7 @@ lode_project_dialog_init (LodeProjectDialog *self)
 
     gtk_widget_set_hexpand (entry, TRUE);
     gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+    gtk_entry_set_max_length (GTK_ENTRY (entry), NOTE_MAX_CHARS + 20);
     add_row (self, group, LODE_PROJECT_FIELD_NOTE, _("Note"), entry);
   }
 
