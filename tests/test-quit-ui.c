@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "dialog-test-util.h"
 #include "lode-application.h"
 #include "lode-window-private.h"
 #include "lode-scenario-io.h"
@@ -27,13 +28,6 @@ typedef struct
   LodeWindow *win;     /* weak: the application holds the window */
   GFile      *file;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_setup (Fixture       *fx,
@@ -74,29 +68,12 @@ fixture_teardown (Fixture       *fx,
 
       win->close_confirmed = TRUE;
       gtk_window_destroy (GTK_WINDOW (win));
-      drain ();
+      lode_test_drain ();
       g_assert_finalize_object (win);
     }
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_file_delete (fx->file, NULL, NULL);
   g_object_unref (fx->file);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Quits (Ctrl+Q) and clicks `label` in the question that comes up. */
@@ -105,19 +82,13 @@ quit_and_click (Fixture    *fx,
                 const char *label)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *button;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   dialog = lode_window_get_dialog (fx->win);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  /* What a click does; the test holds no reference on the dialog or the window. */
-  g_signal_emit_by_name (button, "clicked");
-  drain ();
+  /* The test holds no reference on the dialog or the window. */
+  lode_test_click (dialog, label);
 }
 
 static double
@@ -173,7 +144,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   int status;
 
@@ -184,14 +154,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* See test-files-ui.c: no recent-files trimming, no GTK 4.8 leak. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = lode_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/lode/quit-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

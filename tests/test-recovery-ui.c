@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "dialog-test-util.h"
 #include "lode-application.h"
 #include "lode-autosave.h"
 #include "lode-scenario-io.h"
@@ -31,13 +32,6 @@ typedef struct
 {
   GFile *plan;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_setup (Fixture       *fx,
@@ -68,7 +62,7 @@ fixture_teardown (Fixture       *fx,
 
       win->close_confirmed = TRUE;
       gtk_window_destroy (GTK_WINDOW (win));
-      drain ();
+      lode_test_drain ();
       g_assert_finalize_object (win);
       windows = gtk_application_get_windows (GTK_APPLICATION (app));
     }
@@ -123,23 +117,6 @@ kill_a_lodestone (void)
   g_test_trap_assert_failed ();
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Starts "the next Lodestone" and returns its window, asking. */
 static LodeWindow *
 start_again (Fixture *fx)
@@ -176,12 +153,7 @@ static void
 click (LodeWindow *win,
        const char *label)
 {
-  AdwMessageDialog *dialog = lode_window_get_dialog (win);
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  drain ();
+  lode_test_click (lode_window_get_dialog (win), label);
   g_assert_null (lode_window_get_dialog (win));
 }
 
@@ -291,13 +263,7 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* See test-files-ui.c: no recent-files trimming, no GTK 4.8 leak. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
-
-  app = lode_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = lode_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/lode/recovery-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
