@@ -308,7 +308,8 @@ kill_subprocess (void)
   guint step = (guint) g_ascii_strtoull (g_getenv ("LODE_TEST_KILL_STEP"), NULL, 10);
   g_autofree char *data = g_strnfill (200 * 1024, 'n');
 
-  lode_output_file_set_test_hook (kill_at_step_cb, GUINT_TO_POINTER (step));
+  lode_output_file_set_test_hook (kill_at_step_cb, GUINT_TO_POINTER (step),
+                                  g_getenv ("LODE_TEST_KILL_NAMED") != NULL);
   lode_output_file_write (path, data, strlen (data), NULL);
   /* Only the DONE step may be reached by a write that was not killed. */
   g_assert_not_reached ();
@@ -316,16 +317,20 @@ kill_subprocess (void)
 
 static void
 run_killed (const char     *path,
-            LodeOutputStep  step)
+            LodeOutputStep  step,
+            gboolean        named)
 {
   g_autofree char *step_text = g_strdup_printf ("%u", step);
 
   g_setenv ("LODE_TEST_KILL_PATH", path, TRUE);
   g_setenv ("LODE_TEST_KILL_STEP", step_text, TRUE);
+  if (named)
+    g_setenv ("LODE_TEST_KILL_NAMED", "1", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_failed ();
   g_unsetenv ("LODE_TEST_KILL_PATH");
   g_unsetenv ("LODE_TEST_KILL_STEP");
+  g_unsetenv ("LODE_TEST_KILL_NAMED");
 }
 
 static gboolean
@@ -338,59 +343,77 @@ is_new_contents (const char *path)
   return length == 200 * 1024 && contents[0] == 'n' && contents[length - 1] == 'n';
 }
 
+/* Beside the target after a kill: nothing, or (`copy_left`) one temporary copy with the
+ * target's mode `mode`; a complete one when `complete`. */
+static void
+check_beside (const char *dir,
+              const char *base,
+              gboolean    target_there,
+              gboolean    copy_left,
+              gboolean    complete,
+              mode_t      mode)
+{
+  g_autofree char *names = lode_tmp_tree_list (dir);
+  g_auto(GStrv) entries = g_strsplit (names, " ", -1);
+  g_autofree char *temp_prefix = g_strdup_printf (".%s.lode-", base);
+  g_autofree char *copy = NULL;
+  struct stat st;
+
+  g_assert_cmpuint (g_strv_length (entries), ==, (guint) target_there + (guint) copy_left);
+  if (target_there)
+    g_assert_cmpstr (entries[copy_left ? 1 : 0], ==, base);
+  if (!copy_left)
+    return;
+  g_assert_true (g_str_has_prefix (entries[0], temp_prefix));
+  copy = g_build_filename (dir, entries[0], NULL);
+  g_assert_cmpint (lstat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, mode);
+  if (complete)
+    g_assert_true (is_new_contents (copy));
+}
+
 static void
 check_after_kill (const char     *dir,
                   const char     *path,
                   gboolean        existed,
+                  gboolean        named,
                   LodeOutputStep  step)
 {
   g_autofree char *names = lode_tmp_tree_list (dir);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp_prefix = g_strdup_printf (".%s.lode-", base);
   gboolean placed = step >= LODE_OUTPUT_STEP_PLACED;
+  mode_t mode = existed ? 0600 : new_file_mode ();
   struct stat st;
 
-  g_test_message ("killed at “%s” (%s file): %s", step_names[step],
-                  existed ? "existing" : "new", names);
+  g_test_message ("killed at “%s” (%s file%s): %s", step_names[step],
+                  existed ? "existing" : "new", named ? ", no O_TMPFILE" : "", names);
 
+  /* The target is not there yet, or the old file, or the whole new one, always with the old
+   * mode: never a 0-byte, partial or 0644 file. */
   if (!existed && !placed)
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  else
     {
-      /* Never a 0-byte or partial file at the target. */
-      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-      g_assert_cmpstr (names, ==, "");
-      return;
+      g_assert_cmpint (lstat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, mode);
+      if (placed)
+        g_assert_true (is_new_contents (path));
+      else
+        assert_contents (path, OLD_TEXT, 0600);
     }
 
-  /* The target is the old file or the whole new one, always with the old mode. */
-  g_assert_cmpint (lstat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, existed ? 0600 : new_file_mode ());
-  if (placed)
-    g_assert_true (is_new_contents (path));
-  else
-    assert_contents (path, OLD_TEXT, 0600);
-
-  /* Beside it: nothing, except between naming the finished copy and the rename, a complete
-   * copy with the target's mode — never partial, never 0644. */
-  if (step == LODE_OUTPUT_STEP_NAMED)
-    {
-      g_auto(GStrv) entries = g_strsplit (names, " ", -1);
-      g_autofree char *copy = NULL;
-
-      g_assert_cmpuint (g_strv_length (entries), ==, 2);
-      g_assert_true (g_str_has_prefix (entries[0], temp_prefix));
-      g_assert_cmpstr (entries[1], ==, base);
-      copy = g_build_filename (dir, entries[0], NULL);
-      g_assert_true (is_new_contents (copy));
-      g_assert_cmpint (lstat (copy, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 07777, ==, 0600);
-    }
-  else
-    g_assert_cmpstr (names, ==, base);
+  /* Beside it: nothing, except a copy with the target's mode once it has a name and until the
+   * rename: complete with O_TMPFILE, maybe partial without. */
+  check_beside (dir, base, existed || placed,
+                !placed && (named || step == LODE_OUTPUT_STEP_NAMED),
+                !named, mode);
 }
 
 static void
-test_kill_at_each_step (void)
+test_kill_at_each_step (gconstpointer data)
 {
+  gboolean named = GPOINTER_TO_INT (data);
+
   if (g_test_subprocess ())
     {
       kill_subprocess ();
@@ -404,16 +427,16 @@ test_kill_at_each_step (void)
         g_autofree char *path = g_build_filename (dir, "plan.lodestone", NULL);
         g_autoptr(GError) error = NULL;
 
-        /* A new file has no NAMED step: it appears complete, by one link. */
-        if (!existed && step == LODE_OUTPUT_STEP_NAMED)
+        /* With O_TMPFILE a new file has no NAMED step: it appears complete, by one link. */
+        if (!existed && step == LODE_OUTPUT_STEP_NAMED && !named)
           {
             lode_tmp_tree_remove (dir);
             continue;
           }
         if (existed)
           write_file (path, OLD_TEXT, 0600);
-        run_killed (path, step);
-        check_after_kill (dir, path, existed, step);
+        run_killed (path, step, named);
+        check_after_kill (dir, path, existed, named, step);
 
         /* The next write succeeds and leaves nothing else behind. */
         g_assert_true (write_text (path, "next", &error));
@@ -424,6 +447,17 @@ test_kill_at_each_step (void)
         }
         lode_tmp_tree_remove (dir);
       }
+}
+
+/* Everything above, as on a file system without O_TMPFILE (NFS, some FUSE file systems). */
+static void
+test_named_temporary (void)
+{
+  lode_output_file_set_test_hook (NULL, NULL, TRUE);
+  test_modes ();
+  test_links ();
+  test_disk_full ();
+  lode_output_file_set_test_hook (NULL, NULL, FALSE);
 }
 
 /* Only a dead process's temporary files are swept. */
@@ -552,7 +586,11 @@ main (int   argc,
   g_test_add_func ("/lode/output-file/modes", test_modes);
   g_test_add_func ("/lode/output-file/links", test_links);
   g_test_add_func ("/lode/output-file/disk-full", test_disk_full);
-  g_test_add_func ("/lode/output-file/kill-at-each-step", test_kill_at_each_step);
+  g_test_add_data_func ("/lode/output-file/kill-at-each-step", GINT_TO_POINTER (FALSE),
+                        test_kill_at_each_step);
+  g_test_add_data_func ("/lode/output-file/kill-at-each-step-named", GINT_TO_POINTER (TRUE),
+                        test_kill_at_each_step);
+  g_test_add_func ("/lode/output-file/named-temporary", test_named_temporary);
   g_test_add_func ("/lode/output-file/sweep", test_sweep);
   g_test_add_func ("/lode/output-file/readonly-folder", test_readonly_folder);
   g_test_add_func ("/lode/output-file/not-local", test_not_local);

@@ -33,6 +33,7 @@ G_DEFINE_QUARK (lode-output-error-quark, lode_output_error)
 
 static LodeOutputHook test_hook;
 static gpointer test_hook_data;
+static gboolean test_named;
 
 typedef struct
 {
@@ -439,7 +440,7 @@ lode_output_file_write (const char  *path,
   ok = resolve (&o, path, error) && check_target (&o, error) && open_folder (&o, error);
   if (ok)
     {
-      ok = write_file (&o, data != NULL ? data : "", length, TRUE, &local_error);
+      ok = write_file (&o, data != NULL ? data : "", length, !test_named, &local_error);
       /* A system without O_TMPFILE linking (no /proc): once more with a named file. */
       if (!ok && o.cannot_link)
         {
@@ -484,8 +485,10 @@ lode_output_file_write_bytes (GFile   *file,
 
 void
 lode_output_file_set_test_hook (LodeOutputHook hook,
-                                gpointer       user_data)
+                                gpointer       user_data,
+                                gboolean       named)
 {
   test_hook = hook;
   test_hook_data = user_data;
+  test_named = named;
 }

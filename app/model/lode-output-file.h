@@ -14,7 +14,9 @@
  *
  * A kill can only leave something beside the target between naming the finished temporary
  * file and renaming it (two system calls): a complete copy with the target's mode, which the
- * next write to that target removes.
+ * next write to that target removes. On a file system without O_TMPFILE the temporary file
+ * has its name from the start, so a kill during the write leaves a partial one (with the
+ * target's mode, removed the same way).
  * Model library: GLib/GIO only.
  */
 #pragma once
@@ -64,8 +66,10 @@ gboolean    lode_output_file_write_bytes    (GFile           *file,
                                              GError         **error);
 
 /* Tests only: calls `hook` after each step of every write in this process (NULL: none), so a
- * test can kill the process at a chosen step rather than at a chosen moment. */
+ * test can kill the process at a chosen step rather than at a chosen moment; with `named`,
+ * writes as on a file system without O_TMPFILE. */
 void        lode_output_file_set_test_hook  (LodeOutputHook   hook,
-                                             gpointer         user_data);
+                                             gpointer         user_data,
+                                             gboolean         named);
 
 G_END_DECLS
