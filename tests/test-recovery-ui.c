@@ -2,9 +2,10 @@
 /*
  * test-recovery-ui.c — work is not lost when Lodestone dies (issue #16): a real process makes
  * edits, its autosave writes them aside, and it is killed with SIGKILL; the next start offers
- * to restore exactly those edits, saying when they were kept. Restore brings them back as
- * unsaved changes to the same file; Discard throws them away. Both answers are clicks on the
- * dialog's own buttons.
+ * to restore exactly those edits, saying when they were kept. It had two windows: one with
+ * edits to a file, one with a new scenario never saved; Restore brings the first back as
+ * unsaved changes to the same file, Discard throws the second away. Both answers are clicks
+ * on the dialog's own buttons.
  */
 #define G_LOG_DOMAIN "test-recovery-ui"
 
@@ -27,6 +28,7 @@ static char *tmpdir;
 static char *state_dir;   /* $XDG_STATE_HOME/lodestone */
 
 #define KILLED_TITLE "Plan Before the Crash"
+#define NEW_TITLE    "New Plan Never Saved"
 
 typedef struct
 {
@@ -86,67 +88,58 @@ give_up_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The process that dies: opens the plan, edits it, waits for its autosave, is killed. */
+/* Waits, on the main loop, for `win`'s autosave to have written. */
+static void
+wait_for_autosave (LodeWindow *win)
+{
+  guint guard = g_timeout_add_seconds (60, give_up_cb, NULL);
+
+  while (lode_autosave_get_saved (lode_window_get_autosave (win)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+/* The process that dies: one window edits the plan, a second one a new scenario never saved;
+ * both autosaves are written (the second one later), then it is killed. */
 static void
 edit_and_die (Fixture *fx)
 {
-  LodeWindow *win = lode_window_new (app);
+  LodeWindow *plan_win = lode_window_new (app);
+  LodeWindow *new_win = lode_window_new (app);
   LodeScenario *scenario;
 
-  gtk_window_present (GTK_WINDOW (win));
-  lode_window_open_file (win, fx->plan);
-  scenario = lode_document_get_scenario (lode_window_get_document (win));
-  lode_autosave_set_delay (lode_window_get_autosave (win), 20);
-
+  gtk_window_present (GTK_WINDOW (plan_win));
+  lode_window_open_file (plan_win, fx->plan);
+  scenario = lode_document_get_scenario (lode_window_get_document (plan_win));
+  lode_autosave_set_delay (lode_window_get_autosave (plan_win), 20);
   g_assert_true (lode_scenario_set_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD, 33.0, NULL));
   g_assert_true (lode_scenario_set_lever (scenario, LODE_LEVER_POLICY_TARIFF_PCT, 75.0, NULL));
   lode_scenario_set_title (scenario, KILLED_TITLE);
+  wait_for_autosave (plan_win);
 
-  g_timeout_add_seconds (20, give_up_cb, NULL);
-  while (lode_autosave_get_saved (lode_window_get_autosave (win)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  scenario = lode_document_get_scenario (lode_window_get_document (new_win));
+  lode_autosave_set_delay (lode_window_get_autosave (new_win), 20);
+  lode_scenario_set_title (scenario, NEW_TITLE);
+  wait_for_autosave (new_win);
 
   raise (SIGKILL);
 }
 
+/* The question `win` asks, checked: about `title`, kept at the time `recovery` says. */
 static void
-kill_a_lodestone (void)
+check_question (LodeWindow   *win,
+                LodeRecovery *recovery,
+                const char   *title)
 {
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  /* Killed, not exited. */
-  g_test_trap_assert_failed ();
-}
+  AdwMessageDialog *dialog = lode_window_get_dialog (win);
+  g_autoptr(GDateTime) local = g_date_time_to_local (recovery->saved);
+  g_autofree char *when = g_date_time_format (local, "%x %X");
 
-/* Starts "the next Lodestone" and returns its window, asking. */
-static LodeWindow *
-start_again (Fixture *fx)
-{
-  g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (state_dir);
-  AdwMessageDialog *dialog;
-  LodeWindow *win;
-  g_autofree char *when = NULL;
-
-  g_assert_cmpuint (orphans->len, ==, 1);
-  {
-    LodeRecovery *recovery = g_ptr_array_index (orphans, 0);
-    g_autoptr(GDateTime) local = g_date_time_to_local (recovery->saved);
-
-    when = g_date_time_format (local, "%x %X");
-  }
-
-  g_application_activate (G_APPLICATION (app));
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
-                    1);
-  win = gtk_application_get_windows (GTK_APPLICATION (app))->data;
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
-
-  dialog = lode_window_get_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), KILLED_TITLE));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), title));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), when));
-  return win;
 }
 
 static void
@@ -157,31 +150,18 @@ click (LodeWindow *win,
   g_assert_null (lode_window_get_dialog (win));
 }
 
+/* The restored document holds exactly the edits, as unsaved changes to the same file. */
 static void
-test_restore (Fixture       *fx,
-              gconstpointer  data)
+check_restored (Fixture    *fx,
+                LodeWindow *win)
 {
   g_autoptr(LodeScenario) on_disk = NULL;
   g_autoptr(GError) error = NULL;
-  LodeWindow *win;
-  LodeDocument *doc;
-  LodeScenario *restored;
+  LodeDocument *doc = lode_window_get_document (win);
+  LodeScenario *restored = lode_document_get_scenario (doc);
 
-  if (g_test_subprocess ())
-    {
-      edit_and_die (fx);
-      return;
-    }
-
-  kill_a_lodestone ();
-  win = start_again (fx);
-  click (win, "_Restore");
-
-  /* Exactly the edits, as unsaved changes to the same file. */
-  doc = lode_window_get_document (win);
-  restored = lode_document_get_scenario (doc);
-  on_disk = lode_scenario_load_from_file (lode_application_get_dataset (app), fx->plan,
-                                          NULL, &error);
+  on_disk = lode_scenario_load_from_file (lode_application_get_dataset (app), fx->plan, NULL,
+                                          &error);
   g_assert_no_error (error);
   g_assert_true (lode_document_get_modified (doc));
   g_assert_true (g_file_equal (lode_document_get_file (doc), fx->plan));
@@ -196,29 +176,15 @@ test_restore (Fixture       *fx,
         want = 75.0;
       g_assert_cmpfloat (lode_scenario_get_lever (restored, (LodeLever) i), ==, want);
     }
-
-  /* The dead process's copy is gone; this one keeps the changes safe in its own. */
-  {
-    g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (state_dir);
-
-    g_assert_cmpuint (orphans->len, ==, 0);
-    g_assert_nonnull (lode_autosave_get_saved (lode_window_get_autosave (win)));
-    g_assert_true (g_file_test (lode_autosave_get_path (lode_window_get_autosave (win)),
-                                G_FILE_TEST_IS_REGULAR));
-  }
-
-  /* Saved, they are no longer kept aside. */
-  g_action_group_activate_action (G_ACTION_GROUP (win), "save", NULL);
-  g_assert_false (lode_document_get_modified (doc));
-  g_assert_null (lode_autosave_get_saved (lode_window_get_autosave (win)));
 }
 
 static void
-test_discard (Fixture       *fx,
-              gconstpointer  data)
+test_killed (Fixture       *fx,
+             gconstpointer  data)
 {
-  LodeWindow *win;
-  LodeDocument *doc;
+  g_autoptr(GPtrArray) orphans = NULL;
+  GList *windows;
+  LodeWindow *newest_win, *plan_win;
 
   if (g_test_subprocess ())
     {
@@ -226,18 +192,49 @@ test_discard (Fixture       *fx,
       return;
     }
 
-  kill_a_lodestone ();
-  win = start_again (fx);
-  click (win, "_Discard");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  /* Killed, not exited. */
+  g_test_trap_assert_failed ();
 
-  doc = lode_window_get_document (win);
-  g_assert_false (lode_document_get_modified (doc));
-  g_assert_cmpstr (lode_document_get_title (doc), !=, KILLED_TITLE);
-  {
-    g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (state_dir);
+  /* The next start offers both, the newest in its first window. */
+  orphans = lode_autosave_find_orphans (state_dir);
+  g_assert_cmpuint (orphans->len, ==, 2);
+  g_application_activate (G_APPLICATION (app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  newest_win = windows->data;
+  plan_win = windows->next->data;
+  if (strstr (adw_message_dialog_get_body (lode_window_get_dialog (plan_win)), NEW_TITLE))
+    {
+      newest_win = windows->next->data;
+      plan_win = windows->data;
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (plan_win));
+  check_question (newest_win, g_ptr_array_index (orphans, 0), NEW_TITLE);
+  check_question (plan_win, g_ptr_array_index (orphans, 1), KILLED_TITLE);
 
-    g_assert_cmpuint (orphans->len, ==, 0);
-  }
+  /* Discard: the new scenario's changes are gone for good. */
+  click (newest_win, "_Discard");
+  g_assert_false (lode_document_get_modified (lode_window_get_document (newest_win)));
+  g_assert_cmpstr (lode_document_get_title (lode_window_get_document (newest_win)), !=,
+                   NEW_TITLE);
+
+  /* Restore: exactly the edits to the plan. */
+  click (plan_win, "_Restore");
+  check_restored (fx, plan_win);
+
+  /* The dead process's copies are gone; this one keeps the restored changes in its own. */
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = lode_autosave_find_orphans (state_dir);
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_assert_nonnull (lode_autosave_get_saved (lode_window_get_autosave (plan_win)));
+  g_assert_true (g_file_test (lode_autosave_get_path (lode_window_get_autosave (plan_win)),
+                              G_FILE_TEST_IS_REGULAR));
+
+  /* Saved, they are no longer kept aside. */
+  g_action_group_activate_action (G_ACTION_GROUP (plan_win), "save", NULL);
+  g_assert_false (lode_document_get_modified (lode_window_get_document (plan_win)));
+  g_assert_null (lode_autosave_get_saved (lode_window_get_autosave (plan_win)));
 }
 
 int
@@ -267,8 +264,7 @@ main (int    argc,
 
 #define ADD(path, func) \
   g_test_add ("/lode/recovery-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("restore", test_restore);
-  ADD ("discard", test_discard);
+  ADD ("killed", test_killed);
 #undef ADD
 
   status = g_test_run ();
