@@ -113,19 +113,10 @@ test_discard (Fixture       *fx,
   g_assert_cmpfloat (saved_fund_size (fx), !=, 77.0);
 }
 
+/* Each window costs seconds under the sanitizers: Cancel and Save share one. */
 static void
-test_save (Fixture       *fx,
-           gconstpointer  data)
-{
-  quit_and_click (fx, "_Save");
-  g_assert_null (fx->win);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_cmpfloat (saved_fund_size (fx), ==, 77.0);
-}
-
-static void
-test_cancel (Fixture       *fx,
-             gconstpointer  data)
+test_cancel_then_save (Fixture       *fx,
+                       gconstpointer  data)
 {
   quit_and_click (fx, "_Cancel");
   /* Nothing happens: the window stays, with its change, and the question is gone. */
@@ -135,9 +126,11 @@ test_cancel (Fixture       *fx,
   g_assert_true (lode_document_get_modified (lode_window_get_document (fx->win)));
   g_assert_cmpfloat (saved_fund_size (fx), !=, 77.0);
 
-  /* Asked again, Discard still closes it cleanly. */
-  quit_and_click (fx, "_Discard");
+  /* Asked again, Save writes the change and closes the window. */
+  quit_and_click (fx, "_Save");
   g_assert_null (fx->win);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpfloat (saved_fund_size (fx), ==, 77.0);
 }
 
 int
@@ -159,8 +152,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/lode/quit-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("discard", test_discard);
-  ADD ("save", test_save);
-  ADD ("cancel", test_cancel);
+  ADD ("cancel-then-save", test_cancel_then_save);
 #undef ADD
 
   status = g_test_run ();
