@@ -317,7 +317,8 @@ check_headless (LodeCliOptions  *options,
           g_autofree char *first = g_filename_display_name (o->files[0]);
           g_autofree char *second = g_filename_display_name (o->files[1]);
 
-          return usage_error (error, _("Give at most one scenario file (got “%s” and “%s”)"),
+          return usage_error (error,
+                              _("Give at most one scenario file (got “%s” and “%s”)"),
                               first, second);
         }
       options->file = o->files[0];
@@ -334,7 +335,8 @@ check_headless (LodeCliOptions  *options,
     {
       g_autofree char *shown = g_filename_display_name (o->export_path);
 
-      return usage_error (error, _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
+      return usage_error (error,
+                          _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                           shown);
     }
   if (o->scale == NO_NUMBER)
