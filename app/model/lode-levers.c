@@ -14,6 +14,7 @@
 
 #include "lode-format.h"
 #include "lode-levers.h"
+#include "lode-model-types.h"
 
 G_DEFINE_QUARK (lode-lever-error-quark, lode_lever_error)
 
@@ -546,7 +547,7 @@ lode_lever_parse (LodeLever    lever,
       g_autofree char *shown = NULL;
 
       range = format_range (info);
-      shown = text != NULL ? g_utf8_make_valid (text, MIN (strlen (text), 64)) : g_strdup ("");
+      shown = lode_dup_shown_text (text, -1, 64);
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                    /* Translators: lever id, lever label, the text given, the allowed range */
                    _("%s (%s): “%s” is not a plain decimal number; the allowed range is %s"),
@@ -556,7 +557,7 @@ lode_lever_parse (LodeLever    lever,
 
   if (!lode_parse_plain_double (text, &value))
     {
-      g_autofree char *shown = g_strndup (text, 64);
+      g_autofree char *shown = lode_dup_shown_text (text, -1, 64);
 
       range = format_range (info);
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
@@ -587,7 +588,7 @@ lode_lever_parse_assignment (const char  *text,
 
   if (text == NULL || (eq = strchr (text, '=')) == NULL)
     {
-      g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+      g_autofree char *shown = lode_dup_shown_text (text, -1, 64);
 
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                    _("“%s” is not a lever assignment of the form ID=VALUE, "
@@ -599,7 +600,7 @@ lode_lever_parse_assignment (const char  *text,
   id = g_strndup (text, eq - text);
   if (!lode_lever_from_id (id, &lever))
     {
-      g_autofree char *shown = g_utf8_make_valid (id, -1);
+      g_autofree char *shown = lode_dup_shown_text (id, -1, 64);
       g_autoptr(GString) known = g_string_new (NULL);
 
       for (guint i = 0; i < LODE_N_LEVERS; i++)
