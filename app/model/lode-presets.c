@@ -18,8 +18,17 @@ static const LodePreset presets[] = {
   { "allied-partnership", NC_("preset", "Allied Partnership"),
     NC_("preset", "_Allied Partnership"),
     NC_("preset", "The US and its allies build the chain together and buy from each other.") },
+  { "allied-fund", NC_("preset", "Allied Fund"), NC_("preset", "Allied _Fund"),
+    NC_("preset",
+        "The US fund and its partners’ funds invest together, each in its own plants.") },
   { "export-ban", NC_("preset", "Export Ban"), NC_("preset", "_Export Ban"),
     NC_("preset", "China withholds its exports: how the chain copes with the shock.") },
+  { "controls-april-2025", NC_("preset", "Controls of April 2025"),
+    NC_("preset", "_Controls of April 2025"),
+    NC_("preset", "China’s April 2025 licences on heavy rare earths and magnets, replayed.") },
+  { "controls-october-2025", NC_("preset", "Controls of October 2025"),
+    NC_("preset", "Controls of _October 2025"),
+    NC_("preset", "The October 2025 controls as if they had stayed, reaching abroad too.") },
 };
 
 guint
