@@ -154,7 +154,8 @@ show_headline_sources (LodeSourcesWindow *window,
 
   switch (which)
     {
-    case LODE_HEADLINE_PUBLIC_COST:
+    case LODE_HEADLINE_NET_COST:
+    case LODE_HEADLINE_COST_PER_TONNE:
       heading = _("The public cost follows the capital costs of each stage and project");
       patterns = cost_numbers;
       break;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chart-fixtures.h"
+#include "lode-explain-popover.h"
 #include "lode-headline-cards.h"
 #include "ui-test-util.h"
 
@@ -144,6 +145,56 @@ test_sources_and_orientation (void)
   g_assert_finalize_object (cards);
 }
 
+/* The breakdown beside a card: the figure, the arithmetic and the terms it adds up from. The
+ * fixture's fund pays 3 bn of grants and 1.5 bn of equity and gets 2.75 bn of dividends and a
+ * 3 bn exit back, undiscounted. */
+static void
+test_explain_popover (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  g_autoptr(LodeExplanation) e = NULL;
+  GtkWidget *window = g_object_ref (gtk_window_new ());
+  GtkWidget *button = gtk_button_new_with_label ("Net cost");
+  LodeExplainPopover *popover = g_object_ref (LODE_EXPLAIN_POPOVER (lode_explain_popover_new ()));
+  const char *text;
+
+  p->fund.discount_rate = 0;
+  p->fund.npv_busd = 3.0 + 2.75 - 3.0 - 1.5;
+  p->fund.irr = NAN;
+  e = lode_explain (p, "fund_npv_busd", 2030, NULL);
+  g_assert_nonnull (e);
+
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_widget_set_parent (GTK_WIDGET (popover), button);
+  lode_explain_popover_set_explanation (popover, e);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  text = lode_explain_popover_get_text (popover);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "$1.25 bn"));
+  g_assert_nonnull (strstr (text, "Grants"));
+  g_assert_nonnull (strstr (text, "Equity’s value at the end"));
+  /* Four kinds of cash flow, the largest first: the exit and the grants, 3 bn each. */
+  g_assert_cmpuint (e->terms->len, ==, 4);
+  g_assert_cmpfloat (fabs (((LodeExplainTerm *) g_ptr_array_index (e->terms, 0))->value), ==,
+                     3.0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (popover)), >, 100);
+
+  /* A second figure replaces the first. */
+  e->title[0] = 'X';
+  lode_explain_popover_set_explanation (popover, e);
+  g_assert_true (g_str_has_prefix (lode_explain_popover_get_text (popover), "X"));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (GTK_WIDGET (popover));
+  ui_test_finish_window (window);
+  g_assert_finalize_object (popover);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,6 +205,7 @@ main (int    argc,
   g_test_add_func ("/lode/headline-cards/texts", test_texts);
   g_test_add_func ("/lode/headline-cards/sources-and-orientation",
                    test_sources_and_orientation);
+  g_test_add_func ("/lode/headline-cards/explain-popover", test_explain_popover);
 
   return g_test_run ();
 }
