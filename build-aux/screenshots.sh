@@ -3,8 +3,9 @@
 #
 # Regenerates docs/screenshots/ (the README's and the metainfo's): the window on the Mine to
 # Magnet preset at 1280×800 and 1920×1080, light and dark, in English, German and Japanese,
-# named SIZE-STYLE-LANG.png. Each is taken on its own Xvfb screen of that size with settings
-# of its own (a keyfile in a scratch folder), so nothing of the user's is read or changed.
+# named SIZE-STYLE-LANG.png. Each is taken on its own Xvfb screen of that size with settings,
+# recent files and autosaves of its own (in a scratch folder), so nothing of the user's is read
+# or changed.
 #
 #   build-aux/screenshots.sh [BUILDDIR [OUTDIR]]      (after `make run` or `make check`)
 #
@@ -40,7 +41,8 @@ take () {
     *) scheme=prefer-light ;;
   esac
 
-  XDG_CONFIG_HOME=$conf GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$BUILD/data" \
+  XDG_CONFIG_HOME=$conf XDG_DATA_HOME=$conf XDG_STATE_HOME=$conf XDG_CACHE_HOME=$conf \
+  GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$BUILD/data" \
   ADW_DEBUG_COLOR_SCHEME=$scheme GDK_DEBUG=gl-disable GTK_A11Y=none NO_AT_BRIDGE=1 \
   LODESTONE_LOCALEDIR="$BUILD/po" LANGUAGE=$lang LC_ALL=C.UTF-8 \
   SHOT="$OUT/$size-$style-$lang.png" APP="$BUILD/app/lodestone" SCENARIO=$SCENARIO \
