@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "flow-rects.h"
 #include "lode-application.h"
 #include "lode-flow-layout.h"
 #include "lode-flow-view.h"
@@ -45,16 +46,6 @@ assert_fits (GtkWidget *widget)
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
                       &minimum, NULL, NULL, NULL);
   g_assert_cmpint (gtk_widget_get_height (widget), >=, minimum);
-}
-
-static gboolean
-rects_overlap (const LodeFlowRect *a,
-               const LodeFlowRect *b)
-{
-  const double e = 0.01;
-
-  return a->x < b->x + b->width - e && b->x < a->x + a->width - e
-         && a->y < b->y + b->height - e && b->y < a->y + a->height - e;
 }
 
 /* In the diagram the window shows now, no label, header, unit or bottleneck badge overlaps
