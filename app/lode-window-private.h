@@ -7,6 +7,7 @@
 
 #include "lode-autosave.h"
 #include "lode-chart-layout.h"
+#include "lode-headlines.h"
 #include "lode-presets.h"
 #include "lode-window.h"
 
@@ -81,6 +82,7 @@ struct _LodeWindow
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
   GtkWidget            *data_table;   /* LodeDataTable, while open (weak) */
   GtkWidget            *sources_window; /* LodeSourcesWindow, while open (weak) */
+  GtkWidget            *explain_popover; /* LodeExplainPopover, owned; beside a card */
 
   LodePending           pending;
   LodePresentView       present_view;
@@ -130,6 +132,11 @@ void      lode_window_init_views        (LodeWindow   *self);
 /* Shows the current projection in an open data table. */
 void      lode_window_refresh_views     (LodeWindow   *self);
 void      lode_window_close_views       (LodeWindow   *self);
+/* lode-window-explain.c: a headline card's breakdown beside it, or its sources when it has
+ * none. */
+void      lode_window_explain_headline  (LodeWindow   *self,
+                                         LodeHeadline  which);
+void      lode_window_close_explanation (LodeWindow   *self);
 /* lode-window-recovery.c */
 void      lode_window_init_autosave     (LodeWindow   *self);
 void      lode_window_clear_autosave    (LodeWindow   *self);

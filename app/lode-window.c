@@ -416,13 +416,11 @@ flap_reveal_cb (LodeWindow *self)
 }
 
 static void
-card_sources_cb (GtkWidget  *cards,
-                 int         which,
-                 LodeWindow *self)
+card_activated_cb (GtkWidget  *cards,
+                   int         which,
+                   LodeWindow *self)
 {
-  g_autofree char *target = g_strdup_printf ("headline:%d", which);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.sources", "s", target);
+  lode_window_explain_headline (self, (LodeHeadline) which);
 }
 
 static gboolean
@@ -768,6 +766,7 @@ lode_window_dispose (GObject *object)
     }
   lode_window_close_dialogs (self);
   lode_window_close_views (self);
+  lode_window_close_explanation (self);
   lode_window_clear_autosave (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
@@ -899,7 +898,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_box);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_view);
-  gtk_widget_class_bind_template_callback (widget_class, card_sources_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, scenario_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_year_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, flap_reveal_cb);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "lode-data-table.h"
+#include "lode-explain-popover.h"
 #include "lode-format.h"
 #include "lode-headline-cards.h"
 #include "lode-levers-panel.h"
@@ -256,6 +257,50 @@ test_sources (void)
   g_assert_finalize_object (sources);
 }
 
+/* An activated headline card shows how its figure is made beside it, the same breakdown as
+ * `lodestone --explain`, with the figure's sources a click further. */
+static void
+test_explain (void)
+{
+  LodeWindow *win = open_window ();
+  LodeProjection *projection = lode_document_get_projection (lode_window_get_document (win));
+  g_autoptr(LodeExplanation) expected = lode_explain (projection, "china_free_share_us_demand",
+                                                      2030, NULL);
+  g_autofree char *expected_text = lode_explanation_to_text (expected);
+  GtkWidget *card = lode_headline_cards_get_card (LODE_HEADLINE_CARDS (win->cards),
+                                                  LODE_HEADLINE_CHINA_FREE_2030);
+  GtkWidget *net_cost = lode_headline_cards_get_card (LODE_HEADLINE_CARDS (win->cards),
+                                                      LODE_HEADLINE_NET_COST);
+
+  g_signal_emit_by_name (card, "clicked");
+  g_assert_nonnull (win->explain_popover);
+  gtk_test_widget_wait_for_draw (win->explain_popover);
+  g_assert_true (gtk_widget_get_mapped (win->explain_popover));
+  g_assert_true (gtk_widget_get_parent (win->explain_popover) == card);
+  g_assert_cmpstr (lode_explain_popover_get_text (LODE_EXPLAIN_POPOVER (win->explain_popover)),
+                   ==, expected_text);
+  g_assert_null (win->sources_window);
+
+  /* Another card moves the popover to it, with its own figure. */
+  gtk_popover_popdown (GTK_POPOVER (win->explain_popover));
+  g_signal_emit_by_name (net_cost, "clicked");
+  g_assert_true (gtk_widget_get_parent (win->explain_popover) == net_cost);
+  g_assert_nonnull (strstr (lode_explain_popover_get_text (LODE_EXPLAIN_POPOVER (
+                                                             win->explain_popover)),
+                            "net present value"));
+
+  /* A card without a breakdown (jobs) goes straight to its sources. */
+  gtk_popover_popdown (GTK_POPOVER (win->explain_popover));
+  g_signal_emit_by_name (lode_headline_cards_get_card (LODE_HEADLINE_CARDS (win->cards),
+                                                       LODE_HEADLINE_JOBS), "clicked");
+  g_assert_nonnull (win->sources_window);
+  g_assert_nonnull (strstr (lode_sources_window_get_heading (
+                              LODE_SOURCES_WINDOW (win->sources_window)), "jobs"));
+  g_assert_true (gtk_widget_get_parent (win->explain_popover) == net_cost);
+
+  ui_test_finish_window (win);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +310,7 @@ main (int    argc,
 
   g_test_add_func ("/lode/views/chart-table", test_chart_table);
   g_test_add_func ("/lode/views/sources", test_sources);
+  g_test_add_func ("/lode/views/explain", test_explain);
 
   return ui_test_run_with_app (app);
 }

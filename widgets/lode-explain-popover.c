@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "lode-explain-popover.h"
 #include "lode-format.h"
 
@@ -20,6 +22,7 @@ struct _LodeExplainPopover
 
   GtkWidget  *box;
   GtkWidget  *content;   /* rebuilt for each explanation */
+  GtkWidget  *sources;   /* the button to the sources, hidden without an action */
   char       *text;
 };
 
@@ -94,6 +97,14 @@ lode_explain_popover_init (LodeExplainPopover *self)
   gtk_widget_set_margin_top (self->box, 6);
   gtk_widget_set_margin_bottom (self->box, 6);
   gtk_popover_set_child (GTK_POPOVER (self), self->box);
+
+  self->sources = gtk_button_new_with_mnemonic (_("_Where the Numbers Come From"));
+  gtk_widget_set_margin_top (self->sources, 12);
+  gtk_widget_set_halign (self->sources, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->sources, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->sources);
+  /* A click on the button moves on to another window: the breakdown has done its job. */
+  g_signal_connect_swapped (self->sources, "clicked", G_CALLBACK (gtk_popover_popdown), self);
 }
 
 GtkWidget *
@@ -112,7 +123,7 @@ lode_explain_popover_set_explanation (LodeExplainPopover    *self,
   if (self->content != NULL)
     gtk_box_remove (GTK_BOX (self->box), self->content);
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (self->box), self->content);
+  gtk_box_prepend (GTK_BOX (self->box), self->content);
 
   gtk_box_append (GTK_BOX (self->content), new_label (e->title, "heading", TRUE));
   gtk_box_append (GTK_BOX (self->content), new_label (e->value_text, "title-2", FALSE));
@@ -132,6 +143,25 @@ lode_explain_popover_set_explanation (LodeExplainPopover    *self,
   self->text = lode_explanation_to_text (e);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, e->title,
                                   -1);
+}
+
+void
+lode_explain_popover_set_sources_action (LodeExplainPopover *self,
+                                         const char         *detailed_action)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  g_return_if_fail (LODE_IS_EXPLAIN_POPOVER (self));
+
+  if (detailed_action != NULL && !g_action_parse_detailed_name (detailed_action, &name, &target,
+                                                                 NULL))
+    g_return_if_reached ();
+  /* The target first: a helper that sees the name alone checks it against no target. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sources), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->sources), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sources), name);
+  gtk_widget_set_visible (self->sources, detailed_action != NULL);
 }
 
 const char *

@@ -20,6 +20,10 @@ GtkWidget  *lode_explain_popover_new             (void);
 /* Shows `explanation` (copied into labels; it may be freed afterwards). */
 void        lode_explain_popover_set_explanation (LodeExplainPopover    *self,
                                                   const LodeExplanation *explanation);
+/* A button under the breakdown that activates `detailed_action` ("win.sources('headline:3')"),
+ * labelled "Where the Numbers Come From"; NULL hides it. */
+void        lode_explain_popover_set_sources_action (LodeExplainPopover *self,
+                                                     const char         *detailed_action);
 /* What the popover shows, as text: for tests and for copying. */
 const char *lode_explain_popover_get_text        (LodeExplainPopover    *self);
 
