@@ -1115,6 +1115,7 @@ read_view (LodeScenario  *scenario,
 {
   g_autofree char *year_text = get_attr (node, "selected-year");
   g_autofree char *chart = get_attr (node, "chart");
+  g_autofree char *material = get_attr (node, "material");
   int year;
 
   if (year_text != NULL)
@@ -1126,6 +1127,8 @@ read_view (LodeScenario  *scenario,
     }
   if (chart != NULL)
     lode_scenario_set_chart (scenario, chart);
+  if (material != NULL)
+    lode_scenario_set_material (scenario, material);
   return TRUE;
 }
 
@@ -1571,6 +1574,12 @@ lode_scenario_to_bytes (LodeScenario *scenario)
   g_string_append_printf (out, "  <view selected-year=\"%d\" chart=\"",
                           lode_scenario_get_selected_year (scenario));
   append_escaped (out, lode_scenario_get_chart (scenario), TRUE);
+  /* NdPr, the default, is left out: files that show it stay as older versions wrote them. */
+  if (g_strcmp0 (lode_scenario_get_material (scenario), "ndpr") != 0)
+    {
+      g_string_append (out, "\" material=\"");
+      append_escaped (out, lode_scenario_get_material (scenario), TRUE);
+    }
   g_string_append (out, "\"/>\n");
 
   g_string_append (out, "</scenario>\n");
