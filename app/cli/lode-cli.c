@@ -87,6 +87,17 @@ describe_charts (void)
   return g_string_free (text, FALSE);
 }
 
+static char *
+describe_materials (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int m = 0; m < LODE_FLOW_N_MATERIALS; m++)
+    g_string_append_printf (text, "  %-24s %s\n", lode_flow_material_id (m),
+                            lode_flow_material_description (m));
+  return g_string_free (text, FALSE);
+}
+
 static GOptionContext *
 build_context (CliOptions *o)
 {
@@ -110,7 +121,7 @@ build_context (CliOptions *o)
       N_("What to export: flow (default), slide or chart:NAME"), N_("VIEW") },
     { "material", 0, 0, G_OPTION_ARG_STRING, &o->material,
       N_("The material whose chain --summary, --csv and --export show: ndpr (default), heavy "
-         "(dysprosium and terbium) or sm (samarium)"), N_("MATERIAL") },
+         "or sm; joint for the diagram of --export (see below)"), N_("MATERIAL") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
       N_("Year shown by the flow diagram and marked on charts"), N_("YEAR") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o->size,
@@ -123,6 +134,7 @@ build_context (CliOptions *o)
     { NULL }
   };
   g_autofree char *charts = describe_charts ();
+  g_autofree char *materials = describe_materials ();
   g_autofree char *description = NULL;
   GOptionContext *context;
 
@@ -135,14 +147,17 @@ build_context (CliOptions *o)
       "scenario is FILE, or the Baseline preset when no file is given."));
   description = g_strdup_printf (
     _("Charts for --view chart:NAME:\n%s\n"
+      "Materials for --material (the diagram draws the material's chain, and the\n"
+      "self-sufficiency, capacity and price charts show it; joint shows NdPr's):\n%s\n"
       "Exit status: 0 success, 1 a file could not be read or written, 2 a usage error.\n\n"
       "Examples:\n"
       "  lodestone --summary --set fund.size_busd=50 --horizon 2050\n"
       "  lodestone plan.lodestone --export slide.png --view slide --year 2035 --scale 2\n"
       "  lodestone --export price.pdf --view chart:price --size a4\n"
       "  lodestone plan.lodestone --csv figures.csv\n"
-      "  lodestone --save-as push.lodestone --set fund.size_busd=100\n"),
-    charts);
+      "  lodestone --save-as push.lodestone --set fund.size_busd=100\n"
+      "  lodestone --export heavy.png --material heavy --year 2026\n"),
+    charts, materials);
   g_option_context_set_description (context, description);
   return context;
 }
@@ -260,6 +275,9 @@ export_picture (const CliOptions     *o,
   req.view = view;
   if (view == LODE_EXPORT_VIEW_CHART)
     req.chart = chart;
+  /* --material was checked before anything was read; without it, the scenario's view. */
+  if (o->material != NULL)
+    lode_flow_material_from_id (o->material, &req.material);
   if (o->year != NO_NUMBER)
     req.year = o->year;
   req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
@@ -283,6 +301,7 @@ run_headless (CliOptions *o)
   int width = 1920, height = 1080;
   const char *file = NULL;
   LodeMaterial material = LODE_MATERIAL_NDPR;
+  LodeFlowMaterial view_material = LODE_FLOW_MATERIAL_NDPR;
 
   /* Check every usage error before reading or writing anything. */
   if (o->files != NULL && o->files[0] != NULL)
@@ -293,10 +312,15 @@ run_headless (CliOptions *o)
                      o->files[0], o->files[1]);
       file = o->files[0];
     }
-  if (o->material != NULL && !lode_material_from_id (o->material, &material))
+  if (o->material != NULL && !lode_flow_material_from_id (o->material, &view_material))
     return fail (LODE_CLI_EXIT_USAGE,
-                 _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) or sm "
-                   "(samarium)"), o->material);
+                 _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium), sm "
+                   "(samarium) or, for --export, joint"), o->material);
+  material = lode_flow_material_chain (view_material);
+  if (view_material == LODE_FLOW_MATERIAL_JOINT && (o->summary || o->csv_path != NULL))
+    return fail (LODE_CLI_EXIT_USAGE,
+                 _("--material joint is a view of the diagram for --export; --summary and "
+                   "--csv always give the joint figures (china_free_share_us_demand)"));
   if (o->export_path == NULL
       && (o->view != NULL || o->size != NULL || o->year != NO_NUMBER || o->scale != NO_NUMBER
           || o->transparent))

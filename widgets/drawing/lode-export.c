@@ -97,13 +97,33 @@ request_title (const LodeExportRequest *req)
   return req->title != NULL && req->title[0] != '\0' ? req->title : _("Untitled Scenario");
 }
 
-/* The heading over an exported diagram, also the slide's subtitle. */
+/* The heading over an exported diagram, also the slide's subtitle: the chain it draws. */
 static char *
-dup_view_heading (int year)
+dup_view_heading (const LodeExportRequest *req)
 {
-  /* Translators: the heading of an exported flow diagram and the subtitle of an exported
-   * slide; %d is a year. */
-  return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
+  switch (req->material)
+    {
+    case LODE_FLOW_MATERIAL_HEAVY:
+      /* Translators: the heading of an exported flow diagram of dysprosium and terbium and
+       * the subtitle of an exported slide; %d is a year. */
+      return g_strdup_printf (_("The dysprosium and terbium chain from mine to magnet in %d"),
+                              req->year);
+    case LODE_FLOW_MATERIAL_SM:
+      /* Translators: as above, for samarium; %d is a year. */
+      return g_strdup_printf (_("The samarium chain from mine to SmCo magnet in %d"),
+                              req->year);
+    case LODE_FLOW_MATERIAL_JOINT:
+      /* Translators: as above, for the joint magnet view; %d is a year. */
+      return g_strdup_printf (_("NdFeB magnets from mine to end use in %d, China content of "
+                                "their NdPr and Dy + Tb together"), req->year);
+    case LODE_FLOW_MATERIAL_NDPR:
+    case LODE_FLOW_N_MATERIALS:
+    default:
+      /* Translators: the heading of an exported flow diagram and the subtitle of an exported
+       * slide; %d is a year. */
+      return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"),
+                              req->year);
+    }
 }
 
 /* What every part of a page is painted with. */
@@ -152,6 +172,7 @@ paint_flow (const Page *page,
 
   lode_flow_options_init (&options);
   options.font_scale = font_scale;
+  lode_flow_options_set_view_material (&options, page->req->material);
 
   layout = lode_flow_layout_new (page->req->projection, page->req->year, a.w, a.h, &options);
   begin_area (page->cr, a);
@@ -177,6 +198,7 @@ paint_chart (const Page *page,
   options.target_share = req->target_share;
   options.selected_year = req->year;
   options.price_floor = req->price_floor;
+  options.material = lode_flow_material_chain (req->material);
 
   layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, a.w, a.h,
                                   &options);
@@ -259,7 +281,7 @@ paint_flow_view (const Page *page,
                  double      fs,
                  Area        a)
 {
-  g_autofree char *heading = dup_view_heading (page->req->year);
+  g_autofree char *heading = dup_view_heading (page->req);
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
@@ -274,7 +296,7 @@ paint_slide (const Page *page,
              Area        a)
 {
   const char *title = request_title (page->req);
-  g_autofree char *subtitle = dup_view_heading (page->req->year);
+  g_autofree char *subtitle = dup_view_heading (page->req);
   double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
   double flow_h;
 
@@ -348,6 +370,7 @@ lode_export_request_init (LodeExportRequest    *req,
     .year = clamp_year (projection, projection->base_year + 11),
     .target_share = 0.5,
     .transparent = FALSE,
+    .material = LODE_FLOW_MATERIAL_NDPR,
   };
 }
 
@@ -368,6 +391,7 @@ lode_export_request_apply_scenario (LodeExportRequest *req,
   if (year >= req->projection->base_year && year <= req->projection->horizon)
     req->year = year;
   lode_scenario_get_price_floor (scenario, &req->price_floor);
+  lode_flow_material_from_id (lode_scenario_get_material (scenario), &req->material);
 }
 
 gboolean
@@ -619,6 +643,8 @@ lode_export_paint_page (cairo_t                 *cr,
 
   shown = *req;
   shown.year = clamp_year (req->projection, req->year);
+  if ((guint) shown.material >= LODE_FLOW_N_MATERIALS)
+    shown.material = LODE_FLOW_MATERIAL_NDPR;
 
   lode_palette_init_light (&palette, lode_projection_get_dataset (req->projection));
   if (req->transparent)

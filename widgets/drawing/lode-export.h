@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 
 #include "lode-chart-layout.h"
+#include "lode-flow-layout.h"
 #include "lode-projection.h"
 
 G_BEGIN_DECLS
@@ -78,18 +79,22 @@ typedef struct
   double                screen_font_scale;
   /* The price floor drawn on the price chart (the projection does not store it). */
   LodePriceFloor        price_floor;
+  /* What the diagram draws; the charts of one chain (self-sufficiency, capacity, price) show
+   * its chain. */
+  LodeFlowMaterial      material;
 } LodeExportRequest;
 
 GQuark      lode_export_error_quark      (void);
 
-/* Flow view at the projection's base year + 11 (clamped), China-free chart, target 0.5. */
+/* Flow view at the projection's base year + 11 (clamped), NdPr, China-free chart, target 0.5. */
 void        lode_export_request_init     (LodeExportRequest    *req,
                                           const LodeProjection *projection,
                                           const LodeProjection *baseline,
                                           const char           *title);
 
 /* Takes the title (borrowed: keep the scenario alive), the chart, the selected year (when
- * within the projection) and the price floor from a scenario. */
+ * within the projection), the diagram's material (when known) and the price floor from a
+ * scenario. */
 void        lode_export_request_apply_scenario (LodeExportRequest *req,
                                                 LodeScenario      *scenario);
 
