@@ -49,7 +49,8 @@ fixture_dataset (void)
  * from 2026 to 2030; price-floor cost 0.5 bn a year from 2025 to 2034; price 56 + offset.
  * The China-free parts: NdPr 10 points over the joint share, Dy + Tb half of it, SmCo 2 %.
  * Prices outside China (inside): NdPr 56 + offset (50 + offset); Dy + Tb 350, 3500 in 2025
- * and 2026 (300); Sm 2 + offset / 10 (2). Capacity of Dy + Tb: a tenth of NdPr's. */
+ * and 2026 (300); Sm 2 + offset / 10 (2). Capacity of Dy + Tb: a tenth of NdPr's. US defence
+ * need met China-free: 0.02 + slope / 2 · offset. */
 static LodeProjection *
 fixture_projection (LodeDataset *ds,
                     int          horizon,
@@ -67,6 +68,7 @@ fixture_projection (LodeDataset *ds,
       y->china_free_share_us_demand_ndpr = MIN (y->china_free_share_us_demand + 0.1, 1.0);
       y->china_free_share_us_demand_heavy = y->china_free_share_us_demand / 2;
       y->china_free_share_us_demand_smco = 0.02;
+      y->us_defence_need_met_share = MIN (0.02 + slope / 2 * i, 1.0);
       for (int s = 0; s < LODE_N_STAGES; s++)
         {
           y->chain[LODE_MATERIAL_NDPR].us_self_sufficiency[s] = 0.1 * (s + 1) + i / 40.0;
