@@ -100,6 +100,65 @@ test_texts (void)
   g_assert_finalize_object (cards);
 }
 
+/* Seven cards beside the levers panel at 1280 × 800 (a row about 865 px wide): the row takes
+ * the narrow type, every label stays inside its card, and the row is no taller than six
+ * cards were (130 px); on a wide row (the panel hidden) the full type comes back. */
+static void
+test_fits_row (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
+  GtkWidget *window = g_object_ref (gtk_window_new ());
+  LodeHeadlineCards *cards = g_object_ref (LODE_HEADLINE_CARDS (lode_headline_cards_new ()));
+  LodeHeadlines headlines;
+
+  lode_headlines_compute (p, base, 0.5, &headlines);
+  /* The longest texts the cards show: a target not reached, a shortfall with its share. */
+  headlines.target_year = 0;
+  headlines.us_unmet_2030_t = 3100;
+  headlines.us_demand_2030_t = 13000;
+  lode_headline_cards_set_headlines (cards, &headlines);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cards));
+  gtk_window_set_default_size (GTK_WINDOW (window), 865, 100);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_frames (GTK_WIDGET (cards), 3);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (cards)), <=, 870);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cards), "narrow"));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (cards)), <=, 130);
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      GtkWidget *card = lode_headline_cards_get_card (cards, (LodeHeadline) i);
+      graphene_rect_t box;
+
+      g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (cards), &box));
+      g_assert_cmpfloat (box.size.width, >, 100);
+      for (GtkWidget *label = gtk_widget_get_first_child (card); label != NULL;
+           label = gtk_widget_get_next_sibling (label))
+        {
+          graphene_rect_t text;
+
+          if (!gtk_widget_get_visible (label))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (label, card, &text));
+          g_assert_cmpfloat (text.origin.y + text.size.height, <=, box.size.height + 0.5);
+          g_assert_cmpfloat (text.origin.x + text.size.width, <=, box.size.width + 0.5);
+        }
+    }
+  /* The defence card is there, last. */
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_DEFENCE)), ==, "12%");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 100);
+  ui_test_wait_frames (GTK_WIDGET (cards), 3);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (cards)), >=, 1200);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cards), "narrow"));
+
+  ui_test_finish_window (window);
+  g_assert_finalize_object (cards);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -108,6 +167,7 @@ main (int    argc,
 
   g_test_add_func ("/lode/headline-cards/values", test_headline_cards);
   g_test_add_func ("/lode/headline-cards/texts", test_texts);
+  g_test_add_func ("/lode/headline-cards/fits-row", test_fits_row);
 
   return g_test_run ();
 }

@@ -27,6 +27,13 @@ struct _LodeHeadlineCards
 
 G_DEFINE_FINAL_TYPE (LodeHeadlineCards, lode_headline_cards, GTK_TYPE_WIDGET)
 
+/* Between the cards, px; the space between a card's edge and its text is style.css's. */
+#define CARD_SPACING  8
+/* Narrower cards than this (px) take the "narrow" style (style.css): less space beside the
+ * text and smaller type, so seven cards beside the levers panel at 1280 × 800 take no more
+ * height than six did. */
+#define NARROW_CARD   150
+
 static GtkLabel *
 make_label (GtkWidget  *box,
             const char *css_class,
@@ -92,6 +99,75 @@ lode_headline_cards_dispose (GObject *object)
   G_OBJECT_CLASS (lode_headline_cards_parent_class)->dispose (object);
 }
 
+/* One row of equal cards, CARD_SPACING apart (a box layout, homogeneous). */
+static int
+card_width (int width)
+{
+  return (width - CARD_SPACING * (LODE_N_HEADLINES - 1)) / LODE_N_HEADLINES;
+}
+
+static void
+lode_headline_cards_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  int child_for = orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0
+                  ? MAX (card_width (for_size), 0) : -1;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0, nat = 0;
+
+      gtk_widget_measure (child, orientation, child_for, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *minimum * LODE_N_HEADLINES + CARD_SPACING * (LODE_N_HEADLINES - 1);
+      *natural = *natural * LODE_N_HEADLINES + CARD_SPACING * (LODE_N_HEADLINES - 1);
+    }
+}
+
+static GtkSizeRequestMode
+lode_headline_cards_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;   /* the cards' labels wrap */
+}
+
+/* The type follows the width the row is given, as AdwClamp's size classes do: a change
+ * re-measures the row once. */
+static void
+lode_headline_cards_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  int card = card_width (width), x = 0, extra = width - card * LODE_N_HEADLINES
+                                               - CARD_SPACING * (LODE_N_HEADLINES - 1);
+  gboolean narrow = card < NARROW_CARD;
+
+  if (narrow && !gtk_widget_has_css_class (widget, "narrow"))
+    gtk_widget_add_css_class (widget, "narrow");
+  else if (!narrow && gtk_widget_has_css_class (widget, "narrow"))
+    gtk_widget_remove_css_class (widget, "narrow");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int w = card + (extra-- > 0 ? 1 : 0);
+
+      gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, w, height }, -1);
+      x += w + CARD_SPACING;
+    }
+}
+
 static void
 lode_headline_cards_class_init (LodeHeadlineCardsClass *klass)
 {
@@ -99,8 +175,10 @@ lode_headline_cards_class_init (LodeHeadlineCardsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_headline_cards_dispose;
+  widget_class->get_request_mode = lode_headline_cards_get_request_mode;
+  widget_class->measure = lode_headline_cards_measure;
+  widget_class->size_allocate = lode_headline_cards_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "headlinecards");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -108,10 +186,9 @@ lode_headline_cards_class_init (LodeHeadlineCardsClass *klass)
 static void
 lode_headline_cards_init (LodeHeadlineCards *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
-  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);
+  /* Narrow until the first allocation says otherwise: a row measured wider than it will be
+   * would push the panes apart for good. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Headline figures"),
                                   -1);
@@ -130,12 +207,6 @@ lode_headline_cards_init (LodeHeadlineCards *self)
       card->value = make_label (card->box, "title-2", NULL);
       card->delta = make_label (card->box, "caption", NULL);
       gtk_widget_set_margin_start (card->box, 0);
-      for (GtkWidget *child = gtk_widget_get_first_child (card->box); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          gtk_widget_set_margin_start (child, 14);
-          gtk_widget_set_margin_end (child, 14);
-        }
       gtk_widget_set_margin_top (GTK_WIDGET (card->title), 10);
       gtk_widget_set_margin_bottom (GTK_WIDGET (card->delta), 10);
       {
@@ -174,6 +245,7 @@ lode_headline_cards_set_headlines (LodeHeadlineCards   *self,
             N_("Total public cost"),
             N_("US chain jobs"),
             N_("US magnets unmet in 2030"),
+            N_("Defence need met China-free in 2028"),
           };
 
           text.title = g_strdup (_(titles[i]));
