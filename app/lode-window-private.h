@@ -6,6 +6,7 @@
 #pragma once
 
 #include "lode-chart-layout.h"
+#include "lode-flow-layout.h"
 #include "lode-window.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ struct _LodeWindow
   GtkWidget            *diagram_area;
   GtkWidget            *flow_view;
   GtkWidget            *year_control;
+  GtkWidget            *material_switcher;
   GtkWidget            *charts_area;
   GtkWidget            *cards;
   GtkWidget            *chart_bar;
@@ -87,6 +89,8 @@ void      lode_window_close_dialogs     (LodeWindow   *self);
 void      lode_window_update_actions    (LodeWindow   *self);
 void      lode_window_set_chart         (LodeWindow   *self,
                                          LodeChartKind kind);
+void      lode_window_set_material      (LodeWindow      *self,
+                                         LodeFlowMaterial material);
 void      lode_window_sync_panel_action (LodeWindow   *self);
 void      lode_window_show_error        (LodeWindow   *self,
                                          const char   *heading,
