@@ -129,7 +129,7 @@ test_baseline (void)
   g_assert_cmpfloat_with_epsilon (h.defence_met, 0.12, 1e-12);
   g_assert_cmpfloat_with_epsilon (h.base_defence_met, 0.08, 1e-12);
   lode_headlines_format (&h, LODE_HEADLINE_DEFENCE, &text);
-  g_assert_cmpstr (text.title, ==, "Defence need met China-free in 2028");
+  g_assert_cmpstr (text.title, ==, "China-free defence in 2028");
   g_assert_cmpstr (text.value, ==, "12%");
   g_assert_cmpstr (text.delta, ==, "+4 pts vs baseline");
   g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);

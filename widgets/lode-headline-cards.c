@@ -245,7 +245,7 @@ lode_headline_cards_set_headlines (LodeHeadlineCards   *self,
             N_("Total public cost"),
             N_("US chain jobs"),
             N_("US magnets unmet in 2030"),
-            N_("Defence need met China-free in 2028"),
+            N_("China-free defence in 2028"),
           };
 
           text.title = g_strdup (_(titles[i]));

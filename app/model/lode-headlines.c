@@ -217,7 +217,7 @@ format_defence (const LodeHeadlines *h,
 {
   /* Translators: card title: the share of US defence magnet needs met by magnets free of
    * Chinese material; %d is a year */
-  out->title = g_strdup_printf (_("Defence need met China-free in %d"),
+  out->title = g_strdup_printf (_("China-free defence in %d"),
                                 LODE_HEADLINE_DEFENCE_YEAR);
   out->value = lode_format_share (h->defence_met);
   points_delta (h, h->defence_met, h->base_defence_met, out);
