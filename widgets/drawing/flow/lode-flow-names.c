@@ -14,52 +14,45 @@
 #include "lode-flow-layout-private.h"
 #include "lode-format.h"
 
-typedef struct
-{
-  const char *id;
-  const char *name;
-  const char *description;
-} MaterialView;
-
 G_STATIC_ASSERT ((int) LODE_FLOW_MATERIAL_NDPR == (int) LODE_MATERIAL_NDPR);
 G_STATIC_ASSERT ((int) LODE_FLOW_MATERIAL_HEAVY == (int) LODE_MATERIAL_HEAVY);
 G_STATIC_ASSERT ((int) LODE_FLOW_MATERIAL_SM == (int) LODE_MATERIAL_SM);
 G_STATIC_ASSERT ((int) LODE_FLOW_MATERIAL_JOINT == (int) LODE_N_MATERIALS);
 
-/* The material names of the first three are the model's (lode_material_name()). */
-static const MaterialView material_views[LODE_FLOW_N_MATERIALS] = {
-  [LODE_FLOW_MATERIAL_NDPR] = { "ndpr", NULL,
-    N_("The neodymium and praseodymium chain, the bulk of every NdFeB magnet") },
-  [LODE_FLOW_MATERIAL_HEAVY] = { "heavy", NULL,
-    N_("The dysprosium and terbium chain, added to high-temperature NdFeB grades") },
-  [LODE_FLOW_MATERIAL_SM] = { "sm", NULL,
-    N_("The samarium chain, for samarium-cobalt (SmCo) magnets") },
-  /* Translators: the material switch's joint magnet view */
-  [LODE_FLOW_MATERIAL_JOINT] = { "joint", N_("Joint"),
-    N_("NdFeB magnets, China-free only when their NdPr and their Dy + Tb both are") },
+/* The joint view's id; the others are the materials' own (lode_material_id()). */
+#define JOINT_ID "joint"
+
+static const char * const descriptions[LODE_FLOW_N_MATERIALS] = {
+  [LODE_FLOW_MATERIAL_NDPR] =
+    N_("The neodymium and praseodymium chain, the bulk of every NdFeB magnet"),
+  [LODE_FLOW_MATERIAL_HEAVY] =
+    N_("The dysprosium and terbium chain, added to high-temperature NdFeB grades"),
+  [LODE_FLOW_MATERIAL_SM] =
+    N_("The samarium chain, for samarium-cobalt (SmCo) magnets"),
+  [LODE_FLOW_MATERIAL_JOINT] =
+    N_("NdFeB magnets, China-free only when their NdPr and their Dy + Tb both are"),
 };
 
 const char *
 lode_flow_material_id (LodeFlowMaterial view)
 {
   g_return_val_if_fail ((guint) view < LODE_FLOW_N_MATERIALS, NULL);
-  return material_views[view].id;
+  return view == LODE_FLOW_MATERIAL_JOINT ? JOINT_ID : lode_material_id ((LodeMaterial) view);
 }
 
 gboolean
 lode_flow_material_from_id (const char       *id,
                             LodeFlowMaterial *out_view)
 {
-  if (id == NULL)
+  LodeMaterial material;
+
+  if (g_strcmp0 (id, JOINT_ID) == 0)
+    material = (LodeMaterial) LODE_FLOW_MATERIAL_JOINT;
+  else if (!lode_material_from_id (id, &material))
     return FALSE;
-  for (guint i = 0; i < LODE_FLOW_N_MATERIALS; i++)
-    if (g_str_equal (id, material_views[i].id))
-      {
-        if (out_view != NULL)
-          *out_view = (LodeFlowMaterial) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (out_view != NULL)
+    *out_view = (LodeFlowMaterial) material;
+  return TRUE;
 }
 
 const char *
@@ -67,7 +60,8 @@ lode_flow_material_name (LodeFlowMaterial view)
 {
   g_return_val_if_fail ((guint) view < LODE_FLOW_N_MATERIALS, NULL);
   if (view == LODE_FLOW_MATERIAL_JOINT)
-    return _(material_views[view].name);
+    /* Translators: the material switch's joint magnet view */
+    return C_("material", "Joint");
   return lode_material_name ((LodeMaterial) view);
 }
 
@@ -75,7 +69,7 @@ const char *
 lode_flow_material_description (LodeFlowMaterial view)
 {
   g_return_val_if_fail ((guint) view < LODE_FLOW_N_MATERIALS, NULL);
-  return _(material_views[view].description);
+  return _(descriptions[view]);
 }
 
 LodeMaterial
