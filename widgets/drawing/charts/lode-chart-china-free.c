@@ -12,8 +12,10 @@
 
 #include "lode-chart-kind-private.h"
 
-/* The parts, dashed in the series colours under the joint line. A magnet is China-free only
- * when its NdPr and its Dy + Tb are, so the joint share is at most each NdFeB part. */
+/* The parts, dashed in the series colours under the joint line: each its own chain's
+ * China-free share of what the US needs of it. An NdFeB magnet counts China-free only when its
+ * NdPr and, in a Dy/Tb grade, its Dy + Tb are; grades without Dy + Tb need only their NdPr, so
+ * the joint line can lie above the Dy + Tb part, and it adds SmCo magnets. */
 typedef struct
 {
   const char *label;
