@@ -101,8 +101,9 @@ plan_base_year (const Model *m,
       w->magnet_heavy_need[r] = w->plan[HEAVY][MAGNET][r];
 }
 
-/* Magnet-stage units the world's users take this year (after prices, plus the US
- * stockpile's purchases, less what no price could bring to the targets). */
+/* Magnet-stage units the world's makers must supply this year (users' demand after prices,
+ * plus the US stockpile's purchases and the targets' restocking, less what no price could
+ * bring to the targets and what they drew from their own stocks). */
 static double
 world_magnet_need (const Model    *m,
                    const Year     *w,
@@ -114,8 +115,8 @@ world_magnet_need (const Model    *m,
 
   for (guint r = 0; r < m->n; r++)
     need += y->chain[mat].demand_t[r];
-  need += (w->stock_bought[mat] + w->restock[mat] - w->market_unmet[mat]) /
-          mm->need_ox_per_magnet;
+  need += (w->stock_bought[mat] + w->restock[mat] - w->market_unmet[mat] -
+           w->working_released[mat]) / mm->need_ox_per_magnet;
   return MAX (0.0, need);
 }
 

@@ -152,6 +152,8 @@ lode_model_money (Model          *m,
   y->stockpile_cost_busd = stockpile (m, w, y);
   y->tariff_revenue_busd = tariff_revenue (m, w, y);
   lode_model_fund_tranche (m, w, y);
+  lode_model_partner_funds (m, w, y);
+  lode_model_fund_accounts (m, w, y, prev);
 
   y->public_spend_cum_busd = y->public_spend_busd;
   y->private_spend_cum_busd = y->private_spend_busd;
