@@ -43,6 +43,11 @@ static const struct
   { "policy.permitting_cut", "policy.permitting_cut_years" },
 };
 
+/* Format 1 knew nine regions; format 2's dataset names four more that were part of "Other".
+ * A file of format 1 gives each of them Other's role (ally, restriction target), so the plan
+ * means what it meant (docs/scenario-format.md). */
+static const char * const format1_split_from_other[] = { "KH", "LA", "BR", "CA" };
+
 /* ------------------------------------------------------------------------------------------ */
 /* Errors                                                                                      */
 
@@ -123,7 +128,7 @@ set_namespace_recursive (xmlNode *node,
 
 /* Format 0 → 1: put every element in the namespace and rename the levers that changed id. */
 static void
-migrate_format0 (xmlNode *root)
+migrate_format0_to_1 (xmlNode *root)
 {
   xmlNs *ns = root->ns;
 
@@ -149,13 +154,71 @@ migrate_format0 (xmlNode *root)
             }
         }
     }
+}
 
+static xmlNode *
+find_region (xmlNode    *regions,
+             const char *id)
+{
+  for (xmlNode *region = regions->children; region != NULL; region = region->next)
+    {
+      g_autoptr(LodeXmlChar) region_id = NULL;
+
+      if (region->type != XML_ELEMENT_NODE)
+        continue;
+      region_id = xmlGetProp (region, BAD_CAST "id");
+      if (region_id != NULL && xmlStrEqual (region_id, BAD_CAST id))
+        return region;
+    }
+  return NULL;
+}
+
+/* Format 1 → 2: the regions split from Other take its role. A file that does not list Other
+ * leaves them at the dataset's defaults, as it left Other. */
+static void
+migrate_format1_to_2 (xmlNode *root)
+{
+  for (xmlNode *section = root->children; section != NULL; section = section->next)
+    {
+      xmlNode *other;
+
+      if (section->type != XML_ELEMENT_NODE || !xmlStrEqual (section->name, BAD_CAST "regions"))
+        continue;
+      other = find_region (section, "OTHER");
+      if (other == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (format1_split_from_other); i++)
+        {
+          const char *id = format1_split_from_other[i];
+          xmlNode *region;
+
+          if (find_region (section, id) != NULL)
+            continue;
+          /* Before Other, where a file of format 2 lists them. */
+          region = xmlCopyNode (other, 2);
+          xmlSetProp (region, BAD_CAST "id", BAD_CAST id);
+          xmlAddPrevSibling (other, region);
+        }
+    }
+}
+
+/* Brings a file of an older format to this one, in memory. */
+static void
+migrate (xmlNode *root,
+         int      version)
+{
+  if (version < 1)
+    migrate_format0_to_1 (root);
+  if (version < 2)
+    migrate_format1_to_2 (root);
   xmlSetProp (root, BAD_CAST "format-version", BAD_CAST G_STRINGIFY (LODE_SCENARIO_FORMAT_VERSION));
 }
 
+/* On success *out_version is the file's format version, before migration. */
 static gboolean
 check_root (xmlDoc      *doc,
             const char  *name,
+            int         *out_version,
             GError     **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
@@ -206,7 +269,8 @@ check_root (xmlDoc      *doc,
     {
       if (have_version && version == 0)
         {
-          migrate_format0 (root);
+          migrate (root, version);
+          *out_version = version;
           return TRUE;
         }
       fail (error, LODE_SCENARIO_ERROR_NOT_A_SCENARIO, name, node_line (root),
@@ -235,8 +299,8 @@ check_root (xmlDoc      *doc,
     }
 
   if (version < LODE_SCENARIO_FORMAT_VERSION)
-    migrate_format0 (root);
-
+    migrate (root, version);
+  *out_version = version;
   return TRUE;
 }
 
@@ -1037,7 +1101,9 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
 {
   g_auto(LodeXmlProblem) problem = { 0, };
   g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(LodeScenario) scenario = NULL;
   const char *name;
+  int version = LODE_SCENARIO_FORMAT_VERSION;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1052,7 +1118,7 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
       return NULL;
     }
 
-  if (!check_root (doc, name, error))
+  if (!check_root (doc, name, &version, error))
     return NULL;
 
   if (!lode_xml_validate (&scenario_limits, doc, &problem))
@@ -1064,7 +1130,25 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
       return NULL;
     }
 
-  return build_scenario (dataset, doc, name, error);
+  scenario = build_scenario (dataset, doc, name, error);
+  if (scenario != NULL && version < LODE_SCENARIO_FORMAT_VERSION)
+    lode_scenario_set_migrated_from (scenario, version);
+  return g_steal_pointer (&scenario);
+}
+
+char *
+lode_scenario_describe_migration (int from_version)
+{
+  /* Translators: a note shown after opening a plan saved by an older Lodestone */
+  return g_strdup_printf (_("This plan was saved by an older Lodestone (file format %d) and "
+                            "was updated to format %d. What it set keeps its meaning; what "
+                            "this version adds starts at its default: the fund gives grants "
+                            "only (no equity, loans or guarantees), there are no partner funds "
+                            "and no money for heavy rare earths or samarium; Canada, Brazil, "
+                            "Cambodia and Laos, once counted in Other, take Other’s role. "
+                            "Saving writes format %d."),
+                          from_version, LODE_SCENARIO_FORMAT_VERSION,
+                          LODE_SCENARIO_FORMAT_VERSION);
 }
 
 LodeScenario *

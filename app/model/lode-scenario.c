@@ -44,6 +44,7 @@ struct _LodeScenario
   int          selected_year;
   char        *chart;
   char        *material;    /* the flow diagram's material view */
+  int          migrated_from;
 };
 
 G_DEFINE_FINAL_TYPE (LodeScenario, lode_scenario, G_TYPE_OBJECT)
@@ -186,6 +187,7 @@ copy_fields (LodeScenario *dest,
   dest->chart = g_strdup (src->chart);
   g_free (dest->material);
   dest->material = g_strdup (src->material);
+  dest->migrated_from = src->migrated_from;
 }
 
 static gboolean
@@ -383,6 +385,7 @@ lode_scenario_init (LodeScenario *self)
   self->selected_year = LODE_BASE_YEAR;
   self->chart = g_strdup (DEFAULT_CHART);
   self->material = g_strdup (DEFAULT_MATERIAL);
+  self->migrated_from = -1;
 }
 
 LodeScenario *
@@ -1103,4 +1106,21 @@ lode_scenario_set_material (LodeScenario *self,
   if (material_id == NULL || material_id[0] == '\0')
     material_id = DEFAULT_MATERIAL;
   set_string (self, &self->material, material_id, 0, PROP_MATERIAL);
+}
+
+int
+lode_scenario_get_migrated_from (LodeScenario *self)
+{
+  g_return_val_if_fail (LODE_IS_SCENARIO (self), -1);
+
+  return self->migrated_from;
+}
+
+void
+lode_scenario_set_migrated_from (LodeScenario *self,
+                                 int           version)
+{
+  g_return_if_fail (LODE_IS_SCENARIO (self));
+
+  self->migrated_from = version;
 }

@@ -18,6 +18,7 @@
 #include "lode-export.h"
 #include "lode-flow-layout.h"
 #include "lode-flow-paint.h"
+#include "lode-format.h"
 #include "lode-palette.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
@@ -226,6 +227,23 @@ paint_cards (const Page *page,
   cairo_restore (page->cr);
 }
 
+/* "  ·  2035  ·  ", and the discount rate where the page shows money at present value (the
+ * slide's cards, the fund chart): "  ·  2035  ·  NPV at 2% a year  ·  ". */
+static char *
+dup_footer_year (const LodeExportRequest *req)
+{
+  gboolean shows_npv = req->view == LODE_EXPORT_VIEW_SLIDE ||
+                       (req->view == LODE_EXPORT_VIEW_CHART && req->chart == LODE_CHART_FUND);
+  double percent = req->projection->fund.discount_rate * 100;
+  g_autofree char *rate = NULL;
+
+  if (!shows_npv)
+    return g_strdup_printf ("  ·  %d  ·  ", req->year);
+  rate = lode_format_percent (percent, fabs (percent - round (percent)) < 0.05 ? 0 : 1);
+  /* Translators: the export footer: the year shown, then the fund's discount rate */
+  return g_strdup_printf (_("  ·  %d  ·  NPV at %s a year  ·  "), req->year, rate);
+}
+
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
  * "Lodestone X.Y" at the right. Returns the height it takes above the bottom margin. */
 static double
@@ -240,7 +258,7 @@ paint_footer (const Page *page,
   const LodePalette *palette = page->palette;
   double size = FOOTER_PX * font_scale;
   double text_h, gap, top, x, right_w, left_w, year_w;
-  g_autofree char *year = g_strdup_printf ("  ·  %d  ·  ", req->year);
+  g_autofree char *year = dup_footer_year (req);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
     lode_sources_dup_credit (lode_projection_get_dataset (req->projection), FOOTER_SOURCES);
