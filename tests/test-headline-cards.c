@@ -100,24 +100,51 @@ test_texts (void)
   g_assert_finalize_object (cards);
 }
 
-/* Seven cards beside the levers panel at 1280 × 800 (a row about 865 px wide): the row takes
- * the narrow type, every label stays inside its card, and the row is no taller than six
- * cards were (130 px); on a wide row (the panel hidden) the full type comes back. */
+/* TRUE when every line of the label after the first starts after a space: a figure such as
+ * "$25,800/t" is never cut in two. */
+static gboolean
+breaks_between_words (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      g_test_message ("%s: a line from byte %d", text, line->start_index);
+      if (line->start_index > 0 && text[line->start_index - 1] != ' ')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Eight cards beside the levers panel at 1280 × 800 (a row about 865 px wide): the row takes
+ * the narrow and tight type, every label stays inside its card, every figure on one line, and
+ * the row is no taller than six cards were (130 px); on a wide row (the panel hidden) the full
+ * type comes back. */
 static void
 test_fits_row (void)
 {
   g_autoptr(LodeDataset) ds = fixture_dataset ();
   g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
   g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   GtkWidget *window = g_object_ref (gtk_window_new ());
   LodeHeadlineCards *cards = g_object_ref (LODE_HEADLINE_CARDS (lode_headline_cards_new ()));
   LodeHeadlines headlines;
 
+  /* The application's style sheet, which sets the narrow and tight type. */
+  gtk_css_provider_load_from_resource (css, "/io/github/lodestone/Lodestone/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   lode_headlines_compute (p, base, 0.5, &headlines);
   /* The longest texts the cards show: a target not reached, a shortfall with its share. */
   headlines.target_year = 0;
   headlines.us_unmet_2030_t = 3100;
   headlines.us_demand_2030_t = 13000;
+  headlines.cost_per_t_usd = 25800;
   lode_headline_cards_set_headlines (cards, &headlines);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cards));
   gtk_window_set_default_size (GTK_WINDOW (window), 865, 100);
@@ -126,14 +153,20 @@ test_fits_row (void)
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (cards)), <=, 870);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cards), "narrow"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cards), "tight"));
+  g_test_message ("row height %d", gtk_widget_get_height (GTK_WIDGET (cards)));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (cards)), <=, 130);
+  g_assert_cmpstr (gtk_label_get_text (lode_headline_cards_get_value_label (cards,
+                                       LODE_HEADLINE_COST_PER_TONNE)), ==, "$25,800/t");
   for (guint i = 0; i < LODE_N_HEADLINES; i++)
     {
       GtkWidget *card = lode_headline_cards_get_card (cards, (LodeHeadline) i);
+      GtkLabel *value = lode_headline_cards_get_value_label (cards, (LodeHeadline) i);
       graphene_rect_t box;
 
       g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (cards), &box));
       g_assert_cmpfloat (box.size.width, >, 100);
+      g_assert_true (breaks_between_words (value));
       for (GtkWidget *label = gtk_widget_get_first_child (card); label != NULL;
            label = gtk_widget_get_next_sibling (label))
         {
@@ -154,7 +187,10 @@ test_fits_row (void)
   ui_test_wait_frames (GTK_WIDGET (cards), 3);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (cards)), >=, 1200);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cards), "narrow"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cards), "tight"));
 
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
   ui_test_finish_window (window);
   g_assert_finalize_object (cards);
 }

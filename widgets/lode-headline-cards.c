@@ -31,8 +31,11 @@ G_DEFINE_FINAL_TYPE (LodeHeadlineCards, lode_headline_cards, GTK_TYPE_WIDGET)
 #define CARD_SPACING  8
 /* Narrower cards than this (px) take the "narrow" style (style.css): less space beside the
  * text and smaller type, so seven cards beside the levers panel at 1280 × 800 take no more
- * height than six did. */
+ * height than six did. Narrower than TIGHT_CARD (eight cards there, about 100 px each) they
+ * also take the "tight" style, a step smaller again, so that a figure such as "$25,800/t"
+ * stays on one line. */
 #define NARROW_CARD   150
+#define TIGHT_CARD    115
 
 static GtkLabel *
 make_label (GtkWidget  *box,
@@ -141,6 +144,17 @@ lode_headline_cards_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;   /* the cards' labels wrap */
 }
 
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    on)
+{
+  if (on && !gtk_widget_has_css_class (widget, css_class))
+    gtk_widget_add_css_class (widget, css_class);
+  else if (!on && gtk_widget_has_css_class (widget, css_class))
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
 /* The type follows the width the row is given, as AdwClamp's size classes do: a change
  * re-measures the row once. */
 static void
@@ -151,12 +165,9 @@ lode_headline_cards_size_allocate (GtkWidget *widget,
 {
   int card = card_width (width), x = 0, extra = width - card * LODE_N_HEADLINES
                                                - CARD_SPACING * (LODE_N_HEADLINES - 1);
-  gboolean narrow = card < NARROW_CARD;
 
-  if (narrow && !gtk_widget_has_css_class (widget, "narrow"))
-    gtk_widget_add_css_class (widget, "narrow");
-  else if (!narrow && gtk_widget_has_css_class (widget, "narrow"))
-    gtk_widget_remove_css_class (widget, "narrow");
+  set_css_class (widget, "narrow", card < NARROW_CARD);
+  set_css_class (widget, "tight", card < TIGHT_CARD);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -186,9 +197,10 @@ lode_headline_cards_class_init (LodeHeadlineCardsClass *klass)
 static void
 lode_headline_cards_init (LodeHeadlineCards *self)
 {
-  /* Narrow until the first allocation says otherwise: a row measured wider than it will be
-   * would push the panes apart for good. */
+  /* Narrow and tight until the first allocation says otherwise: a row measured wider than it
+   * will be would push the panes apart for good. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "tight");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Headline figures"),
                                   -1);
