@@ -9,6 +9,7 @@
 
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
+#include "lode-flow-view.h"
 #include "lode-scenario-io.h"
 #include "lode-window-private.h"
 
@@ -626,6 +627,28 @@ chart_change_state (GSimpleAction *action,
     g_settings_set_string (self->settings, "last-chart", id);
 }
 
+/* The material switch: the diagram's view and the chain of the chain's charts. */
+static void
+material_change_state (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  const char *id = g_variant_get_string (state, NULL);
+  LodeFlowMaterial material;
+
+  if (!lode_flow_material_from_id (id, &material))
+    return;
+
+  g_simple_action_set_state (action, state);
+  lode_flow_view_set_material (LODE_FLOW_VIEW (self->flow_view), material);
+  lode_chart_view_set_material (LODE_CHART_VIEW (self->chart_view),
+                                lode_flow_material_chain (material));
+  /* View state: not an undo step, does not mark the scenario modified. */
+  if (self->document != NULL)
+    lode_scenario_set_material (lode_document_get_scenario (self->document), id);
+}
+
 /* The toast's "Details": what migrating a file of an older format changed. */
 static void
 migration_note_action (GSimpleAction *action,
@@ -664,6 +687,8 @@ static const GActionEntry win_actions[] = {
   { .name = "show-panel", .state = "true", .change_state = show_panel_change_state },
   { .name = "chart", .parameter_type = "s", .state = "'china-free'",
     .change_state = chart_change_state },
+  { .name = "material", .parameter_type = "s", .state = "'ndpr'",
+    .change_state = material_change_state },
 };
 
 /* Shared with lode-window.c */
@@ -723,6 +748,16 @@ lode_window_set_chart (LodeWindow    *self,
 
   g_action_group_change_action_state (G_ACTION_GROUP (self), "chart",
                                       g_variant_new_string (lode_chart_kind_id (kind)));
+}
+
+void
+lode_window_set_material (LodeWindow       *self,
+                          LodeFlowMaterial  material)
+{
+  g_return_if_fail ((guint) material < LODE_FLOW_N_MATERIALS);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "material",
+                                      g_variant_new_string (lode_flow_material_id (material)));
 }
 
 void

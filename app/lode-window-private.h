@@ -7,6 +7,7 @@
 
 #include "lode-autosave.h"
 #include "lode-chart-layout.h"
+#include "lode-flow-layout.h"
 #include "lode-headlines.h"
 #include "lode-presets.h"
 #include "lode-window.h"
@@ -51,6 +52,7 @@ struct _LodeWindow
   GtkWidget            *diagram_area;
   GtkWidget            *flow_view;
   GtkWidget            *year_control;
+  GtkWidget            *material_switcher;
   GtkWidget            *charts_area;
   GtkWidget            *cards;
   GtkWidget            *chart_bar;
@@ -115,6 +117,8 @@ void      lode_window_close_dialogs     (LodeWindow   *self);
 void      lode_window_update_actions    (LodeWindow   *self);
 void      lode_window_set_chart         (LodeWindow   *self,
                                          LodeChartKind kind);
+void      lode_window_set_material      (LodeWindow      *self,
+                                         LodeFlowMaterial material);
 void      lode_window_sync_panel_action (LodeWindow   *self);
 void      lode_window_show_error        (LodeWindow   *self,
                                          const char   *heading,

@@ -176,6 +176,17 @@ sync_chart_from_document (LodeWindow *self)
 }
 
 static void
+sync_material_from_document (LodeWindow *self)
+{
+  LodeScenario *scenario = lode_document_get_scenario (self->document);
+  LodeFlowMaterial material = LODE_FLOW_MATERIAL_NDPR;
+
+  /* A material this version does not know shows NdPr. */
+  lode_flow_material_from_id (lode_scenario_get_material (scenario), &material);
+  lode_window_set_material (self, material);
+}
+
+static void
 apply_present_view (LodeWindow *self)
 {
   gboolean on = self->presentation;
@@ -324,6 +335,7 @@ document_replaced_cb (LodeWindow *self)
 {
   show_plan (self);
   sync_chart_from_document (self);
+  sync_material_from_document (self);
   sync_year_from_document (self);
   update_origin (self);
   update_title (self);
@@ -528,8 +540,8 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* What the template cannot say: the stages of the stage list and one toggle per chart kind,
- * both from the model's tables. */
+/* What the template cannot say: the stages of the stage list, one toggle per chart kind and
+ * one per material view, from the model's and the drawing library's tables. */
 static void
 fill_chart_controls (LodeWindow *self)
 {
@@ -548,6 +560,18 @@ fill_chart_controls (LodeWindow *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lode_chart_kind_id (kind));
       gtk_box_append (GTK_BOX (self->chart_switcher), button);
+    }
+
+  /* One toggle per material view, radio-like through the stateful win.material action. */
+  for (int view = 0; view < LODE_FLOW_N_MATERIALS; view++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (lode_flow_material_name (view));
+
+      gtk_widget_set_tooltip_text (button, lode_flow_material_description (view));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.material");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        lode_flow_material_id (view));
+      gtk_box_append (GTK_BOX (self->material_switcher), button);
     }
 }
 
@@ -742,6 +766,7 @@ lode_window_constructed (GObject *object)
                                     lode_document_get_target_share (self->document));
   stage_selected_cb (self);
   sync_chart_from_document (self);
+  sync_material_from_document (self);
   sync_year_from_document (self);
   update_origin (self);
   update_title (self);
@@ -887,6 +912,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, diagram_area);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, flow_view);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, year_control);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, material_switcher);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, charts_area);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, cards);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_bar);

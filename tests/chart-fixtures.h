@@ -46,7 +46,11 @@ fixture_dataset (void)
 /* China-free share: linear from 0.05 in 2024 by `slope` per year (capped at 0.95), so it is
  * 0.05 + 6·slope in 2030. Self-sufficiency by stage: 0.1·(stage + 1) + year offset / 40.
  * Capacity of region r at every stage: 1000·(r + 1) + 100·(year offset). Spend: 2 bn a year
- * from 2026 to 2030; price-floor cost 0.5 bn a year from 2025 to 2034; price 56 + offset. */
+ * from 2026 to 2030; price-floor cost 0.5 bn a year from 2025 to 2034; price 56 + offset.
+ * The China-free parts: NdPr 10 points over the joint share, Dy + Tb half of it, SmCo 2 %.
+ * Prices outside China (inside): NdPr 56 + offset (50 + offset); Dy + Tb 350, 3500 in 2025
+ * and 2026 (300); Sm 2 + offset / 10 (2). Capacity of Dy + Tb: a tenth of NdPr's. US defence
+ * need met China-free: 0.02 + slope / 2 · offset. */
 static LodeProjection *
 fixture_projection (LodeDataset *ds,
                     int          horizon,
@@ -61,11 +65,19 @@ fixture_projection (LodeDataset *ds,
       LodeYear *y = &p->years[i];
 
       y->china_free_share_us_demand = MIN (0.05 + slope * i, 0.95);
+      y->china_free_share_us_demand_ndpr = MIN (y->china_free_share_us_demand + 0.1, 1.0);
+      y->china_free_share_us_demand_heavy = y->china_free_share_us_demand / 2;
+      y->china_free_share_us_demand_smco = 0.02;
+      y->us_defence_need_met_share = MIN (0.02 + slope / 2 * i, 1.0);
       for (int s = 0; s < LODE_N_STAGES; s++)
         {
           y->chain[LODE_MATERIAL_NDPR].us_self_sufficiency[s] = 0.1 * (s + 1) + i / 40.0;
+          y->chain[LODE_MATERIAL_HEAVY].us_self_sufficiency[s] = 0.05 * s;
           for (guint r = 0; r < ds->n_regions; r++)
-            y->chain[LODE_MATERIAL_NDPR].capacity[s][r] = 1000.0 * (r + 1) + 100.0 * i;
+            {
+              y->chain[LODE_MATERIAL_NDPR].capacity[s][r] = 1000.0 * (r + 1) + 100.0 * i;
+              y->chain[LODE_MATERIAL_HEAVY].capacity[s][r] = 100.0 * (r + 1) + 10.0 * i;
+            }
         }
       y->public_spend_busd = y->year >= 2026 && y->year <= 2030 ? 2.0 : 0.0;
       y->price_floor_cost_busd = y->year >= 2025 && y->year <= 2034 ? 0.5 : 0.0;
@@ -86,6 +98,12 @@ fixture_projection (LodeDataset *ds,
       fund_cum += y->fund_net_busd;
       y->fund_net_cum_busd = fund_cum;
       y->chain[LODE_MATERIAL_NDPR].price_usd_kg = 56.0 + i;
+      y->chain[LODE_MATERIAL_NDPR].price_china_usd_kg = 50.0 + i;
+      y->chain[LODE_MATERIAL_HEAVY].price_usd_kg = y->year == 2025 || y->year == 2026 ? 3500.0
+                                                                                   : 350.0;
+      y->chain[LODE_MATERIAL_HEAVY].price_china_usd_kg = 300.0;
+      y->chain[LODE_MATERIAL_SM].price_usd_kg = 2.0 + i / 10.0;
+      y->chain[LODE_MATERIAL_SM].price_china_usd_kg = 2.0;
       y->jobs_us = 1000.0 + 250.0 * i;
     }
   return p;

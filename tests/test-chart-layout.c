@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chart-fixtures.h"
 #include "lode-chart-hover.h"
@@ -33,13 +34,15 @@ fixture_tear_down (Fixture       *f,
   fixture_charts_free (f->dataset, f->projection, f->baseline);
 }
 
+/* The last series of a style: of the lines, the scenario's main one (painted on top, the one
+ * the target marks; the China-free chart's parts and the price inside China come before it). */
 static const LodeChartSeries *
 find_series (const LodeChartLayout *layout,
              LodeChartSeriesStyle   style)
 {
-  for (guint i = 0; i < layout->series->len; i++)
+  for (guint i = layout->series->len; i > 0; i--)
     {
-      const LodeChartSeries *series = g_ptr_array_index (layout->series, i);
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, i - 1);
 
       if (series->style == style)
         return series;
@@ -135,8 +138,9 @@ test_baseline (Fixture       *f,
                                 NULL);
   without = lode_chart_layout_new (LODE_CHART_CHINA_FREE, f->projection, NULL, 800, 300, NULL);
 
-  g_assert_cmpuint (with->series->len, ==, 2);
-  g_assert_cmpuint (without->series->len, ==, 1);
+  /* The joint share and its three parts, and the baseline's joint share. */
+  g_assert_cmpuint (with->series->len, ==, 5);
+  g_assert_cmpuint (without->series->len, ==, 4);
   g_assert_null (find_series (without, LODE_CHART_SERIES_GHOST));
   ghost = find_series (with, LODE_CHART_SERIES_GHOST);
   g_assert (ghost != NULL);
@@ -553,12 +557,12 @@ test_hover (Fixture       *f,
   g_assert_cmpfloat (hover->card.x, >=, 0);
   g_assert_cmpfloat (hover->card.x + hover->card.width, <=, 800);
   g_assert_cmpfloat (hover->card.x, >, x2030);
-  /* Title, then label and value for the scenario and the baseline. */
-  g_assert_cmpuint (hover->labels->len, ==, 1 + 2 * 2);
+  /* Title, then label and value for the joint share, its three parts and the baseline. */
+  g_assert_cmpuint (hover->labels->len, ==, 1 + 5 * 2);
   g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 0).text, ==, "2030");
-  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 1).text, ==, "Scenario");
+  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 1).text, ==, "All magnets");
   g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 2).text, ==, "35%");
-  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 3).text, ==, "Baseline");
+  g_assert_cmpstr (g_array_index (hover->labels, LodeChartLabel, 9).text, ==, "Baseline");
 
   /* At the last year the card turns to the left of the crosshair. */
   g_assert_nonnull (right);
@@ -737,6 +741,228 @@ test_reached_label (void)
       }
 }
 
+/* Every finite point of every series lies on the plot: a spike stretches the axis. Only the
+ * self-sufficiency chart stops its axis (at 200 %) and clips what runs beyond it. */
+static void
+assert_points_inside (const LodeChartLayout *layout)
+{
+  const LodeChartRect *plot = &layout->plot;
+  const double e = 1e-6;
+
+  for (guint s = 0; s < layout->series->len; s++)
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, s);
+      const LodeChartAxis *axis = &layout->axes[series->axis];
+
+      for (int i = 0; i < layout->n_years; i++)
+        {
+          if (!isfinite (series->value[i]))
+            continue;
+          if (series->value[i] > axis->ticks.max + e)
+            {
+              g_assert_cmpint (layout->kind, ==, LODE_CHART_SELF_SUFFICIENCY);
+              g_assert_cmpfloat (axis->ticks.max, >=, 200);
+              continue;
+            }
+          g_assert_cmpfloat (series->x[i], >=, plot->x - e);
+          g_assert_cmpfloat (series->x[i], <=, plot->x + plot->width + e);
+          g_assert_cmpfloat (series->y[i], >=, plot->y - e);
+          g_assert_cmpfloat (series->y[i], <=, plot->y + plot->height + e);
+        }
+    }
+}
+
+static const LodeChartSeries *
+series_labelled (const LodeChartLayout *layout,
+                 const char            *label)
+{
+  for (guint s = 0; s < layout->series->len; s++)
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, s);
+
+      if (g_str_equal (series->label, label))
+        return series;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The charts of one chain follow the material: their values, titles and units are the chosen
+ * material's; the price chart draws its prices outside and inside China, and the NdPr floor
+ * only for NdPr. */
+static void
+test_materials (Fixture       *f,
+                gconstpointer  data)
+{
+  static const LodeChartKind kinds[] = { LODE_CHART_SELF_SUFFICIENCY, LODE_CHART_CAPACITY,
+                                         LODE_CHART_PRICE };
+  static const char *named[LODE_N_MATERIALS] = { "NdPr", "Dy + Tb", "amarium" };
+  struct { double w, h; } sizes[] = { { 800, 300 }, { 1920, 1080 }, { 480, 220 } };
+
+  for (int m = 0; m < LODE_N_MATERIALS; m++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          LodeChartOptions options;
+          g_autoptr(LodeChartLayout) layout = NULL;
+          g_autofree char *described = NULL;
+
+          lode_chart_options_init (&options);
+          options.material = (LodeMaterial) m;
+          options.price_floor = (LodePriceFloor) { 110, 2025, 10 };
+          layout = lode_chart_layout_new (kinds[k], f->projection, f->baseline, sizes[s].w,
+                                          sizes[s].h, &options);
+          described = lode_chart_layout_describe (layout);
+          g_assert_false (layout->empty);
+          assert_points_inside (layout);
+          if (m != LODE_MATERIAL_NDPR || kinds[k] != LODE_CHART_CAPACITY)
+            g_assert_nonnull (strstr (described, named[m]));
+
+          if (kinds[k] == LODE_CHART_PRICE)
+            {
+              const LodeChartSeries *outside = series_labelled (layout, "Outside China");
+              const LodeChartSeries *inside = series_labelled (layout, "Inside China");
+              const LodeChartSeries *base = series_labelled (layout, "Baseline, outside China");
+              const LodeYear *y2025 = lode_projection_get_year (f->projection, 2025);
+
+              g_assert_cmpint (outside->style, ==, LODE_CHART_SERIES_LINE);
+              g_assert_cmpint (base->style, ==, LODE_CHART_SERIES_GHOST);
+              g_assert_cmpfloat (outside->value[1], ==, y2025->chain[m].price_usd_kg);
+              g_assert_cmpfloat (inside->value[1], ==, y2025->chain[m].price_china_usd_kg);
+              /* Outside China is drawn last, over the price inside. */
+              g_assert_true (g_ptr_array_index (layout->series, layout->series->len - 1)
+                             == outside);
+              g_assert_cmpint (layout->has_floor, ==, m == LODE_MATERIAL_NDPR);
+              if (m == LODE_MATERIAL_HEAVY)
+                g_assert_cmpfloat (layout->axes[0].ticks.max, >=, 3500);
+            }
+          else if (kinds[k] == LODE_CHART_CAPACITY)
+            {
+              const LodeChartSeries *top = NULL;
+              double total = 0;
+
+              for (guint i = 0; i < layout->series->len; i++)
+                {
+                  const LodeChartSeries *band = g_ptr_array_index (layout->series, i);
+
+                  if (band->style == LODE_CHART_SERIES_AREA)
+                    top = band;
+                }
+              for (guint r = 0; r < f->dataset->n_regions; r++)
+                total += lode_projection_get_year (f->projection, 2030)
+                           ->chain[m].capacity[LODE_STAGE_SEPARATION][r];
+              if (total > 0 && top != NULL)
+                {
+                  double thousands = layout->axes[0].format == LODE_CHART_FORMAT_KILOTONNES
+                                     ? 1000 : 1;
+
+                  g_assert_cmpfloat_with_epsilon (top->value[6] * thousands, total,
+                                                  1e-9 * total);
+                  g_assert_nonnull (strstr (layout->axes[0].title,
+                                            lode_material_stage_unit (m, LODE_STAGE_SEPARATION)));
+                }
+              else
+                g_assert_true (total <= 0 && top == NULL);
+            }
+          else
+            {
+              const LodeChartSeries *line = g_ptr_array_index (layout->series, LODE_STAGE_MINE);
+
+              g_assert_cmpfloat_with_epsilon (line->value[6],
+                                              100.0 * lode_projection_get_year (f->projection,
+                                                                                2030)
+                                                ->chain[m].us_self_sufficiency[LODE_STAGE_MINE],
+                                              1e-9);
+            }
+        }
+}
+
+/* The China-free chart: the joint share on top (the line the target marks), its NdPr, Dy + Tb
+ * and SmCo parts dashed beneath, the baseline's joint share behind. */
+static void
+test_china_free_parts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (LODE_CHART_CHINA_FREE,
+                                                             f->projection, f->baseline, 800,
+                                                             300, NULL);
+  const LodeChartSeries *joint = series_labelled (layout, "All magnets");
+  const LodeChartSeries *ndpr = series_labelled (layout, "NdPr in NdFeB");
+  const LodeChartSeries *heavy = series_labelled (layout, "Dy + Tb in NdFeB");
+  const LodeChartSeries *smco = series_labelled (layout, "SmCo magnets");
+  const LodeYear *y2030 = lode_projection_get_year (f->projection, 2030);
+
+  assert_points_inside (layout);
+  g_assert_true (g_ptr_array_index (layout->series, layout->series->len - 1) == joint);
+  g_assert_false (joint->dashed);
+  g_assert_true (ndpr->dashed && heavy->dashed && smco->dashed);
+  g_assert_cmpfloat_with_epsilon (joint->value[6], 100 * y2030->china_free_share_us_demand,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (ndpr->value[6], 100 * y2030->china_free_share_us_demand_ndpr,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (heavy->value[6],
+                                  100 * y2030->china_free_share_us_demand_heavy, 1e-9);
+  g_assert_cmpfloat_with_epsilon (smco->value[6], 100 * y2030->china_free_share_us_demand_smco,
+                                  1e-9);
+  /* The target marks the joint share: 50 % in 2033 (0.05 + 9 · 0.05), not the NdPr part. */
+  g_assert_cmpint (layout->reached_year, ==, 2033);
+  g_assert_cmpfloat_with_epsilon (layout->reached_y, joint->y[9], 1e-9);
+}
+
+/* Export controls on Dy + Tb from the real model: the price outside China spikes far above the
+ * price inside, and every point of every chart of every material stays on its plot. */
+static void
+test_export_controls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeDataset) ds = lode_dataset_load_default (&error);
+  g_autoptr(LodeScenario) scenario = NULL;
+  g_autoptr(LodeScenario) base_scenario = NULL;
+  g_autoptr(LodeProjection) p = NULL;
+  g_autoptr(LodeProjection) base = NULL;
+  static const struct { LodeLever lever; double value; } controls[] = {
+    { LODE_LEVER_SHOCK_EXPORT_WITHHELD_PCT, 60 }, { LODE_LEVER_SHOCK_START_YEAR, 2025 },
+    { LODE_LEVER_SHOCK_DURATION_YEARS, 3 }, { LODE_LEVER_SHOCK_NDPR, 0 },
+    { LODE_LEVER_SHOCK_HEAVY, 1 }, { LODE_LEVER_SHOCK_SM, 1 }, { LODE_LEVER_SHOCK_MAGNETS, 1 },
+  };
+
+  g_assert_no_error (error);
+  scenario = lode_scenario_load_preset (ds, "baseline", &error);
+  g_assert_no_error (error);
+  base_scenario = lode_scenario_dup (scenario);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      lode_scenario_set_lever (scenario, controls[i].lever, controls[i].value, &error);
+      g_assert_no_error (error);
+    }
+  for (guint r = 0; r < ds->n_regions; r++)
+    lode_scenario_set_shock_target (scenario, r, r != ds->china);
+  p = lode_projection_run (ds, scenario, &error);
+  g_assert_no_error (error);
+  base = lode_projection_run (ds, base_scenario, &error);
+  g_assert_no_error (error);
+
+  for (int m = 0; m < LODE_N_MATERIALS; m++)
+    for (int kind = 0; kind < LODE_N_CHARTS; kind++)
+      {
+        LodeChartOptions options;
+        g_autoptr(LodeChartLayout) layout = NULL;
+
+        lode_chart_options_init (&options);
+        options.material = (LodeMaterial) m;
+        layout = lode_chart_layout_new (kind, p, base, 1000, 360, &options);
+        g_assert_false (layout->empty);
+        assert_points_inside (layout);
+        if (kind == LODE_CHART_PRICE && m == LODE_MATERIAL_HEAVY)
+          {
+            const LodeChartSeries *outside = series_labelled (layout, "Outside China");
+            const LodeChartSeries *inside = series_labelled (layout, "Inside China");
+
+            g_assert_cmpfloat (outside->value[2026 - 2024], >, 3 * inside->value[2026 - 2024]);
+          }
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +983,9 @@ main (int    argc,
   ADD ("options", test_options);
   ADD ("hover", test_hover);
   ADD ("fits", test_fits);
+  ADD ("materials", test_materials);
+  ADD ("china-free-parts", test_china_free_parts);
+  g_test_add_func ("/lode/chart-layout/export-controls", test_export_controls);
   g_test_add_func ("/lode/chart-layout/empty", test_empty);
   g_test_add_func ("/lode/chart-layout/single-year", test_single_year);
   g_test_add_func ("/lode/chart-layout/reached-label", test_reached_label);

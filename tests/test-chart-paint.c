@@ -157,7 +157,7 @@ test_china_free (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(LodeChartLayout) layout = render (f, LODE_CHART_CHINA_FREE, NULL);
-  const LodeChartSeries *line = series_of (layout, LODE_CHART_SERIES_LINE, 0);
+  const LodeChartSeries *line = series_of (layout, LODE_CHART_SERIES_LINE, 3);
   const LodeChartSeries *ghost = series_of (layout, LODE_CHART_SERIES_GHOST, 0);
 
   /* The scenario line is the accent colour at its 2028 point; the baseline the ghost colour
@@ -269,12 +269,50 @@ test_price (Fixture       *f,
   lode_chart_options_init (&options);
   options.price_floor = (LodePriceFloor) { 110, 2025, 10 };
   layout = render (f, LODE_CHART_PRICE, &options);
-  line = series_of (layout, LODE_CHART_SERIES_LINE, 0);
+  line = series_of (layout, LODE_CHART_SERIES_LINE, 1);   /* outside China, over inside */
 
   g_assert_true (colour_near (f->surface, line->x[8], line->y[8], 1, f->palette.accent, 0.12));
   for (double x = layout->floor_x0 + 60; x < layout->floor_x0 + 140 && !found; x += 2)
     found = colour_near (f->surface, x, layout->floor_y, 0, f->palette.warning, 0.2);
   g_assert_true (found);
+
+  /* Dy + Tb: the spike outside China in the accent, the flat price inside China in China's
+   * colour, no floor. */
+  g_clear_pointer (&layout, lode_chart_layout_free);
+  options.material = LODE_MATERIAL_HEAVY;
+  layout = render (f, LODE_CHART_PRICE, &options);
+  g_assert_false (layout->has_floor);
+  line = series_of (layout, LODE_CHART_SERIES_LINE, 1);
+  g_assert_true (colour_near (f->surface, line->x[1], line->y[1], 1, f->palette.accent, 0.12));
+  line = series_of (layout, LODE_CHART_SERIES_LINE, 0);
+  g_assert_true (colour_near (f->surface, line->x[6], line->y[6], 1,
+                              lode_palette_region (&f->palette, FIXTURE_CN), 0.12));
+}
+
+/* The China-free chart's parts are dashed in their own colours: along the NdPr part both its
+ * colour and gaps show. */
+static void
+test_china_free_parts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) layout = render (f, LODE_CHART_CHINA_FREE, NULL);
+  const LodeChartSeries *ndpr = series_of (layout, LODE_CHART_SERIES_LINE, 0);
+  LodeRgba colour = lode_chart_colour_resolve (ndpr->colour, &f->palette);
+  guint on = 0, off = 0;
+
+  g_assert_true (ndpr->dashed);
+  for (double t = 0; t <= 1; t += 0.01)
+    {
+      double x = ndpr->x[10] + t * (ndpr->x[14] - ndpr->x[10]);
+      double y = ndpr->y[10] + t * (ndpr->y[14] - ndpr->y[10]);
+
+      if (colour_near (f->surface, x, y, 0, colour, 0.15))
+        on++;
+      else
+        off++;
+    }
+  g_assert_cmpuint (on, >, 20);
+  g_assert_cmpuint (off, >, 10);
 }
 
 static void
@@ -341,7 +379,7 @@ test_dark_and_empty (Fixture       *f,
   g_assert_cmpfloat (distance (pixel (f->surface, W - 2, H - 2), f->palette.background), <,
                      0.01);
   {
-    const LodeChartSeries *line = series_of (layout, LODE_CHART_SERIES_LINE, 0);
+    const LodeChartSeries *line = series_of (layout, LODE_CHART_SERIES_LINE, 3);
 
     g_assert_true (colour_near (f->surface, line->x[4], line->y[4], 1, f->palette.accent,
                                 0.12));
@@ -397,6 +435,7 @@ main (int    argc,
 
   ADD ("china-free", test_china_free);
   ADD ("self-sufficiency", test_self_sufficiency);
+  ADD ("china-free-parts", test_china_free_parts);
   ADD ("capacity", test_capacity);
   ADD ("spend", test_spend);
   ADD ("price", test_price);

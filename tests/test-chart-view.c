@@ -91,7 +91,8 @@ test_renders (Fixture       *f,
   g_assert_nonnull (layout);
   g_assert_cmpfloat (layout->width, ==, gtk_widget_get_width (GTK_WIDGET (f->view)));
   g_assert_cmpint (layout->kind, ==, LODE_CHART_CHINA_FREE);
-  g_assert_cmpuint (layout->series->len, ==, 2);
+  /* The joint share, its three parts and the baseline's joint share. */
+  g_assert_cmpuint (layout->series->len, ==, 5);
 
   china_free = render_widget (GTK_WIDGET (f->view), &width, &height);
   g_assert_cmpint (width, >=, 400);
@@ -222,6 +223,20 @@ test_properties (Fixture       *f,
   lode_chart_view_set_kind (f->view, LODE_CHART_PRICE);
   g_assert_true (lode_chart_view_get_layout (f->view)->has_floor);
 
+  /* The material switch: the price chart shows the Dy + Tb prices, the NdPr floor goes. */
+  g_object_set (f->view, "material", LODE_MATERIAL_HEAVY, NULL);
+  {
+    const LodeChartLayout *layout = lode_chart_view_get_layout (f->view);
+    const LodeChartSeries *outside = g_ptr_array_index (layout->series,
+                                                        layout->series->len - 1);
+
+    g_assert_cmpint (layout->options.material, ==, LODE_MATERIAL_HEAVY);
+    g_assert_false (layout->has_floor);
+    g_assert_cmpfloat (outside->value[1], ==, 3500.0);   /* 2025 */
+  }
+  lode_chart_view_set_material (f->view, LODE_MATERIAL_NDPR);
+  g_assert_true (lode_chart_view_get_layout (f->view)->has_floor);
+
   /* Without projections the chart says so rather than drawing stale data. */
   lode_chart_view_set_projections (f->view, NULL, NULL);
   g_assert_true (lode_chart_view_get_layout (f->view)->empty);
@@ -237,6 +252,7 @@ test_property_contract (void)
   g_auto(GValue) year = G_VALUE_INIT;
   g_auto(GValue) share = G_VALUE_INIT;
   g_auto(GValue) stage = G_VALUE_INIT;
+  g_auto(GValue) material = G_VALUE_INIT;
   g_auto(GValue) scale = G_VALUE_INIT;
 
   g_value_init (&kind, G_TYPE_INT);
@@ -251,6 +267,9 @@ test_property_contract (void)
   g_value_init (&stage, G_TYPE_INT);
   g_value_set_int (&stage, LODE_STAGE_MAGNET);
   ui_test_check_property (view, "capacity-stage", &stage);
+  g_value_init (&material, G_TYPE_INT);
+  g_value_set_int (&material, LODE_MATERIAL_HEAVY);
+  ui_test_check_property (view, "material", &material);
   g_value_init (&scale, G_TYPE_DOUBLE);
   g_value_set_double (&scale, 1.5);
   ui_test_check_property (view, "font-scale", &scale);

@@ -40,12 +40,17 @@ test_headless_or_not (void)
   g_autoptr(LodeCliOptions) summary = parse (&error, "--summary", "--horizon", "2050", NULL);
   g_autoptr(LodeCliOptions) export = parse (&error, "--export", "/nonexistent/x.svg",
                                             "--view", "chart:price", "--size", "a4", NULL);
+  g_autoptr(LodeCliOptions) joint = parse (&error, "--export", "/nonexistent/x.png",
+                                           "--material", "joint", NULL);
+  g_autoptr(LodeCliOptions) heavy = parse (&error, "--summary", "--material", "heavy", NULL);
 
   g_assert_no_error (error);
   g_assert_false (lode_cli_options_get_headless (gui));
   g_assert_true (lode_cli_options_get_headless (summary));
   /* Parsing writes nothing, even where the export would go. */
   g_assert_true (lode_cli_options_get_headless (export));
+  g_assert_true (lode_cli_options_get_headless (joint));
+  g_assert_true (lode_cli_options_get_headless (heavy));
   g_assert_false (g_file_test ("/nonexistent/x.svg", G_FILE_TEST_EXISTS));
 }
 
@@ -64,6 +69,10 @@ test_usage_errors (void)
     { { "--export", "x.png", "--view", "pie", NULL }, lode_export_error_quark, "pie" },
     { { "--export", "x.png", "--scale", "7", NULL }, lode_export_error_quark, "scale" },
     { { "--summary", "a.lodestone", "b.lodestone", NULL }, lode_cli_error_quark, "at most one" },
+    { { "--summary", "--material", "lutetium", NULL }, lode_cli_error_quark, "lutetium" },
+    /* The joint view is a diagram: the summary and CSV always carry the joint figures. */
+    { { "--summary", "--material", "joint", NULL }, lode_cli_error_quark, "a view of" },
+    { { "--csv", "x.csv", "--material", "joint", NULL }, lode_cli_error_quark, "a view of" },
     /* --help would print and exit: only the program itself takes it. */
     { { "--help", NULL }, g_option_error_quark, "--help" },
   };

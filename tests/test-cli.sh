@@ -10,6 +10,59 @@ set -u
 
 . "$(dirname "$0")/cli-test-lib.sh"
 
+# png_ink FILE: prints how many pixels of an 8-bit RGB(A) PNG are not near-white, decoded with
+# Python's zlib (no image library of ours).
+# The image data alone (IDAT), as a digest: two exports of the same picture whose metadata
+# (title, date) differ have the same.
+png_pixels () {
+  python3 - "$1" <<'PY'
+import hashlib, struct, sys
+data = open(sys.argv[1], 'rb').read()
+pos, idat = 8, b''
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    if kind == b'IDAT':
+        idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+print(hashlib.sha256(idat).hexdigest())
+PY
+}
+
+png_ink () {
+  python3 - "$1" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+pos, idat, w = 8, b'', 0
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b'IHDR':
+        w, h, depth, colour = struct.unpack('>IIBB', body[:10])
+        bpp = {2: 3, 6: 4}[colour]
+    elif kind == b'IDAT':
+        idat += body
+    pos += n + 12
+raw, stride, prev, ink, i = zlib.decompress(idat), w * bpp, None, 0, 0
+for y in range(h):
+    f, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+    i += 1 + stride
+    for x in range(stride):
+        a = line[x - bpp] if x >= bpp else 0
+        b = prev[x] if prev else 0
+        c = prev[x - bpp] if prev and x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    prev = line
+    ink += sum(1 for x in range(0, stride, bpp) if min(line[x:x + 3]) < 200)
+print(ink)
+PY
+}
+
 # --- version and help -------------------------------------------------------------------------
 
 run --version
@@ -24,6 +77,13 @@ for word in --summary --export --csv --save-as --set --view chart:price chart:ch
   grep -q -- "$word" "$OUT" || fail "--help does not mention $word"
 done
 ok "--help lists the options and chart names"
+
+sed -n '/^Materials for --material/,/^$/p' "$OUT" >"$WORK/materials.txt"
+for material in ndpr heavy sm joint; do
+  grep -Eq "^  $material +[A-Z]" "$WORK/materials.txt" \
+    || fail "--help does not list the material $material"
+done
+ok "--help lists the materials"
 
 # --- summary ----------------------------------------------------------------------------------
 
@@ -284,6 +344,52 @@ if command -v pdftotext >/dev/null; then
   grep -q 'Data:' "$WORK/slide.txt" || fail "the PDF footer lacks the data sources"
   ok "the PDF carries its footer as text"
 fi
+
+# --- materials --------------------------------------------------------------------------------
+
+run --export "$WORK/ndpr.png" --year 2030
+[ "$status" -eq 0 ] || fail "--export ndpr.png exited $status"
+run --export "$WORK/heavy.png" --material heavy --year 2030
+[ "$status" -eq 0 ] || fail "--export --material heavy exited $status"
+is_png "$WORK/heavy.png" || fail "heavy.png is not a PNG"
+[ "$(png_size "$WORK/heavy.png")" = 1920x1080 ] \
+  || fail "heavy.png is $(png_size "$WORK/heavy.png"), expected 1920x1080"
+cmp -s "$WORK/ndpr.png" "$WORK/heavy.png" && fail "--material heavy exported the NdPr diagram"
+# Decoding in Python is slow: count the ink of a small page.
+run --export "$WORK/heavy-small.png" --material heavy --year 2030 --size 640x360
+[ "$status" -eq 0 ] || fail "--export --material heavy --size 640x360 exited $status"
+ink=$(png_ink "$WORK/heavy-small.png") || fail "heavy-small.png does not decode"
+[ "$ink" -gt 10000 ] || fail "heavy-small.png has only $ink inked pixels of 230400"
+ok "--export --material heavy: 1920x1080, not NdPr's; $ink of 230400 pixels inked at 640x360"
+
+run --export "$WORK/sm-price.png" --material sm --view chart:price --size 960x540
+[ "$status" -eq 0 ] || fail "--export --material sm --view chart:price exited $status"
+[ "$(png_size "$WORK/sm-price.png")" = 960x540 ] || fail "sm-price.png is not 960x540"
+run --export "$WORK/ndpr-price.png" --view chart:price --size 960x540
+cmp -s "$WORK/sm-price.png" "$WORK/ndpr-price.png" && fail "--material sm did not change the price chart"
+ok "--material sm changes the price chart"
+
+run --export "$WORK/joint.png" --material joint --year 2035 --view slide
+[ "$status" -eq 0 ] || fail "--export --material joint exited $status"
+is_png "$WORK/joint.png" || fail "joint.png is not a PNG"
+ok "--export --material joint draws the joint magnet view"
+
+# The scenario's view remembers the material; --material overrides it.
+run --save-as "$WORK/sm.lodestone"
+sed 's/chart="china-free"/chart="china-free" material="sm"/' "$WORK/sm.lodestone" >"$WORK/sm2.lodestone"
+grep -q 'material="sm"' "$WORK/sm2.lodestone" || fail "could not write material=\"sm\""
+run "$WORK/sm2.lodestone" --export "$WORK/sm-file.png" --year 2030
+run --export "$WORK/sm-flag.png" --material sm --year 2030
+[ "$(png_pixels "$WORK/sm-file.png")" = "$(png_pixels "$WORK/sm-flag.png")" ] \
+  || fail "the scenario's material was not exported"
+run "$WORK/sm2.lodestone" --export "$WORK/sm-ndpr.png" --year 2030 --material ndpr
+[ "$(png_pixels "$WORK/sm-ndpr.png")" = "$(png_pixels "$WORK/ndpr.png")" ] \
+  || fail "--material ndpr did not override the file"
+ok "a scenario's material is exported; --material overrides it"
+
+expect_error 2 'joint' "$WORK/none" -- --summary --material joint
+expect_error 2 'joint' "$WORK/j.csv" -- --csv "$WORK/j.csv" --material joint
+expect_error 2 'material' "$WORK/x.png" -- --export "$WORK/x.png" --material lutetium
 
 # --- explain ---------------------------------------------------------------------------------
 

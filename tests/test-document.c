@@ -228,6 +228,7 @@ test_view_state (Fixture       *fx,
   lode_document_set_selected_year (fx->doc, new_year);
   g_assert_cmpint (lode_document_get_selected_year (fx->doc), ==, new_year);
   lode_scenario_set_chart (scenario, "price");
+  lode_scenario_set_material (scenario, "heavy");
   lode_document_set_target_share (fx->doc, 0.75);
 
   g_assert_cmpfloat (lode_document_get_target_share (fx->doc), ==, 0.75);
@@ -238,8 +239,10 @@ test_view_state (Fixture       *fx,
   /* Undo keeps the year the planner is looking at. */
   set_lever (fx->doc, LODE_LEVER_FUND_SIZE_BUSD, 10.0);
   lode_document_set_selected_year (fx->doc, 2040);
+  lode_scenario_set_material (lode_document_get_scenario (fx->doc), "sm");
   lode_document_undo (fx->doc);
   g_assert_cmpint (lode_document_get_selected_year (fx->doc), ==, 2040);
+  g_assert_cmpstr (lode_scenario_get_material (lode_document_get_scenario (fx->doc)), ==, "sm");
 }
 
 static void

@@ -487,6 +487,50 @@ test_views_differ (Fixture       *f,
   }
 }
 
+/* The material picks the diagram's chain and the chain's charts: every material's page
+ * differs, the scenario's view material is taken, an unknown one draws NdPr. */
+static void
+test_materials (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(LodeScenario) scenario = lode_scenario_dup (f->scenario);
+  g_autoptr(GBytes) ndpr = NULL;
+  g_autoptr(GBytes) unknown = NULL;
+  LodeExportRequest req;
+
+  g_assert_cmpint (f->req.material, ==, LODE_FLOW_MATERIAL_NDPR);
+  for (int m = 0; m < LODE_FLOW_N_MATERIALS; m++)
+    {
+      f->req.material = (LodeFlowMaterial) m;
+      f->req.view = LODE_EXPORT_VIEW_FLOW;
+      g_ptr_array_add (pages, render (&f->req, LODE_EXPORT_FORMAT_PNG, TINY_W, TINY_H, 1));
+      if (m == LODE_FLOW_MATERIAL_JOINT)
+        continue;
+      f->req.view = LODE_EXPORT_VIEW_CHART;
+      f->req.chart = LODE_CHART_PRICE;
+      g_ptr_array_add (pages, render (&f->req, LODE_EXPORT_FORMAT_PNG, TINY_W, TINY_H, 1));
+    }
+  for (guint i = 0; i < pages->len; i++)
+    for (guint j = i + 1; j < pages->len; j++)
+      g_assert_false (g_bytes_equal (pages->pdata[i], pages->pdata[j]));
+
+  lode_scenario_set_material (scenario, "heavy");
+  lode_export_request_init (&req, shared.projection, shared.baseline, NULL);
+  lode_export_request_apply_scenario (&req, scenario);
+  g_assert_cmpint (req.material, ==, LODE_FLOW_MATERIAL_HEAVY);
+  lode_scenario_set_material (scenario, "no-such-material");
+  lode_export_request_apply_scenario (&req, scenario);
+  g_assert_cmpint (req.material, ==, LODE_FLOW_MATERIAL_HEAVY);
+
+  f->req.view = LODE_EXPORT_VIEW_FLOW;
+  f->req.material = LODE_FLOW_MATERIAL_NDPR;
+  ndpr = render (&f->req, LODE_EXPORT_FORMAT_PNG, TINY_W, TINY_H, 1);
+  f->req.material = (LodeFlowMaterial) 77;
+  unknown = render (&f->req, LODE_EXPORT_FORMAT_PNG, TINY_W, TINY_H, 1);
+  g_assert_true (g_bytes_equal (ndpr, unknown));
+}
+
 /* The footer band has text in it, left (title) and right (program). */
 static void
 test_footer_pixels (Fixture       *f,
@@ -867,6 +911,8 @@ main (int   argc,
   g_test_add ("/lode/export/transparent", Fixture, NULL, fixture_set_up, test_transparent,
               fixture_tear_down);
   g_test_add ("/lode/export/views-differ", Fixture, NULL, fixture_set_up, test_views_differ,
+              fixture_tear_down);
+  g_test_add ("/lode/export/materials", Fixture, NULL, fixture_set_up, test_materials,
               fixture_tear_down);
   g_test_add ("/lode/export/footer-pixels", Fixture, NULL, fixture_set_up, test_footer_pixels,
               fixture_tear_down);

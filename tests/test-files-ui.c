@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "lode-application.h"
+#include "lode-flow-view.h"
 #include "lode-window-private.h"
 #include "ui-test-util.h"
 #include "lode-scenario-io.h"
@@ -132,6 +133,42 @@ test_open (Fixture       *fx,
                                     g_variant_new_string (other_uri));
     g_assert_cmpstr (shown_title (fx), ==, "Other Plan");
   }
+}
+
+/* A scenario opens on the material its view was saved with; an unknown one shows NdPr. */
+static void
+test_open_material (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeScenario) scenario =
+    lode_scenario_load_preset (lode_application_get_dataset (app), "baseline", &error);
+  g_autofree char *path = g_build_filename (tmpdir, "samarium.lodestone", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GVariant *state;
+
+  g_assert_no_error (error);
+  lode_scenario_set_material (scenario, "sm");
+  g_assert_true (lode_scenario_save_to_file (scenario, file, NULL, &error));
+  g_assert_no_error (error);
+
+  lode_window_open_file (fx->win, file);
+  g_assert_null (lode_window_get_last_error (fx->win));
+  g_assert_cmpint (lode_flow_view_get_material (LODE_FLOW_VIEW (fx->win->flow_view)), ==,
+                   LODE_FLOW_MATERIAL_SM);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fx->win), "material");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "sm");
+  g_variant_unref (state);
+  g_assert_false (lode_document_get_modified (fx->doc));
+
+  /* A file from a later version naming a material this one does not know. */
+  lode_scenario_set_material (scenario, "lutetium");
+  g_assert_true (lode_scenario_save_to_file (scenario, file, NULL, &error));
+  g_assert_no_error (error);
+  lode_window_open_file (fx->win, file);
+  g_assert_null (lode_window_get_last_error (fx->win));
+  g_assert_cmpint (lode_flow_view_get_material (LODE_FLOW_VIEW (fx->win->flow_view)), ==,
+                   LODE_FLOW_MATERIAL_NDPR);
 }
 
 static void
@@ -405,6 +442,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/lode/files-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("open", test_open);
+  ADD ("open-material", test_open_material);
   ADD ("open-broken", test_open_broken);
   ADD ("open-older-format", test_open_older_format);
   ADD ("modified-and-save", test_modified_and_save);

@@ -908,6 +908,208 @@ test_short_large_font (void)
   g_assert_true (saw_badge);
 }
 
+/* Every word a layout shows: headers, labels, legend, captions, the summary, each tooltip. */
+static char *
+layout_words (const LodeFlowLayout *layout)
+{
+  GString *words = g_string_new (NULL);
+  g_autofree char *summary = lode_flow_layout_describe (layout);
+
+  g_string_append_printf (words, "%s\n", summary);
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowHeader *hd = lode_flow_layout_get_header (layout, c);
+
+      g_string_append_printf (words, "%s\n%s\n", hd->title, hd->unit);
+    }
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+      g_autofree char *tip = lode_flow_layout_describe_node (layout, (int) q);
+
+      if (!node->visible)
+        continue;
+      g_string_append_printf (words, "%s\n%s\n%s\n", node->label.name, node->label.detail, tip);
+    }
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      g_autofree char *tip = lode_flow_layout_describe_ribbon (layout, (int) q);
+
+      g_string_append_printf (words, "%s\n", tip);
+    }
+  for (guint k = 0; k < lode_flow_layout_get_n_legend_items (layout); k++)
+    g_string_append_printf (words, "%s\n", lode_flow_layout_get_legend_item (layout, k)->text);
+  for (guint k = 0; k < lode_flow_layout_get_n_captions (layout); k++)
+    g_string_append_printf (words, "%s\n", lode_flow_layout_get_caption (layout, k)->text);
+  return g_string_free (words, FALSE);
+}
+
+/* Each material view draws its own chain, in its own units: the headers give each stage's
+ * unit of that material, the legend its oxide equivalent, the nodes the chain's production,
+ * and no word speaks of NdPr in the Dy + Tb or samarium views. */
+static void
+test_materials (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  /* A window, its diagram beside the panel, an export, the diagram of a 16:9 slide. */
+  static const double material_sizes[][3] = { { 1280, 800, 1 }, { 865, 345, 1 },
+                                              { 1872, 930, 1.82 }, { 1086, 600, 1.4 } };
+
+  G_STATIC_ASSERT (LODE_FLOW_N_MATERIALS == LODE_N_MATERIALS + 1);
+
+  for (guint v = 0; v < LODE_FLOW_N_MATERIALS; v++)
+    {
+      LodeFlowMaterial view = (LodeFlowMaterial) v;
+      LodeMaterial chain = lode_flow_material_chain (view);
+      LodeFlowMaterial parsed = LODE_FLOW_N_MATERIALS;
+      LodeFlowOptions options;
+
+      g_assert_true (lode_flow_material_from_id (lode_flow_material_id (view), &parsed));
+      g_assert_cmpint (parsed, ==, view);
+      g_assert_cmpuint (strlen (lode_flow_material_name (view)), >, 0);
+      g_assert_cmpuint (strlen (lode_flow_material_description (view)), >, 0);
+      lode_flow_options_init (&options);
+      lode_flow_options_set_view_material (&options, view);
+      g_assert_cmpint (lode_flow_options_get_view_material (&options), ==, view);
+      g_assert_cmpint (options.material, ==, chain);
+
+      for (guint s = 0; s < G_N_ELEMENTS (material_sizes); s++)
+        for (int year = p->base_year; year <= p->horizon; year += 4)
+          {
+            double w = material_sizes[s][0], h = material_sizes[s][1];
+            g_autoptr(LodeFlowLayout) layout = NULL;
+
+            options.font_scale = material_sizes[s][2];
+            layout = lode_flow_layout_new (p, year, w, h, &options);
+            const LodeYear *y = lode_projection_get_year (p, year);
+            g_autofree char *words = layout_words (layout);
+            g_autofree char *widths = g_strdup_printf ("Widths: %s",
+                                                       lode_material_oxide_unit (chain));
+            gboolean noted = FALSE;
+            guint n_visible = 0;
+
+            check_conservation (layout);
+            check_ribbon_ends (layout);
+            check_geometry (layout);
+            check_labels (layout);
+            g_assert_cmpint (lode_flow_options_get_view_material (
+                               lode_flow_layout_get_options (layout)), ==, view);
+
+            for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+              {
+                LodeStage stage = c == LODE_FLOW_COLUMN_END_USE ? LODE_STAGE_MAGNET
+                                                                : (LodeStage) c;
+                const LodeFlowHeader *hd = lode_flow_layout_get_header (layout, c);
+
+                g_assert_cmpstr (hd->unit, ==, lode_material_stage_unit (chain, stage));
+                /* Long units (t Dy+Tb oxide in ore) never run into the next column's. */
+                if (c + 1 < LODE_FLOW_N_COLUMNS)
+                  {
+                    const LodeFlowHeader *next = lode_flow_layout_get_header (layout, c + 1);
+
+                    g_assert_false (rects_overlap (&hd->unit_rect, &next->unit_rect));
+                    g_assert_false (rects_overlap (&hd->title_rect, &next->title_rect));
+                  }
+              }
+            for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+              {
+                const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+                double expected;
+
+                if (!node->visible)
+                  continue;
+                n_visible++;
+                expected = node->column < LODE_N_STAGES
+                           ? y->chain[chain].production[node->column][node->region]
+                           : y->chain[chain].supplied_t[node->region];
+                g_assert_cmpfloat_with_epsilon (node->stage_value, expected,
+                                                1e-9 * MAX (1.0, expected));
+                if (node->label.level == LODE_FLOW_LABEL_FULL)
+                  g_assert_nonnull (strstr (node->label.detail,
+                                            lode_flow_layout_get_header (layout,
+                                                                         node->column)->unit));
+              }
+            g_assert_cmpuint (n_visible, >=, LODE_FLOW_N_COLUMNS);
+            for (guint k = 0; k < lode_flow_layout_get_n_legend_items (layout); k++)
+              noted |= g_str_equal (lode_flow_layout_get_legend_item (layout, k)->text, widths);
+            g_assert_true (noted || h < 450 * material_sizes[s][2]);   /* compact: no note */
+            g_assert_nonnull (strstr (words, lode_material_oxide_unit (chain)));
+            if (chain != LODE_MATERIAL_NDPR)
+              {
+                g_assert_null (strstr (words, "NdPr"));
+                g_assert_null (strstr (words, "By-product"));
+                g_assert_null (strstr (words, "Applications"));
+              }
+            else
+              g_assert_nonnull (strstr (words, "Applications (world split)"));
+          }
+    }
+
+  {
+    LodeFlowMaterial view;
+
+    g_assert_false (lode_flow_material_from_id ("NdPr", &view));
+    g_assert_false (lode_flow_material_from_id (NULL, &view));
+  }
+}
+
+/* The joint view draws the NdPr chain, but its magnets pass through China when their NdPr or,
+ * in the Dy/Tb grades, their Dy + Tb did: the magnet makers' China content is
+ * max (NdPr's, grade share × Dy + Tb's), the upstream stages are NdPr's as they are. */
+static void
+test_joint_magnets (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  gboolean raised = FALSE;
+
+  for (int year = p->base_year; year <= p->horizon; year++)
+    {
+      const LodeYear *y = lode_projection_get_year (p, year);
+      LodeFlowOptions options;
+      g_autoptr(LodeFlowLayout) ndpr = NULL;
+      g_autoptr(LodeFlowLayout) joint = NULL;
+      g_autofree char *words = NULL;
+
+      lode_flow_options_init (&options);
+      ndpr = lode_flow_layout_new (p, year, 1280, 800, &options);
+      lode_flow_options_set_view_material (&options, LODE_FLOW_MATERIAL_JOINT);
+      joint = lode_flow_layout_new (p, year, 1280, 800, &options);
+      check_conservation (joint);
+      check_labels (joint);
+
+      g_assert_cmpuint (lode_flow_layout_get_n_nodes (joint), ==,
+                        lode_flow_layout_get_n_nodes (ndpr));
+      for (guint q = 0; q < lode_flow_layout_get_n_nodes (joint); q++)
+        {
+          const LodeFlowNode *a = lode_flow_layout_get_node (ndpr, q);
+          const LodeFlowNode *b = lode_flow_layout_get_node (joint, q);
+
+          g_assert_cmpint (a->visible, ==, b->visible);
+          g_assert_cmpfloat (a->value, ==, b->value);
+          if (!b->visible)
+            continue;
+          if (b->column < LODE_STAGE_MAGNET)
+            g_assert_cmpfloat (b->china_content, ==, a->china_content);
+          else if (b->column == LODE_STAGE_MAGNET)
+            {
+              double expected = MAX (y->chain[LODE_MATERIAL_NDPR].china_content[LODE_STAGE_MAGNET][b->region],
+                                     y->us_heavy_grade_share *
+                                     y->chain[LODE_MATERIAL_HEAVY].china_content[LODE_STAGE_MAGNET][b->region]);
+
+              g_assert_cmpfloat_with_epsilon (b->china_content, expected, 1e-12);
+              g_assert_cmpfloat (b->china_content, >=, a->china_content);
+              raised |= b->china_content > a->china_content + 1e-6;
+            }
+          else
+            g_assert_cmpfloat (b->china_content, >=, a->china_content - 1e-12);
+        }
+      words = layout_words (joint);
+      g_assert_nonnull (strstr (words, "their NdPr or Dy + Tb"));
+    }
+  /* Somewhere a maker's Dy + Tb comes from China when its NdPr does not. */
+  g_assert_true (raised);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -927,6 +1129,8 @@ main (int    argc,
   g_test_add_func ("/lode/flow-layout/describe", test_describe);
   g_test_add_func ("/lode/flow-layout/short-large-font", test_short_large_font);
   g_test_add_func ("/lode/flow-layout/window-sizes", test_window_sizes);
+  g_test_add_func ("/lode/flow-layout/materials", test_materials);
+  g_test_add_func ("/lode/flow-layout/joint-magnets", test_joint_magnets);
 
   return g_test_run ();
 }

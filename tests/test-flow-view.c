@@ -11,6 +11,7 @@
 #include "lode-flow-view.h"
 #include "lode-palette.h"
 #include "lode-year-control.h"
+#include "ui-test-util.h"
 
 static GdkTexture *
 render_widget (GtkWidget *widget)
@@ -452,6 +453,67 @@ test_year_control (void)
   g_assert_finalize_object (view);
 }
 
+/* The material switch of the widget: the nodes take the chosen chain's values, the headers its
+ * units, the description its words; the property keeps libadwaita's contract. */
+static void
+test_material (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = lode_flow_view_new ();
+  const LodeYear *y = lode_projection_get_year (p, 2030);
+  g_autoptr(GdkTexture) ndpr_pixels = NULL;
+  g_autoptr(GdkTexture) heavy_pixels = NULL;
+  g_autofree guint8 *a = NULL;
+  g_autofree guint8 *b = NULL;
+  GValue other = G_VALUE_INIT;
+  const LodeFlowLayout *layout;
+  int differ = 0;
+
+  g_value_init (&other, G_TYPE_INT);
+  g_value_set_int (&other, LODE_FLOW_MATERIAL_SM);
+  ui_test_check_property (view, "material", &other);
+  g_value_unset (&other);
+
+  g_object_ref_sink (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 520);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  lode_flow_view_set_projection (LODE_FLOW_VIEW (view), p);
+  lode_flow_view_set_year (LODE_FLOW_VIEW (view), 2030);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  ndpr_pixels = render_widget (view);
+
+  g_object_set (view, "material", LODE_FLOW_MATERIAL_HEAVY, NULL);
+  g_assert_cmpint (lode_flow_view_get_material (LODE_FLOW_VIEW (view)), ==,
+                   LODE_FLOW_MATERIAL_HEAVY);
+  layout = lode_flow_view_get_layout (LODE_FLOW_VIEW (view));
+  g_assert_cmpstr (lode_flow_layout_get_header (layout, LODE_STAGE_SEPARATION)->unit, ==,
+                   "t Dy+Tb oxide");
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+      if (node->visible && node->column < LODE_N_STAGES)
+        g_assert_cmpfloat_with_epsilon (node->stage_value,
+                                        y->chain[LODE_MATERIAL_HEAVY]
+                                          .production[node->column][node->region],
+                                        1e-9 * MAX (1.0, node->stage_value));
+    }
+  g_assert_nonnull (strstr (lode_flow_view_get_description (LODE_FLOW_VIEW (view)),
+                            "dysprosium and terbium"));
+  gtk_test_widget_wait_for_draw (view);
+  heavy_pixels = render_widget (view);
+  a = download (ndpr_pixels);
+  b = download (heavy_pixels);
+  for (int i = 0; i < 1100 * 520 * 4 && gdk_texture_get_width (heavy_pixels) == 1100; i += 4)
+    differ += a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2];
+  g_assert_cmpint (differ, >, 1100 * 520 / 20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/lode/flow-view/hover", test_hover);
   g_test_add_func ("/lode/flow-view/baseline", test_baseline_view);
   g_test_add_func ("/lode/flow-view/year-control", test_year_control);
+  g_test_add_func ("/lode/flow-view/material", test_material);
 
   return g_test_run ();
 }

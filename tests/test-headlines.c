@@ -61,6 +61,17 @@ test_never_reached (void)
     g_assert_cmpstr (text.value, ==, "\342\200\224");
     lode_headline_text_clear (&text);
   }
+  /* Nor a defence figure for 2028 in a projection that ends in 2026. */
+  {
+    g_autoptr(LodeProjection) shorter = fixture_projection (ds, 2026, 0.05);
+
+    lode_headlines_compute (shorter, shorter, 0.5, &h);
+    g_assert_true (isnan (h.defence_met));
+    lode_headlines_format (&h, LODE_HEADLINE_DEFENCE, &text);
+    g_assert_cmpstr (text.value, ==, "\342\200\224");
+    g_assert_null (text.delta);
+    lode_headline_text_clear (&text);
+  }
 }
 
 static void
@@ -133,6 +144,16 @@ test_baseline (void)
   g_assert_cmpstr (text.delta, ==, "+4,000 vs baseline");
   lode_headline_text_clear (&text);
 
+  /* The defence need met China-free in 2028: 0.02 + 0.025 · 4 against 0.02 + 0.015 · 4. */
+  g_assert_cmpfloat_with_epsilon (h.defence_met, 0.12, 1e-12);
+  g_assert_cmpfloat_with_epsilon (h.base_defence_met, 0.08, 1e-12);
+  lode_headlines_format (&h, LODE_HEADLINE_DEFENCE, &text);
+  g_assert_cmpstr (text.title, ==, "China-free defence in 2028");
+  g_assert_cmpstr (text.value, ==, "12%");
+  g_assert_cmpstr (text.delta, ==, "+4 pts vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+
   /* The other way round: the scenario is behind its baseline. */
   lode_headlines_compute (base, p, 0.5, &h);
   lode_headlines_format (&h, LODE_HEADLINE_CHINA_FREE_2035, &text);
@@ -141,6 +162,10 @@ test_baseline (void)
   lode_headline_text_clear (&text);
   lode_headlines_format (&h, LODE_HEADLINE_TARGET_YEAR, &text);
   g_assert_cmpstr (text.delta, ==, "6 years later than baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_DEFENCE, &text);
+  g_assert_cmpstr (text.delta, ==, "\342\210\222" "4 pts vs baseline");
   g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
   lode_headline_text_clear (&text);
 

@@ -99,6 +99,35 @@ test_basis_round_trip (void)
   g_assert_cmpstr (lode_basis_name (LODE_BASIS_SEEN), !=, lode_basis_name (LODE_BASIS_ESTIMATE));
 }
 
+/* Each material names its own units: the views label every stage and the widths with them. */
+static void
+test_material_units (void)
+{
+  static const char *ids[] = { "ndpr", "heavy", "sm" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (ids) == LODE_N_MATERIALS);
+
+  for (guint m = 0; m < LODE_N_MATERIALS; m++)
+    {
+      LodeMaterial material = LODE_N_MATERIALS;
+
+      g_assert_cmpstr (lode_material_id ((LodeMaterial) m), ==, ids[m]);
+      g_assert_true (lode_material_from_id (ids[m], &material));
+      g_assert_cmpint (material, ==, m);
+      g_assert_true (g_str_has_prefix (lode_material_oxide_unit ((LodeMaterial) m), "t "));
+      g_assert_true (g_str_has_suffix (lode_material_oxide_unit ((LodeMaterial) m), " eq."));
+      /* No material's oxide unit is another's. */
+      for (guint k = 0; k < m; k++)
+        g_assert_cmpstr (lode_material_oxide_unit ((LodeMaterial) m), !=,
+                         lode_material_oxide_unit ((LodeMaterial) k));
+    }
+  g_assert_false (lode_material_from_id ("joint", NULL));
+  g_assert_cmpstr (lode_material_oxide_unit (LODE_MATERIAL_NDPR), ==, "t NdPr oxide eq.");
+  g_assert_cmpstr (lode_material_oxide_unit (LODE_MATERIAL_HEAVY), ==, "t Dy+Tb oxide eq.");
+  g_assert_cmpstr (lode_material_stage_unit (LODE_MATERIAL_SM, LODE_STAGE_MAGNET), ==,
+                   "t SmCo magnet");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +138,7 @@ main (int   argc,
   g_test_add_func ("/lode/model-types/stage-unknown", test_stage_unknown);
   g_test_add_func ("/lode/model-types/end-use-round-trip", test_end_use_round_trip);
   g_test_add_func ("/lode/model-types/basis-round-trip", test_basis_round_trip);
+  g_test_add_func ("/lode/model-types/material-units", test_material_units);
 
   return g_test_run ();
 }

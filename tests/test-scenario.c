@@ -186,6 +186,11 @@ test_set_get (void)
   g_assert_cmpstr (lode_scenario_get_chart (scenario), ==, "cost");
   lode_scenario_set_chart (scenario, NULL);
   g_assert_cmpstr (lode_scenario_get_chart (scenario), ==, "china-free");
+  g_assert_cmpstr (lode_scenario_get_material (scenario), ==, "ndpr");
+  lode_scenario_set_material (scenario, "sm");
+  g_assert_cmpstr (lode_scenario_get_material (scenario), ==, "sm");
+  lode_scenario_set_material (scenario, "");
+  g_assert_cmpstr (lode_scenario_get_material (scenario), ==, "ndpr");
 
   /* Properties. */
   g_object_set (scenario, "title", "Via property", "selected-year", 2033, "horizon", 2045, NULL);
@@ -404,6 +409,11 @@ test_dup_equal_assign (void)
   g_assert_false (lode_scenario_equal (a, b));
   g_assert_true (lode_scenario_same_inputs (a, b));
   lode_scenario_set_chart (b, "china-free");
+  g_assert_true (lode_scenario_equal (a, b));
+  lode_scenario_set_material (b, "joint");
+  g_assert_false (lode_scenario_equal (a, b));
+  g_assert_true (lode_scenario_same_inputs (a, b));
+  lode_scenario_set_material (b, "ndpr");
   g_assert_true (lode_scenario_equal (a, b));
 
   /* Each kind of input makes a difference. */

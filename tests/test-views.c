@@ -117,7 +117,8 @@ test_chart_table (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
 
   g_assert_cmpuint (lode_data_table_get_n_rows (table), ==, (guint) projection->n_years);
-  g_assert_cmpuint (lode_data_table_get_n_columns (table), ==, 3);   /* year, two lines */
+  /* Year, the baseline, all magnets and their three parts (NdPr, Dy + Tb, SmCo). */
+  g_assert_cmpuint (lode_data_table_get_n_columns (table), ==, 6);
   first = lode_data_table_dup_cell (table, 0, 0);
   g_assert_cmpstr (first, ==, "2024");
 
@@ -125,20 +126,20 @@ test_chart_table (void)
   lines = g_strsplit (csv, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, (guint) projection->n_years + 2);
   g_assert_true (g_str_has_prefix (lines[0], "year,"));
-  g_assert_nonnull (strstr (lines[0], "Scenario"));
+  g_assert_nonnull (strstr (lines[0], "All magnets"));
   g_assert_nonnull (strstr (lines[0], "Baseline"));
   g_assert_true (g_str_has_prefix (lines[1], "2024,"));
   g_assert_null (strchr (lines[1], '%'));   /* numbers, not formatted text */
   tsv = lode_data_table_dup_text (table, '\t');
   g_assert_true (g_str_has_prefix (tsv, "year\t"));
 
-  /* Sorting by the scenario, highest first, puts the highest share on top. */
+  /* Sorting by the scenario's share of all magnets, highest first, puts the highest on top. */
   columns = gtk_column_view_get_columns (lode_data_table_get_view (table));
   for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
 
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Scenario") == 0)
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "All magnets") == 0)
         scenario = g_object_ref (column);
     }
   g_assert_nonnull (scenario);

@@ -12,6 +12,7 @@
 #include "lode-application.h"
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
+#include "lode-flow-view.h"
 #include "lode-presets.h"
 #include "lode-window-private.h"
 #include "ui-test-util.h"
@@ -77,7 +78,7 @@ test_actions (void)
   GActionGroup *group = G_ACTION_GROUP (win);
   const char *enabled[] = {
     "new", "open", "open-recent", "save", "save-as", "export", "copy-image", "presentation",
-    "pin-baseline", "show-panel", "chart", "show-help-overlay",
+    "pin-baseline", "show-panel", "chart", "material", "show-help-overlay",
   };
   const struct { const char *action; const char *accel; } accels[] = {
     { "win.open", "<Control>o" },
@@ -225,6 +226,99 @@ test_chart_switcher (void)
     g_autofree char *view = lode_window_dup_current_view (win);
     g_assert_cmpstr (view, ==, "flow");
   }
+}
+
+/* A click on a toggle: the signal a pointer click ends in (gtk_widget_activate() waits for
+ * the pressed look to time out before it clicks). */
+static void
+click (GtkWidget *button)
+{
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The toggle of the material switch that shows `label`. */
+static GtkWidget *
+material_toggle (LodeWindow *win,
+                 const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (win->material_switcher); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_button_get_label (GTK_BUTTON (child)), label))
+      return child;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The material switch, used as a planner uses it: a click on its toggle. The diagram's nodes
+ * take that chain's values and units, the chain's charts follow, the scenario's view keeps
+ * the choice, and nothing becomes an undo step. */
+static void
+test_material_switch (void)
+{
+  LodeWindow *win = open_window ();
+  LodeDocument *doc = lode_window_get_document (win);
+  LodeScenario *scenario = lode_document_get_scenario (doc);
+  LodeProjection *projection = lode_document_get_projection (doc);
+  LodeFlowView *flow = LODE_FLOW_VIEW (win->flow_view);
+  GtkWidget *ndpr = material_toggle (win, "NdPr");
+  GtkWidget *heavy = material_toggle (win, "Dy + Tb");
+  const LodeFlowLayout *layout;
+  const LodeYear *year;
+  guint n_toggles = 0, checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (win->material_switcher); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_nonnull (gtk_widget_get_tooltip_text (child));
+      n_toggles++;
+    }
+  g_assert_cmpuint (n_toggles, ==, LODE_FLOW_N_MATERIALS);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ndpr)));
+  g_assert_cmpint (lode_flow_view_get_material (flow), ==, LODE_FLOW_MATERIAL_NDPR);
+
+  click (heavy);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (win));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (heavy)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ndpr)));
+  g_assert_cmpint (lode_flow_view_get_material (flow), ==, LODE_FLOW_MATERIAL_HEAVY);
+  g_assert_cmpint (lode_chart_view_get_material (LODE_CHART_VIEW (win->chart_view)), ==,
+                   LODE_MATERIAL_HEAVY);
+  g_assert_cmpstr (lode_scenario_get_material (scenario), ==, "heavy");
+  g_assert_false (lode_document_get_modified (doc));
+  g_assert_false (lode_document_can_undo (doc));
+
+  /* The diagram on screen draws the Dy + Tb chain. */
+  layout = lode_flow_view_get_layout (flow);
+  g_assert_nonnull (layout);
+  year = lode_projection_get_year (projection, lode_flow_layout_get_shown_year (layout));
+  g_assert_cmpstr (lode_flow_layout_get_header (layout, LODE_STAGE_MAGNET)->unit, ==,
+                   "t Dy+Tb in magnets");
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+      if (!node->visible || node->column >= LODE_N_STAGES)
+        continue;
+      g_assert_cmpfloat_with_epsilon (node->stage_value,
+                                      year->chain[LODE_MATERIAL_HEAVY]
+                                        .production[node->column][node->region],
+                                      1e-9 * MAX (1.0, node->stage_value));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, LODE_N_STAGES);
+
+  /* The joint view draws NdPr's chain; the charts show NdPr. */
+  click (material_toggle (win, "Joint"));
+  g_assert_cmpint (lode_flow_view_get_material (flow), ==, LODE_FLOW_MATERIAL_JOINT);
+  g_assert_cmpint (lode_chart_view_get_material (LODE_CHART_VIEW (win->chart_view)), ==,
+                   LODE_MATERIAL_NDPR);
+  g_assert_cmpstr (lode_scenario_get_material (scenario), ==, "joint");
+
+  /* Back to NdPr, as the other tests expect the window. */
+  click (ndpr);
+  g_assert_cmpint (lode_flow_view_get_material (flow), ==, LODE_FLOW_MATERIAL_NDPR);
+  g_assert_cmpstr (lode_scenario_get_material (scenario), ==, "ndpr");
+  g_assert_false (lode_document_get_modified (doc));
 }
 
 static void
@@ -464,6 +558,7 @@ main (int    argc,
   g_test_add_func ("/lode/window/actions", test_actions);
   g_test_add_func ("/lode/window/menu", test_menu);
   g_test_add_func ("/lode/window/chart-switcher", test_chart_switcher);
+  g_test_add_func ("/lode/window/material-switch", test_material_switch);
   g_test_add_func ("/lode/window/presentation", test_presentation);
   g_test_add_func ("/lode/window/render", test_render);
   g_test_add_func ("/lode/window/about", test_about);

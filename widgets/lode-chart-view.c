@@ -34,6 +34,7 @@ enum {
   PROP_SELECTED_YEAR,
   PROP_TARGET_SHARE,
   PROP_CAPACITY_STAGE,
+  PROP_MATERIAL,
   PROP_FONT_SCALE,
   N_PROPS
 };
@@ -298,6 +299,9 @@ lode_chart_view_get_property (GObject    *object,
     case PROP_CAPACITY_STAGE:
       g_value_set_int (value, self->options.capacity_stage);
       break;
+    case PROP_MATERIAL:
+      g_value_set_int (value, self->options.material);
+      break;
     case PROP_FONT_SCALE:
       g_value_set_double (value, self->options.font_scale);
       break;
@@ -327,6 +331,9 @@ lode_chart_view_set_property (GObject      *object,
       break;
     case PROP_CAPACITY_STAGE:
       lode_chart_view_set_capacity_stage (self, (LodeStage) g_value_get_int (value));
+      break;
+    case PROP_MATERIAL:
+      lode_chart_view_set_material (self, (LodeMaterial) g_value_get_int (value));
       break;
     case PROP_FONT_SCALE:
       lode_chart_view_set_font_scale (self, g_value_get_double (value));
@@ -366,6 +373,10 @@ lode_chart_view_class_init (LodeChartViewClass *klass)
   properties[PROP_CAPACITY_STAGE] =
     g_param_spec_int ("capacity-stage", NULL, NULL,
                       0, LODE_N_STAGES - 1, LODE_STAGE_SEPARATION,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MATERIAL] =
+    g_param_spec_int ("material", NULL, NULL,
+                      0, LODE_N_MATERIALS - 1, LODE_MATERIAL_NDPR,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FONT_SCALE] =
     g_param_spec_double ("font-scale", NULL, NULL,
@@ -561,6 +572,27 @@ lode_chart_view_set_capacity_stage (LodeChartView *self,
   self->options.capacity_stage = stage;
   relayout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY_STAGE]);
+}
+
+LodeMaterial
+lode_chart_view_get_material (LodeChartView *self)
+{
+  g_return_val_if_fail (LODE_IS_CHART_VIEW (self), LODE_MATERIAL_NDPR);
+  return self->options.material;
+}
+
+void
+lode_chart_view_set_material (LodeChartView *self,
+                              LodeMaterial   material)
+{
+  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+  g_return_if_fail ((guint) material < LODE_N_MATERIALS);
+
+  if (self->options.material == material)
+    return;
+  self->options.material = material;
+  relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATERIAL]);
 }
 
 double

@@ -41,6 +41,11 @@ void                   lode_chart_view_set_target_share  (LodeChartView  *self,
 LodeStage              lode_chart_view_get_capacity_stage (LodeChartView *self);
 void                   lode_chart_view_set_capacity_stage (LodeChartView *self,
                                                            LodeStage      stage);
+/* Property "material" (int, a LodeMaterial): the chain the self-sufficiency, capacity and
+ * price charts show. */
+LodeMaterial           lode_chart_view_get_material      (LodeChartView  *self);
+void                   lode_chart_view_set_material      (LodeChartView  *self,
+                                                          LodeMaterial    material);
 double                 lode_chart_view_get_font_scale    (LodeChartView  *self);
 void                   lode_chart_view_set_font_scale    (LodeChartView  *self,
                                                           double          scale);

@@ -24,6 +24,7 @@ struct _LodeFlowView
 
   double          year;
   double          font_scale;
+  LodeFlowMaterial material;
   int             layout_width;
   int             layout_height;
   int             hover_node;
@@ -38,6 +39,7 @@ enum {
   PROP_PROJECTION,
   PROP_YEAR,
   PROP_FONT_SCALE,
+  PROP_MATERIAL,
   N_PROPS
 };
 
@@ -90,6 +92,7 @@ relayout (LodeFlowView *self)
     return;
   lode_flow_options_init (&options);
   options.font_scale = self->font_scale;
+  lode_flow_options_set_view_material (&options, self->material);
   self->hover_ribbon = -1;  /* ribbon indices change with the year */
   g_clear_pointer (&self->painted, gsk_render_node_unref);
   g_clear_pointer (&self->layout, lode_flow_layout_free);
@@ -465,6 +468,9 @@ lode_flow_view_get_property (GObject    *object,
     case PROP_FONT_SCALE:
       g_value_set_double (value, self->font_scale);
       break;
+    case PROP_MATERIAL:
+      g_value_set_int (value, self->material);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,6 +494,9 @@ lode_flow_view_set_property (GObject      *object,
       break;
     case PROP_FONT_SCALE:
       lode_flow_view_set_font_scale (self, g_value_get_double (value));
+      break;
+    case PROP_MATERIAL:
+      lode_flow_view_set_material (self, (LodeFlowMaterial) g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -521,6 +530,10 @@ lode_flow_view_class_init (LodeFlowViewClass *klass)
     g_param_spec_double ("font-scale", NULL, NULL,
                          0.5, 4.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MATERIAL] =
+    g_param_spec_int ("material", NULL, NULL,
+                      0, LODE_FLOW_N_MATERIALS - 1, LODE_FLOW_MATERIAL_NDPR,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[NODE_ACTIVATED] =
@@ -654,6 +667,27 @@ lode_flow_view_get_font_scale (LodeFlowView *self)
 {
   g_return_val_if_fail (LODE_IS_FLOW_VIEW (self), 1.0);
   return self->font_scale;
+}
+
+void
+lode_flow_view_set_material (LodeFlowView     *self,
+                             LodeFlowMaterial  material)
+{
+  g_return_if_fail (LODE_IS_FLOW_VIEW (self));
+  g_return_if_fail ((guint) material < LODE_FLOW_N_MATERIALS);
+
+  if (material == self->material)
+    return;
+  self->material = material;
+  relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATERIAL]);
+}
+
+LodeFlowMaterial
+lode_flow_view_get_material (LodeFlowView *self)
+{
+  g_return_val_if_fail (LODE_IS_FLOW_VIEW (self), LODE_FLOW_MATERIAL_NDPR);
+  return self->material;
 }
 
 int

@@ -34,6 +34,10 @@ double                lode_flow_view_get_year        (LodeFlowView   *self);
 void                  lode_flow_view_set_font_scale  (LodeFlowView   *self,
                                                       double          scale);
 double                lode_flow_view_get_font_scale  (LodeFlowView   *self);
+/* Property "material" (int, a LodeFlowMaterial): the chain drawn, or the joint magnet view. */
+void                  lode_flow_view_set_material    (LodeFlowView     *self,
+                                                      LodeFlowMaterial  material);
+LodeFlowMaterial      lode_flow_view_get_material    (LodeFlowView     *self);
 
 /* The selected node (an index of lode_flow_layout_get_node()), or -1. */
 int                   lode_flow_view_get_selected_node (LodeFlowView *self);

@@ -306,6 +306,7 @@ lode_headline_cards_set_headlines (LodeHeadlineCards   *self,
             N_("Cost per China-free tonne"),
             N_("US chain jobs"),
             N_("US magnets unmet in 2030"),
+            N_("China-free defence in 2028"),
           };
 
           text.title = g_strdup (_(titles[i]));
@@ -348,7 +349,7 @@ lode_headline_cards_set_orientation (LodeHeadlineCards *self,
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), orientation);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout),
-                              orientation == GTK_ORIENTATION_VERTICAL ? 4 : 12);
+                              orientation == GTK_ORIENTATION_VERTICAL ? 2 : 12);
   /* A column keeps one width, so its cards measure their height at it; a row shares the
    * width out evenly. */
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout),

@@ -2,7 +2,8 @@
 /*
  * LodeHeadlineCards — a row of libadwaita cards above the charts: the China-free share of US
  * magnet supply in 2030 and 2035, the year the target is reached, the total public cost, US
- * jobs and the US magnets unmet in 2030, each with its difference from the baseline (green
+ * jobs, the US magnets unmet in 2030 and the US defence need met China-free in 2028, each
+ * with its difference from the baseline (green
  * better, red worse, amber "supply short" for a share that rose only because supply fell).
  * Each card is a button whose accessible label reads the card aloud, with a tooltip that says
  * what it measures; activating it asks for the figure's sources (signal "show-sources" (int

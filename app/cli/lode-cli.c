@@ -67,7 +67,8 @@ struct _LodeCliOptions
   LodeExportFormat  format;
   LodeExportView    view;
   LodeChartKind     chart;
-  LodeMaterial      material;
+  LodeMaterial      material;      /* the chain of --summary, --csv and --export's charts */
+  LodeFlowMaterial  view_material; /* --material as given: a chain or the joint view */
   int               width;
   int               height;
 };
@@ -130,6 +131,17 @@ describe_charts (void)
   return g_string_free (text, FALSE);
 }
 
+static char *
+describe_materials (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int m = 0; m < LODE_FLOW_N_MATERIALS; m++)
+    g_string_append_printf (text, "  %-24s %s\n", lode_flow_material_id (m),
+                            lode_flow_material_description (m));
+  return g_string_free (text, FALSE);
+}
+
 static GOptionContext *
 build_context (CliOptions *o)
 {
@@ -163,7 +175,7 @@ build_context (CliOptions *o)
       N_("What to export: flow (default), slide or chart:NAME"), N_("VIEW") },
     { "material", 0, 0, G_OPTION_ARG_STRING, &o->material,
       N_("The material whose chain --summary, --csv and --export show: ndpr (default), heavy "
-         "(dysprosium and terbium) or sm (samarium)"), N_("MATERIAL") },
+         "or sm; joint for the diagram of --export (see below)"), N_("MATERIAL") },
     { "explain", 0, 0, G_OPTION_ARG_STRING, &o->explain,
       N_("Print how a figure of --year (default 2030) is made, term by term: "
          "china_free_share_us_demand, us_china_free_magnets_t, us_defence_need_met_share, "
@@ -184,6 +196,7 @@ build_context (CliOptions *o)
   };
   g_autofree char *charts = describe_charts ();
   g_autofree char *lever_ids = lode_cli_dup_lever_ids (2, HELP_WIDTH);
+  g_autofree char *materials = describe_materials ();
   g_autofree char *description = NULL;
   GOptionContext *context;
 
@@ -196,6 +209,8 @@ build_context (CliOptions *o)
       "scenario is FILE, or the Baseline preset when no file is given."));
   description = g_strdup_printf (
     _("Charts for --view chart:NAME:\n%s\n"
+      "Materials for --material (the diagram draws the material's chain, and the\n"
+      "self-sufficiency, capacity and price charts show it; joint shows NdPr's):\n%s\n"
       "Lever ids for --set ID=VALUE (--list levers gives their units, ranges, defaults and "
       "sources; --list projects and --list regions the ids for project.ID and ally.ID):\n%s\n"
       "Exit status: 0 success, 1 a file could not be read or written, 2 a usage error.\n\n"
@@ -206,8 +221,9 @@ build_context (CliOptions *o)
       "  lodestone plan.lodestone --csv figures.csv\n"
       "  lodestone --save-as push.lodestone --set fund.size_busd=100 --title \"Big push\"\n"
       "  lodestone --summary --set fund.size_busd=25 --set fund.alloc=50,20,10,15,5\n"
+      "  lodestone --export heavy.png --material heavy --year 2026\n"
       "  lodestone --list levers\n"),
-    charts, lever_ids);
+    charts, materials, lever_ids);
   g_option_context_set_description (context, description);
   return context;
 }
@@ -412,6 +428,9 @@ export_picture (const LodeCliOptions *options,
   req.view = options->view;
   if (options->view == LODE_EXPORT_VIEW_CHART)
     req.chart = options->chart;
+  /* Without --material, the scenario's view. */
+  if (o->material != NULL)
+    req.material = options->view_material;
   if (o->year != NO_NUMBER)
     req.year = o->year;
   req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
@@ -459,10 +478,16 @@ check_headless (LodeCliOptions  *options,
         }
       options->file = o->files[0];
     }
-  if (o->material != NULL && !lode_material_from_id (o->material, &options->material))
+  if (o->material != NULL && !lode_flow_material_from_id (o->material, &options->view_material))
     return usage_error (error,
-                        _("Unknown material “%s”: “lodestone --list materials” lists them"),
-                        o->material);
+                        _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium), "
+                          "sm (samarium) or, for --export, joint"), o->material);
+  options->material = lode_flow_material_chain (options->view_material);
+  if (options->view_material == LODE_FLOW_MATERIAL_JOINT && (o->summary || o->csv_path != NULL))
+    return usage_error (error,
+                        _("--material joint is a view of the diagram for --export; --summary "
+                          "and --csv always give the joint figures "
+                          "(china_free_share_us_demand)"));
   if (o->explain != NULL && !g_strv_contains (lode_explain_keys (), o->explain))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) lode_explain_keys ());
@@ -522,6 +547,7 @@ parse (int        argc,
   options->view = LODE_EXPORT_VIEW_FLOW;
   options->chart = LODE_CHART_CHINA_FREE;
   options->material = LODE_MATERIAL_NDPR;
+  options->view_material = LODE_FLOW_MATERIAL_NDPR;
   options->width = 1920;
   options->height = 1080;
 

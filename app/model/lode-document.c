@@ -640,7 +640,7 @@ lode_document_can_redo (LodeDocument *self)
 }
 
 /* Moves one state from `from` to the scenario, saving the current state on `to`. The view
- * state (selected year, chart) stays what the planner is looking at. */
+ * state (selected year, chart, material) stays what the planner is looking at. */
 static void
 step_history (LodeDocument *self,
               GPtrArray    *from,
@@ -655,6 +655,7 @@ step_history (LodeDocument *self,
   g_ptr_array_add (to, lode_scenario_dup (self->scenario));
   lode_scenario_set_selected_year (target, lode_scenario_get_selected_year (self->scenario));
   lode_scenario_set_chart (target, lode_scenario_get_chart (self->scenario));
+  lode_scenario_set_material (target, lode_scenario_get_material (self->scenario));
 
   apply_scenario (self, target);
   update_flags (self);

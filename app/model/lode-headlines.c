@@ -21,6 +21,15 @@ share_in (const LodeProjection *projection,
   return y != NULL ? y->china_free_share_us_demand : NAN;
 }
 
+static double
+defence_met_in (const LodeProjection *projection,
+                int                   year)
+{
+  const LodeYear *y = lode_projection_get_year (projection, year);
+
+  return y != NULL ? y->us_defence_need_met_share : NAN;
+}
+
 static int
 first_year_reaching (const LodeProjection *projection,
                      double                target)
@@ -104,6 +113,8 @@ lode_headlines_compute (const LodeProjection *projection,
     .base_us_demand_2035_t = NAN,
     .base_us_unmet_target_t = NAN,
     .base_us_demand_target_t = NAN,
+    .defence_met = defence_met_in (projection, LODE_HEADLINE_DEFENCE_YEAR),
+    .base_defence_met = NAN,
   };
   unmet_in (projection, 2030, &out->us_unmet_2030_t, &out->us_demand_2030_t);
   unmet_in (projection, 2035, &out->us_unmet_2035_t, &out->us_demand_2035_t);
@@ -118,6 +129,7 @@ lode_headlines_compute (const LodeProjection *projection,
       out->base_net_cost_busd = -baseline->fund.npv_busd;
       out->base_cost_per_t_usd = cost_per_tonne (baseline);
       out->base_jobs = jobs (baseline);
+      out->base_defence_met = defence_met_in (baseline, LODE_HEADLINE_DEFENCE_YEAR);
       unmet_in (baseline, 2030, &out->base_us_unmet_2030_t, &out->base_us_demand_2030_t);
       unmet_in (baseline, 2035, &out->base_us_unmet_2035_t, &out->base_us_demand_2035_t);
       unmet_in (baseline, out->target_year, &out->base_us_unmet_target_t,
@@ -167,6 +179,37 @@ mark_supply_short (LodeHeadlineText *out)
   out->delta = g_strdup_printf (_("%s (supply short)"), delta);
 }
 
+/* A share's difference from the baseline in whole points, "+12 pts vs baseline", a rise
+ * better; returns the points (0 without a difference to show). */
+static long
+points_delta (const LodeHeadlines *h,
+              double               value,
+              double               base,
+              LodeHeadlineText    *out)
+{
+  long points;
+
+  if (!h->has_baseline || !isfinite (value) || !isfinite (base))
+    return 0;
+
+  points = lround ((value - base) * 100.0);
+  if (points == 0)
+    {
+      out->delta = g_strdup (_("Same as baseline"));
+      return 0;
+    }
+  out->trend = points > 0 ? LODE_HEADLINE_BETTER : LODE_HEADLINE_WORSE;
+  {
+    g_autofree char *number = signed_number ((double) points, 0);
+
+    /* Translators: difference in percentage points, e.g. "+12 pts vs baseline" */
+    out->delta = g_strdup_printf (ngettext ("%s pt vs baseline", "%s pts vs baseline",
+                                            (unsigned long) labs (points)),
+                                  number);
+  }
+  return points;
+}
+
 static void
 format_share (const LodeHeadlines *h,
               int                  year,
@@ -178,29 +221,20 @@ format_share (const LodeHeadlines *h,
   /* Translators: card title; %d is a year */
   out->title = g_strdup_printf (_("China-free share in %d"), year);
   out->value = lode_format_share (value);
-  if (!h->has_baseline || !isfinite (value) || !isfinite (base))
-    return;
+  if (points_delta (h, value, base, out) > 0 && short_of_supply)
+    mark_supply_short (out);
+}
 
-  {
-    long points = lround ((value - base) * 100.0);
-
-    if (points == 0)
-      {
-        out->delta = g_strdup (_("Same as baseline"));
-        return;
-      }
-    out->trend = points > 0 ? LODE_HEADLINE_BETTER : LODE_HEADLINE_WORSE;
-    {
-      g_autofree char *number = signed_number ((double) points, 0);
-
-      /* Translators: difference in percentage points, e.g. "+12 pts vs baseline" */
-      out->delta = g_strdup_printf (ngettext ("%s pt vs baseline", "%s pts vs baseline",
-                                              (unsigned long) labs (points)),
-                                    number);
-    }
-    if (points > 0 && short_of_supply)
-      mark_supply_short (out);
-  }
+static void
+format_defence (const LodeHeadlines *h,
+                LodeHeadlineText    *out)
+{
+  /* Translators: card title: the share of US defence magnet needs met by magnets free of
+   * Chinese material; %d is a year */
+  out->title = g_strdup_printf (_("China-free defence in %d"),
+                                LODE_HEADLINE_DEFENCE_YEAR);
+  out->value = lode_format_share (h->defence_met);
+  points_delta (h, h->defence_met, h->base_defence_met, out);
 }
 
 static void
@@ -423,6 +457,12 @@ lode_headline_dup_tooltip (LodeHeadline which)
       return g_strdup_printf (_("US magnet demand in %d that no supply meets, in tonnes and as "
                                 "a share of US demand. More than the baseline is red (worse), "
                                 "less is green."), 2030);
+    case LODE_HEADLINE_DEFENCE:
+      /* Translators: %d is a year */
+      return g_strdup_printf (_("The share of US defence magnet needs (NdFeB and SmCo) met in "
+                                "%d by magnets with no Chinese NdPr, Dy + Tb or samarium, with "
+                                "the “defence first” switch when it is on. More than the "
+                                "baseline is green, less red."), LODE_HEADLINE_DEFENCE_YEAR);
     case LODE_N_HEADLINES:
     default:
       g_return_val_if_reached (NULL);
@@ -468,6 +508,9 @@ lode_headlines_format (const LodeHeadlines *headlines,
       break;
     case LODE_HEADLINE_US_UNMET:
       format_unmet (headlines, out);
+      break;
+    case LODE_HEADLINE_DEFENCE:
+      format_defence (headlines, out);
       break;
     case LODE_N_HEADLINES:
     default:

@@ -2,8 +2,8 @@
 /*
  * Headlines — the few figures a planner reads first (China-free share of US magnet supply in
  * 2030 and 2035, the year a target share is reached, the fund's net cost at present value and
- * per China-free tonne, jobs), each beside
- * the same figure for the baseline, and the locale-aware text the headline cards show.
+ * per China-free tonne, jobs, US magnets unmet, the US defence need met China-free), each
+ * beside the same figure for the baseline, and the locale-aware text the headline cards show.
  * Pure: computed from projections only. Model library: GLib only.
  */
 #pragma once
@@ -13,6 +13,11 @@
 #include "lode-projection.h"
 
 G_BEGIN_DECLS
+
+/* The year of the defence card: the planner's first question, whether defence magnet needs
+ * can be met without China by 2028 (issue #12; the DFARS ban on Chinese magnets in defence
+ * supply applies from 2027). */
+#define LODE_HEADLINE_DEFENCE_YEAR 2028
 
 typedef struct
 {
@@ -41,6 +46,9 @@ typedef struct
   double   base_us_unmet_2030_t, base_us_demand_2030_t;
   double   base_us_unmet_2035_t, base_us_demand_2035_t;
   double   base_us_unmet_target_t, base_us_demand_target_t;
+  /* The share of US defence magnet needs (NdFeB and SmCo) met by jointly China-free magnets
+   * in LODE_HEADLINE_DEFENCE_YEAR, and the baseline's; NAN outside the horizon. */
+  double   defence_met, base_defence_met;
 } LodeHeadlines;
 
 typedef enum
@@ -52,6 +60,7 @@ typedef enum
   LODE_HEADLINE_COST_PER_TONNE,               /* per China-free US magnet tonne */
   LODE_HEADLINE_JOBS,
   LODE_HEADLINE_US_UNMET,                     /* US magnets unmet in 2030 */
+  LODE_HEADLINE_DEFENCE,                      /* US defence need met China-free in 2028 */
   LODE_N_HEADLINES
 } LodeHeadline;
 

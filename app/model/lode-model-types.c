@@ -32,18 +32,25 @@ typedef struct
   const char *id;
   const char *name;
   const char *units[LODE_N_STAGES];
+  const char *oxide_unit;
 } MaterialInfo;
 
 static const MaterialInfo material_info[LODE_N_MATERIALS] = {
   [LODE_MATERIAL_NDPR] = { "ndpr", N_("NdPr"),
                            { N_("t REO"), N_("t NdPr oxide"), N_("t NdPr metal"),
-                             N_("t magnet") } },
+                             N_("t magnet") },
+                           /* Translators: tonnes of NdPr oxide equivalent */
+                           N_("t NdPr oxide eq.") },
   [LODE_MATERIAL_HEAVY] = { "heavy", N_("Dy + Tb"),
                             { N_("t Dy+Tb oxide in ore"), N_("t Dy+Tb oxide"),
-                              N_("t Dy+Tb metal"), N_("t Dy+Tb in magnets") } },
+                              N_("t Dy+Tb metal"), N_("t Dy+Tb in magnets") },
+                            /* Translators: tonnes of dysprosium and terbium oxide equivalent */
+                            N_("t Dy+Tb oxide eq.") },
   [LODE_MATERIAL_SM] = { "sm", N_("Samarium"),
                          { N_("t Sm oxide in ore"), N_("t Sm oxide"), N_("t Sm metal"),
-                           N_("t SmCo magnet") } },
+                           N_("t SmCo magnet") },
+                         /* Translators: tonnes of samarium oxide equivalent */
+                         N_("t Sm oxide eq.") },
 };
 
 typedef struct
@@ -276,6 +283,14 @@ lode_material_stage_unit (LodeMaterial material,
   g_return_val_if_fail ((guint) stage < LODE_N_STAGES, NULL);
 
   return _(material_info[material].units[stage]);
+}
+
+const char *
+lode_material_oxide_unit (LodeMaterial material)
+{
+  g_return_val_if_fail ((guint) material < LODE_N_MATERIALS, NULL);
+
+  return _(material_info[material].oxide_unit);
 }
 
 char *

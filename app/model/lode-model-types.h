@@ -105,6 +105,9 @@ gboolean    lode_material_from_id (const char   *id,
 /* The unit of a stage's output for a material, translated: "t REO", "t Dy+Tb oxide" ... */
 const char *lode_material_stage_unit (LodeMaterial material,
                                       LodeStage    stage);
+/* The unit of the material's *_ox figures, which make its stages comparable, translated:
+ * "t NdPr oxide eq.", "t Dy+Tb oxide eq.", "t Sm oxide eq.". */
+const char *lode_material_oxide_unit (LodeMaterial material);
 
 /* What a file that is not a regular file is, from its st_mode, for messages: "a folder",
  * "a named pipe (FIFO)", "a device", "a socket" (translated). */

@@ -876,6 +876,7 @@ read_view (LodeScenario  *scenario,
 {
   g_autofree char *year_text = get_attr (node, "selected-year");
   g_autofree char *chart = get_attr (node, "chart");
+  g_autofree char *material = get_attr (node, "material");
   int year;
 
   if (year_text != NULL)
@@ -887,6 +888,8 @@ read_view (LodeScenario  *scenario,
     }
   if (chart != NULL)
     lode_scenario_set_chart (scenario, chart);
+  if (material != NULL)
+    lode_scenario_set_material (scenario, material);
   return TRUE;
 }
 

@@ -221,6 +221,12 @@ lode_scenario_to_bytes (LodeScenario *scenario)
   g_string_append_printf (out, "  <view selected-year=\"%d\" chart=\"",
                           lode_scenario_get_selected_year (scenario));
   append_escaped (out, lode_scenario_get_chart (scenario), TRUE);
+  /* NdPr, the default, is left out: files that show it stay as older versions wrote them. */
+  if (g_strcmp0 (lode_scenario_get_material (scenario), "ndpr") != 0)
+    {
+      g_string_append (out, "\" material=\"");
+      append_escaped (out, lode_scenario_get_material (scenario), TRUE);
+    }
   g_string_append (out, "\"/>\n");
 
   g_string_append (out, "</scenario>\n");

@@ -16,6 +16,7 @@
 #include "lode-scenario-io.h"
 
 #define DEFAULT_CHART "china-free"
+#define DEFAULT_MATERIAL "ndpr"
 #define MAX_USER_PROJECT_ID   64
 #define MAX_USER_PROJECT_NAME LODE_SCENARIO_MAX_PROJECT_NAME_CHARS
 #define MAX_USER_PROJECT_NOTE LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS
@@ -42,6 +43,7 @@ struct _LodeScenario
 
   int          selected_year;
   char        *chart;
+  char        *material;    /* the flow diagram's material view */
   int          migrated_from;
 };
 
@@ -57,6 +59,7 @@ enum {
   PROP_HORIZON,
   PROP_SELECTED_YEAR,
   PROP_CHART,
+  PROP_MATERIAL,
   N_PROPS
 };
 
@@ -182,6 +185,8 @@ copy_fields (LodeScenario *dest,
   dest->selected_year = src->selected_year;
   g_free (dest->chart);
   dest->chart = g_strdup (src->chart);
+  g_free (dest->material);
+  dest->material = g_strdup (src->material);
   dest->migrated_from = src->migrated_from;
 }
 
@@ -217,6 +222,7 @@ lode_scenario_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_pointer (&self->chart, g_free);
+  g_clear_pointer (&self->material, g_free);
 
   G_OBJECT_CLASS (lode_scenario_parent_class)->finalize (object);
 }
@@ -254,6 +260,9 @@ lode_scenario_get_property (GObject    *object,
       break;
     case PROP_CHART:
       g_value_set_string (value, self->chart);
+      break;
+    case PROP_MATERIAL:
+      g_value_set_string (value, self->material);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -299,6 +308,9 @@ lode_scenario_set_property (GObject      *object,
     case PROP_CHART:
       lode_scenario_set_chart (self, g_value_get_string (value));
       break;
+    case PROP_MATERIAL:
+      lode_scenario_set_material (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -339,6 +351,9 @@ lode_scenario_class_init (LodeScenarioClass *klass)
   properties[PROP_CHART] =
     g_param_spec_string ("chart", NULL, NULL, DEFAULT_CHART,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MATERIAL] =
+    g_param_spec_string ("material", NULL, NULL, DEFAULT_MATERIAL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -369,6 +384,7 @@ lode_scenario_init (LodeScenario *self)
   self->notes = g_strdup ("");
   self->selected_year = LODE_BASE_YEAR;
   self->chart = g_strdup (DEFAULT_CHART);
+  self->material = g_strdup (DEFAULT_MATERIAL);
   self->migrated_from = -1;
 }
 
@@ -410,7 +426,7 @@ lode_scenario_assign (LodeScenario *self,
 {
   gboolean inputs_changed;
   gboolean title_changed, author_changed, notes_changed, created_changed, modified_changed;
-  gboolean horizon_changed, year_changed, chart_changed;
+  gboolean horizon_changed, year_changed, chart_changed, material_changed;
 
   g_return_if_fail (LODE_IS_SCENARIO (self));
   g_return_if_fail (LODE_IS_SCENARIO (other));
@@ -428,6 +444,7 @@ lode_scenario_assign (LodeScenario *self,
   horizon_changed = self->horizon != other->horizon;
   year_changed = self->selected_year != other->selected_year;
   chart_changed = g_strcmp0 (self->chart, other->chart) != 0;
+  material_changed = g_strcmp0 (self->material, other->material) != 0;
 
   copy_fields (self, other);
 
@@ -448,6 +465,8 @@ lode_scenario_assign (LodeScenario *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_YEAR]);
   if (chart_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+  if (material_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATERIAL]);
   g_object_thaw_notify (G_OBJECT (self));
 
   emit_changed (self, inputs_changed);
@@ -501,7 +520,8 @@ lode_scenario_equal (LodeScenario *a,
          date_time_equal0 (a->created, b->created) &&
          date_time_equal0 (a->modified, b->modified) &&
          a->selected_year == b->selected_year &&
-         g_strcmp0 (a->chart, b->chart) == 0;
+         g_strcmp0 (a->chart, b->chart) == 0 &&
+         g_strcmp0 (a->material, b->material) == 0;
 }
 
 LodeDataset *
@@ -1067,6 +1087,25 @@ lode_scenario_set_chart (LodeScenario *self,
   if (chart_id == NULL || chart_id[0] == '\0')
     chart_id = DEFAULT_CHART;
   set_string (self, &self->chart, chart_id, 0, PROP_CHART);
+}
+
+const char *
+lode_scenario_get_material (LodeScenario *self)
+{
+  g_return_val_if_fail (LODE_IS_SCENARIO (self), DEFAULT_MATERIAL);
+
+  return self->material;
+}
+
+void
+lode_scenario_set_material (LodeScenario *self,
+                            const char   *material_id)
+{
+  g_return_if_fail (LODE_IS_SCENARIO (self));
+
+  if (material_id == NULL || material_id[0] == '\0')
+    material_id = DEFAULT_MATERIAL;
+  set_string (self, &self->material, material_id, 0, PROP_MATERIAL);
 }
 
 int

@@ -2,8 +2,9 @@
 /*
  * LodeScenario — one plan: every lever value, ally flags, export-shock targets, switches for
  * the announced projects, user-defined projects, metadata (title, author, times, notes) and the
- * view state worth sharing (selected year, chart). Emits "changed" after every modification.
- * It references the dataset it builds on. Model library: GLib/GObject only.
+ * view state worth sharing (selected year, chart, the diagram's material). Emits "changed"
+ * after every modification. It references the dataset it builds on. Model library:
+ * GLib/GObject only.
  */
 #pragma once
 
@@ -35,12 +36,14 @@ G_DECLARE_FINAL_TYPE (LodeScenario, lode_scenario, LODE, SCENARIO, GObject)
  * gpointer user_data)): emitted once after every modification that changed something.
  * `inputs_changed` is TRUE when something the projection depends on changed (a lever, an ally
  * flag, a shock target, a project switch, a user project, the horizon) and FALSE when only
- * metadata (title, author, notes, times) or view state (selected year, chart) changed.
+ * metadata (title, author, notes, times) or view state (selected year, chart, material)
+ * changed.
  * Setters that store the value already held emit nothing.
  *
  * Properties (all read-write, notify on change): "title", "author", "notes" (strings),
  * "created", "modified" (GDateTime, UTC), "horizon", "selected-year" (int), "chart" (string;
- * default "china-free"). */
+ * default "china-free"), "material" (string; the flow diagram's material view, default
+ * "ndpr"). */
 
 /* Starts from the lever defaults, the dataset's ally flags, every announced project switched
  * on, the US as the only export-shock target, horizon 2040, title "Untitled Scenario". */
@@ -146,6 +149,11 @@ void               lode_scenario_set_selected_year   (LodeScenario       *self,
 const char        *lode_scenario_get_chart           (LodeScenario       *self);  /* chart id */
 void               lode_scenario_set_chart           (LodeScenario       *self,
                                                       const char         *chart_id);
+/* The flow diagram's material view: "ndpr", "heavy", "sm" or "joint" (stored as given, like
+ * the chart; the views fall back to NdPr on an id they do not know). */
+const char        *lode_scenario_get_material        (LodeScenario       *self);
+void               lode_scenario_set_material        (LodeScenario       *self,
+                                                      const char         *material_id);
 
 /* The format version of the file this scenario was read from when that was older than the
  * current one (it was migrated on load), or -1. Not saved: saving writes the current format. */

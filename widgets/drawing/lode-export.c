@@ -99,13 +99,33 @@ dup_request_title (const LodeExportRequest *req)
                               -1, LODE_SCENARIO_MAX_TITLE_CHARS);
 }
 
-/* The heading over an exported diagram, also the slide's subtitle. */
+/* The heading over an exported diagram, also the slide's subtitle: the chain it draws. */
 static char *
-dup_flow_heading (int year)
+dup_flow_heading (const LodeExportRequest *req)
 {
-  /* Translators: the heading of an exported flow diagram and the subtitle of an exported
-   * slide; %d is a year. */
-  return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
+  switch (req->material)
+    {
+    case LODE_FLOW_MATERIAL_HEAVY:
+      /* Translators: the heading of an exported flow diagram of dysprosium and terbium and
+       * the subtitle of an exported slide; %d is a year. */
+      return g_strdup_printf (_("The dysprosium and terbium chain from mine to magnet in %d"),
+                              req->year);
+    case LODE_FLOW_MATERIAL_SM:
+      /* Translators: as above, for samarium; %d is a year. */
+      return g_strdup_printf (_("The samarium chain from mine to SmCo magnet in %d"),
+                              req->year);
+    case LODE_FLOW_MATERIAL_JOINT:
+      /* Translators: as above, for the joint magnet view; %d is a year. */
+      return g_strdup_printf (_("NdFeB magnets from mine to end use in %d, China content of "
+                                "their NdPr and Dy + Tb together"), req->year);
+    case LODE_FLOW_MATERIAL_NDPR:
+    case LODE_FLOW_N_MATERIALS:
+    default:
+      /* Translators: the heading of an exported flow diagram and the subtitle of an exported
+       * slide; %d is a year. */
+      return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"),
+                              req->year);
+    }
 }
 
 /* What every part of a page is painted with. */
@@ -154,6 +174,7 @@ paint_flow (const Page *page,
 
   lode_flow_options_init (&options);
   options.font_scale = font_scale;
+  lode_flow_options_set_view_material (&options, page->req->material);
 
   layout = lode_flow_layout_new (page->req->projection, page->req->year, a.w, a.h, &options);
   begin_area (page->cr, a);
@@ -179,6 +200,7 @@ paint_chart (const Page *page,
   options.target_share = req->target_share;
   options.selected_year = req->year;
   options.price_floor = req->price_floor;
+  options.material = lode_flow_material_chain (req->material);
 
   layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, a.w, a.h,
                                   &options);
@@ -279,7 +301,7 @@ paint_flow_view (const Page *page,
                  double      fs,
                  Area        a)
 {
-  g_autofree char *heading = dup_flow_heading (page->req->year);
+  g_autofree char *heading = dup_flow_heading (page->req);
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
@@ -294,7 +316,7 @@ paint_slide (const Page *page,
              Area        a)
 {
   g_autofree char *title = dup_request_title (page->req);
-  g_autofree char *subtitle = dup_flow_heading (page->req->year);
+  g_autofree char *subtitle = dup_flow_heading (page->req);
   double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
   double flow_h;
 
@@ -369,6 +391,7 @@ lode_export_request_init (LodeExportRequest    *req,
     .target_share = 0.5,
     .transparent = FALSE,
     .sources_listed = LODE_SOURCES_LISTED_IN_FILE,
+    .material = LODE_FLOW_MATERIAL_NDPR,
   };
 }
 
@@ -390,6 +413,7 @@ lode_export_request_apply_scenario (LodeExportRequest *req,
   if (year >= req->projection->base_year && year <= req->projection->horizon)
     req->year = year;
   lode_scenario_get_price_floor (scenario, &req->price_floor);
+  lode_flow_material_from_id (lode_scenario_get_material (scenario), &req->material);
 }
 
 gboolean
@@ -654,7 +678,12 @@ lode_export_dup_view_heading (const LodeExportRequest *req)
      * 2024–2040" */
     return g_strdup_printf (_("%s, %d–%d"), lode_chart_kind_title (req->chart),
                             req->projection->base_year, req->projection->horizon);
-  return dup_flow_heading (clamp_year (req->projection, req->year));
+  {
+    LodeExportRequest clamped = *req;
+
+    clamped.year = clamp_year (req->projection, req->year);
+    return dup_flow_heading (&clamped);
+  }
 }
 
 char *
@@ -720,6 +749,8 @@ lode_export_paint_page (cairo_t                 *cr,
 
   shown = *req;
   shown.year = clamp_year (req->projection, req->year);
+  if ((guint) shown.material >= LODE_FLOW_N_MATERIALS)
+    shown.material = LODE_FLOW_MATERIAL_NDPR;
 
   lode_palette_init_light (&palette, lode_projection_get_dataset (req->projection));
   if (req->transparent)

@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 
 #include "lode-chart-layout.h"
+#include "lode-flow-layout.h"
 #include "lode-projection.h"
 #include "lode-sources.h"
 
@@ -90,18 +91,22 @@ typedef struct
    * (default), the last page (set by lode_export_to_bytes() for a PDF with sources_page) or
    * Lodestone's Sources view (a copy to the clipboard). */
   LodeSourcesListed     sources_listed;
+  /* What the diagram draws; the charts of one chain (self-sufficiency, capacity, price) show
+   * its chain. */
+  LodeFlowMaterial      material;
 } LodeExportRequest;
 
 GQuark      lode_export_error_quark      (void);
 
-/* Flow view at the projection's base year + 11 (clamped), China-free chart, target 0.5. */
+/* Flow view at the projection's base year + 11 (clamped), NdPr, China-free chart, target 0.5. */
 void        lode_export_request_init     (LodeExportRequest    *req,
                                           const LodeProjection *projection,
                                           const LodeProjection *baseline,
                                           const char           *title);
 
 /* Takes the title (borrowed: keep the scenario alive), the chart, the selected year (when
- * within the projection) and the price floor from a scenario. */
+ * within the projection), the diagram's material (when known) and the price floor from a
+ * scenario. */
 void        lode_export_request_apply_scenario (LodeExportRequest *req,
                                                 LodeScenario      *scenario);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-chart-capacity.c — one stage's capacity by region, stacked, against the baseline's
- * total. */
+/* lode-chart-capacity.c — one stage's capacity of the chosen material by region, stacked,
+ * against the baseline's total. */
 
 #define G_LOG_DOMAIN "lode-chart-capacity"
 
@@ -18,8 +18,32 @@
 static char *
 dup_title (const LodeChartOptions *options)
 {
-  /* Translators: chart title; %s is a stage such as "Separation" */
-  return g_strdup_printf (_("%s capacity by region"), lode_stage_name (options->capacity_stage));
+  const char *stage = lode_stage_name (options->capacity_stage);
+
+  if (options->material == LODE_MATERIAL_NDPR)
+    /* Translators: chart title; %s is a stage such as "Separation" */
+    return g_strdup_printf (_("%s capacity by region"), stage);
+  /* Translators: chart title; the first %s is a stage such as "Separation", the second a
+   * material such as "Dy + Tb" */
+  return g_strdup_printf (_("%s capacity by region, %s"), stage,
+                          lode_material_name (options->material));
+}
+
+static double
+capacity_of (const LodeChartData *data,
+             const LodeYear      *year,
+             LodeStage            stage,
+             guint                region)
+{
+  return year->chain[data->layout->options.material].capacity[stage][region];
+}
+
+/* The stage's unit for the chosen material, "t Dy+Tb oxide". */
+static const char *
+stage_unit (const LodeChartData *data,
+            LodeStage            stage)
+{
+  return lode_material_stage_unit (data->layout->options.material, stage);
 }
 
 /* Stack order, bottom first: the United States, the others in dataset order, China on top. */
@@ -53,7 +77,7 @@ region_has_capacity (const LodeChartData *data,
     {
       const LodeYear *y = lode_chart_data_year (data->projection, layout->first_year + i);
 
-      if (y != NULL && y->chain[LODE_MATERIAL_NDPR].capacity[stage][region] > 0)
+      if (y != NULL && capacity_of (data, y, stage, region) > 0)
         return TRUE;
     }
   return FALSE;
@@ -87,7 +111,7 @@ add_region_bands (LodeChartData *data,
       for (int i = 0; i < layout->n_years; i++)
         {
           const LodeYear *y = lode_chart_data_year (data->projection, layout->first_year + i);
-          double value = y != NULL ? MAX (y->chain[LODE_MATERIAL_NDPR].capacity[stage][r], 0.0) : 0.0;
+          double value = y != NULL ? MAX (capacity_of (data, y, stage, r), 0.0) : 0.0;
 
           band->value_base[i] = running[i];
           running[i] += value;
@@ -113,7 +137,7 @@ add_baseline_total (LodeChartData *data,
       double total = 0;
 
       for (guint r = 0; y != NULL && r < MIN (data->baseline->n_regions, LODE_MAX_REGIONS); r++)
-        total += MAX (y->chain[LODE_MATERIAL_NDPR].capacity[stage][r], 0.0);
+        total += MAX (capacity_of (data, y, stage, r), 0.0);
       ghost->value[i] = y != NULL ? total : NAN;
       lode_chart_data_extend (data, 0, ghost->value[i]);
     }
@@ -142,7 +166,7 @@ count_in_kilotonnes (LodeChartData *data,
   lode_chart_data_set_axis (data, 0,
                             /* Translators: axis title; %s is a unit such as "t NdPr oxide" */
                             g_strdup_printf (_("Capacity, thousand %s per year"),
-                                             lode_stage_unit (stage)),
+                                             stage_unit (data, stage)),
                             LODE_CHART_FORMAT_KILOTONNES);
 }
 
@@ -153,7 +177,8 @@ build (LodeChartData *data)
 
   lode_chart_data_set_axis (data, 0,
                             /* Translators: axis title; %s is a unit such as "t NdPr oxide" */
-                            g_strdup_printf (_("Capacity, %s per year"), lode_stage_unit (stage)),
+                            g_strdup_printf (_("Capacity, %s per year"),
+                                             stage_unit (data, stage)),
                             LODE_CHART_FORMAT_TONNES);
   data->lo[0] = 0;
   data->hi[0] = 0;

@@ -54,6 +54,7 @@ lode_chart_options_init (LodeChartOptions *options)
     .show_legend = TRUE,
     .price_floor = { 0.0, 0, 0 },
     .show_title = TRUE,
+    .material = LODE_MATERIAL_NDPR,
   };
 }
 
@@ -356,6 +357,8 @@ layout_alloc (LodeChartKind           kind,
   o->target_share = CLAMP (o->target_share, 0.0, 1.0);
   if ((guint) o->capacity_stage >= LODE_N_STAGES)
     o->capacity_stage = LODE_STAGE_SEPARATION;
+  if ((guint) o->material >= LODE_N_MATERIALS)
+    o->material = LODE_MATERIAL_NDPR;
   layout->width = isfinite (width) ? MAX (width, 1) : 1;
   layout->height = isfinite (height) ? MAX (height, 1) : 1;
   layout->series = g_ptr_array_new_with_free_func (series_free);

@@ -33,6 +33,9 @@ typedef struct
   /* The projection does not store the price floor: set it to draw it on the price chart. */
   LodePriceFloor price_floor;
   gboolean  show_title;          /* the chart's title above the plot, default TRUE */
+  /* The chain that the charts of one chain show (self-sufficiency, capacity, price): the
+   * material the diagram draws, NdPr by default. */
+  LodeMaterial material;
 } LodeChartOptions;
 
 void lode_chart_options_init (LodeChartOptions *options);

@@ -25,6 +25,8 @@
 #define GUIDE_DASH_OFF  4.0
 #define GHOST_DASH_ON   5.0
 #define GHOST_DASH_OFF  4.0
+#define PART_DASH_ON    7.0    /* a dashed scenario line: a part of another line */
+#define PART_DASH_OFF   3.5
 #define DROP_DASH_ON    2.0
 #define DROP_DASH_OFF   3.0
 
@@ -189,6 +191,12 @@ paint_series (cairo_t               *cr,
       trace_line (cr, series->x, series->y, n);
       lode_cairo_set_rgba (cr, colour);
       cairo_set_line_width (cr, layout->line_width);
+      if (series->dashed)
+        {
+          double dash[] = { PART_DASH_ON * fs, PART_DASH_OFF * fs };
+
+          cairo_set_dash (cr, dash, 2, 0);
+        }
       cairo_stroke (cr);
       /* A single year has no line: show it as a point. */
       if (n == 1 && isfinite (series->y[0]))

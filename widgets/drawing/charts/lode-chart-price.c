@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-chart-price.c — the NdPr oxide price, with the baseline's and the price floor. */
+/* lode-chart-price.c — the oxide price of the chosen material outside China (what US buyers
+ * pay) and inside China, with the baseline's outside price and, for NdPr, the price floor. */
 
 #define G_LOG_DOMAIN "lode-chart-price"
 
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -12,28 +15,93 @@
 static char *
 dup_title (const LodeChartOptions *options)
 {
-  return g_strdup (_("NdPr oxide price"));
+  switch (options->material)
+    {
+    case LODE_MATERIAL_HEAVY:
+      return g_strdup (_("Dy + Tb oxide price, outside and inside China"));
+    case LODE_MATERIAL_SM:
+      return g_strdup (_("Samarium oxide price, outside and inside China"));
+    case LODE_MATERIAL_NDPR:
+    case LODE_N_MATERIALS:
+    default:
+      return g_strdup (_("NdPr oxide price, outside and inside China"));
+    }
 }
 
-static double
-price (const LodeYear *year)
+static char *
+dup_axis_title (LodeMaterial material)
 {
-  return year->chain[LODE_MATERIAL_NDPR].price_usd_kg;
+  switch (material)
+    {
+    case LODE_MATERIAL_HEAVY:
+      return g_strdup (_("Dy + Tb oxide, $ per kg"));
+    case LODE_MATERIAL_SM:
+      return g_strdup (_("Samarium oxide, $ per kg"));
+    case LODE_MATERIAL_NDPR:
+    case LODE_N_MATERIALS:
+    default:
+      return g_strdup (_("NdPr oxide, $ per kg"));
+    }
+}
+
+/* A line of one of the material's two prices. */
+static LodeChartSeries *
+add_price (LodeChartData        *data,
+           const LodeProjection *projection,
+           const char           *label,
+           LodeChartSeriesStyle  style,
+           LodeChartColour       colour,
+           gboolean              inside)
+{
+  LodeChartLayout *layout = data->layout;
+  LodeMaterial material = layout->options.material;
+  LodeChartSeries *line = lode_chart_data_add_series (data, label, style, colour.role,
+                                                      colour.index);
+
+  for (int i = 0; i < layout->n_years; i++)
+    {
+      const LodeYear *y = lode_chart_data_year (projection, layout->first_year + i);
+      const LodeChain *chain = y != NULL ? &y->chain[material] : NULL;
+
+      line->value[i] = chain == NULL ? NAN : inside ? chain->price_china_usd_kg
+                                                    : chain->price_usd_kg;
+      lode_chart_data_extend (data, 0, line->value[i]);
+    }
+  return line;
 }
 
 static void
 build (LodeChartData *data)
 {
-  lode_chart_data_set_axis (data, 0, g_strdup (_("NdPr oxide, $ per kg")),
+  LodeChartLayout *layout = data->layout;
+  const LodeDataset *dataset = lode_projection_get_dataset (data->projection);
+  /* Inside China in China's colour, as China is drawn in the diagram. */
+  LodeChartColour china = dataset != NULL && dataset->china < dataset->n_regions
+                          ? (LodeChartColour) { LODE_CHART_COLOUR_REGION, (int) dataset->china }
+                          : (LodeChartColour) { LODE_CHART_COLOUR_SERIES, 4 };
+
+  lode_chart_data_set_axis (data, 0, dup_axis_title (layout->options.material),
                             LODE_CHART_FORMAT_USD_KG);
   data->lo[0] = 0;
   data->hi[0] = 0;
-  lode_chart_data_add_lines (data, price, TRUE);
+  /* The floor is a lever on NdPr only. */
+  if (layout->options.material != LODE_MATERIAL_NDPR)
+    layout->options.price_floor.years = 0;
+
+  /* Paint order: the baseline behind, inside China, outside China on top (the price a US buyer
+   * pays, the line the hover dot and the floor speak of). Without a restriction the two prices
+   * are one and the line-end labels say so. */
+  if (data->baseline != NULL)
+    add_price (data, data->baseline, _("Baseline, outside China"), LODE_CHART_SERIES_GHOST,
+               (LodeChartColour) { LODE_CHART_COLOUR_GHOST, 0 }, FALSE);
+  add_price (data, data->projection, _("Inside China"), LODE_CHART_SERIES_LINE, china, TRUE);
+  add_price (data, data->projection, _("Outside China"), LODE_CHART_SERIES_LINE,
+             (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
 }
 
 const LodeChartKindInfo lode_chart_price_kind = {
   .id = "price",
-  .name = N_("NdPr Price"),
+  .name = N_("Price"),
   .flags = LODE_CHART_PRICE_FLOOR,
   .dup_title = dup_title,
   .build = build,

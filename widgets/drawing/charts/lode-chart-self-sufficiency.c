@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-chart-self-sufficiency.c — US production as a share of US need, one line per stage. */
+/* lode-chart-self-sufficiency.c — US production of the chosen material as a share of US need,
+ * one line per stage. */
 
 #define G_LOG_DOMAIN "lode-chart-self-sufficiency"
 
@@ -14,13 +15,24 @@
 static char *
 dup_title (const LodeChartOptions *options)
 {
-  return g_strdup (_("US self-sufficiency by stage"));
+  switch (options->material)
+    {
+    case LODE_MATERIAL_HEAVY:
+      return g_strdup (_("US self-sufficiency in Dy + Tb by stage"));
+    case LODE_MATERIAL_SM:
+      return g_strdup (_("US self-sufficiency in samarium by stage"));
+    case LODE_MATERIAL_NDPR:
+    case LODE_N_MATERIALS:
+    default:
+      return g_strdup (_("US self-sufficiency in NdPr by stage"));
+    }
 }
 
 static void
 build (LodeChartData *data)
 {
   LodeChartLayout *layout = data->layout;
+  LodeMaterial material = layout->options.material;
 
   lode_chart_data_set_axis (data, 0, g_strdup (_("US production as a share of US need, %")),
                             LODE_CHART_FORMAT_PERCENT);
@@ -37,7 +49,7 @@ build (LodeChartData *data)
         {
           const LodeYear *y = lode_chart_data_year (data->projection, layout->first_year + i);
 
-          line->value[i] = y != NULL ? 100.0 * y->chain[LODE_MATERIAL_NDPR].us_self_sufficiency[s] : NAN;
+          line->value[i] = y != NULL ? 100.0 * y->chain[material].us_self_sufficiency[s] : NAN;
           lode_chart_data_extend (data, 0, line->value[i]);
         }
     }

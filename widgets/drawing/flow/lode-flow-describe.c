@@ -52,6 +52,9 @@ lode_flow_layout_describe (const LodeFlowLayout *self)
 
       lode_flow_format_percent (shares[c], sizeof shares[c], node != NULL ? node->share : 0.0);
     }
+  g_string_append (s, lode_flow_material_description (
+                        lode_flow_options_get_view_material (&self->options)));
+  g_string_append (s, ". ");
   g_string_append_printf (s, _("In %d, China holds %s of mining, %s of separation, %s of metal "
                                "making and %s of magnet making."),
                           self->shown_year, shares[0], shares[1], shares[2], shares[3]);
@@ -63,8 +66,15 @@ lode_flow_layout_describe (const LodeFlowLayout *self)
 
       lode_flow_format_percent (share, sizeof share, self->data.china_free_us);
       g_string_append_c (s, ' ');
-      g_string_append_printf (s, _("%s of the magnets used in the United States are free of "
-                                   "Chinese content."), share);
+      if (self->options.material == LODE_MATERIAL_HEAVY)
+        g_string_append_printf (s, _("%s of the Dy + Tb in the magnets used in the United "
+                                     "States is free of Chinese content."), share);
+      else if (self->options.material == LODE_MATERIAL_SM)
+        g_string_append_printf (s, _("%s of the SmCo magnets used in the United States are "
+                                     "free of Chinese content."), share);
+      else
+        g_string_append_printf (s, _("%s of the magnets used in the United States are free "
+                                     "of Chinese content."), share);
     }
   if (self->bottleneck >= 0)
     {
@@ -87,7 +97,7 @@ lode_flow_layout_describe (const LodeFlowLayout *self)
     {
       const LodeFlowRibbon *r = &self->ribbons[largest];
 
-      lode_flow_format_tonnes (amount, sizeof amount, r->value, lode_flow_ox_unit ());
+      lode_flow_format_tonnes (amount, sizeof amount, r->value, lode_flow_ox_unit (self));
       g_string_append_c (s, ' ');
       /* Translators: "The largest trade flow, 12 kt NdPr oxide eq., runs from China to Japan
        * between separation and metal making." */
@@ -101,7 +111,7 @@ lode_flow_layout_describe (const LodeFlowLayout *self)
     }
   if (rec > 0)
     {
-      lode_flow_format_tonnes (amount, sizeof amount, rec, lode_flow_ox_unit ());
+      lode_flow_format_tonnes (amount, sizeof amount, rec, lode_flow_ox_unit (self));
       g_string_append_c (s, ' ');
       g_string_append_printf (s, _("Recycling returns %s to metal making."), amount);
     }
@@ -129,7 +139,7 @@ lode_flow_layout_describe_node (const LodeFlowLayout *self,
 
   lode_flow_format_tonnes (amount, sizeof amount, node->stage_value, self->headers[c].unit);
   lode_flow_format_percent (share, sizeof share, node->share);
-  lode_flow_format_tonnes (ox, sizeof ox, node->value, lode_flow_ox_unit ());
+  lode_flow_format_tonnes (ox, sizeof ox, node->value, lode_flow_ox_unit (self));
   /* Translators: tooltip title, "China · Separation" */
   g_string_append_printf (s, _("%s · %s"), lode_flow_region_name (self, node->region),
                           lode_flow_column_title (c));
@@ -209,7 +219,7 @@ lode_flow_layout_describe_node (const LodeFlowLayout *self,
       if (d->shortfall_magnet[node->region] > 0)
         {
           lode_flow_format_tonnes (amount, sizeof amount, d->shortfall_magnet[node->region],
-                                   lode_stage_unit (LODE_STAGE_MAGNET));
+                                   lode_flow_column_unit (self, LODE_FLOW_COLUMN_END_USE));
           g_string_append_c (s, '\n');
           g_string_append_printf (s, _("Shortfall: %s"), amount);
         }
@@ -235,7 +245,7 @@ lode_flow_layout_describe_ribbon (const LodeFlowLayout *self,
   tgt = r->target >= 0 ? &self->nodes[r->target] : NULL;
   lode_flow_format_tonnes (amount, sizeof amount, r->value,
                            r->kind == LODE_FLOW_RIBBON_BYPRODUCT
-                           ? lode_stage_unit (LODE_STAGE_MINE) : lode_flow_ox_unit ());
+                           ? lode_stage_unit (LODE_STAGE_MINE) : lode_flow_ox_unit (self));
   lode_flow_format_percent (cc, sizeof cc, r->china_content);
   from = src != NULL ? lode_flow_region_name (self, src->region) : NULL;
   to = tgt != NULL ? lode_flow_region_name (self, tgt->region) : NULL;

@@ -34,6 +34,10 @@
 #define BAND_PAD          16.0
 #define BAND_PAD_FRACTION 0.25
 #define BAND_V_PAD        4.0
+/* Neighbouring headers keep this gap, px at chrome scale 1; a row of titles or units too wide
+ * for it shrinks, to this share of its size at the least. */
+#define HEADER_GAP        8.0
+#define HEADER_MIN_SHARE  0.6
 
 /* A badge holding only the warning mark. */
 static double
@@ -181,6 +185,49 @@ fit_badge (LodeFlowLayout *self,
   h->badge_rect.width = 0;
 }
 
+/* The share of its size a row of header texts (`unit` or titles) must take so that no two
+ * neighbours come closer than HEADER_GAP: long units (t Dy+Tb oxide in ore) and long
+ * translations meet on narrow canvases. */
+static double
+row_fit (const LodeFlowLayout *self,
+         const Build          *b,
+         gboolean              unit)
+{
+  double room = b->spacing - HEADER_GAP * self->chrome_scale, share = 1.0;
+
+  for (int c = 0; c + 1 < N_COLS; c++)
+    {
+      const LodeFlowHeader *l = &self->headers[c], *r = &self->headers[c + 1];
+      double need = unit ? (l->unit_rect.width + r->unit_rect.width) / 2
+                         : (l->title_rect.width + r->title_rect.width) / 2;
+
+      if (need > room && need > 0)
+        share = MIN (share, MAX (room, 0.0) / need);
+    }
+  return MAX (share, HEADER_MIN_SHARE);
+}
+
+static void
+fit_header_rows (LodeFlowLayout *self,
+                 const Build    *b)
+{
+  double title_share = row_fit (self, b, FALSE), unit_share = row_fit (self, b, TRUE);
+
+  if (title_share >= 1.0 && unit_share >= 1.0)
+    return;
+  for (int c = 0; c < N_COLS; c++)
+    {
+      LodeFlowHeader *h = &self->headers[c];
+
+      h->title_size *= title_share;
+      h->unit_size *= unit_share;
+      lode_text_measure (h->title, h->title_size, LODE_TEXT_BOLD, &h->title_rect.width,
+                         &h->title_rect.height);
+      lode_text_measure (h->unit, h->unit_size, LODE_TEXT_NORMAL, &h->unit_rect.width,
+                         &h->unit_rect.height);
+    }
+}
+
 void
 lode_flow_position_headers (LodeFlowLayout *self,
                             Build          *b)
@@ -188,6 +235,7 @@ lode_flow_position_headers (LodeFlowLayout *self,
   double fs = self->chrome_scale;
   double lo = b->margin, hi = self->width - b->margin;
 
+  fit_header_rows (self, b);
   for (int c = 0; c < N_COLS; c++)
     {
       LodeFlowHeader *h = &self->headers[c];

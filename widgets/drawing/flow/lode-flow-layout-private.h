@@ -46,7 +46,7 @@ G_BEGIN_DECLS
 #define MIN_NODE_PX   2.0
 
 /* The year being drawn, interpolated between two whole years while playing. All *_ox values
- * are t NdPr-oxide equivalent. */
+ * are t oxide equivalent of the drawn material (lode_flow_ox_unit()). */
 typedef struct
 {
   double flow[LODE_N_STAGES][MAXR][MAXR];
@@ -191,11 +191,14 @@ void        lode_flow_format_percent (char                 *buf,
                                       gsize                 size,
                                       double                fraction);
 const char *lode_flow_column_title   (int                   column);
-const char *lode_flow_column_unit    (int                   column);
+/* The column's unit in the drawn material (end use: its magnet stage's). */
+const char *lode_flow_column_unit    (const LodeFlowLayout *self,
+                                      int                   column);
 const char *lode_flow_column_phrase  (int                   column);
 const char *lode_flow_region_name    (const LodeFlowLayout *self,
                                       guint                 region);
-const char *lode_flow_ox_unit        (void);
+/* The unit of the widths: the drawn material's oxide equivalent. */
+const char *lode_flow_ox_unit        (const LodeFlowLayout *self);
 
 /* lode-flow-year.c */
 void        lode_flow_fill_year      (LodeFlowLayout       *self);

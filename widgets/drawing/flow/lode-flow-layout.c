@@ -62,6 +62,7 @@ lode_flow_options_init (LodeFlowOptions *options)
     .show_legend = TRUE,
     .show_china_content = TRUE,
     .material = LODE_MATERIAL_NDPR,
+    .joint_magnets = FALSE,
   };
 }
 
@@ -218,6 +219,9 @@ init_canvas (LodeFlowLayout        *self,
     self->options = *options;
   else
     lode_flow_options_init (&self->options);
+  /* A material out of range draws NdPr; only NdPr's chain has a joint view. */
+  lode_flow_options_set_view_material (&self->options,
+                                       lode_flow_options_get_view_material (&self->options));
   self->font_scale = fs = lode_flow_clamp_font_scale (self->options.font_scale);
   self->width = MAX (width, 1.0);
   self->height = MAX (height, 1.0);

@@ -32,12 +32,28 @@ G_BEGIN_DECLS
 
 typedef struct _LodeFlowLayout LodeFlowLayout;
 
+/* What the diagram draws (the window's material switch, the command line's --material): one
+ * material's chain, widths in that material's oxide equivalent and labels in its units; or
+ * the joint magnet view, the NdPr chain whose NdFeB magnets count as passing through China
+ * when their NdPr or, in Dy/Tb grades, their Dy + Tb did (at the year's Dy/Tb grade share, so
+ * a maker short of Dy + Tb shows at most its true China content, never less). The first three
+ * are the LodeMaterial values. */
+typedef enum
+{
+  LODE_FLOW_MATERIAL_NDPR,
+  LODE_FLOW_MATERIAL_HEAVY,
+  LODE_FLOW_MATERIAL_SM,
+  LODE_FLOW_MATERIAL_JOINT,
+  LODE_FLOW_N_MATERIALS
+} LodeFlowMaterial;
+
 typedef struct
 {
   double   font_scale;         /* 1.0 on screen; larger for projector export / presentation */
   gboolean show_legend;        /* TRUE by default */
   gboolean show_china_content; /* TRUE by default */
   LodeMaterial material;       /* whose chain to draw (NdPr by default) */
+  gboolean joint_magnets;      /* with NdPr: the joint magnet view (LODE_FLOW_MATERIAL_JOINT) */
 } LodeFlowOptions;
 
 typedef enum
@@ -179,6 +195,22 @@ typedef struct
 } LodeFlowCaption;
 
 void                   lode_flow_options_init        (LodeFlowOptions       *options);
+/* Sets `material` and `joint_magnets` for a view, and reads them back as one. */
+void                   lode_flow_options_set_view_material (LodeFlowOptions *options,
+                                                            LodeFlowMaterial view);
+LodeFlowMaterial       lode_flow_options_get_view_material (const LodeFlowOptions *options);
+
+/* "ndpr", "heavy", "sm" (lode_material_id()) and "joint": stable, for scenario files and the
+ * command line. */
+const char            *lode_flow_material_id          (LodeFlowMaterial       view);
+gboolean               lode_flow_material_from_id     (const char            *id,
+                                                       LodeFlowMaterial      *out_view);
+/* The switch's short label, translated: "NdPr", "Dy + Tb", "Samarium", "Joint". */
+const char            *lode_flow_material_name        (LodeFlowMaterial       view);
+/* What the view draws, one sentence for a tooltip or --help, translated. */
+const char            *lode_flow_material_description (LodeFlowMaterial       view);
+/* The chain a view draws (the joint view draws NdPr's). */
+LodeMaterial           lode_flow_material_chain       (LodeFlowMaterial       view);
 
 /* `year` may be fractional while playing: widths interpolate between the two whole years.
  * `projection` may be NULL (an empty canvas with a note). */

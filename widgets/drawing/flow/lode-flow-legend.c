@@ -57,7 +57,9 @@ add_entries (LodeFlowLayout *self)
     }
   if (self->options.show_china_content)
     add_legend (self, LODE_FLOW_LEGEND_CHINA_CONTENT, 0,
-                _("Hatched or greyed: passed through China"), FALSE);
+                self->options.joint_magnets
+                ? _("Hatched or greyed: passed through China; magnets: their NdPr or Dy + Tb")
+                : _("Hatched or greyed: passed through China"), FALSE);
   for (guint r = 0; r < self->n_regions; r++)
     any_loop |= self->ever_recycled[r];
   if (any_loop)
@@ -66,7 +68,12 @@ add_entries (LodeFlowLayout *self)
   if (self->ever_byproduct)
     add_legend (self, LODE_FLOW_LEGEND_BYPRODUCT, 0, _("By-product, not to scale"), FALSE);
   if (!self->compact)
-    add_legend (self, LODE_FLOW_LEGEND_NOTE, 0, _("Widths: t NdPr-oxide equivalent"), FALSE);
+    {
+      /* Translators: the legend's note on the ribbons' widths; %s is a unit such as
+       * "t Dy+Tb oxide eq." */
+      g_snprintf (buf, sizeof buf, _("Widths: %s"), lode_flow_ox_unit (self));
+      add_legend (self, LODE_FLOW_LEGEND_NOTE, 0, buf, FALSE);
+    }
 }
 
 typedef struct

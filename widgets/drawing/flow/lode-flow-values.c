@@ -107,7 +107,8 @@ lode_flow_compute_nodes (LodeFlowLayout *self)
           node->share = fallback ? node->value / ox_total[c]
                                  : (stage_total[c] > 0 ? node->stage_value / stage_total[c] : 0);
         }
-      g_strlcpy (self->headers[c].unit, fallback ? lode_flow_ox_unit () : lode_flow_column_unit (c),
+      g_strlcpy (self->headers[c].unit,
+                 fallback ? lode_flow_ox_unit (self) : lode_flow_column_unit (self, c),
                  sizeof self->headers[c].unit);
       g_strlcpy (self->headers[c].title, lode_flow_column_title (c), sizeof self->headers[c].title);
     }

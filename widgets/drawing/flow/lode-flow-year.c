@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The year being drawn: the projection's flows, losses, stocks and shares interpolated
- * between the two whole years around a fractional year while the year plays.
+ * between the two whole years around a fractional year while the year plays; in the joint
+ * magnet view, the magnets' China content counting their Dy + Tb.
  */
 #define G_LOG_DOMAIN "lode-flow-year"
 
@@ -10,6 +11,43 @@
 #include <math.h>
 
 #include "lode-flow-layout-private.h"
+
+/* The joint magnet view: a maker's NdFeB magnets are China-free as far as its China-free NdPr
+ * and, in the Dy/Tb grades (share q of its magnets), its China-free Dy + Tb pair up, as the
+ * model counts them: at most min (1 - c_ndpr, 1 - q c_heavy). q is the year's Dy/Tb grade
+ * share; a maker short of Dy + Tb makes fewer Dy/Tb grades than that, so the diagram shows its
+ * China content at most slightly above the model's, never below. */
+static void
+count_heavy_in_magnets (FlowYear       *d,
+                        const LodeYear *ya,
+                        const LodeYear *yb,
+                        double          t,
+                        guint           n)
+{
+  const LodeChain *ha = &ya->chain[LODE_MATERIAL_HEAVY];
+  const LodeChain *hb = &yb->chain[LODE_MATERIAL_HEAVY];
+  double q = CLAMP (lerp (ya->us_heavy_grade_share, yb->us_heavy_grade_share, t), 0.0, 1.0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double heavy = CLAMP (lerp (ha->china_content[LODE_STAGE_MAGNET][i],
+                                  hb->china_content[LODE_STAGE_MAGNET][i], t), 0.0, 1.0);
+
+      d->china_content[LODE_STAGE_MAGNET][i] = MAX (d->china_content[LODE_STAGE_MAGNET][i],
+                                                    q * heavy);
+    }
+}
+
+/* The US figure the description reads: the joint headline for NdFeB magnets, the material's
+ * own for Dy + Tb and SmCo. */
+static double
+china_free_us (const LodeFlowLayout *self,
+               const LodeYear       *y)
+{
+  if (self->options.material == LODE_MATERIAL_NDPR)
+    return y->china_free_share_us_demand;
+  return y->chain[self->options.material].china_free_share_us_demand;
+}
 
 void
 lode_flow_fill_year (LodeFlowLayout *self)
@@ -68,10 +106,14 @@ lode_flow_fill_year (LodeFlowLayout *self)
         other = input - in;
         d->other_in[s][j] = other > 1e-9 * MAX (1.0, input) ? other : 0.0;
       }
+  if (self->options.joint_magnets)
+    count_heavy_in_magnets (d, ya, yb, t, n);
+  /* The world's NdFeB use by application: NdFeB magnets only. */
   for (int u = 0; u < LODE_N_END_USES; u++)
-    d->end_use[u] = MAX (0.0, lerp (ya->end_use_t[u], yb->end_use_t[u], t));
-  d->china_free_us = CLAMP (lerp (ya->china_free_share_us_demand,
-                                  yb->china_free_share_us_demand, t), 0.0, 1.0);
+    d->end_use[u] = self->options.material != LODE_MATERIAL_NDPR ? 0.0
+                    : MAX (0.0, lerp (ya->end_use_t[u], yb->end_use_t[u], t));
+  d->china_free_us = CLAMP (lerp (china_free_us (self, ya), china_free_us (self, yb), t),
+                            0.0, 1.0);
 
   self->shown_year = (int) floor (y + 0.5);
   self->shown_year = CLAMP (self->shown_year, p->base_year, p->horizon);
