@@ -9,6 +9,7 @@
 
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
+#include "lode-scenario-io.h"
 #include "lode-window-private.h"
 
 static void show_open_dialog (LodeWindow *self);
@@ -100,11 +101,10 @@ dialog_destroyed_cb (GtkWidget  *dialog,
     self->dialog = NULL;
 }
 
-/* Makes `dialog` the one the window shows; `response_cb` gets the window as its data. */
-static void
-present_dialog (LodeWindow       *self,
-                AdwMessageDialog *dialog,
-                GCallback         response_cb)
+void
+lode_window_present_dialog (LodeWindow       *self,
+                            AdwMessageDialog *dialog,
+                            GCallback         response_cb)
 {
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", response_cb, self);
@@ -355,6 +355,28 @@ show_save_dialog (LodeWindow *self)
 
 /* Unsaved changes */
 
+static gboolean
+run_response_cb (gpointer user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *response = g_steal_pointer (&self->pending_response);
+
+  self->response_id = 0;
+  if (g_strcmp0 (response, "discard") == 0)
+    run_pending (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    save_then_continue (self);
+  else
+    clear_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The answer runs from an idle, not here: AdwMessageDialog emits "response" from inside its
+ * own button handler, holding a reference, after it has closed itself. Discard on quit
+ * closes this window; were that done here, the window would be finalised while the dialog,
+ * still alive and destroyed-with-parent, kept it as its transient parent, and the dialog's
+ * own dispose would then disconnect from freed memory ("instance with invalid (NULL) class
+ * pointer"). From an idle, the dialog is gone before the window closes. */
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -363,12 +385,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
   self->dialog = NULL;
   g_signal_handlers_disconnect_by_data (dialog, self);
 
-  if (g_strcmp0 (response, "discard") == 0)
-    run_pending (self);
-  else if (g_strcmp0 (response, "save") == 0)
-    save_then_continue (self);
-  else
-    clear_pending (self);
+  g_free (self->pending_response);
+  self->pending_response = g_strdup (response);
+  if (self->response_id == 0)
+    self->response_id = g_idle_add (run_response_cb, self);
 }
 
 /* Actions */
@@ -561,6 +581,26 @@ chart_change_state (GSimpleAction *action,
     g_settings_set_string (self->settings, "last-chart", id);
 }
 
+/* The toast's "Details": what migrating a file of an older format changed. */
+static void
+migration_note_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *note = lode_scenario_describe_migration (g_variant_get_int32 (parameter));
+  AdwMessageDialog *dialog;
+
+  clear_dialog (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Plan Updated From an Older Format"),
+                                                       note));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "new", .activate = new_action, .parameter_type = "s" },
   { .name = "open", .activate = open_action },
@@ -571,6 +611,7 @@ static const GActionEntry win_actions[] = {
   { .name = "redo", .activate = redo_action },
   { .name = "export", .activate = export_action },
   { .name = "copy-image", .activate = copy_image_action },
+  { .name = "migration-note", .activate = migration_note_action, .parameter_type = "i" },
   { .name = "presentation", .state = "false", .change_state = presentation_change_state },
   { .name = "pin-baseline", .state = "false", .change_state = pin_baseline_change_state },
   { .name = "show-panel", .state = "true", .change_state = show_panel_change_state },
@@ -592,6 +633,8 @@ lode_window_close_dialogs (LodeWindow *self)
 {
   clear_chooser (self);
   clear_dialog (self);
+  g_clear_handle_id (&self->response_id, g_source_remove);
+  g_clear_pointer (&self->pending_response, g_free);
 }
 
 void
@@ -641,7 +684,24 @@ lode_window_show_error (LodeWindow   *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
-  present_dialog (self, dialog, G_CALLBACK (error_response_cb));
+  lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
+}
+
+/* A file of an older format was updated in memory: say so, with the details a click away. */
+static void
+offer_migration_note (LodeWindow *self)
+{
+  int from = lode_scenario_get_migrated_from (lode_document_get_scenario (self->document));
+  AdwToast *toast;
+
+  if (from < 0)
+    return;
+  toast = adw_toast_new (_("Updated from an older Lodestone’s file format"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.migration-note");
+  adw_toast_set_action_target_value (toast, g_variant_new_int32 (from));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 gboolean
@@ -662,6 +722,7 @@ lode_window_load_now (LodeWindow *self,
 
   g_clear_pointer (&self->last_error, g_free);
   add_recent (file);
+  offer_migration_note (self);
   return TRUE;
 }
 
@@ -674,6 +735,9 @@ lode_window_confirm_then (LodeWindow *self,
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
+  /* A new question replaces an answer to the last one that has not run yet. */
+  g_clear_handle_id (&self->response_id, g_source_remove);
+  g_clear_pointer (&self->pending_response, g_free);
   clear_pending (self);
   self->pending = pending;
   g_set_object (&self->pending_file, file);
@@ -700,7 +764,7 @@ lode_window_confirm_then (LodeWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
+  lode_window_present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
 }
 
 /* Public API */

@@ -17,7 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEVERS_C = os.path.join(ROOT, 'app', 'model', 'lode-levers.c')
 DATASET = os.path.join(ROOT, 'data', 'reference-2024.xml')
 OUT = os.path.join(ROOT, 'data', 'scenarios')
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 INSTRUMENTS = {
     # equity %, loan %: the rest is grants. Mines and refineries as Iluka's and Arafura's
@@ -46,9 +46,9 @@ PRESETS = [
             'the usual schedule slip (1.5 years); the July 2025 Department of Defense package '
             'with MP Materials holds: a $110/kg NdPr price floor for ten years from 2025, the '
             'offtake of 10X\u2019s magnets for ten years from 2028 with its $140 million margin '
-            'floor; the Section 301 tariff of 25 % on Chinese magnets applies; Australia puts '
-            'the $1 billion of the October 2025 framework into its own plants over 2026\u20132030. '
-            'There is no US fund, no permitting reform and no export restriction. China\u2019s '
+            'floor; the Section 301 tariff of 25 % on Chinese magnets applies. There is no US '
+            'fund, '
+            'no partner fund, no permitting reform and no export restriction. China\u2019s '
             'quotas keep growing as they did from 2014 to 2024, so NdPr stays near $45\u201350/kg. '
             'Compare every other plan against this one.'),
         'levers': {},

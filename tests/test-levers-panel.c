@@ -375,6 +375,17 @@ test_project_dialog (Fixture       *f,
   g_assert_null (lode_project_dialog_get_error (dialog, LODE_PROJECT_FIELD_NAME));
   g_assert_true (gtk_widget_get_sensitive (add));
 
+  /* The entries take no more than a scenario file may hold. */
+  {
+    GtkEntry *name = GTK_ENTRY (lode_project_dialog_get_field (dialog, LODE_PROJECT_FIELD_NAME));
+    GtkEntry *note = GTK_ENTRY (lode_project_dialog_get_field (dialog, LODE_PROJECT_FIELD_NOTE));
+
+    g_assert_cmpint (gtk_entry_get_max_length (name), >, 0);
+    g_assert_cmpint (gtk_entry_get_max_length (name), <=, LODE_SCENARIO_MAX_PROJECT_NAME_CHARS);
+    g_assert_cmpint (gtk_entry_get_max_length (note), >, 0);
+    g_assert_cmpint (gtk_entry_get_max_length (note), <=, LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS);
+  }
+
   /* Capacity: not a number, zero, negative, then fine; the field is marked meanwhile. */
   set_text (dialog, LODE_PROJECT_FIELD_CAPACITY, "lots");
   g_assert_nonnull (lode_project_dialog_get_error (dialog, LODE_PROJECT_FIELD_CAPACITY));

@@ -123,6 +123,29 @@ static double get_fund_in_busd (const LodeYear *y, LodeMaterial m)
 static double get_fund_written_off_busd (const LodeYear *y, LodeMaterial m)
 { return y->fund_written_off_busd; }
 
+static double fund_out_grants (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_GRANTS]; }
+static double fund_out_equity (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_EQUITY]; }
+static double fund_out_loans (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_LOANS]; }
+static double fund_out_floor (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_FLOOR]; }
+static double fund_out_offtake (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_OFFTAKE]; }
+static double fund_out_guarantees (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_GUARANTEES]; }
+static double fund_in_dividends (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_DIVIDENDS]; }
+static double fund_in_loan_service (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_LOAN_SERVICE]; }
+static double fund_in_floor_upside (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_FLOOR_UPSIDE]; }
+static double fund_in_offtake_resale (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_OFFTAKE_RESALE]; }
+static double fund_in_exit_value (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_EXIT_VALUE]; }
+
 #define PER_MATERIAL TRUE
 
 static const LodeYearFigure year_figures[] = {
@@ -175,6 +198,17 @@ static const LodeYearFigure year_figures[] = {
   { "fund_unabsorbed_busd.recycling", unabsorbed_recycling, FALSE },
   { "fund_out_busd", get_fund_out_busd, FALSE },
   { "fund_in_busd", get_fund_in_busd, FALSE },
+  { "fund_out_busd.grants", fund_out_grants, FALSE },
+  { "fund_out_busd.equity", fund_out_equity, FALSE },
+  { "fund_out_busd.loans", fund_out_loans, FALSE },
+  { "fund_out_busd.floor", fund_out_floor, FALSE },
+  { "fund_out_busd.offtake", fund_out_offtake, FALSE },
+  { "fund_out_busd.guarantees", fund_out_guarantees, FALSE },
+  { "fund_in_busd.dividends", fund_in_dividends, FALSE },
+  { "fund_in_busd.loan_service", fund_in_loan_service, FALSE },
+  { "fund_in_busd.floor_upside", fund_in_floor_upside, FALSE },
+  { "fund_in_busd.offtake_resale", fund_in_offtake_resale, FALSE },
+  { "fund_in_busd.exit_value", fund_in_exit_value, FALSE },
   { "fund_net_busd", get_fund_net_busd, FALSE },
   { "fund_written_off_busd", get_fund_written_off_busd, FALSE },
   { "price_floor_cost_busd", get_price_floor_cost_busd, FALSE },

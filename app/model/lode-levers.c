@@ -14,6 +14,7 @@
 
 #include "lode-format.h"
 #include "lode-levers.h"
+#include "lode-model-types.h"
 
 G_DEFINE_QUARK (lode-lever-error-quark, lode_lever_error)
 
@@ -246,14 +247,14 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
   [LODE_LEVER_PARTNERS_FUND_AU_BUSD] = {
     "partners.fund_au_busd", N_("Australia's co-investment"), N_("$ bn"),
     N_("Money Australia's government invests in Australian capacity alongside the US fund, "
-       "over the same years and with the same stage split. The default is its commitment in "
-       "the October 2025 US–Australia framework (at least $1 billion)."),
-    "AUS-FW", LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 1.0, 1, FALSE },
+       "over the US fund's deployment years and with its stage split. The October 2025 "
+       "US–Australia framework commits at least $1 billion within six months."),
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
   [LODE_LEVER_PARTNERS_FUND_JP_BUSD] = {
     "partners.fund_jp_busd", N_("Japan's co-investment"), N_("$ bn"),
     N_("Money Japan's government (JOGMEC) invests in Japanese capacity alongside the US fund. "
        "The October 2025 US–Japan framework names no amount."),
-    "ASIA-FW", LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
   [LODE_LEVER_PARTNERS_FUND_EU_BUSD] = {
     "partners.fund_eu_busd", N_("The EU's co-investment"), N_("$ bn"),
     N_("Money the European Union invests in European capacity alongside the US fund."),
@@ -546,7 +547,7 @@ lode_lever_parse (LodeLever    lever,
       g_autofree char *shown = NULL;
 
       range = format_range (info);
-      shown = text != NULL ? g_utf8_make_valid (text, MIN (strlen (text), 64)) : g_strdup ("");
+      shown = lode_dup_shown_text (text, -1, 64);
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                    /* Translators: lever id, lever label, the text given, the allowed range */
                    _("%s (%s): “%s” is not a plain decimal number; the allowed range is %s"),
@@ -556,7 +557,7 @@ lode_lever_parse (LodeLever    lever,
 
   if (!lode_parse_plain_double (text, &value))
     {
-      g_autofree char *shown = g_strndup (text, 64);
+      g_autofree char *shown = lode_dup_shown_text (text, -1, 64);
 
       range = format_range (info);
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
@@ -587,7 +588,7 @@ lode_lever_parse_assignment (const char  *text,
 
   if (text == NULL || (eq = strchr (text, '=')) == NULL)
     {
-      g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+      g_autofree char *shown = lode_dup_shown_text (text, -1, 64);
 
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                    _("“%s” is not a lever assignment of the form ID=VALUE, "
@@ -599,7 +600,7 @@ lode_lever_parse_assignment (const char  *text,
   id = g_strndup (text, eq - text);
   if (!lode_lever_from_id (id, &lever))
     {
-      g_autofree char *shown = g_utf8_make_valid (id, -1);
+      g_autofree char *shown = lode_dup_shown_text (id, -1, 64);
       g_autoptr(GString) known = g_string_new (NULL);
 
       for (guint i = 0; i < LODE_N_LEVERS; i++)

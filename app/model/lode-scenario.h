@@ -22,6 +22,14 @@ G_DECLARE_FINAL_TYPE (LodeScenario, lode_scenario, LODE, SCENARIO, GObject)
 #define LODE_SCENARIO_MIN_HORIZON         (LODE_BASE_YEAR + 1)
 #define LODE_SCENARIO_MAX_USER_CAPACITY   1e7   /* stage units per year */
 #define LODE_SCENARIO_MAX_USER_CAPEX_MUSD 1e6   /* million USD */
+/* Text lengths, in characters, as data/lodestone-scenario.rng limits them. The setters cut
+ * longer text, so whatever a scenario holds saves to a valid file; editors should not let
+ * anyone type more. */
+#define LODE_SCENARIO_MAX_TITLE_CHARS     200
+#define LODE_SCENARIO_MAX_AUTHOR_CHARS    200
+#define LODE_SCENARIO_MAX_NOTES_CHARS     20000
+#define LODE_SCENARIO_MAX_PROJECT_NAME_CHARS 200
+#define LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS 4000
 
 /* Signal "changed" (void handler (LodeScenario *scenario, gboolean inputs_changed,
  * gpointer user_data)): emitted once after every modification that changed something.
@@ -138,5 +146,11 @@ void               lode_scenario_set_selected_year   (LodeScenario       *self,
 const char        *lode_scenario_get_chart           (LodeScenario       *self);  /* chart id */
 void               lode_scenario_set_chart           (LodeScenario       *self,
                                                       const char         *chart_id);
+
+/* The format version of the file this scenario was read from when that was older than the
+ * current one (it was migrated on load), or -1. Not saved: saving writes the current format. */
+int                lode_scenario_get_migrated_from   (LodeScenario       *self);
+void               lode_scenario_set_migrated_from   (LodeScenario       *self,
+                                                      int                 version);
 
 G_END_DECLS

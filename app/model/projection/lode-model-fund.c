@@ -12,7 +12,7 @@
  * NdPr price between the cash cost and the incentive price. From the margin the projects
  * first serve the fund's loans (what they cannot pay is written off), then pay dividends in
  * proportion to the fund's stake; in the last year the fund's stake is valued at a multiple
- * of the margin. A margin guarantee pays the projects what they fall short of its share of
+ * of the margin and a loan still being served at its remaining payments. A margin guarantee pays the projects what they fall short of its share of
  * the hurdle margin.
  *
  * Beside the cohorts: the price floor's top-ups (and the state's share of the price above
@@ -192,7 +192,14 @@ cohort_year (Model          *m,
     }
   in[LODE_FUND_IN_DIVIDENDS] += c->stake * MAX (0.0, margin - paid);
   if (w->ti == m->n_years - 1)
-    in[LODE_FUND_IN_EXIT_VALUE] += c->stake * MAX (0.0, margin) * m->exit_multiple;
+    {
+      int left = m->loan_years - c->loan_years_paid;
+
+      in[LODE_FUND_IN_EXIT_VALUE] += c->stake * MAX (0.0, margin) * m->exit_multiple;
+      /* A loan still being served is worth its remaining payments at its own rate. */
+      if (left > 0 && c->loan_service > 0 && paid >= c->loan_service)
+        in[LODE_FUND_IN_EXIT_VALUE] += c->loan_service / recovery_factor (m->loan_rate, left);
+    }
 }
 
 /* US-made magnets bought at cost plus the facilitation fee and resold at the market price;
