@@ -138,6 +138,10 @@ lode_model_mix_content (const Model     *m,
                         double           extra,
                         double           extra_content)
 {
+  /* lode_model_buyer_content () for buyer r, from every seller but r itself. */
+  const double *bought = r == m->us ? c->china_content_to_us[upstream] :
+                         m->aligned[r] ? c->china_content_to_allies[upstream] :
+                         c->china_content_to_others[upstream];
   double mass = extra;
   double china = extra * extra_content;
 
@@ -150,7 +154,7 @@ lode_model_mix_content (const Model     *m,
       if (f <= 0)
         continue;
       mass += f;
-      china += f * lode_model_buyer_content (m, c, upstream, i, r);
+      china += f * (i == r ? c->china_content_own[upstream][r] : bought[i]);
     }
   return mass > 0 ? lode_clamp (china / mass, 0, 1) : 0;
 }
