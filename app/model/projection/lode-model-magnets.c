@@ -131,7 +131,7 @@ lode_model_stock_draw (const Model  *m,
 {
   if (w->ti == 0)
     return m->mat[material].stock_draw0;
-  return m->mat[material].stock_draw0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
+  return m->mat[material].stock_draw0 * w->inventory_left;
 }
 
 /* The base year's market was in surplus: separators and metal makers put oxide and metal
@@ -145,7 +145,14 @@ lode_model_stock_build (const Model  *m,
 {
   if (w->ti == 0)
     return 0;   /* the base year's unsold output is data */
-  return m->mat[material].stock_build0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
+  return m->mat[material].stock_build0 * w->inventory_left;
+}
+
+/* The share of the base year's inventory cycle (draw and build) left in year index ti. */
+double
+lode_model_inventory_left (int ti)
+{
+  return pow (0.5, ti / INVENTORY_HALF_LIFE);
 }
 
 void

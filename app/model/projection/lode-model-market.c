@@ -543,9 +543,12 @@ record_demand (Model        *m,
   MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
 
-  double f_out = lode_model_demand_factor (mm, p_out, mm->long_out);
-  double f_cn_region = lode_model_demand_factor (mm, p_cn, mm->long_cn);
-  double f_other = lode_model_demand_factor (mm, p_cn, mm->long_out);
+  /* One power per distinct price (a free market has one). */
+  double k_out = lode_model_price_response (mm, p_out);
+  double k_cn = p_cn == p_out ? k_out : lode_model_price_response (mm, p_cn);
+  double f_out = mm->long_out * k_out;
+  double f_cn_region = mm->long_cn * k_cn;
+  double f_other = mm->long_out * k_cn;
 
   for (guint r = 0; r < m->n; r++)
     {

@@ -83,6 +83,7 @@ lode_model_year (Model          *m,
   memset (&w, 0, sizeof w);
   w.ti = ti;
   w.t = m->base_year + ti;
+  w.inventory_left = lode_model_inventory_left (ti);
   memset (y, 0, sizeof *y);
   y->year = w.t;
   for (guint r = 0; r < m->n; r++)

@@ -298,6 +298,7 @@ typedef struct
   double   restock[N_MATERIALS];               /* inventories rebuilt after a shortage */
   double   restocked[N_MATERIALS][MAX_R];      /* ... by each target, magnet-stage units */
   double   us_tariff_factor[N_MATERIALS];      /* US demand under the tariff, relative */
+  double   inventory_left;                     /* lode_model_inventory_left () */
 } Year;
 
 /* lode-model-setup.c */
@@ -331,6 +332,8 @@ void    lode_model_recycling       (Model                      *m,
 void    lode_model_demand_trend    (Model                      *m,
                                     const Year                 *w,
                                     LodeYear                   *y);
+double  lode_model_price_response  (const MatModel             *mm,
+                                    double                      price);
 double  lode_model_demand_factor   (const MatModel             *mm,
                                     double                      price,
                                     double                      long_factor);
@@ -426,6 +429,7 @@ double  lode_model_stock_draw      (const Model                *m,
 double  lode_model_stock_build     (const Model                *m,
                                     const Year                 *w,
                                     LodeMaterial                material);
+double  lode_model_inventory_left  (int                         ti);
 void    lode_model_remember_stock_build (Model                 *m,
                                          const LodeYear        *y);
 void    lode_model_magnets         (Model                      *m,
