@@ -140,6 +140,8 @@ typedef struct
   gboolean started_in[LODE_MAX_YEARS];               /* any capacity started that year */
   double funded[LODE_MAX_YEARS][N_STAGES][MAX_R];    /* capacity the fund started */
   double induced[LODE_MAX_YEARS][N_STAGES][MAX_R];   /* capacity high prices started */
+  guint16 started_regions[LODE_MAX_YEARS][N_STAGES]; /* bit r: funded + induced > 0 there,
+                                                      * noted once the year is over */
   double supplied_hist[LODE_MAX_YEARS][MAX_R];       /* magnet-stage use, for recycling */
 } MatModel;
 
