@@ -299,6 +299,7 @@ record_use (Model        *m,
       targets_demand += c->demand_t[j];
   for (guint j = 0; j < m->n; j++)
     {
+      const double *from_others = lode_model_bought_content (m, c, MAGNET, j);
       double mass = 0, china = 0, supplied;
 
       for (guint i = 0; i < m->n; i++)
@@ -308,7 +309,7 @@ record_use (Model        *m,
           if (f <= 0)
             continue;
           mass += f;
-          china += f * lode_model_buyer_content (m, c, MAGNET, i, j);
+          china += f * (i == j ? c->china_content_own[MAGNET][j] : from_others[i]);
         }
       supplied = mass / mm->ox_per_magnet - (mat == HEAVY ? 0 : w->restocked[mat][j]);
       /* What the targets drew from their own stocks (China-touched, like most stocks). */

@@ -121,11 +121,7 @@ lode_model_buyer_content (const Model     *m,
 {
   if (to == from)
     return c->china_content_own[stage][from];
-  if (to == m->us)
-    return c->china_content_to_us[stage][from];
-  if (m->aligned[to])
-    return c->china_content_to_allies[stage][from];
-  return c->china_content_to_others[stage][from];
+  return lode_model_bought_content (m, c, stage, to)[from];
 }
 
 /* China content of what region r makes from the inputs that reached it (by mass), plus an
@@ -138,10 +134,7 @@ lode_model_mix_content (const Model     *m,
                         double           extra,
                         double           extra_content)
 {
-  /* lode_model_buyer_content () for buyer r, from every seller but r itself. */
-  const double *bought = r == m->us ? c->china_content_to_us[upstream] :
-                         m->aligned[r] ? c->china_content_to_allies[upstream] :
-                         c->china_content_to_others[upstream];
+  const double *bought = lode_model_bought_content (m, c, upstream, r);
   double mass = extra;
   double china = extra * extra_content;
 

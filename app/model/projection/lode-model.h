@@ -487,6 +487,21 @@ lode_safe_div (double a,
   return b > 0 ? a / b : 0;
 }
 
+/* lode_model_buyer_content () of everything buyer `to` got from sellers other than itself:
+ * one row of the chain's contents, by seller. */
+static inline const double *
+lode_model_bought_content (const Model     *m,
+                           const LodeChain *c,
+                           LodeStage        stage,
+                           guint            to)
+{
+  if (to == m->us)
+    return c->china_content_to_us[stage];
+  if (m->aligned[to])
+    return c->china_content_to_allies[stage];
+  return c->china_content_to_others[stage];
+}
+
 /* Output factor of one year of age k (0 = first year) on the stage's ramp profile. */
 static inline double
 lode_ramp_factor (const Model *m,
