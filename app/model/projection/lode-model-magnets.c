@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lode-model.h"
 
 /* NdFeB made per region; returns through `grades` the Dy/Tb grades each made. */
@@ -268,6 +270,8 @@ heavy_follows_magnets (const Model *m,
   const LodeChain *c = &y->chain[NDPR];
   LodeChain *h = &y->chain[HEAVY];
 
+  /* The whole block, as lode_model_trade() does: lode_model_year() leaves flows to them. */
+  memset (h->flow_ox[MAGNET], 0, sizeof h->flow_ox[MAGNET]);
   for (guint i = 0; i < m->n; i++)
     {
       double per_ox = lode_safe_div (h->output_ox[MAGNET][i], c->output_ox[MAGNET][i]);

@@ -72,6 +72,26 @@ route_chains (Model    *m,
   lode_model_heavy_to_makers (m, w, y);
 }
 
+/* Zeroes a year but for its flow matrices, half of it: every chain's flow_ox[stage] is
+ * written whole (all MAX_R x MAX_R) by lode_model_trade() or, for Dy + Tb in magnets, by
+ * lode_model_magnets() before anything reads it. */
+static void
+clear_year (LodeYear *y)
+{
+  char *bytes = (char *) y;
+  gsize at = 0;
+
+  for (int mat = 0; mat < N_MATERIALS; mat++)
+    {
+      gsize flows = G_STRUCT_OFFSET (LodeYear, chain) + mat * sizeof (LodeChain) +
+                    G_STRUCT_OFFSET (LodeChain, flow_ox);
+
+      memset (bytes + at, 0, flows - at);
+      at = flows + sizeof y->chain[mat].flow_ox;
+    }
+  memset (bytes + at, 0, sizeof *y - at);
+}
+
 void
 lode_model_year (Model          *m,
                  int             ti,
@@ -84,7 +104,7 @@ lode_model_year (Model          *m,
   w.ti = ti;
   w.t = m->base_year + ti;
   w.inventory_left = lode_model_inventory_left (ti);
-  memset (y, 0, sizeof *y);
+  clear_year (y);
   y->year = w.t;
   for (guint r = 0; r < m->n; r++)
     y->us_aligned[r] = m->aligned[r];
