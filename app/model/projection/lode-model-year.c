@@ -78,18 +78,9 @@ route_chains (Model    *m,
 static void
 clear_year (LodeYear *y)
 {
-  char *bytes = (char *) y;
-  gsize at = 0;
-
-  for (int mat = 0; mat < N_MATERIALS; mat++)
-    {
-      gsize flows = G_STRUCT_OFFSET (LodeYear, chain) + mat * sizeof (LodeChain) +
-                    G_STRUCT_OFFSET (LodeChain, flow_ox);
-
-      memset (bytes + at, 0, flows - at);
-      at = flows + sizeof y->chain[mat].flow_ox;
-    }
-  memset (bytes + at, 0, sizeof *y - at);
+  lode_model_clear_but (y, sizeof *y,
+                        G_STRUCT_OFFSET (LodeYear, chain) + G_STRUCT_OFFSET (LodeChain, flow_ox),
+                        sizeof y->chain[0].flow_ox, sizeof (LodeChain), N_MATERIALS);
 }
 
 void

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <math.h>
+#include <string.h>
 
 #include "lode-levers.h"
 #include "lode-projection.h"
@@ -485,6 +486,30 @@ lode_safe_div (double a,
                double b)
 {
   return b > 0 ? a / b : 0;
+}
+
+/* Zeroes `size` bytes at `base` but for n_holes holes of hole_size bytes, the first at
+ * first_hole and each `stride` after the one before: arrays each step writes whole before
+ * anything reads them, too big to zero for nothing. */
+static inline void
+lode_model_clear_but (void  *base,
+                      gsize  size,
+                      gsize  first_hole,
+                      gsize  hole_size,
+                      gsize  stride,
+                      int    n_holes)
+{
+  char *bytes = base;
+  gsize at = 0;
+
+  for (int k = 0; k < n_holes; k++)
+    {
+      gsize hole = first_hole + k * stride;
+
+      memset (bytes + at, 0, hole - at);
+      at = hole + hole_size;
+    }
+  memset (bytes + at, 0, size - at);
 }
 
 /* lode_model_buyer_content () of everything buyer `to` got from sellers other than itself:
