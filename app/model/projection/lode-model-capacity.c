@@ -117,24 +117,44 @@ project_capacity (const Model *m,
     }
 }
 
+/* Notes where capacity was started in year index fi, now that the year is over (nothing
+ * adds to funded[fi] or induced[fi] after it): started_capacity() visits only those. */
+static void
+note_started (MatModel *mm,
+              guint     n,
+              int       fi)
+{
+  G_STATIC_ASSERT (MAX_R <= 16);
+
+  for (int s = 0; s < N_STAGES; s++)
+    {
+      guint16 regions = 0;
+
+      for (guint r = 0; r < n; r++)
+        if (!(mm->funded[fi][s][r] + mm->induced[fi][s][r] <= 0))
+          regions |= 1u << r;
+      mm->started_regions[fi][s] = regions;
+    }
+}
+
 /* Capacity started in past years (by the fund or by prices) that is online now. */
 static void
-started_capacity (const Model *m,
+started_capacity (Model       *m,
                   Year        *w,
                   LodeMaterial mat)
 {
-  const MatModel *mm = &m->mat[mat];
+  MatModel *mm = &m->mat[mat];
 
+  note_started (mm, m->n, w->ti - 1);
   for (int fi = 0; fi < w->ti; fi++)
     for (int s = 0; s < N_STAGES && mm->started_in[fi]; s++)
-      for (guint r = 0; r < m->n; r++)
+      for (guint bits = mm->started_regions[fi][s]; bits != 0; bits &= bits - 1)
         {
+          guint r = (guint) __builtin_ctz (bits);   /* regions in ascending order */
           double started = mm->funded[fi][s][r] + mm->induced[fi][s][r];
           const Lead *lead;
           double p, o;
 
-          if (started <= 0)
-            continue;
           lead = lead_for (m, r, s);
           lode_unit_online (m, (LodeStage) s, m->base_year + fi + lead->whole, lead->phi, w->t,
                             m->u_ss[s], &p, &o);

@@ -57,14 +57,22 @@ lode_model_demand_trend (Model          *m,
     }
 }
 
+/* The short-run response of demand to `price`, relative to the 2024 price (1 at it). */
+double
+lode_model_price_response (const MatModel *mm,
+                           double          price)
+{
+  if (price <= 0 || mm->price0 <= 0)
+    return 1;
+  return pow (price / mm->price0, mm->eps_short);
+}
+
 double
 lode_model_demand_factor (const MatModel *mm,
                           double          price,
                           double          long_factor)
 {
-  if (price <= 0 || mm->price0 <= 0)
-    return long_factor;
-  return long_factor * pow (price / mm->price0, mm->eps_short);
+  return long_factor * lode_model_price_response (mm, price);
 }
 
 /* Dy + Tb per tonne of NdFeB this year: the 2024 mix of grades less the heavy-free designs,

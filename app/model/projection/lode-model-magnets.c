@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lode-model.h"
 
 /* NdFeB made per region; returns through `grades` the Dy/Tb grades each made. */
@@ -131,7 +133,7 @@ lode_model_stock_draw (const Model  *m,
 {
   if (w->ti == 0)
     return m->mat[material].stock_draw0;
-  return m->mat[material].stock_draw0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
+  return m->mat[material].stock_draw0 * w->inventory_left;
 }
 
 /* The base year's market was in surplus: separators and metal makers put oxide and metal
@@ -145,7 +147,14 @@ lode_model_stock_build (const Model  *m,
 {
   if (w->ti == 0)
     return 0;   /* the base year's unsold output is data */
-  return m->mat[material].stock_build0 * pow (0.5, w->ti / INVENTORY_HALF_LIFE);
+  return m->mat[material].stock_build0 * w->inventory_left;
+}
+
+/* The share of the base year's inventory cycle (draw and build) left in year index ti. */
+double
+lode_model_inventory_left (int ti)
+{
+  return pow (0.5, ti / INVENTORY_HALF_LIFE);
 }
 
 void
@@ -261,6 +270,8 @@ heavy_follows_magnets (const Model *m,
   const LodeChain *c = &y->chain[NDPR];
   LodeChain *h = &y->chain[HEAVY];
 
+  /* The whole block, as lode_model_trade() does: lode_model_year() leaves flows to them. */
+  memset (h->flow_ox[MAGNET], 0, sizeof h->flow_ox[MAGNET]);
   for (guint i = 0; i < m->n; i++)
     {
       double per_ox = lode_safe_div (h->output_ox[MAGNET][i], c->output_ox[MAGNET][i]);
@@ -292,6 +303,7 @@ record_use (Model        *m,
       targets_demand += c->demand_t[j];
   for (guint j = 0; j < m->n; j++)
     {
+      const double *from_others = lode_model_bought_content (m, c, MAGNET, j);
       double mass = 0, china = 0, supplied;
 
       for (guint i = 0; i < m->n; i++)
@@ -301,7 +313,7 @@ record_use (Model        *m,
           if (f <= 0)
             continue;
           mass += f;
-          china += f * lode_model_buyer_content (m, c, MAGNET, i, j);
+          china += f * (i == j ? c->china_content_own[MAGNET][j] : from_others[i]);
         }
       supplied = mass / mm->ox_per_magnet - (mat == HEAVY ? 0 : w->restocked[mat][j]);
       /* What the targets drew from their own stocks (China-touched, like most stocks). */

@@ -231,27 +231,41 @@ value_of (Excess        f,
 
 /* The price in [lo, hi] at which `f` is zero: Newton's method from `start`, kept inside a
  * shrinking bracket (bisection when a step would leave it); lo when even lo leaves excess
- * supply, hi when even hi leaves excess demand. */
+ * supply, hi when even hi leaves excess demand. When `excess` is not NULL it gets `f` at the
+ * price returned (mostly already computed: the solver's last step). */
 static double
 solve (Excess        f,
        const Market *mk,
        double        lo,
        double        hi,
        double        start,
-       double        scale)
+       double        scale,
+       double       *excess)
 {
   double p = lode_clamp (start, lo, hi);
+  double e;
+  gboolean known = FALSE;
 
-  if (value_of (f, mk, lo) >= 0)
-    return lo;
-  if (value_of (f, mk, hi) <= 0)
-    return hi;
-  for (int step = 0; step < SOLVER_STEPS; step++)
+  if ((e = value_of (f, mk, lo)) >= 0)
+    {
+      p = lo;
+      known = TRUE;
+    }
+  else if ((e = value_of (f, mk, hi)) <= 0)
+    {
+      p = hi;
+      known = TRUE;
+    }
+  for (int step = 0; !known && step < SOLVER_STEPS; step++)
     {
       double slope, fp = f (mk, p, &slope), next;
 
       if (fabs (fp) <= SOLVER_PRECISION * scale)
-        return p;
+        {
+          e = fp;
+          known = TRUE;
+          break;
+        }
       if (fp > 0)
         hi = p;
       else
@@ -259,10 +273,12 @@ solve (Excess        f,
       next = slope > 0 ? p - fp / slope : 0.5 * (lo + hi);
       if (!(next > lo && next < hi))
         next = 0.5 * (lo + hi);
-      if (hi - lo <= SOLVER_PRECISION * hi)
-        return next;
       p = next;
+      if (hi - lo <= SOLVER_PRECISION * hi)
+        break;
     }
+  if (excess != NULL)
+    *excess = known ? e : value_of (f, mk, p);
   return p;
 }
 
@@ -489,14 +505,14 @@ clear_restricted (Model          *m,
   MatModel *mm = &m->mat[mat];
   double scale = mk->dem_cn + mk->dem_target + mk->dem_other;
   double trigger = m->stockpile_trigger * mm->price_pre_shock;
-  double p_out, slope;
+  double p_out, e_out, slope;
 
   china_allowances (m, w, mat, mk, p_free);
   nonchina_plants (m, w, mat, mk);
   if (m->extraterritorial)
     mk->clean = 1 - MAX (w->withheld[mat], w->withheld_magnets[mat]) *
                     content_to_targets (m, prev);
-  p_out = solve (excess_outside, mk, p_free, mm->p_max, mm->price_prev, scale);
+  p_out = solve (excess_outside, mk, p_free, mm->p_max, mm->price_prev, scale, &e_out);
 
   /* The targets' buyers draw on their own stocks before paying more than the trigger (what
    * a shortage empties is rebuilt after it, see restock_ox); then the US stockpile caps the
@@ -509,7 +525,9 @@ clear_restricted (Model          *m,
       w->working_released[mat] = MIN (held, MAX (0.0, -value_of (excess_outside, mk, trigger)));
       mk->release = w->working_released[mat];
       if (mk->release > 0)
-        p_out = solve (excess_outside, mk, p_free, mm->p_max, trigger, scale);
+        p_out = solve (excess_outside, mk, p_free, mm->p_max, trigger, scale, &e_out);
+      else
+        e_out = value_of (excess_outside, mk, p_out);
       mm->restock_ox += w->working_released[mat];
     }
   if (mm->stock_ox > 0 && p_out > trigger && trigger >= p_free)
@@ -519,16 +537,16 @@ clear_restricted (Model          *m,
 
       mk->release += stock;
       w->stock_released[mat] = stock;
-      p_out = solve (excess_outside, mk, p_free, mm->p_max, trigger, scale);
+      p_out = solve (excess_outside, mk, p_free, mm->p_max, trigger, scale, &e_out);
     }
-  w->market_unmet[mat] = MAX (0.0, -value_of (excess_outside, mk, p_out));
+  w->market_unmet[mat] = MAX (0.0, -e_out);
   mm->restock_ox += w->market_unmet[mat];
 
   /* Non-China output the targets cannot take (or may not, under the extraterritorial rule)
    * goes to China's side of the market. */
   mk->leftover = MAX (0.0, supply_nc (mk, p_out, &slope) + mk->permitted_material -
                            mk->target_plants);
-  *out_china = solve (excess_china, mk, mm->p_min, p_free, mm->price_cn_prev, scale);
+  *out_china = solve (excess_china, mk, mm->p_min, p_free, mm->price_cn_prev, scale, NULL);
   return p_out;
 }
 
@@ -543,9 +561,12 @@ record_demand (Model        *m,
   MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
 
-  double f_out = lode_model_demand_factor (mm, p_out, mm->long_out);
-  double f_cn_region = lode_model_demand_factor (mm, p_cn, mm->long_cn);
-  double f_other = lode_model_demand_factor (mm, p_cn, mm->long_out);
+  /* One power per distinct price (a free market has one). */
+  double k_out = lode_model_price_response (mm, p_out);
+  double k_cn = p_cn == p_out ? k_out : lode_model_price_response (mm, p_cn);
+  double f_out = mm->long_out * k_out;
+  double f_cn_region = mm->long_cn * k_cn;
+  double f_other = mm->long_out * k_cn;
 
   for (guint r = 0; r < m->n; r++)
     {
@@ -580,12 +601,12 @@ clear_material (Model          *m,
 {
   MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
-  double scale, p_free, p_out, p_cn;
+  double scale, p_free, e_free, p_out, p_cn;
   Market mk;
 
   setup_market (m, w, y, prev, mat, &mk);
   scale = mk.dem_cn + mk.dem_target + mk.dem_other;
-  p_free = solve (excess_world, &mk, mm->p_min, mm->p_max, mm->price_prev, scale);
+  p_free = solve (excess_world, &mk, mm->p_min, mm->p_max, mm->price_prev, scale, &e_free);
   p_out = p_cn = p_free;
   w->stock_released[mat] = 0;
   w->working_released[mat] = 0;
@@ -596,7 +617,7 @@ clear_material (Model          *m,
   else
     {
       mm->price_pre_shock = p_free;
-      w->market_unmet[mat] = MAX (0.0, -value_of (excess_world, &mk, p_free));
+      w->market_unmet[mat] = MAX (0.0, -e_free);
     }
 
   mm->restock_ox = MAX (0.0, mm->restock_ox - w->restock[mat]);

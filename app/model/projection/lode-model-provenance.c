@@ -121,11 +121,7 @@ lode_model_buyer_content (const Model     *m,
 {
   if (to == from)
     return c->china_content_own[stage][from];
-  if (to == m->us)
-    return c->china_content_to_us[stage][from];
-  if (m->aligned[to])
-    return c->china_content_to_allies[stage][from];
-  return c->china_content_to_others[stage][from];
+  return lode_model_bought_content (m, c, stage, to)[from];
 }
 
 /* China content of what region r makes from the inputs that reached it (by mass), plus an
@@ -138,6 +134,7 @@ lode_model_mix_content (const Model     *m,
                         double           extra,
                         double           extra_content)
 {
+  const double *bought = lode_model_bought_content (m, c, upstream, r);
   double mass = extra;
   double china = extra * extra_content;
 
@@ -150,7 +147,7 @@ lode_model_mix_content (const Model     *m,
       if (f <= 0)
         continue;
       mass += f;
-      china += f * lode_model_buyer_content (m, c, upstream, i, r);
+      china += f * (i == r ? c->china_content_own[upstream][r] : bought[i]);
     }
   return mass > 0 ? lode_clamp (china / mass, 0, 1) : 0;
 }

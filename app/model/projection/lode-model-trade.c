@@ -33,6 +33,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lode-model.h"
 
 #define MARKET_ROUNDS 2   /* passes of (B): the second spreads what the first left */
@@ -46,8 +48,10 @@ typedef struct
   gboolean     targets_cut;       /* a restriction applies to this stage's trade */
   gboolean     tariff;            /* the tariff applies to US imports at this stage */
   double       clean[MAX_R];      /* share of an exporter's surplus the targets may take */
+  /* usable (): the part of exporter i's surplus an importer may take, by the importer's kind
+   * (bit 0: a target of the restriction, bit 1: taking China-free feed only), set once. */
+  double       use[4][MAX_R];
   double      *allowance;        /* China's free-trade supply to each importer, or NULL */
-  const double *content;         /* China content of each exporter's output */
   gboolean     tier_new;          /* serving the wants of new capacity */
   double       withheld;
   guint        exp[MAX_R];        /* regions with something to export, ... */
@@ -71,15 +75,12 @@ china_free_only (const Pass *p,
   return p->tier_new && p->m->aligned[j];
 }
 
-/* The part of non-China exporter i's surplus importer j may take. */
-static double
-usable (const Pass *p,
-        guint       i,
-        guint       j)
+/* The part of non-China exporter i's surplus importer j may take: a row of p->use. */
+static inline const double *
+usable_row (const Pass *p,
+            guint       j)
 {
-  double k = is_target (p, j) ? p->clean[i] : 1;
-
-  return china_free_only (p, j) ? k * (1 - p->content[i]) : k;
+  return p->use[(is_target (p, j) ? 1 : 0) | (china_free_only (p, j) ? 2 : 0)];
 }
 
 /* (A) US-aligned importers draw fs x their need from allied exporters. */
@@ -227,10 +228,12 @@ market_round (const Pass *p,
   for (guint b = 0; b < p->n_imp; b++)
     {
       guint j = p->imp[b];
+      const double *use;
       double got = 0;
 
       if (f[j] <= 0)
         continue;
+      use = usable_row (p, j);
       for (guint a = 0; a < p->n_exp; a++)
         {
           guint i = p->exp[a];
@@ -249,7 +252,7 @@ market_round (const Pass *p,
                 }
             }
           else
-            g = sup[i] * f[j] * k_nc * usable (p, i, j);
+            g = sup[i] * f[j] * k_nc * use[i];
           flow[i][j] += g;
           asked[i] += g;
           got += g;
@@ -310,11 +313,14 @@ leftovers (const Pass *p,
 {
   const Model *m = p->m;
   double left = 0, requested = 0, k;
-  double taken[MAX_R] = { 0 };
+  double taken[MAX_R];
 
   for (guint a = 0; a < p->n_exp; a++)
-    if (p->exp[a] != m->cn)
-      left += sup[p->exp[a]];
+    {
+      taken[p->exp[a]] = 0;
+      if (p->exp[a] != m->cn)
+        left += sup[p->exp[a]];
+    }
   for (guint b = 0; b < p->n_imp; b++)
     if (sup[p->imp[b]] <= 0)
       requested += need[p->imp[b]];
@@ -325,18 +331,20 @@ leftovers (const Pass *p,
   for (guint b = 0; b < p->n_imp; b++)
     {
       guint j = p->imp[b];
+      const double *use;
       double r;
 
       if (need[j] <= 0 || sup[j] > 0)
         continue;
       r = need[j] * k / left;
+      use = usable_row (p, j);
       for (guint a = 0; a < p->n_exp; a++)
         {
           guint i = p->exp[a];
 
           if (i != m->cn && sup[i] > 0 && i != j)
           {
-            double g = r * sup[i] * usable (p, i, j);
+            double g = r * sup[i] * use[i];
 
             flow[i][j] += g;
             taken[i] += g;
@@ -527,12 +535,15 @@ init_pass (Pass                   *p,
   p->allowance = req->china_allowance;
   p->withheld = lode_clamp (req->withheld, 0, 1);
   p->n_exp = p->n_imp = 0;
-  p->content = content;
   p->tier_new = FALSE;
   for (guint i = 0; i < m->n; i++)
     {
       p->clean[i] = m->extraterritorial && i != m->cn ?
                     1 - withheld * lode_clamp (content[i], 0, 1) : 1;
+      p->use[0][i] = 1;
+      p->use[1][i] = p->clean[i];
+      p->use[2][i] = 1 - content[i];
+      p->use[3][i] = p->clean[i] * (1 - content[i]);
     }
 }
 
@@ -547,21 +558,21 @@ lode_model_trade (Model                  *m,
                   double                  unmet[MAX_R])
 {
   MatModel *mm = &m->mat[material];
-  double sup[MAX_R], need[MAX_R], later[MAX_R], content[MAX_R] = { 0 };
+  double sup[MAX_R], need[MAX_R], later[MAX_R], content[MAX_R];
   double out[MAX_R], want[MAX_R];
   gboolean any_need = FALSE, any_sup = FALSE, any_later = FALSE;
   Pass pass;
 
-  if (req->content != NULL)
-    for (guint i = 0; i < m->n; i++)
-      content[i] = req->content[i];
+  for (guint i = 0; i < m->n; i++)
+    content[i] = req->content != NULL ? req->content[i] : 0;
   init_pass (&pass, m, w, material, stage, req, content);
+  /* One block: zeroing it row by row (n short rows) costs several times more. The rows and
+   * columns past n stay zero as they were. */
+  memset (flow, 0, sizeof (double) * MAX_R * MAX_R);
   for (guint i = 0; i < m->n; i++)
     {
       out[i] = req->out[i];
       want[i] = req->want[i];
-      for (guint j = 0; j < m->n; j++)
-        flow[i][j] = 0;
     }
   if (pass.targets_cut)
     divert_to_targets (&pass, out, want, flow);

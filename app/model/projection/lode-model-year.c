@@ -72,6 +72,17 @@ route_chains (Model    *m,
   lode_model_heavy_to_makers (m, w, y);
 }
 
+/* Zeroes a year but for its flow matrices, half of it: every chain's flow_ox[stage] is
+ * written whole (all MAX_R x MAX_R) by lode_model_trade() or, for Dy + Tb in magnets, by
+ * lode_model_magnets() before anything reads it. */
+static void
+clear_year (LodeYear *y)
+{
+  lode_model_clear_but (y, sizeof *y,
+                        G_STRUCT_OFFSET (LodeYear, chain) + G_STRUCT_OFFSET (LodeChain, flow_ox),
+                        sizeof y->chain[0].flow_ox, sizeof (LodeChain), N_MATERIALS);
+}
+
 void
 lode_model_year (Model          *m,
                  int             ti,
@@ -83,7 +94,8 @@ lode_model_year (Model          *m,
   memset (&w, 0, sizeof w);
   w.ti = ti;
   w.t = m->base_year + ti;
-  memset (y, 0, sizeof *y);
+  w.inventory_left = lode_model_inventory_left (ti);
+  clear_year (y);
   y->year = w.t;
   for (guint r = 0; r < m->n; r++)
     y->us_aligned[r] = m->aligned[r];

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <math.h>
+#include <string.h>
 
 #include "lode-levers.h"
 #include "lode-projection.h"
@@ -140,6 +141,8 @@ typedef struct
   gboolean started_in[LODE_MAX_YEARS];               /* any capacity started that year */
   double funded[LODE_MAX_YEARS][N_STAGES][MAX_R];    /* capacity the fund started */
   double induced[LODE_MAX_YEARS][N_STAGES][MAX_R];   /* capacity high prices started */
+  guint16 started_regions[LODE_MAX_YEARS][N_STAGES]; /* bit r: funded + induced > 0 there,
+                                                      * noted once the year is over */
   double supplied_hist[LODE_MAX_YEARS][MAX_R];       /* magnet-stage use, for recycling */
 } MatModel;
 
@@ -298,6 +301,7 @@ typedef struct
   double   restock[N_MATERIALS];               /* inventories rebuilt after a shortage */
   double   restocked[N_MATERIALS][MAX_R];      /* ... by each target, magnet-stage units */
   double   us_tariff_factor[N_MATERIALS];      /* US demand under the tariff, relative */
+  double   inventory_left;                     /* lode_model_inventory_left () */
 } Year;
 
 /* lode-model-setup.c */
@@ -331,6 +335,8 @@ void    lode_model_recycling       (Model                      *m,
 void    lode_model_demand_trend    (Model                      *m,
                                     const Year                 *w,
                                     LodeYear                   *y);
+double  lode_model_price_response  (const MatModel             *mm,
+                                    double                      price);
 double  lode_model_demand_factor   (const MatModel             *mm,
                                     double                      price,
                                     double                      long_factor);
@@ -426,6 +432,7 @@ double  lode_model_stock_draw      (const Model                *m,
 double  lode_model_stock_build     (const Model                *m,
                                     const Year                 *w,
                                     LodeMaterial                material);
+double  lode_model_inventory_left  (int                         ti);
 void    lode_model_remember_stock_build (Model                 *m,
                                          const LodeYear        *y);
 void    lode_model_magnets         (Model                      *m,
@@ -479,6 +486,45 @@ lode_safe_div (double a,
                double b)
 {
   return b > 0 ? a / b : 0;
+}
+
+/* Zeroes `size` bytes at `base` but for n_holes holes of hole_size bytes, the first at
+ * first_hole and each `stride` after the one before: arrays each step writes whole before
+ * anything reads them, too big to zero for nothing. */
+static inline void
+lode_model_clear_but (void  *base,
+                      gsize  size,
+                      gsize  first_hole,
+                      gsize  hole_size,
+                      gsize  stride,
+                      int    n_holes)
+{
+  char *bytes = base;
+  gsize at = 0;
+
+  for (int k = 0; k < n_holes; k++)
+    {
+      gsize hole = first_hole + k * stride;
+
+      memset (bytes + at, 0, hole - at);
+      at = hole + hole_size;
+    }
+  memset (bytes + at, 0, size - at);
+}
+
+/* lode_model_buyer_content () of everything buyer `to` got from sellers other than itself:
+ * one row of the chain's contents, by seller. */
+static inline const double *
+lode_model_bought_content (const Model     *m,
+                           const LodeChain *c,
+                           LodeStage        stage,
+                           guint            to)
+{
+  if (to == m->us)
+    return c->china_content_to_us[stage];
+  if (m->aligned[to])
+    return c->china_content_to_allies[stage];
+  return c->china_content_to_others[stage];
 }
 
 /* Output factor of one year of age k (0 = first year) on the stage's ramp profile. */

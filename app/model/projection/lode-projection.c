@@ -98,8 +98,13 @@ compute (LodeProjection             *self,
          const LodeDataset          *dataset,
          const LodeProjectionInputs *inputs)
 {
-  g_autofree Model *m = g_new0 (Model, 1);
+  g_autofree Model *m = g_new (Model, 1);
 
+  /* All but the base-year trade links (a third of it): record_links() writes them in the
+   * base year before any is read, and only the first n_links are. */
+  lode_model_clear_but (m, sizeof *m,
+                        G_STRUCT_OFFSET (Model, mat) + G_STRUCT_OFFSET (MatModel, links),
+                        sizeof m->mat[0].links, sizeof (MatModel), N_MATERIALS);
   lode_model_setup (m, dataset, inputs, self->n_years);
   for (int ti = 0; ti < self->n_years; ti++)
     lode_model_year (m, ti, &self->years[ti], ti > 0 ? &self->years[ti - 1] : NULL);
