@@ -23,6 +23,7 @@
 #include "lode-flow-layout.h"
 #include "lode-flow-paint.h"
 #include "lode-palette.h"
+#include "lode-png.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
 #include "lode-sources.h"
@@ -781,7 +782,7 @@ lode_export_to_bytes (const LodeExportRequest  *req,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == LODE_EXPORT_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array_cb, bytes);
+    status = lode_png_write (surface, bytes);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
