@@ -59,11 +59,10 @@ append_cb (void                *closure,
 
 /* What a page holds: flat fills, antialiased strokes and curves, and a gradient through every
  * level of alpha when `alpha` is set (over a transparent page). */
-static cairo_surface_t *
-paint_page (cairo_format_t format,
-            gboolean       alpha)
+static void
+paint_into (cairo_surface_t *surface,
+            gboolean         alpha)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (format, W, H);
   cairo_t *cr = cairo_create (surface);
   cairo_pattern_t *ramp;
 
@@ -91,6 +90,16 @@ paint_page (cairo_format_t format,
   cairo_fill (cr);
   cairo_pattern_destroy (ramp);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
+}
+
+static cairo_surface_t *
+paint_page (cairo_format_t format,
+            gboolean       alpha)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (format, W, H);
+
+  paint_into (surface, alpha);
   return surface;
 }
 
@@ -146,6 +155,42 @@ test_rgb24 (void)
   cairo_surface_destroy (surface);
 }
 
+/* A page's surface, on mapped memory (over 2 MiB) or not: cleared, laid out as Cairo lays out
+ * its own, and painted exactly like one. */
+static void
+test_surface (void)
+{
+  static const int sizes[][2] = { { 1000, 600 }, { 1001, 700 }, { W, H } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      int width = sizes[i][0], height = sizes[i][1];
+      cairo_surface_t *page = lode_png_surface_new (width, height);
+      cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+      gsize size = (gsize) stride * height;
+      const guint8 *data;
+
+      g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_format (page), ==, CAIRO_FORMAT_ARGB32);
+      g_assert_cmpint (cairo_image_surface_get_width (page), ==, width);
+      g_assert_cmpint (cairo_image_surface_get_height (page), ==, height);
+      g_assert_cmpint (cairo_image_surface_get_stride (page), ==, stride);
+      data = cairo_image_surface_get_data (page);
+      for (gsize b = 0; b < size; b++)
+        if (data[b] != 0)
+          g_error ("byte %" G_GSIZE_FORMAT " of a new %d × %d page is not clear", b, width,
+                   height);
+
+      paint_into (page, TRUE);
+      paint_into (plain, TRUE);
+      g_assert_cmpmem (cairo_image_surface_get_data (page), size,
+                       cairo_image_surface_get_data (plain), size);
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (page);
+    }
+}
+
 /* Only image surfaces in the two formats an export uses; nothing is written otherwise. */
 static void
 test_refused (void)
@@ -173,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/lode/png/opaque", test_opaque);
   g_test_add_func ("/lode/png/transparent", test_transparent);
   g_test_add_func ("/lode/png/rgb24", test_rgb24);
+  g_test_add_func ("/lode/png/surface", test_surface);
   g_test_add_func ("/lode/png/refused", test_refused);
 
   return g_test_run ();

@@ -770,7 +770,7 @@ lode_export_to_bytes (const LodeExportRequest  *req,
     case LODE_EXPORT_FORMAT_PNG:
     case LODE_EXPORT_N_FORMATS:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      surface = lode_png_surface_new (width * scale, height * scale);
       break;
     }
 

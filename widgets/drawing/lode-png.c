@@ -7,6 +7,7 @@
 
 #include <png.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "lode-png.h"
 
@@ -17,6 +18,74 @@
 
 /* Bytes of deflated data per IDAT chunk. */
 #define IDAT_SIZE (64 * 1024)
+
+/* A transparent huge page on x86-64 and arm64 (4 KiB base pages). */
+#define HUGE_PAGE ((gsize) 2 << 20)
+
+typedef struct
+{
+  void  *base;
+  gsize  length;
+} Mapping;
+
+static const cairo_user_data_key_t mapping_key;
+
+static void
+mapping_free (void *data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->base, mapping->length);
+  g_free (mapping);
+}
+
+/* An image surface on memory mapped for it, 2 MiB-aligned and advised to use huge pages; NULL
+ * when the system does not offer that. */
+static cairo_surface_t *
+huge_page_surface_new (int width,
+                       int height)
+{
+#ifdef MADV_HUGEPAGE
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  cairo_surface_t *surface;
+  Mapping *mapping;
+  guint8 *base, *aligned;
+  gsize size;
+
+  if (stride <= 0 || height <= 0 || (gsize) stride * (gsize) height < HUGE_PAGE)
+    return NULL;
+  size = ((gsize) stride * (gsize) height + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+  /* One huge page more than needed, to start on a 2 MiB boundary; pages never touched cost
+   * nothing. Fresh anonymous memory reads as zero: the surface starts transparent. */
+  base = mmap (NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+               -1, 0);
+  if (base == MAP_FAILED)
+    return NULL;
+  aligned = (guint8 *) (((guintptr) base + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
+  if (madvise (aligned, size, MADV_HUGEPAGE) != 0)
+    {
+      munmap (base, size + HUGE_PAGE);
+      return NULL;
+    }
+
+  mapping = g_new (Mapping, 1);
+  mapping->base = base;
+  mapping->length = size + HUGE_PAGE;
+  surface = cairo_image_surface_create_for_data (aligned, CAIRO_FORMAT_ARGB32, width, height,
+                                                 stride);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
+      || cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free)
+         != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      mapping_free (mapping);
+      return NULL;
+    }
+  return surface;
+#else
+  return NULL;
+#endif
+}
 
 static void
 write_cb (png_structp png,
@@ -159,6 +228,17 @@ run_encoder (png_structp    png,
     return FALSE;
   encode (png, info, data, width, height, stride, alpha, row);
   return TRUE;
+}
+
+cairo_surface_t *
+lode_png_surface_new (int width,
+                      int height)
+{
+  cairo_surface_t *surface = huge_page_surface_new (width, height);
+
+  if (surface != NULL)
+    return surface;
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 }
 
 cairo_status_t
