@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -378,6 +379,19 @@ run_headless (CliOptions *o)
     }
 
   return LODE_CLI_EXIT_OK;
+}
+
+void
+lode_cli_init_locale (void)
+{
+  const char *localedir = g_getenv ("LODESTONE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 LodeCliResult
