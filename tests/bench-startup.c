@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "lode-application.h"
@@ -96,7 +97,19 @@ first_frame_cb (GdkFrameClock *clock,
   *done = TRUE;
 }
 
-/* Prints "phases: T0 … T5 RENDERER": the time each phase ended, ms after `spawned`. */
+/* CPU time (user and system) this process has used, ms. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
+         + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+}
+
+/* Prints "phases: T0 … T5 CPU RENDERER": the time each phase ended, ms after `spawned`, and
+ * the CPU time used up to the first frame. */
 static int
 run_child (gint64 spawned)
 {
@@ -135,7 +148,7 @@ run_child (gint64 spawned)
   printf ("phases:");
   for (int p = 0; p < N_PHASES; p++)
     printf (" %.2f", ends[p]);
-  printf (" %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (win))));
+  printf (" %.2f %s\n", cpu_ms (), G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (win))));
   gtk_window_destroy (GTK_WINDOW (win));
   return 0;
 }
@@ -167,7 +180,7 @@ bench_first_frame (const char *self,
                    double      budget)
 {
   g_auto(GStrv) env = g_get_environ ();
-  double phases[N_PHASES][N_STARTS], totals[N_STARTS];
+  double phases[N_PHASES][N_STARTS], totals[N_STARTS], cpu[N_STARTS];
   g_autofree char *used = NULL;
 
   env = g_environ_setenv (env, "GSK_RENDERER", renderer, TRUE);
@@ -197,8 +210,8 @@ bench_first_frame (const char *self,
       if (g_spawn_check_wait_status (status, NULL) == FALSE && WIFEXITED (status)
           && WEXITSTATUS (status) == 2)
         return FALSE;
-      if (sscanf (out, "phases: %lf %lf %lf %lf %lf %lf %63s", &ends[0], &ends[1], &ends[2],
-                  &ends[3], &ends[4], &ends[5], name) != N_PHASES + 1)
+      if (sscanf (out, "phases: %lf %lf %lf %lf %lf %lf %lf %63s", &ends[0], &ends[1], &ends[2],
+                  &ends[3], &ends[4], &ends[5], &cpu[i], name) != N_PHASES + 2)
         {
           fprintf (stderr, "bench-startup: the child failed: %s%s\n", out, err);
           return TRUE;
@@ -211,8 +224,8 @@ bench_first_frame (const char *self,
     }
 
   printf ("first frame, GSK_RENDERER=%s (%s): process start to the window's first frame, "
-          "median of %d starts: %.1f ms (budget %.0f ms)\n",
-          renderer, used, N_STARTS, median (totals, N_STARTS), budget);
+          "median of %d starts: %.1f ms (budget %.0f ms); CPU time %.1f ms\n",
+          renderer, used, N_STARTS, median (totals, N_STARTS), budget, median (cpu, N_STARTS));
   for (int p = 0; p < N_PHASES; p++)
     printf ("  %-22s %7.1f ms\n", phase_names[p], median (phases[p], N_STARTS));
   return TRUE;
