@@ -21,6 +21,7 @@
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
 #include "lode-scenario.h"
+#include "lode-text.h"
 
 #define NO_NUMBER G_MININT
 
@@ -318,6 +319,10 @@ run_headless (CliOptions *o)
       if (!lode_export_check_size (format, width, height, o->scale, &error))
         return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
     }
+
+  /* Fonts load on a thread of Pango's while the dataset loads here. */
+  if (o->export_path != NULL)
+    lode_text_prepare ();
 
   dataset = lode_dataset_load_default (&error);
   if (dataset == NULL)
