@@ -22,6 +22,8 @@
 #include "lode-window.h"
 #include "lode-scenario-io.h"
 
+#include "bench-util.h"
+
 #define N_LOADS  200
 #define N_STARTS 11
 
@@ -41,11 +43,6 @@ static const char * const phase_names[N_PHASES] = {
   "first frame",
 };
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static void
 bench_files (void)
@@ -155,22 +152,7 @@ run_child (gint64 spawned)
 
 /* The parent -------------------------------------------------------------------------------- */
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 /* Starts `self` --child N_STARTS times with GSK_RENDERER=`renderer` and prints the medians of
  * each phase. Returns FALSE when there is no display. */

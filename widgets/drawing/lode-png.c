@@ -134,69 +134,70 @@ is_opaque (const guint8 *data,
   return TRUE;
 }
 
-/* One row of native-endian xRGB words as R, G, B bytes. */
-static void
-row_to_rgb (const guint32 *px,
-            int            width,
-            guint8        *row)
+/* The page being written: its pixels, and one row of the file's. */
+typedef struct
 {
-  for (int x = 0; x < width; x++)
+  const guint8 *data;
+  int           width;
+  int           height;
+  int           stride;
+  gboolean      alpha;    /* RGBA, else RGB */
+  guint8       *row;
+} Image;
+
+/* Row `y` of native-endian premultiplied ARGB words as the file's bytes: R, G, B, or straight
+ * R, G, B, A rounded as Cairo's own PNG writer rounds them, so the files hold the same pixels. */
+static void
+convert_row (const Image *image,
+             int          y)
+{
+  const guint32 *px = (const guint32 *) (image->data + (gsize) y * image->stride);
+  guint8 *out = image->row;
+
+  if (!image->alpha)
     {
-      guint32 p = px[x];
-
-      row[0] = (guint8) (p >> 16);
-      row[1] = (guint8) (p >> 8);
-      row[2] = (guint8) p;
-      row += 3;
+      for (int x = 0; x < image->width; x++, out += 3)
+        {
+          out[0] = (guint8) (px[x] >> 16);
+          out[1] = (guint8) (px[x] >> 8);
+          out[2] = (guint8) px[x];
+        }
+      return;
     }
-}
 
-/* One row of premultiplied ARGB words as straight R, G, B, A bytes, rounded as Cairo's own
- * PNG writer rounds them, so the files hold the same pixels. */
-static void
-row_to_rgba (const guint32 *px,
-             int            width,
-             guint8        *row)
-{
-  for (int x = 0; x < width; x++)
+  for (int x = 0; x < image->width; x++, out += 4)
     {
       guint32 p = px[x];
       guint32 alpha = p >> 24;
 
       if (alpha == 0)
-        memset (row, 0, 4);
+        memset (out, 0, 4);
       else if (alpha == 0xff)
         {
-          row[0] = (guint8) (p >> 16);
-          row[1] = (guint8) (p >> 8);
-          row[2] = (guint8) p;
-          row[3] = 0xff;
+          out[0] = (guint8) (p >> 16);
+          out[1] = (guint8) (p >> 8);
+          out[2] = (guint8) p;
+          out[3] = 0xff;
         }
       else
         {
-          row[0] = (guint8) ((((p >> 16) & 0xff) * 255 + alpha / 2) / alpha);
-          row[1] = (guint8) ((((p >> 8) & 0xff) * 255 + alpha / 2) / alpha);
-          row[2] = (guint8) (((p & 0xff) * 255 + alpha / 2) / alpha);
-          row[3] = (guint8) alpha;
+          out[0] = (guint8) ((((p >> 16) & 0xff) * 255 + alpha / 2) / alpha);
+          out[1] = (guint8) ((((p >> 8) & 0xff) * 255 + alpha / 2) / alpha);
+          out[2] = (guint8) (((p & 0xff) * 255 + alpha / 2) / alpha);
+          out[3] = (guint8) alpha;
         }
-      row += 4;
     }
 }
 
 static void
-encode (png_structp    png,
-        png_infop      info,
-        const guint8  *data,
-        int            width,
-        int            height,
-        int            stride,
-        gboolean       alpha,
-        guint8        *row)
+encode (png_structp  png,
+        png_infop    info,
+        const Image *image)
 {
   png_color_16 white = { 0, 0xff, 0xff, 0xff, 0xff };
 
-  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8,
-                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+  png_set_IHDR (png, info, (png_uint_32) image->width, (png_uint_32) image->height, 8,
+                image->alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_bKGD (png, info, &white);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
@@ -204,33 +205,23 @@ encode (png_structp    png,
   png_set_compression_buffer_size (png, IDAT_SIZE);
   png_write_info (png, info);
 
-  for (int y = 0; y < height; y++)
+  for (int y = 0; y < image->height; y++)
     {
-      const guint32 *px = (const guint32 *) (data + (gsize) y * stride);
-
-      if (alpha)
-        row_to_rgba (px, width, row);
-      else
-        row_to_rgb (px, width, row);
-      png_write_row (png, row);
+      convert_row (image, y);
+      png_write_row (png, image->row);
     }
   png_write_end (png, info);
 }
 
 /* libpng reports errors by longjmp() to here: nothing in this frame changes after setjmp(). */
 static gboolean
-run_encoder (png_structp    png,
-             png_infop      info,
-             const guint8  *data,
-             int            width,
-             int            height,
-             int            stride,
-             gboolean       alpha,
-             guint8        *row)
+run_encoder (png_structp  png,
+             png_infop    info,
+             const Image *image)
 {
   if (setjmp (png_jmpbuf (png)) != 0)
     return FALSE;
-  encode (png, info, data, width, height, stride, alpha, row);
+  encode (png, info, image);
   return TRUE;
 }
 
@@ -250,13 +241,11 @@ lode_png_write (cairo_surface_t *surface,
                 GByteArray      *out)
 {
   g_autofree guint8 *row = NULL;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
   cairo_format_t format;
-  const guint8 *data;
   png_structp png;
   png_infop info;
-  cairo_status_t status = CAIRO_STATUS_SUCCESS;
-  int width, height, stride;
-  gboolean alpha;
+  Image image;
 
   g_return_val_if_fail (surface != NULL, CAIRO_STATUS_NULL_POINTER);
   g_return_val_if_fail (out != NULL, CAIRO_STATUS_NULL_POINTER);
@@ -270,15 +259,16 @@ lode_png_write (cairo_surface_t *surface,
     return CAIRO_STATUS_INVALID_FORMAT;
 
   cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  width = cairo_image_surface_get_width (surface);
-  height = cairo_image_surface_get_height (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  if (width <= 0 || height <= 0)
+  image.data = cairo_image_surface_get_data (surface);
+  image.width = cairo_image_surface_get_width (surface);
+  image.height = cairo_image_surface_get_height (surface);
+  image.stride = cairo_image_surface_get_stride (surface);
+  if (image.width <= 0 || image.height <= 0)
     return CAIRO_STATUS_INVALID_SIZE;
 
-  alpha = format == CAIRO_FORMAT_ARGB32 && !is_opaque (data, width, height, stride);
-  row = g_malloc ((gsize) width * 4);
+  image.alpha = format == CAIRO_FORMAT_ARGB32
+                && !is_opaque (image.data, image.width, image.height, image.stride);
+  image.row = row = g_malloc ((gsize) image.width * 4);
 
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, error_cb, warning_cb);
   if (png == NULL)
@@ -291,7 +281,7 @@ lode_png_write (cairo_surface_t *surface,
     }
   png_set_write_fn (png, out, write_cb, flush_cb);
 
-  if (!run_encoder (png, info, data, width, height, stride, alpha, row))
+  if (!run_encoder (png, info, &image))
     status = CAIRO_STATUS_WRITE_ERROR;
   png_destroy_write_struct (&png, &info);
 
