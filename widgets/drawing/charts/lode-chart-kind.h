@@ -17,10 +17,11 @@ G_BEGIN_DECLS
   KIND (SELF_SUFFICIENCY, lode_chart_self_sufficiency_kind)   \
   KIND (CAPACITY,         lode_chart_capacity_kind)           \
   KIND (SPEND,            lode_chart_spend_kind)              \
-  KIND (PRICE,            lode_chart_price_kind)
+  KIND (PRICE,            lode_chart_price_kind)           \
+  KIND (FUND,             lode_chart_fund_kind)
 
 /* LODE_CHART_CHINA_FREE, LODE_CHART_SELF_SUFFICIENCY, LODE_CHART_CAPACITY, LODE_CHART_SPEND,
- * LODE_CHART_PRICE, ... in table order, then LODE_N_CHARTS. */
+ * LODE_CHART_PRICE, LODE_CHART_FUND, ... in table order, then LODE_N_CHARTS. */
 typedef enum
 {
 #define LODE_CHART_KIND_ENUM(NAME, descriptor) LODE_CHART_##NAME,
@@ -29,7 +30,7 @@ typedef enum
   LODE_N_CHARTS
 } LodeChartKind;
 
-/* "china-free", "self-sufficiency", "capacity", "spend", "price" (stable: the command line's
+/* "china-free", "self-sufficiency", "capacity", "spend", "price", "fund" (stable: the command line's
  * --view chart:NAME and scenario files). */
 const char *lode_chart_kind_id      (LodeChartKind  kind);
 gboolean    lode_chart_kind_from_id (const char    *id,

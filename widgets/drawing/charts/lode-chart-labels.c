@@ -135,7 +135,20 @@ place_legend (LodeChartBuilder *b,
   return cy - y + m->line_h;
 }
 
-/* The series that go into the legend: those without a line-end label. */
+static gboolean
+legend_has (const LegendItem *items,
+            guint             n,
+            LegendItem        item)
+{
+  for (guint k = 0; k < n; k++)
+    if (items[k].colour.role == item.colour.role && items[k].colour.index == item.colour.index
+        && items[k].block == item.block && items[k].dashed == item.dashed)
+      return TRUE;
+  return FALSE;
+}
+
+/* The series that go into the legend: those without a line-end label, each look once (the
+ * fund chart's money back wears the colour of the money out, named by the first). */
 static guint
 collect_legend (LodeChartBuilder *b,
                 LegendItem       *items,
@@ -147,15 +160,18 @@ collect_legend (LodeChartBuilder *b,
   for (guint i = 0; i < layout->series->len && n < max_items; i++)
     {
       LodeChartSeries *series = lode_chart_series_at (layout, i);
-
-      series->in_legend = !(b->direct_labels && lode_chart_wants_direct_label (series));
-      if (!series->in_legend)
-        continue;
-      items[n++] = (LegendItem) {
-        g_strdup (series->label), series->colour,
+      LegendItem item = {
+        NULL, series->colour,
         series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS,
         series->dashed,
       };
+
+      series->in_legend = !(b->direct_labels && lode_chart_wants_direct_label (series))
+                          && !legend_has (items, n, item);
+      if (!series->in_legend)
+        continue;
+      item.text = g_strdup (series->label);
+      items[n++] = item;
     }
   return n;
 }
