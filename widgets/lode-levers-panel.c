@@ -57,7 +57,7 @@ struct _LodeLeversPanel
 G_DEFINE_FINAL_TYPE (LodeLeversPanel, lode_levers_panel, GTK_TYPE_WIDGET)
 
 /* The groups under the first two; see defer_lower_groups(). */
-#define N_LOWER_GROUPS 7
+#define N_LOWER_GROUPS 8
 
 enum {
   PROP_0,
@@ -573,16 +573,17 @@ static void
 get_lower_groups (LodeLeversPanel     *self,
                   AdwPreferencesGroup *groups[N_LOWER_GROUPS])
 {
-  groups[0] = self->policy_group;
-  groups[1] = self->partners_group;
-  groups[2] = self->market_group;
-  groups[3] = self->shock_group;
-  groups[4] = self->materials_group;
-  groups[5] = self->projects_group;
-  groups[6] = self->user_projects_group;
+  groups[0] = self->instruments_group;
+  groups[1] = self->policy_group;
+  groups[2] = self->partners_group;
+  groups[3] = self->market_group;
+  groups[4] = self->shock_group;
+  groups[5] = self->materials_group;
+  groups[6] = self->projects_group;
+  groups[7] = self->user_projects_group;
 }
 
-/* Hides the lower groups (their 27 lever rows cost more to lay out than the rest of the
+/* Hides the lower groups (their 41 lever rows cost more to lay out than the rest of the
  * window) until finish_panel() shows them again. */
 static void
 defer_lower_groups (LodeLeversPanel *self)
