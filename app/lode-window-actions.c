@@ -669,6 +669,28 @@ migration_note_action (GSimpleAction *action,
   lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
 }
 
+/* The shortcuts window, built the first time it is asked for (GtkApplication would build it
+ * with every window, before the first frame). */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/lodestone/Lodestone/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* It keeps a reference, makes the overlay modal and transient for the window. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "new", .activate = new_action, .parameter_type = "s" },
   { .name = "start-page", .activate = start_page_action },
@@ -689,6 +711,7 @@ static const GActionEntry win_actions[] = {
     .change_state = chart_change_state },
   { .name = "material", .parameter_type = "s", .state = "'ndpr'",
     .change_state = material_change_state },
+  { .name = "show-help-overlay", .activate = show_help_overlay_action },
 };
 
 /* Shared with lode-window.c */

@@ -1,40 +1,63 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* main.c — the command line first; the application only when a window is wanted. */
+/* main.c — lodestone: the headless command line, and the window program when a window is
+ * wanted. This program links the model and drawing libraries only (no GTK, no libadwaita), so
+ * --export, --csv, --summary and --save-as pay for what they use; it replaces itself with
+ * lodestone-window (window-main.c) for everything else. */
 
 #define G_LOG_DOMAIN "main"
 
 #include "config.h"
 
-#include <locale.h>
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
-#include "lode-application.h"
 #include "lode-cli.h"
+
+#define WINDOW_PROGRAM "lodestone-window"
+
+/* Beside this program in a build tree; in libexecdir once installed. */
+static char *
+find_window_program (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, WINDOW_PROGRAM, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (LIBEXECDIR, WINDOW_PROGRAM, NULL);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(LodeApplication) app = NULL;
-  g_auto(GStrv) gui_argv = NULL;
-  const char *localedir;
+  g_autofree char *window_program = NULL;
+  char *no_arguments[] = { (char *) "lodestone", NULL };
   int exit_code = 0;
+  int saved_errno;
 
-  /* Translations, before any option text is shown; LODESTONE_LOCALEDIR lets an uninstalled
-   * build (and the tests) use the catalogues in the build tree. */
-  setlocale (LC_ALL, "");
-  localedir = g_getenv ("LODESTONE_LOCALEDIR");
-  if (localedir == NULL || localedir[0] == '\0')
-    localedir = LOCALEDIR;
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lode_cli_init_locale ();
 
-  /* Everything that needs no window runs here, without initialising GTK. */
-  if (lode_cli_run (argc, argv, &exit_code, &gui_argv) == LODE_CLI_DONE)
+  /* Everything that needs no window runs here. */
+  if (lode_cli_run (argc, argv, &exit_code, NULL) == LODE_CLI_DONE)
     return exit_code;
 
-  app = lode_application_new ();
-  return g_application_run (G_APPLICATION (app), (int) g_strv_length (gui_argv), gui_argv);
+  /* The window program parses the same arguments again and opens the files they name. */
+  window_program = find_window_program ();
+  execv (window_program, argc > 0 ? argv : no_arguments);
+  saved_errno = errno;
+  g_printerr ("lodestone: ");
+  /* Translators: %s is a program's path, then the system's reason */
+  g_printerr (_("Cannot start the window program %s: %s"), window_program,
+              g_strerror (saved_errno));
+  g_printerr ("\n");
+  return LODE_CLI_EXIT_FAILURE;
 }

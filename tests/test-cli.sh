@@ -85,6 +85,23 @@ for material in ndpr heavy sm joint; do
 done
 ok "--help lists the materials"
 
+# --- the two programs -------------------------------------------------------------------------
+
+# The command line pays only for what it uses: `lodestone` never loads GTK or libadwaita; the
+# window program it starts when a window is wanted does.
+libs=$(ldd "$LODESTONE") || fail "ldd $LODESTONE failed"
+if echo "$libs" | grep -Eq 'libgtk-4|libadwaita-1'; then
+  fail "lodestone loads $(echo "$libs" | grep -Eo 'lib(gtk-4|adwaita-1)[^ ]*' | head -n 1)"
+fi
+ok "lodestone loads neither GTK nor libadwaita"
+
+# With no option it starts the window program, which needs a display and says so without one.
+env -u DISPLAY -u WAYLAND_DISPLAY -u G_DEBUG GDK_BACKEND=x11 "$LODESTONE" >"$OUT" 2>"$ERR"
+status=$?
+[ "$status" -ne 0 ] || fail "lodestone with no display exited 0"
+grep -qi 'display' "$ERR" || fail "lodestone with no options did not start the window program"
+ok "lodestone with no options starts the window program (exit $status without a display)"
+
 # --- summary ----------------------------------------------------------------------------------
 
 run --summary

@@ -101,6 +101,36 @@ test_rows (Fixture       *f,
 }
 
 /* libadwaita's contract for "document", on a fresh panel. */
+/* Adds the titles of the AdwPreferencesGroups under `widget` that are visible to `titles`. */
+static void
+collect_visible_groups (GtkWidget *widget,
+                        GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (titles,
+                     (gpointer) adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_visible_groups (child, titles);
+}
+
+/* The first frame goes without the groups below the fold; the frames after it show them all,
+ * with no getter asked for a row. */
+static void
+test_finishes_after_first_frame (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *groups[] = { "Sovereign Wealth Fund", "Fund Allocation", "Fund Instruments",
+                           "Policy", "Partners", "Market", "Heavy Rare Earths and Samarium",
+                           "Shock", "Projects", "Your Projects" };
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  ui_test_wait_frames (GTK_WIDGET (f->panel), 3);
+  collect_visible_groups (GTK_WIDGET (f->panel), titles);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (titles, groups[i], g_str_equal, NULL));
+}
+
 static void
 test_property_contract (void)
 {
@@ -507,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/lode/levers-panel/property-contract", test_property_contract);
 #define ADD(path, func) \
   g_test_add ("/lode/levers-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("finishes-after-first-frame", test_finishes_after_first_frame);
   ADD ("rows", test_rows);
   ADD ("row-order", test_row_order);
   ADD ("spin-sets-lever", test_spin_sets_lever);

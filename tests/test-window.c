@@ -509,9 +509,20 @@ test_shortcuts (void)
   LodeWindow *win = open_window ();
   GtkShortcutsWindow *overlay;
 
+  /* Built the first time it is shown, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-help-overlay", NULL);
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win));
   g_assert_nonnull (overlay);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (win));
+  gtk_window_close (GTK_WINDOW (overlay));
+
+  /* The second time shows the same window. */
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win))
+                 == overlay);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   gtk_window_close (GTK_WINDOW (overlay));

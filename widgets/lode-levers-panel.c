@@ -45,12 +45,19 @@ struct _LodeLeversPanel
 
   /* Owned */
   LodeDocument         *document;
-  LodeDataset          *dataset;    /* the one the region and project rows were built for */
+  LodeDataset          *dataset;    /* the one the region and project rows are for */
 
+  guint                 finish_tick_id;  /* finishes the panel after the first frame */
+  guint                 finish_ticks;
+  guint                 deferred_groups; /* bits: lower groups hidden until then */
   guint                 syncing : 1;
+  guint                 rows_built : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LodeLeversPanel, lode_levers_panel, GTK_TYPE_WIDGET)
+
+/* The groups under the first two; see defer_lower_groups(). */
+#define N_LOWER_GROUPS 8
 
 enum {
   PROP_0,
@@ -98,16 +105,22 @@ is_allocation_lever (LodeLever lever)
   return lever >= LODE_LEVER_ALLOC_FIRST && lever < LODE_LEVER_ALLOC_FIRST + LODE_N_ALLOC;
 }
 
-/* "Australia, Japan, European Union" or "None" */
+/* "Australia, Japan, European Union" or "None": the regions that have a switch (never China,
+ * not the US among the allies) and are on in the scenario, so the expanders' subtitles are
+ * right before their rows are built. */
 static char *
 dup_region_list (LodeLeversPanel *self,
-                 GtkSwitch      **switches)
+                 gboolean       (*get) (LodeScenario *, guint),
+                 gboolean         with_us)
 {
+  LodeScenario *scenario = get_scenario (self);
   GString *out = g_string_new (NULL);
 
-  for (guint r = 0; self->dataset != NULL && r < self->dataset->n_regions; r++)
+  for (guint r = 0; scenario != NULL && self->dataset != NULL && r < self->dataset->n_regions;
+       r++)
     {
-      if (switches[r] == NULL || !gtk_switch_get_active (switches[r]))
+      if (r == self->dataset->china || (r == self->dataset->us && !with_us)
+          || !get (scenario, r))
         continue;
       if (out->len > 0)
         g_string_append (out, _(", "));
@@ -123,8 +136,8 @@ dup_region_list (LodeLeversPanel *self,
 static void
 update_expander_subtitles (LodeLeversPanel *self)
 {
-  g_autofree char *allies = dup_region_list (self, self->ally_switches);
-  g_autofree char *targets = dup_region_list (self, self->target_switches);
+  g_autofree char *allies = dup_region_list (self, lode_scenario_get_ally, FALSE);
+  g_autofree char *targets = dup_region_list (self, lode_scenario_get_shock_target, TRUE);
 
   adw_expander_row_set_subtitle (self->allies_row, allies);
   adw_expander_row_set_subtitle (self->targets_row, targets);
@@ -266,6 +279,26 @@ rebuild_user_projects (LodeLeversPanel *self)
 /* ---------------------------------------------------------------------------------------- */
 /* Following the document */
 
+/* The region and project switches, where they are built; the caller sets `syncing`. */
+static void
+sync_switches (LodeLeversPanel *self,
+               LodeScenario    *scenario)
+{
+  for (guint r = 0; self->dataset != NULL && r < self->dataset->n_regions; r++)
+    {
+      if (self->ally_switches[r] != NULL)
+        gtk_switch_set_active (self->ally_switches[r], lode_scenario_get_ally (scenario, r));
+      if (self->target_switches[r] != NULL)
+        gtk_switch_set_active (self->target_switches[r],
+                               lode_scenario_get_shock_target (scenario, r));
+    }
+
+  for (guint p = 0; self->dataset != NULL && p < self->dataset->n_projects; p++)
+    if (self->project_switches[p] != NULL)
+      gtk_switch_set_active (self->project_switches[p],
+                             lode_scenario_get_project_enabled (scenario, p));
+}
+
 static void
 sync_from_scenario (LodeLeversPanel *self)
 {
@@ -280,20 +313,7 @@ sync_from_scenario (LodeLeversPanel *self)
     if (self->lever_rows[l] != NULL)
       lode_lever_row_set_value (self->lever_rows[l], lode_scenario_get_lever (scenario, l));
 
-  for (guint r = 0; self->dataset != NULL && r < self->dataset->n_regions; r++)
-    {
-      if (self->ally_switches[r] != NULL)
-        gtk_switch_set_active (self->ally_switches[r], lode_scenario_get_ally (scenario, r));
-      if (self->target_switches[r] != NULL)
-        gtk_switch_set_active (self->target_switches[r],
-                               lode_scenario_get_shock_target (scenario, r));
-    }
-
-  for (guint p = 0; self->dataset != NULL && p < self->dataset->n_projects; p++)
-    if (self->project_switches[p] != NULL)
-      gtk_switch_set_active (self->project_switches[p],
-                             lode_scenario_get_project_enabled (scenario, p));
-
+  sync_switches (self, scenario);
   update_expander_subtitles (self);
   rebuild_user_projects (self);
 
@@ -452,6 +472,7 @@ clear_dataset_rows (LodeLeversPanel *self)
       adw_preferences_group_remove (self->projects_group, self->project_rows[p]);
   memset (self->project_rows, 0, sizeof self->project_rows);
   memset (self->project_switches, 0, sizeof self->project_switches);
+  self->rows_built = FALSE;
 }
 
 static void
@@ -527,6 +548,102 @@ build_dataset_rows (LodeLeversPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->projects_group), dataset->n_projects > 0);
 }
 
+/* The dataset's region and project rows, built now if they are not yet, in the scenario's
+ * state. */
+static void
+ensure_dataset_rows (LodeLeversPanel *self)
+{
+  LodeScenario *scenario = get_scenario (self);
+
+  if (self->rows_built || self->dataset == NULL)
+    return;
+
+  build_dataset_rows (self);
+  self->rows_built = TRUE;
+  if (scenario != NULL)
+    {
+      self->syncing = TRUE;
+      sync_switches (self, scenario);
+      self->syncing = FALSE;
+    }
+}
+
+/* The groups below the fold of a new window. */
+static void
+get_lower_groups (LodeLeversPanel     *self,
+                  AdwPreferencesGroup *groups[N_LOWER_GROUPS])
+{
+  groups[0] = self->instruments_group;
+  groups[1] = self->policy_group;
+  groups[2] = self->partners_group;
+  groups[3] = self->market_group;
+  groups[4] = self->shock_group;
+  groups[5] = self->materials_group;
+  groups[6] = self->projects_group;
+  groups[7] = self->user_projects_group;
+}
+
+/* Hides the lower groups (their 41 lever rows cost more to lay out than the rest of the
+ * window) until finish_panel() shows them again. */
+static void
+defer_lower_groups (LodeLeversPanel *self)
+{
+  AdwPreferencesGroup *groups[N_LOWER_GROUPS];
+
+  get_lower_groups (self, groups);
+  for (guint i = 0; i < N_LOWER_GROUPS; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (groups[i])))
+      {
+        self->deferred_groups |= 1u << i;
+        gtk_widget_set_visible (GTK_WIDGET (groups[i]), FALSE);
+      }
+}
+
+/* Everything the first frame went without: the lower groups, then the dataset's rows. */
+static void
+finish_panel (LodeLeversPanel *self)
+{
+  AdwPreferencesGroup *groups[N_LOWER_GROUPS];
+
+  get_lower_groups (self, groups);
+  for (guint i = 0; i < N_LOWER_GROUPS; i++)
+    if (self->deferred_groups & (1u << i))
+      gtk_widget_set_visible (GTK_WIDGET (groups[i]), TRUE);
+  self->deferred_groups = 0;
+  ensure_dataset_rows (self);
+}
+
+static gboolean
+finish_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  LodeLeversPanel *self = LODE_LEVERS_PANEL (widget);
+
+  /* The first tick comes before the first frame is laid out; the second after it is shown. */
+  if (++self->finish_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->finish_tick_id = 0;
+  finish_panel (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame shows the panel's top: what is below the fold or collapsed (the lower
+ * groups, some 60 region and project rows) comes on the frame after it, or as soon as
+ * someone asks for one of its switches. */
+static void
+schedule_finish (LodeLeversPanel *self)
+{
+  if (self->finish_tick_id != 0
+      || (self->deferred_groups == 0 && (self->rows_built || self->dataset == NULL)))
+    return;
+
+  self->finish_ticks = 0;
+  self->finish_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), finish_tick_cb,
+                                                       NULL, NULL);
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* The template's lever rows */
 
@@ -573,6 +690,11 @@ lode_levers_panel_dispose (GObject *object)
   LodeLeversPanel *self = LODE_LEVERS_PANEL (object);
 
   end_all_drags (self);
+  if (self->finish_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->finish_tick_id);
+      self->finish_tick_id = 0;
+    }
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -692,9 +814,10 @@ lode_levers_panel_init (LodeLeversPanel *self)
       g_critical ("The levers panel's template has no row for the lever %s",
                   lode_lever_info (l)->id);
 
-  build_dataset_rows (self);
   update_expander_subtitles (self);
   gtk_widget_set_sensitive (self->add_project_button, FALSE);
+  defer_lower_groups (self);
+  schedule_finish (self);
 }
 
 GtkWidget *
@@ -741,7 +864,7 @@ lode_levers_panel_set_document (LodeLeversPanel *self,
       g_clear_pointer (&self->dataset, lode_dataset_unref);
       if (dataset != NULL)
         self->dataset = lode_dataset_ref (dataset);
-      build_dataset_rows (self);
+      schedule_finish (self);
     }
 
   if (self->add_project_button != NULL)
@@ -767,6 +890,7 @@ lode_levers_panel_get_lever_row (LodeLeversPanel *self,
   g_return_val_if_fail (LODE_IS_LEVERS_PANEL (self), NULL);
   g_return_val_if_fail (lever < LODE_N_LEVERS, NULL);
 
+  finish_panel (self);
   if (is_allocation_lever (lever))
     return lode_allocation_editor_get_row (self->allocation_editor,
                                            lever - LODE_LEVER_ALLOC_FIRST);
@@ -788,6 +912,8 @@ lode_levers_panel_get_ally_switch (LodeLeversPanel *self,
 {
   g_return_val_if_fail (LODE_IS_LEVERS_PANEL (self), NULL);
 
+  finish_panel (self);
+
   return region < LODE_MAX_REGIONS ? self->ally_switches[region] : NULL;
 }
 
@@ -797,6 +923,8 @@ lode_levers_panel_get_shock_target_switch (LodeLeversPanel *self,
 {
   g_return_val_if_fail (LODE_IS_LEVERS_PANEL (self), NULL);
 
+  finish_panel (self);
+
   return region < LODE_MAX_REGIONS ? self->target_switches[region] : NULL;
 }
 
@@ -805,6 +933,8 @@ lode_levers_panel_get_project_switch (LodeLeversPanel *self,
                                       guint            project)
 {
   g_return_val_if_fail (LODE_IS_LEVERS_PANEL (self), NULL);
+
+  finish_panel (self);
 
   return project < LODE_MAX_PROJECTS ? self->project_switches[project] : NULL;
 }

@@ -28,6 +28,9 @@ void                  lode_levers_panel_set_document             (LodeLeversPane
                                                                   LodeDocument    *document);
 LodeDocument         *lode_levers_panel_get_document             (LodeLeversPanel *self);
 
+/* The first frame shows the top of the panel; the groups below the fold and the region and
+ * project rows are added on the frame after it. Asking for a row or a switch adds them now. */
+
 /* The row of a lever (the allocation shares' rows live in the allocation editor). */
 LodeLeverRow         *lode_levers_panel_get_lever_row            (LodeLeversPanel *self,
                                                                   LodeLever        lever);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
 #include "lode-scenario.h"
+#include "lode-text.h"
 
 #define NO_NUMBER G_MININT
 
@@ -684,6 +686,10 @@ run_headless (LodeCliOptions *options)
   g_autoptr(GError) error = NULL;
   gboolean rescaled;
 
+  /* Fonts load on a thread of Pango's while the dataset loads here. */
+  if (o->export_path != NULL)
+    lode_text_prepare ();
+
   dataset = lode_dataset_load_default (&error);
   if (dataset == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
@@ -750,6 +756,19 @@ run_headless (LodeCliOptions *options)
     }
 
   return LODE_CLI_EXIT_OK;
+}
+
+void
+lode_cli_init_locale (void)
+{
+  const char *localedir = g_getenv ("LODESTONE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 LodeCliResult

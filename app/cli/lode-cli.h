@@ -38,6 +38,10 @@ typedef enum
   LODE_CLI_START_GUI,   /* run the application with *out_gui_argv */
 } LodeCliResult;
 
+/* setlocale() and the gettext domain, before any option text is shown. LODESTONE_LOCALEDIR,
+ * when set, names the catalogues of an uninstalled build (the tests use it). */
+void          lode_cli_init_locale (void);
+
 /* Parses `argv` (not modified). On LODE_CLI_START_GUI, *out_gui_argv holds the program name
  * followed by the file arguments, for g_application_run(); free it with g_strfreev(). */
 LodeCliResult lode_cli_run (int    argc,

@@ -59,7 +59,8 @@ LodeScenario *lode_scenario_load_from_file   (LodeDataset   *dataset,
                                               GFile         *file,
                                               GCancellable  *cancellable,
                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
-/* Loads a preset from the model's resources, by its id in lode-presets.h. */
+/* Loads a preset from the model's resources, by its id in lode-presets.h. Every other check
+ * runs, but not the schema: the tests validate the built-in presets against it. */
 LodeScenario *lode_scenario_load_preset      (LodeDataset   *dataset,
                                               const char    *preset_id,
                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -20,6 +20,7 @@
 #include "lode-flow-paint.h"
 #include "lode-format.h"
 #include "lode-palette.h"
+#include "lode-png.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
 #include "lode-export-private.h"
@@ -903,7 +904,7 @@ lode_export_to_bytes (const LodeExportRequest  *req,
     case LODE_EXPORT_FORMAT_PNG:
     case LODE_EXPORT_N_FORMATS:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      surface = lode_png_surface_new (width * scale, height * scale);
       break;
     }
 
@@ -920,7 +921,7 @@ lode_export_to_bytes (const LodeExportRequest  *req,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == LODE_EXPORT_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array_cb, bytes);
+    status = lode_png_write (surface, bytes);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -132,6 +132,12 @@ cached_layout (GHashTable    *cache,
   return layout;
 }
 
+void
+lode_text_prepare (void)
+{
+  text_cache ();
+}
+
 PangoLayout *
 lode_text_layout (cairo_t       *cr,
                   const char    *text,

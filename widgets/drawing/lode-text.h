@@ -21,6 +21,10 @@ typedef enum
 
 #define LODE_TEXT_FAMILY "Cantarell, DejaVu Sans, Sans"
 
+/* Starts what the first label needs: Pango's font map, which loads the font configuration on
+ * a thread of its own. A program that will draw text calls it early so that loading overlaps
+ * its other work (the command line: before it reads the dataset). */
+void         lode_text_prepare      (void);
 /* A layout for `text` at `size_px` for the given context (NULL: a private measuring context,
  * for pure layout code). Hinting is off so sizes do not depend on the target's scale. */
 PangoLayout *lode_text_layout       (cairo_t       *cr,
