@@ -283,12 +283,12 @@ region_number_label (const LodeDataset *dataset,
   if (n == 4)
     return g_strdup_printf ("%s %s %s", region, material_label (p[2]), field_label (p[3]));
   if (n == 5 && g_str_equal (p[3], "capacity"))
-    /* Translators: "China NdPr separation capacity": region, material, stage */
-    return g_strdup_printf (_("%s %s %s capacity"), region, material_label (p[2]),
+    /* Translators: "China NdPr capacity: Separation": region, material, stage */
+    return g_strdup_printf (_("%s %s capacity: %s"), region, material_label (p[2]),
                             stage_label (p[4]));
   if (n == 5 && g_str_equal (p[3], "production"))
-    /* Translators: "China NdPr mine output, 2024": region, material, stage */
-    return g_strdup_printf (_("%s %s %s output, 2024"), region, material_label (p[2]),
+    /* Translators: "China NdPr output 2024: Mining": region, material, stage */
+    return g_strdup_printf (_("%s %s output 2024: %s"), region, material_label (p[2]),
                             stage_label (p[4]));
   return NULL;
 }
@@ -326,13 +326,15 @@ number_label (const LodeDataset *dataset,
   if (n == 3 && g_str_equal (p[0], "material"))
     return g_strdup_printf ("%s %s", material_label (p[1]), field_label (p[2]));
   if (n == 4 && g_str_equal (p[0], "material"))
-    return g_strdup_printf ("%s %s %s", material_label (p[1]), stage_label (p[3]),
-                            field_label (p[2]));
+    /* Translators: "Sm capex (West): Magnets": material, what, stage */
+    return g_strdup_printf (_("%s %s: %s"), material_label (p[1]), field_label (p[2]),
+                            stage_label (p[3]));
   if (n == 3 && g_str_equal (p[0], "stage"))
-    return g_strdup_printf ("%s %s", stage_label (p[1]), field_label (p[2]));
+    /* Translators: "Magnets: utilisation": stage, what */
+    return g_strdup_printf (_("%s: %s"), stage_label (p[1]), field_label (p[2]));
   if (n == 4 && g_str_equal (p[0], "stage") && g_str_equal (p[2], "ramp"))
-    /* Translators: "Separation ramp-up, year 2" */
-    return g_strdup_printf (_("%s ramp-up, year %s"), stage_label (p[1]), p[3]);
+    /* Translators: "Separation: ramp-up, year 2" */
+    return g_strdup_printf (_("%s: ramp-up, year %s"), stage_label (p[1]), p[3]);
   if (n == 3 && g_str_equal (p[0], "demand") && g_str_equal (p[1], "end-use"))
     /* Translators: "EV traction share of magnet demand" */
     return g_strdup_printf (_("%s share of magnet demand"), end_use_label (p[2]));
@@ -346,10 +348,10 @@ number_label (const LodeDataset *dataset,
   if (n == 2 && g_str_equal (p[0], "demand"))
     return param_label (p[1]);
   if (n == 5 && g_str_equal (p[0], "trade"))
-    /* Translators: "NdPr separation trade, Malaysia to Japan" */
-    return g_strdup_printf (_("%s %s trade, %s to %s"), material_label (p[1]),
-                            stage_label (p[2]), region_label (dataset, p[3]),
-                            region_label (dataset, p[4]));
+    /* Translators: "NdPr trade, Malaysia to Japan: Separation" */
+    return g_strdup_printf (_("%s trade, %s to %s: %s"), material_label (p[1]),
+                            region_label (dataset, p[3]), region_label (dataset, p[4]),
+                            stage_label (p[2]));
   if (n == 3 && g_str_equal (p[0], "project"))
     return project_label (dataset, p[1], p[2]);
   if (n == 2 && (g_str_equal (p[0], "param") || g_str_equal (p[0], "economics")))

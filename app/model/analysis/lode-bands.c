@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-bands.h"
+#include "lode-format.h"
 
 static double
 public_cost_cumulative (const LodeYear *year,
@@ -390,12 +391,14 @@ char *
 lode_bands_dup_assumptions (const LodeBands *self)
 {
   g_autofree char *runs = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *seed = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  runs = g_strdup_printf (ngettext ("%u Monte Carlo run", "%u Monte Carlo runs", self->n_runs),
-                          self->n_runs);
+  count = lode_format_number (self->n_runs, 0);
+  runs = g_strdup_printf (ngettext ("%s Monte Carlo run", "%s Monte Carlo runs", self->n_runs),
+                          count);
   seed = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seed);
   /* Translators: the assumptions of uncertainty bands in an export's footer: "Bands: P10–P90
    * and median of 1000 Monte Carlo runs, seed 2024, over 330 estimated numbers (triangular

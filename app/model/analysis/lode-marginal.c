@@ -149,6 +149,7 @@ lode_marginal_t_per_busd (const LodeMarginal *self,
                           guint               kind,
                           int                 year)
 {
+  double delta;
   int i;
 
   g_return_val_if_fail (self != NULL, NAN);
@@ -157,7 +158,11 @@ lode_marginal_t_per_busd (const LodeMarginal *self,
   i = year - self->first_year;
   if (i < 0 || i >= self->n_years || !(self->step_busd > 0))
     return NAN;
-  return (self->use_t[kind][i] - self->base_t[i]) / self->step_busd;
+  delta = self->use_t[kind][i] - self->base_t[i];
+  /* What the model's rounding leaves is no change. */
+  if (fabs (delta) <= 1e-9 * MAX (1.0, fabs (self->base_t[i])))
+    delta = 0;
+  return delta / self->step_busd;
 }
 
 int
@@ -195,6 +200,20 @@ lode_marginal_best (const LodeMarginal *self,
         }
     }
   return best;
+}
+
+int
+lode_marginal_shown_year (const LodeMarginal *self,
+                          int                 selected_year)
+{
+  int last;
+
+  g_return_val_if_fail (self != NULL, LODE_BASE_YEAR);
+
+  last = self->first_year + self->n_years - 1;
+  if (selected_year > self->first_year && selected_year <= last)
+    return selected_year;
+  return MIN (2035, last);
 }
 
 void

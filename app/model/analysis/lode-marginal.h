@@ -56,6 +56,11 @@ int           lode_marginal_years_gained     (const LodeMarginal *self,
 /* The use with the highest value in `year`, or -1 when none reaches LODE_MARGINAL_MIN_T. */
 int           lode_marginal_best             (const LodeMarginal *self,
                                               int                 year);
+/* The year a view of the values shows for a selected one: that year when the analysis covers
+ * it (after the base year), else 2035 (money committed from 2026 has had time to build any
+ * stage), else the last year. */
+int           lode_marginal_shown_year       (const LodeMarginal *self,
+                                              int                 selected_year);
 /* `--summary` lines: "marginal_year: Y", "marginal_t_per_busd.USE: …" and
  * "marginal_years_gained.USE: …" for each use, "marginal_bottleneck: USE|none". */
 void          lode_marginal_write_summary    (const LodeMarginal *self,

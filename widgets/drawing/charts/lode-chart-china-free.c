@@ -27,6 +27,8 @@ build (LodeChartData *data)
   lode_chart_data_set_axis (data, 0, g_strdup (_("Share of US magnet supply, %")),
                             LODE_CHART_FORMAT_PERCENT);
   lode_chart_data_add_lines (data, china_free_percent, FALSE);
+  lode_chart_data_add_band (data, "china_free_share_us_demand", 0, 100, NULL,
+                            (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
   data->lo[0] = 0;
   data->hi[0] = 100;
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-layout-private.h"
+#include "lode-format.h"
 
 /* Legend spacing, in gaps: between a swatch and its text, between two items; rows apart, in
  * text lines. */
@@ -45,7 +46,28 @@ swatch_width (const LodeChartMetrics *m)
 gboolean
 lode_chart_wants_direct_label (const LodeChartSeries *series)
 {
-  return series->style != LODE_CHART_SERIES_BARS;
+  return series->style != LODE_CHART_SERIES_BARS && series->style != LODE_CHART_SERIES_BAND
+         && series->style != LODE_CHART_SERIES_MEDIAN;
+}
+
+/* The legend's text: a band and its median say what they are for every line they follow. */
+static char *
+legend_text (const LodeChartLayout *layout,
+             const LodeChartSeries *series)
+{
+  const LodeBands *bands = layout->options.bands;
+
+  if (series->style == LODE_CHART_SERIES_BAND && bands != NULL)
+    {
+      g_autofree char *runs = lode_format_number (bands->n_runs, 0);
+
+      /* Translators: the legend of uncertainty bands, "P10–P90 of 1,000 runs" */
+      return g_strdup_printf (ngettext ("P10–P90 of %s run", "P10–P90 of %s runs",
+                                        bands->n_runs), runs);
+    }
+  if (series->style == LODE_CHART_SERIES_MEDIAN)
+    return g_strdup (_("Median"));
+  return g_strdup (series->label);
 }
 
 static double
@@ -148,12 +170,14 @@ collect_legend (LodeChartBuilder *b,
     {
       LodeChartSeries *series = lode_chart_series_at (layout, i);
 
-      series->in_legend = !(b->direct_labels && lode_chart_wants_direct_label (series));
+      series->in_legend = !series->no_legend
+                          && !(b->direct_labels && lode_chart_wants_direct_label (series));
       if (!series->in_legend)
         continue;
       items[n++] = (LegendItem) {
-        g_strdup (series->label), series->colour,
-        series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS,
+        legend_text (layout, series), series->colour,
+        series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS
+        || series->style == LODE_CHART_SERIES_BAND,
         series->dashed,
       };
     }

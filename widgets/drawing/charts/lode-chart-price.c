@@ -29,6 +29,8 @@ build (LodeChartData *data)
   data->lo[0] = 0;
   data->hi[0] = 0;
   lode_chart_data_add_lines (data, price, TRUE);
+  lode_chart_data_add_band (data, "ndpr_price_usd_kg", 0, 1, NULL,
+                            (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, TRUE);
 }
 
 const LodeChartKindInfo lode_chart_price_kind = {
