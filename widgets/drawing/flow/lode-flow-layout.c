@@ -328,6 +328,8 @@ fill_year (LodeFlowLayout *self)
   self->shown_year = CLAMP (self->shown_year, p->base_year, p->horizon);
   self->bottleneck =
     p->years[self->shown_year - p->base_year].chain[self->options.material].bottleneck_stage;
+  if (self->options.bottleneck_stage != LODE_FLOW_BOTTLENECK_MODEL)
+    self->bottleneck = self->options.bottleneck_stage;
   if (self->bottleneck < 0 || self->bottleneck >= LODE_N_STAGES)
     self->bottleneck = -1;
 }
@@ -1809,6 +1811,7 @@ lode_flow_options_init (LodeFlowOptions *options)
     .hover_ribbon = -1,
     .selected_node = -1,
     .material = LODE_MATERIAL_NDPR,
+    .bottleneck_stage = LODE_FLOW_BOTTLENECK_MODEL,
   };
 }
 

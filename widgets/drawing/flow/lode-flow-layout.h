@@ -39,7 +39,12 @@ typedef struct
   int      hover_ribbon;       /* -1 none */
   int      selected_node;      /* -1 none */
   LodeMaterial material;       /* whose chain to draw (NdPr by default) */
+  /* The stage marked as the bottleneck: LODE_FLOW_BOTTLENECK_MODEL (the default) for the
+   * model's, -1 for none, or a stage the caller names (the marginal values' binding one). */
+  int      bottleneck_stage;
 } LodeFlowOptions;
+
+#define LODE_FLOW_BOTTLENECK_MODEL (-2)
 
 typedef enum
 {

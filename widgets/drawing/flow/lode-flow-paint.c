@@ -14,6 +14,7 @@ typedef struct
   cairo_t           *cr;
   const LodePalette *palette;
   double             fs;       /* font scale: line widths and hatch spacing follow it */
+  const LodeRgba    *ribbon_colours;   /* per ribbon, or NULL: the regions' */
 } Paint;
 
 static double
@@ -88,6 +89,8 @@ ribbon_colour (const Paint          *p,
 {
   int node = r->source >= 0 ? r->source : r->target;
 
+  if (p->ribbon_colours != NULL)
+    return p->ribbon_colours[r - lode_flow_layout_get_ribbon (layout, 0)];
   return lode_palette_region (p->palette, lode_flow_layout_get_node (layout, node)->region);
 }
 
@@ -629,6 +632,15 @@ lode_flow_paint (cairo_t              *cr,
                  const LodeFlowLayout *layout,
                  const LodePalette    *palette)
 {
+  lode_flow_paint_with_colours (cr, layout, palette, NULL);
+}
+
+void
+lode_flow_paint_with_colours (cairo_t              *cr,
+                              const LodeFlowLayout *layout,
+                              const LodePalette    *palette,
+                              const LodeRgba       *ribbon_colours)
+{
   Paint p;
 
   g_return_if_fail (cr != NULL);
@@ -638,6 +650,7 @@ lode_flow_paint (cairo_t              *cr,
   p.cr = cr;
   p.palette = palette;
   p.fs = CLAMP (lode_flow_layout_get_options (layout)->font_scale, 0.25, 8.0);
+  p.ribbon_colours = ribbon_colours;
 
   cairo_save (cr);
   if (palette->background.a > 0)
