@@ -11,7 +11,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "lode-allocation.h"
 #include "lode-chart-layout.h"
+#include "lode-cli-analyses.h"
 #include "lode-cli.h"
 #include "lode-export.h"
 #include "lode-dataset.h"
@@ -39,6 +41,7 @@ typedef struct
   int        horizon;
   char     **sets;
   char     **files;
+  LodeCliAnalysisOptions analyses;
 } CliOptions;
 
 static void
@@ -52,6 +55,7 @@ cli_options_clear (CliOptions *o)
   g_free (o->size);
   g_strfreev (o->sets);
   g_strfreev (o->files);
+  lode_cli_analysis_options_clear (&o->analyses);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
@@ -119,6 +123,21 @@ build_context (CliOptions *o)
       N_("Pixel density of a PNG: 1, 2 or 3 (SVG and PDF ignore it)"), N_("N") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &o->transparent,
       N_("Leave a PNG's background transparent"), NULL },
+    { "sensitivity", 0, 0, G_OPTION_ARG_FILENAME, &o->analyses.sensitivity_path,
+      N_("Write what matters most (every lever and estimate swung over its range) to a CSV "
+         "file"), N_("OUT.csv") },
+    { "output", 0, 0, G_OPTION_ARG_STRING, &o->analyses.output_key,
+      N_("The figure --sensitivity measures, a --csv column (default "
+         "china_free_share_us_demand, in --year or 2030)"), N_("KEY") },
+    { "bands", 0, 0, G_OPTION_ARG_INT, &o->analyses.bands,
+      N_("Monte Carlo over the estimates: KEY.p10, KEY.p50 and KEY.p90 columns in --csv, "
+         "bands on exported time charts"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &o->analyses.seed,
+      N_("The seed of --bands (default 2024)"), N_("N") },
+    { "optimise", 0, 0, G_OPTION_ARG_STRING, &o->analyses.optimise,
+      N_("The smallest fund and split reaching a China-free share by a year "
+         "(share=0.5,year=2030), or the best split of a fund (fund=20,year=2030); prints it "
+         "and applies it"), N_("SPEC") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
     { NULL }
   };
@@ -141,7 +160,10 @@ build_context (CliOptions *o)
       "  lodestone plan.lodestone --export slide.png --view slide --year 2035 --scale 2\n"
       "  lodestone --export price.pdf --view chart:price --size a4\n"
       "  lodestone plan.lodestone --csv figures.csv\n"
-      "  lodestone --save-as push.lodestone --set fund.size_busd=100\n"),
+      "  lodestone --save-as push.lodestone --set fund.size_busd=100\n"
+      "  lodestone --sensitivity tornado.csv --year 2035\n"
+      "  lodestone --csv bands.csv --bands 1000\n"
+      "  lodestone --optimise share=0.5,year=2030 --save-as plan.lodestone\n"),
     charts);
   g_option_context_set_description (context, description);
   return context;
@@ -160,6 +182,33 @@ parse_flag (const char *text,
   else
     return FALSE;
   return TRUE;
+}
+
+/* --set fund.allocation=MINE,SEPARATION,METAL,MAGNET,RECYCLING: the whole split at once, as
+ * the optimiser prints it (one share at a time would rescale the others). */
+static gboolean
+apply_allocation (LodeScenario  *scenario,
+                  const char    *text,
+                  GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  double shares[LODE_N_ALLOC];
+
+  if (g_strv_length (parts) != LODE_N_ALLOC)
+    {
+      g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
+                   _("fund.allocation takes %d shares in percent, separated by commas"),
+                   LODE_N_ALLOC);
+      return FALSE;
+    }
+  for (guint k = 0; k < LODE_N_ALLOC; k++)
+    if (!lode_parse_plain_double (parts[k], &shares[k]))
+      {
+        g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
+                     _("“%s” is not a number"), parts[k]);
+        return FALSE;
+      }
+  return lode_scenario_set_allocation (scenario, shares, error);
 }
 
 /* --set ID=VALUE: a lever, or ally.REGION=0|1, or project.ID=0|1. */
@@ -202,6 +251,8 @@ apply_set (LodeScenario  *scenario,
       return TRUE;
     }
 
+  if (g_str_has_prefix (text, "fund.allocation="))
+    return apply_allocation (scenario, text + strlen ("fund.allocation="), error);
   if (!lode_lever_parse_assignment (text, &lever, &value, error))
     return FALSE;
   return lode_scenario_set_lever (scenario, lever, value, error);
@@ -222,15 +273,16 @@ load_scenario (LodeDataset  *dataset,
 
 /* --export: the view of `projection` on a page, with the Baseline preset behind the charts. */
 static int
-export_picture (const CliOptions     *o,
-                LodeDataset          *dataset,
-                LodeScenario         *scenario,
-                const LodeProjection *projection,
-                LodeExportFormat      format,
-                LodeExportView        view,
-                LodeChartKind         chart,
-                int                   width,
-                int                   height)
+export_picture (const CliOptions              *o,
+                LodeDataset                   *dataset,
+                LodeScenario                  *scenario,
+                const LodeProjection          *projection,
+                const LodeCliAnalysisResults  *results,
+                LodeExportFormat               format,
+                LodeExportView                 view,
+                LodeChartKind                  chart,
+                int                            width,
+                int                            height)
 {
   g_autoptr(LodeScenario) base_scenario = NULL;
   g_autoptr(LodeProjection) baseline = NULL;
@@ -263,6 +315,7 @@ export_picture (const CliOptions     *o,
   if (o->year != NO_NUMBER)
     req.year = o->year;
   req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
+  lode_cli_analyses_fill_request (results, &req);
 
   if (!lode_export_to_file (&req, format, width, height, o->scale, o->export_path, &error))
     return fail (g_error_matches (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID)
@@ -277,6 +330,10 @@ run_headless (CliOptions *o)
   g_autoptr(LodeScenario) scenario = NULL;
   g_autoptr(LodeProjection) projection = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) optimised = g_string_new (NULL);
+  g_auto(LodeCliAnalysisResults) results = { NULL };
+  LodeCliExit status;
+  gboolean shows_chart;
   LodeExportFormat format = LODE_EXPORT_FORMAT_PNG;
   LodeExportView view = LODE_EXPORT_VIEW_FLOW;
   LodeChartKind chart = LODE_CHART_CHINA_FREE;
@@ -298,10 +355,14 @@ run_headless (CliOptions *o)
                  _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) or sm "
                    "(samarium)"), o->material);
   if (o->export_path == NULL
-      && (o->view != NULL || o->size != NULL || o->year != NO_NUMBER || o->scale != NO_NUMBER
-          || o->transparent))
+      && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent
+          || (o->year != NO_NUMBER && o->analyses.sensitivity_path == NULL)))
     return fail (LODE_CLI_EXIT_USAGE,
-                 _("--view, --year, --size, --scale and --transparent need --export"));
+                 _("--view, --size, --scale and --transparent need --export, and --year "
+                   "needs --export or --sensitivity"));
+  if (!lode_cli_analyses_check (&o->analyses, o->csv_path != NULL, o->export_path != NULL,
+                                &error))
+    return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
   if (o->export_path != NULL)
     {
       if (!lode_export_format_from_path (o->export_path, &format))
@@ -335,6 +396,21 @@ run_headless (CliOptions *o)
     return fail (LODE_CLI_EXIT_USAGE, _("Bad year %d: choose a year from %d to %d"),
                  o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
 
+  status = lode_cli_analyses_optimise (&o->analyses, dataset, scenario, optimised, &error);
+  if (status != LODE_CLI_EXIT_OK)
+    return fail (status, "%s", error->message);
+  shows_chart = o->export_path != NULL
+                && (view == LODE_EXPORT_VIEW_CHART || view == LODE_EXPORT_VIEW_SLIDE);
+  status = lode_cli_analyses_compute (&o->analyses, dataset, scenario, o->year, material,
+                                      o->analyses.sensitivity_path != NULL
+                                      || (shows_chart && chart == LODE_CHART_TORNADO),
+                                      o->summary || (shows_chart && chart == LODE_CHART_MARGINAL),
+                                      &results, &error);
+  if (status == LODE_CLI_EXIT_OK)
+    status = lode_cli_analyses_write_sensitivity (&o->analyses, &results, &error);
+  if (status != LODE_CLI_EXIT_OK)
+    return fail (status, "%s", error->message);
+
   if (o->summary || o->csv_path != NULL || o->export_path != NULL)
     {
       projection = lode_projection_run (dataset, scenario, &error);
@@ -354,25 +430,27 @@ run_headless (CliOptions *o)
     {
       g_autoptr(GString) csv = g_string_new (NULL);
 
-      lode_figures_write_csv (projection, material, csv);
+      lode_cli_analyses_write_csv (&results, projection, material, csv);
       if (!lode_export_write_file (o->csv_path, csv->str, csv->len, &error))
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
 
   if (o->export_path != NULL)
     {
-      int status = export_picture (o, dataset, scenario, projection, format, view, chart,
-                                   width, height);
+      int exported = export_picture (o, dataset, scenario, projection, &results, format, view,
+                                     chart, width, height);
 
-      if (status != LODE_CLI_EXIT_OK)
-        return status;
+      if (exported != LODE_CLI_EXIT_OK)
+        return exported;
     }
 
-  if (o->summary)
+  if (o->summary || optimised->len > 0)
     {
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) text = g_steal_pointer (&optimised);
 
-      lode_figures_write_summary (projection, material, text);
+      if (o->summary)
+        lode_figures_write_summary (projection, material, text);
+      lode_cli_analyses_append_summary (&results, text);
       if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
         return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
     }
@@ -399,6 +477,7 @@ lode_cli_run (int    argc,
     *out_gui_argv = NULL;
 
   o.year = o.horizon = o.scale = NO_NUMBER;
+  lode_cli_analysis_options_init (&o.analyses);
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
@@ -423,18 +502,21 @@ lode_cli_run (int    argc,
     }
 
   headless = o.summary || o.csv_path != NULL || o.export_path != NULL
-             || o.save_as_path != NULL;
+             || o.save_as_path != NULL || o.analyses.sensitivity_path != NULL
+             || o.analyses.optimise != NULL;
   if (!headless)
     {
       GPtrArray *gui;
 
       if (o.sets != NULL || o.horizon != NO_NUMBER || o.view != NULL || o.year != NO_NUMBER
-          || o.size != NULL || o.scale != NO_NUMBER || o.transparent || o.material != NULL)
+          || o.size != NULL || o.scale != NO_NUMBER || o.transparent || o.material != NULL
+          || lode_cli_analyses_wanted (&o.analyses))
         {
           *out_exit_code = fail (LODE_CLI_EXIT_USAGE,
                                  _("--set, --horizon, --material, --view, --year, --size, "
-                                   "--scale and --transparent need --summary, --csv, --export "
-                                   "or --save-as"));
+                                   "--scale, --transparent, --output, --bands and --seed need "
+                                   "--summary, --csv, --export, --save-as, --sensitivity or "
+                                   "--optimise"));
           return LODE_CLI_DONE;
         }
 
