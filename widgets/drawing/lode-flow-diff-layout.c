@@ -41,7 +41,7 @@ add_text (LodeFlowDiffLayout    *layout,
           double                 align,
           LodeFlowDiffTextStyle  style)
 {
-  LodeFlowDiffText t = { text, x, y, size, align, style };
+  LodeFlowDiffText t = { text, x, y, size, align, 0, style };
 
   g_array_append_val (layout->texts, t);
   return &g_array_index (layout->texts, LodeFlowDiffText, layout->texts->len - 1);
@@ -129,20 +129,34 @@ place_title (LodeFlowDiffLayout *layout,
              const LodeDataset  *dataset,
              double              y)
 {
-  double fs = layout->options.font_scale, pad = PAD_PX * fs;
+  double fs = layout->options.font_scale, pad = PAD_PX * fs, size = TITLE_PX * fs;
   g_autofree char *total = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *title = NULL;
 
-  add_text (layout, g_strdup_printf (_("Change in China-free tonnes against the baseline, %d "
-                                       "(t %s oxide eq.)"), layout->year,
-                                     lode_material_name (layout->options.material)),
-            pad, y, TITLE_PX * fs, 0, LODE_FLOW_DIFF_TEXT_TITLE);
-  if (layout->diff == NULL)
-    return;
-  total = format_change (layout->diff->us_china_free_delta_t);
-  /* Translators: the difference view's headline: "China-free magnets reaching US use:
-   * +1.2 kt" */
-  add_text (layout, g_strdup_printf (_("China-free magnets reaching US use: %s"), total),
-            layout->width - pad, y, TITLE_PX * fs, 1.0, LODE_FLOW_DIFF_TEXT_TITLE);
+  /* Translators: the difference view's title: year, material */
+  title = g_strdup_printf (_("Change in China-free tonnes against the baseline, %d (t %s oxide "
+                             "eq.)"), layout->year,
+                           lode_material_name (layout->options.material));
+  if (layout->diff != NULL)
+    {
+      total = format_change (layout->diff->us_china_free_delta_t);
+      /* Translators: the difference view's headline: "China-free magnets reaching US use:
+       * +1.2 kt" */
+      headline = g_strdup_printf (_("China-free magnets reaching US use: %s"), total);
+    }
+  /* A narrow view keeps the headline and shortens the title. */
+  if (headline != NULL && text_width (title, size, TRUE) + text_width (headline, size, TRUE)
+                          + 3 * GAP_PX * fs > layout->width - 2 * pad)
+    {
+      g_free (title);
+      /* Translators: the difference view's short title; %d is a year */
+      title = g_strdup_printf (_("Change in China-free tonnes, %d"), layout->year);
+    }
+  add_text (layout, g_steal_pointer (&title), pad, y, size, 0, LODE_FLOW_DIFF_TEXT_TITLE);
+  if (headline != NULL)
+    add_text (layout, g_steal_pointer (&headline), layout->width - pad, y, size, 1.0,
+              LODE_FLOW_DIFF_TEXT_TITLE);
 }
 
 /* The key, "Loss −12 kt [loss … grey … gain] Gain +12 kt", or the note without changes. */
@@ -207,6 +221,7 @@ place_changes (LodeFlowDiffLayout *layout,
                                       x + (SWATCH_PX + GAP_PX * 0.6) * fs, ty, size, 0,
                                       LODE_FLOW_DIFF_TEXT_NORMAL);
 
+      t->max_width = column_w - (SWATCH_PX + 2 * GAP_PX) * fs;
       t->has_swatch = TRUE;
       t->swatch = (LodeFlowRect) { x, ty + (row_h / ROW_LINES - SWATCH_PX * fs) / 2,
                                    SWATCH_PX * fs, SWATCH_PX * fs };

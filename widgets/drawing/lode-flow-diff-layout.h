@@ -37,6 +37,7 @@ typedef struct
   double                 x, y;     /* top-left, or top-right with align 1 */
   double                 size;
   double                 align;
+  double                 max_width;   /* > 0: cut with an ellipsis beyond it */
   LodeFlowDiffTextStyle  style;
   gboolean               has_swatch;
   LodeFlowRect           swatch;

@@ -81,9 +81,16 @@ paint_texts (cairo_t                  *cr,
                                    t->swatch.height, 2 * layout->options.font_scale);
           cairo_fill (cr);
         }
-      lode_text_draw (cr, t->text, t->x, t->y, t->size,
-                      t->style == LODE_FLOW_DIFF_TEXT_TITLE ? LODE_TEXT_BOLD : LODE_TEXT_NORMAL,
-                      t->align, colour);
+      if (t->max_width > 0)
+        lode_text_draw_line (cr, t->text, t->x, t->y, t->max_width, t->size,
+                             t->style == LODE_FLOW_DIFF_TEXT_TITLE ? LODE_TEXT_BOLD
+                                                                    : LODE_TEXT_NORMAL,
+                             t->align, colour);
+      else
+        lode_text_draw (cr, t->text, t->x, t->y, t->size,
+                        t->style == LODE_FLOW_DIFF_TEXT_TITLE ? LODE_TEXT_BOLD
+                                                               : LODE_TEXT_NORMAL,
+                        t->align, colour);
     }
 }
 

@@ -14,7 +14,7 @@
 #include "lode-chart-layout-private.h"
 
 /* A row is at least this many text lines high, and at most this many. */
-#define MIN_ROW_LINES 1.5
+#define MIN_ROW_LINES 1.25
 #define MAX_ROW_LINES 5.0
 /* A bar is at most this many text lines thick. */
 #define MAX_BAR_LINES 2.2

@@ -706,6 +706,16 @@ lode_chart_layout_new (LodeChartKind           kind,
 
   layout = layout_alloc (kind, width, height, options);
   builder_init (&builder, layout, projection, baseline);
+  /* A category chart draws its analysis, with or without a projection. */
+  if (builder.info->flags & LODE_CHART_CATEGORIES)
+    {
+      builder.info->build (&builder.data);
+      if (builder.data.empty != NULL)
+        set_empty (&builder, builder.data.empty);
+      else
+        lode_chart_place_rows (&builder);
+      return layout_finish (&builder);
+    }
   if (projection == NULL || projection->n_years <= 0)
     {
       set_empty (&builder, _("No projection yet"));
@@ -713,12 +723,9 @@ lode_chart_layout_new (LodeChartKind           kind,
     }
 
   build_contents (&builder);
-  if (builder.data.empty != NULL || (builder.info->flags & LODE_CHART_CATEGORIES))
+  if (builder.data.empty != NULL)
     {
-      if (builder.data.empty != NULL)
-        set_empty (&builder, builder.data.empty);
-      else
-        lode_chart_place_rows (&builder);
+      set_empty (&builder, builder.data.empty);
       return layout_finish (&builder);
     }
   direct_width = choose_direct_labels (&builder);
