@@ -9,13 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-analyses.h"
 #include "lode-chart-layout.h"
 #include "lode-export-dialog.h"
 #include "lode-export-preview.h"
 
 /* Rows of the "Show" list: the flow diagram, every chart, then the slide. */
-#define VIEW_ROW_FLOW  0
-#define VIEW_ROW_SLIDE (LODE_N_CHARTS + 1)
+#define VIEW_ROW_FLOW      0
+#define VIEW_ROW_SLIDE     (LODE_N_CHARTS + 1)
+#define VIEW_ROW_FLOW_DIFF (LODE_N_CHARTS + 2)
 
 struct _LodeExportDialog
 {
@@ -55,6 +57,7 @@ request_from_document (LodeDocument       *document,
                        LodeExportRequest  *req)
 {
   LodeProjection *projection = lode_document_get_projection (document);
+  LodeAnalyses *analyses = lode_analyses_from_document (document);
 
   if (projection == NULL)
     return FALSE;
@@ -69,6 +72,14 @@ request_from_document (LodeDocument       *document,
   req->view = view;
   if (view == LODE_EXPORT_VIEW_CHART)
     req->chart = chart;
+  /* The analyses the window keeps for the document: the tornado, the marginal values, the
+   * bands (each NULL until made, or when not wanted). */
+  if (analyses != NULL)
+    {
+      req->sensitivity = lode_analyses_get_sensitivity (analyses);
+      req->marginal = lode_analyses_get_marginal (analyses);
+      req->bands = lode_analyses_get_bands (analyses);
+    }
   return TRUE;
 }
 
@@ -80,6 +91,8 @@ view_from_row (guint           row,
   *out_chart = LODE_CHART_CHINA_FREE;
   if (row == VIEW_ROW_FLOW)
     *out_view = LODE_EXPORT_VIEW_FLOW;
+  else if (row == VIEW_ROW_FLOW_DIFF)
+    *out_view = LODE_EXPORT_VIEW_FLOW_DIFF;
   else if (row >= VIEW_ROW_SLIDE)
     *out_view = LODE_EXPORT_VIEW_SLIDE;
   else
@@ -97,6 +110,8 @@ row_from_view (LodeExportView view,
     {
     case LODE_EXPORT_VIEW_SLIDE:
       return VIEW_ROW_SLIDE;
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      return VIEW_ROW_FLOW_DIFF;
     case LODE_EXPORT_VIEW_CHART:
       return (guint) chart + 1;
     case LODE_EXPORT_VIEW_FLOW:
@@ -345,6 +360,7 @@ lode_export_dialog_init (LodeExportDialog *self)
   /* Translators: an export that puts the title, the diagram, a chart and the headline cards
    * on one page. */
   gtk_string_list_append (views, _("Slide"));
+  gtk_string_list_append (views, _("What changed (against the baseline)"));
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
 }
 

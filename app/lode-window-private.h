@@ -28,6 +28,9 @@ typedef enum
   LODE_PENDING_NEW,
 } LodePending;
 
+/* lode-window-analyses.c: the analyses, their toggles and views. */
+typedef struct _LodeWindowAnalyses LodeWindowAnalyses;
+
 struct _LodeWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -64,6 +67,8 @@ struct _LodeWindow
   GFile                *pending_file;
   char                 *pending_preset;
 
+  LodeWindowAnalyses   *analyses;
+
   /* Borrowed */
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
 
@@ -98,6 +103,13 @@ void      lode_window_confirm_then      (LodeWindow   *self,
                                          LodePending   pending,
                                          GFile        *file,
                                          const char   *preset_id);
+
+/* lode-window-analyses.c */
+void      lode_window_init_analyses     (LodeWindow   *self);
+/* After a new projection: the difference view, when it shows. */
+void      lode_window_analyses_update   (LodeWindow   *self);
+gboolean  lode_window_analyses_showing_diff (LodeWindow *self);
+void      lode_window_analyses_free     (LodeWindow   *self);
 
 /* lode-window.c */
 void      lode_window_schedule_update   (LodeWindow   *self);

@@ -39,7 +39,7 @@ AdwMessageDialog *lode_window_get_dialog    (LodeWindow      *self);
 void          lode_window_set_presentation  (LodeWindow      *self,
                                              gboolean         presentation);
 gboolean      lode_window_get_presentation  (LodeWindow      *self);
-/* What Export and Copy Image take: "flow", "chart:<id>" or "slide". */
+/* What Export and Copy Image take: "flow", "flow-diff", "chart:<id>" or "slide". */
 char         *lode_window_dup_current_view  (LodeWindow      *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

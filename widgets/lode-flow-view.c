@@ -27,6 +27,7 @@ struct _LodeFlowView
   int             hover_node;
   int             hover_ribbon;
   int             selected;      /* node index, kept across years */
+  int             bottleneck_stage;
 };
 
 G_DEFINE_FINAL_TYPE (LodeFlowView, lode_flow_view, GTK_TYPE_WIDGET)
@@ -79,6 +80,7 @@ relayout (LodeFlowView *self)
   options.hover_node = self->hover_node;
   options.hover_ribbon = -1;  /* ribbon indices change with the year */
   options.selected_node = self->selected;
+  options.bottleneck_stage = self->bottleneck_stage;
   self->hover_ribbon = -1;
   g_clear_pointer (&self->layout, lode_flow_layout_free);
   self->layout = lode_flow_layout_new (self->projection, self->year, self->layout_width,
@@ -526,6 +528,7 @@ lode_flow_view_init (LodeFlowView *self)
   self->hover_node = -1;
   self->hover_ribbon = -1;
   self->selected = -1;
+  self->bottleneck_stage = LODE_FLOW_BOTTLENECK_MODEL;
   lode_palette_init_light (&self->palette, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -622,6 +625,19 @@ lode_flow_view_get_font_scale (LodeFlowView *self)
 {
   g_return_val_if_fail (LODE_IS_FLOW_VIEW (self), 1.0);
   return self->font_scale;
+}
+
+void
+lode_flow_view_set_bottleneck_stage (LodeFlowView *self,
+                                     int           stage)
+{
+  g_return_if_fail (LODE_IS_FLOW_VIEW (self));
+  g_return_if_fail (stage >= LODE_FLOW_BOTTLENECK_MODEL && stage < LODE_N_STAGES);
+
+  if (self->bottleneck_stage == stage)
+    return;
+  self->bottleneck_stage = stage;
+  relayout (self);
 }
 
 int
