@@ -31,6 +31,9 @@ struct _LodeAnalysisModel
   GPtrArray                    *inputs;      /* LodeInput * */
   int                           horizon;
   guint                         n_threads;   /* 0: the processors */
+  /* Runners not in use, kept for the next jobs: making one copies the dataset. */
+  GMutex                        lock;
+  GPtrArray                    *idle;        /* LodeAnalysisRunner * */
 };
 
 struct _LodeAnalysisRunner
@@ -493,6 +496,17 @@ static const LodeAnalysisModelFuncs model_funcs = {
 /* The model */
 
 static void
+runner_free (gpointer data)
+{
+  LodeAnalysisRunner *runner = data;
+
+  if (runner->model->funcs->runner_free != NULL)
+    runner->model->funcs->runner_free (runner->impl);
+  g_free (runner);
+}
+
+
+static void
 input_free (gpointer data)
 {
   LodeInput *input = data;
@@ -596,6 +610,8 @@ lode_analysis_model_new (LodeDataset  *dataset,
   self->scenario = lode_scenario_dup (scenario);
   self->inputs = list_inputs (dataset, self->scenario);
   self->horizon = lode_scenario_get_horizon (self->scenario);
+  g_mutex_init (&self->lock);
+  self->idle = g_ptr_array_new_with_free_func (runner_free);
   return self;
 }
 
@@ -622,6 +638,8 @@ lode_analysis_model_new_custom (const LodeAnalysisModelFuncs *funcs,
   self->inputs = inputs;
   g_ptr_array_set_free_func (inputs, input_free);
   self->horizon = horizon;
+  g_mutex_init (&self->lock);
+  self->idle = g_ptr_array_new_with_free_func (runner_free);
   return self;
 }
 
@@ -641,6 +659,9 @@ lode_analysis_model_unref (LodeAnalysisModel *self)
 
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
+  /* The runners first: a stand-in's runners may point into its data. */
+  g_clear_pointer (&self->idle, g_ptr_array_unref);
+  g_mutex_clear (&self->lock);
   if (self->data_free != NULL)
     self->data_free (self->data);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
@@ -773,14 +794,38 @@ typedef struct
   GCancellable        *cancellable;
 } Parallel;
 
+/* An idle runner of the model, or a new one. */
+static LodeAnalysisRunner *
+take_runner (LodeAnalysisModel *model)
+{
+  LodeAnalysisRunner *runner = NULL;
+
+  g_mutex_lock (&model->lock);
+  if (model->idle->len > 0)
+    runner = g_ptr_array_steal_index_fast (model->idle, model->idle->len - 1);
+  g_mutex_unlock (&model->lock);
+  if (runner != NULL)
+    return runner;
+  runner = g_new0 (LodeAnalysisRunner, 1);
+  runner->model = model;
+  runner->impl = model->funcs->runner_new (model->data);
+  return runner;
+}
+
+static void
+give_back_runner (LodeAnalysisModel  *model,
+                  LodeAnalysisRunner *runner)
+{
+  g_mutex_lock (&model->lock);
+  g_ptr_array_add (model->idle, runner);
+  g_mutex_unlock (&model->lock);
+}
+
 static gpointer
 run_jobs (gpointer data)
 {
   Parallel *p = data;
-  LodeAnalysisRunner runner = {
-    .model = p->model,
-    .impl = p->model->funcs->runner_new (p->model->data),
-  };
+  LodeAnalysisRunner *runner = take_runner (p->model);
 
   for (;;)
     {
@@ -788,13 +833,12 @@ run_jobs (gpointer data)
 
       if (job >= p->n_jobs || g_cancellable_is_cancelled (p->cancellable))
         break;
-      if (runner.dirty && p->model->funcs->reset != NULL)
-        p->model->funcs->reset (runner.impl);
-      runner.dirty = FALSE;
-      p->job (&runner, job, p->user_data);
+      if (runner->dirty && p->model->funcs->reset != NULL)
+        p->model->funcs->reset (runner->impl);
+      runner->dirty = FALSE;
+      p->job (runner, job, p->user_data);
     }
-  if (p->model->funcs->runner_free != NULL)
-    p->model->funcs->runner_free (runner.impl);
+  give_back_runner (p->model, runner);
   return NULL;
 }
 

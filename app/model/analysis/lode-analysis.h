@@ -182,7 +182,8 @@ typedef void (*LodeAnalysisJobFunc) (LodeAnalysisRunner *runner,
                                      gpointer            user_data);
 
 /* Runs jobs 0 .. n_jobs - 1 on the model's threads (the calling one among them), each
- * thread with its own runner, which is reset before every job. Returns FALSE, with the
+ * thread with its own runner (kept by the model for its next calls), which is reset before
+ * every job. Returns FALSE, with the
  * cancellable's error, when cancelled (jobs not yet started are skipped). */
 gboolean        lode_analysis_model_parallel   (LodeAnalysisModel   *self,
                                                 guint                n_jobs,

@@ -85,7 +85,9 @@ typedef struct
   int           horizon;
   guint         n_keys;
   guint         n_runs;
-  double       *values;   /* [(key * n_years + year) * n_runs + run] */
+  double       *values;   /* [(run * n_keys + key) * n_years + year]: each run writes its
+                           * own block, so the threads never share a cache line */
+  gboolean     *failed;   /* per run: the model refused it */
 } MonteCarlo;
 
 static void
@@ -113,6 +115,7 @@ monte_carlo_job (LodeAnalysisRunner *runner,
                                   triangular (draw, input->low, input->value, input->high));
     }
   projection = lode_analysis_runner_run (runner, mc->horizon, NULL);
+  mc->failed[run] = projection == NULL;
 
   for (guint k = 0; k < mc->n_keys; k++)
     {
@@ -124,7 +127,7 @@ monte_carlo_job (LodeAnalysisRunner *runner,
                                  ? lode_projection_get_year (projection, mc->first_year + y)
                                  : NULL;
 
-          mc->values[((gsize) k * mc->n_years + y) * mc->n_runs + run] =
+          mc->values[((gsize) run * mc->n_keys + k) * mc->n_years + y] =
             year != NULL ? figure->get (year, mc->material) : NAN;
         }
     }
@@ -203,12 +206,15 @@ compute_percentiles (LodeBands        *self,
   self->p90 = g_new (double, cells);
   for (gsize c = 0; c < cells; c++)
     {
-      const double *v = &mc->values[c * mc->n_runs];
       gsize n = 0;
 
       for (guint r = 0; r < mc->n_runs; r++)
-        if (isfinite (v[r]))
-          scratch[n++] = v[r];
+        {
+          double v = mc->values[r * cells + c];
+
+          if (isfinite (v))
+            scratch[n++] = v;
+        }
       self->p10[c] = quantile (scratch, n, 0.1);
       self->p50[c] = quantile (scratch, n, 0.5);
       self->p90[c] = quantile (scratch, n, 0.9);
@@ -240,9 +246,8 @@ bands_new (LodeAnalysisModel *model,
       self->n_parameters++;
       self->n_default_ranges += input->range == LODE_RANGE_DEFAULT ? 1 : 0;
     }
-  /* A run the model refused leaves NaN in its first figure of the base year. */
   for (guint r = 0; r < mc->n_runs; r++)
-    self->n_failed += isnan (mc->values[r]) ? 1 : 0;
+    self->n_failed += mc->failed[r] ? 1 : 0;
   return self;
 }
 
@@ -255,6 +260,7 @@ lode_bands_run (LodeAnalysisModel  *model,
                 GError            **error)
 {
   g_autofree double *values = NULL;
+  g_autofree gboolean *failed = NULL;
   LodeBands *self;
   MonteCarlo mc;
 
@@ -280,7 +286,9 @@ lode_bands_run (LodeAnalysisModel  *model,
   };
   mc.n_years = mc.horizon - mc.first_year + 1;
   values = g_new (double, (gsize) mc.n_keys * mc.n_years * n_runs);
+  failed = g_new0 (gboolean, n_runs);
   mc.values = values;
+  mc.failed = failed;
 
   if (!lode_analysis_model_parallel (model, n_runs, monte_carlo_job, &mc, cancellable, error))
     return NULL;
