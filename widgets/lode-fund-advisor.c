@@ -384,6 +384,7 @@ lode_fund_advisor_find (LodeFundAdvisor  *self,
   self->proposal_for = lode_scenario_dup (lode_document_get_scenario (self->document));
   model = lode_analysis_model_new (lode_document_get_dataset (self->document),
                                    self->proposal_for);
+  lode_analysis_model_set_background (model, TRUE);
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);

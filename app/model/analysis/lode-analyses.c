@@ -121,6 +121,17 @@ wanted_sensitivity_year (LodeAnalyses *self)
   return CLAMP (year, LODE_BASE_YEAR + 1, lode_scenario_get_horizon (scenario));
 }
 
+/* The frozen copy of the document's scenario the work runs on, in the background. */
+static void
+ensure_model (LodeAnalyses *self)
+{
+  if (self->model != NULL)
+    return;
+  self->model = lode_analysis_model_new (lode_document_get_dataset (self->document),
+                                         lode_document_get_scenario (self->document));
+  lode_analysis_model_set_background (self->model, TRUE);
+}
+
 /* The work */
 
 typedef struct
@@ -234,9 +245,7 @@ start_next (LodeAnalyses *self)
       return;
     }
 
-  if (self->model == NULL)
-    self->model = lode_analysis_model_new (lode_document_get_dataset (self->document),
-                                           lode_document_get_scenario (self->document));
+  ensure_model (self);
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
 
@@ -661,8 +670,6 @@ lode_analyses_dup_model (LodeAnalyses *self)
   g_return_val_if_fail (LODE_IS_ANALYSES (self), NULL);
   g_return_val_if_fail (self->document != NULL, NULL);
 
-  if (self->model == NULL)
-    self->model = lode_analysis_model_new (lode_document_get_dataset (self->document),
-                                           lode_document_get_scenario (self->document));
+  ensure_model (self);
   return lode_analysis_model_ref (self->model);
 }

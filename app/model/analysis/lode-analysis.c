@@ -13,10 +13,18 @@
 
 #include <glib/gi18n.h>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "lode-analysis.h"
 #include "lode-scenario.h"
 
 #define MAX_THREADS 8
+/* The niceness of background threads. */
+#define BACKGROUND_NICE 10
 
 G_DEFINE_QUARK (lode-analysis-error-quark, lode_analysis_error)
 
@@ -31,6 +39,7 @@ struct _LodeAnalysisModel
   GPtrArray                    *inputs;      /* LodeInput * */
   int                           horizon;
   guint                         n_threads;   /* 0: the processors */
+  gboolean                      background;
   /* Runners not in use, kept for the next jobs: making one copies the dataset. */
   GMutex                        lock;
   GPtrArray                    *idle;        /* LodeAnalysisRunner * */
@@ -747,6 +756,14 @@ lode_fund_kind_name (guint kind)
 }
 
 void
+lode_analysis_model_set_background (LodeAnalysisModel *self,
+                                    gboolean           background)
+{
+  g_return_if_fail (self != NULL);
+  self->background = !!background;
+}
+
+void
 lode_analysis_model_set_n_threads (LodeAnalysisModel *self,
                                    guint              n_threads)
 {
@@ -767,7 +784,7 @@ lode_analysis_model_get_n_threads (LodeAnalysisModel *self)
 void
 lode_analysis_model_get_fund (LodeAnalysisModel *self,
                               double            *out_fund_busd,
-                              double             out_shares[LODE_N_FUND_KINDS])
+                              double            *out_shares)
 {
   g_return_if_fail (self != NULL);
 
@@ -842,6 +859,16 @@ run_jobs (gpointer data)
   return NULL;
 }
 
+/* A background thread gives way to the window's. */
+static gpointer
+run_background_jobs (gpointer data)
+{
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), BACKGROUND_NICE);
+#endif
+  return run_jobs (data);
+}
+
 gboolean
 lode_analysis_model_parallel (LodeAnalysisModel    *self,
                               guint                 n_jobs,
@@ -860,10 +887,14 @@ lode_analysis_model_parallel (LodeAnalysisModel    *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   n_threads = MIN (lode_analysis_model_get_n_threads (self), MAX (n_jobs, 1));
-  for (guint t = 1; t < n_threads; t++)
-    threads[t] = g_thread_new ("lode-analysis", run_jobs, &p);
-  run_jobs (&p);
-  for (guint t = 1; t < n_threads; t++)
+  /* In the background every job thread is a new one (a thread cannot take its priority
+   * back): the calling thread waits. */
+  for (guint t = self->background ? 0 : 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("lode-analysis",
+                               self->background ? run_background_jobs : run_jobs, &p);
+  if (!self->background)
+    run_jobs (&p);
+  for (guint t = self->background ? 0 : 1; t < n_threads; t++)
     g_thread_join (threads[t]);
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }

@@ -95,7 +95,8 @@ gboolean      lode_output_init              (LodeOutput           *output,
 double        lode_output_value             (const LodeOutput     *output,
                                              const LodeProjection *projection);
 /* "China-free share of US magnet demand, 2030", translated where the figure has a name. */
-char         *lode_output_dup_label         (const LodeOutput     *output) G_GNUC_WARN_UNUSED_RESULT;
+char         *lode_output_dup_label         (const LodeOutput     *output)
+                                             G_GNUC_WARN_UNUSED_RESULT;
 /* TRUE for figures that are fractions (shown as percentages). */
 gboolean      lode_output_is_share          (const LodeOutput     *output);
 
@@ -161,6 +162,10 @@ guint              lode_analysis_model_count_inputs (LodeAnalysisModel          
  * 1: as it was); levers keep theirs. */
 void               lode_analysis_model_scale_ranges (LodeAnalysisModel          *self,
                                                      double                      factor);
+/* Work in the background: the jobs run on threads of lower priority (niceness 10 on Linux),
+ * so a window's own thread keeps its processor. The calling thread then only waits. */
+void               lode_analysis_model_set_background (LodeAnalysisModel        *self,
+                                                       gboolean                  background);
 /* How many threads run side by side: the processors, at most 8; 0 restores that. */
 void               lode_analysis_model_set_n_threads (LodeAnalysisModel         *self,
                                                       guint                      n_threads);
@@ -169,10 +174,10 @@ guint              lode_analysis_model_get_n_threads (LodeAnalysisModel         
 const char        *lode_fund_kind_id                (guint                       kind);
 /* Translated, "Separation", "Recycling". */
 const char        *lode_fund_kind_name              (guint                       kind);
-/* The fund size and split of the frozen scenario. */
+/* The fund size and split (LODE_N_FUND_KINDS shares, percent) of the frozen scenario. */
 void               lode_analysis_model_get_fund     (LodeAnalysisModel          *self,
                                                      double                     *out_fund_busd,
-                                                     double                      out_shares[LODE_N_FUND_KINDS]);
+                                                     double                     *out_shares);
 
 /* What a job of lode_analysis_model_parallel() gets: its runner and number. */
 typedef struct _LodeAnalysisRunner LodeAnalysisRunner;
