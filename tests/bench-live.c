@@ -132,7 +132,8 @@ main (int    argc,
     }
 
   printf ("bench-live: lever change -> projection + flow layout/paint + chart layout/paint, "
-          "%dx%d image surfaces, %d rounds (the five time charts in turn)\n", WIDTH, HEIGHT, ROUNDS);
+          "%dx%d image surfaces, %d rounds (the five time charts in turn)\n", WIDTH, HEIGHT,
+          ROUNDS);
   for (int s = 0; s < N_STEPS; s++)
     {
       double sum = 0;

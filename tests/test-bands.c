@@ -89,18 +89,26 @@ test_same_seed (void)
   g_assert_true (memcmp (a50, c50, a->n_years * sizeof (double)) != 0);
 }
 
+/* The deterministic run of a preset, to the analyses' horizon. */
+static LodeProjection *
+deterministic (LodeDataset *ds,
+               const char  *preset)
+{
+  g_autoptr(LodeScenario) sc = load_preset (ds, preset);
+
+  lode_scenario_set_horizon (sc, LODE_DEFAULT_HORIZON, NULL);
+  return run (ds, sc);
+}
+
 /* Without ranges every run is the deterministic one. */
 static void
 test_zero_ranges (void)
 {
   g_autoptr(LodeDataset) ds = load_dataset ();
   g_autoptr(LodeAnalysisModel) model = reference_model_new (ds, "mine-to-magnet");
-  g_autoptr(LodeScenario) sc = load_preset (ds, "mine-to-magnet");
-  g_autoptr(LodeProjection) p = NULL;
+  g_autoptr(LodeProjection) p = deterministic (ds, "mine-to-magnet");
   g_autoptr(LodeBands) bands = NULL;
 
-  lode_scenario_set_horizon (sc, LODE_DEFAULT_HORIZON, NULL);
-  p = run (ds, sc);
   lode_analysis_model_scale_ranges (model, 0);
   bands = run_bands (model, 25, 1);
   for (guint k = 0; k < bands->n_keys; k++)
@@ -121,15 +129,12 @@ test_contains_deterministic (void)
 {
   g_autoptr(LodeDataset) ds = load_dataset ();
   g_autoptr(LodeAnalysisModel) model = reference_model_new (ds, "baseline");
-  g_autoptr(LodeScenario) sc = load_preset (ds, "baseline");
-  g_autoptr(LodeProjection) p = NULL;
+  g_autoptr(LodeProjection) p = deterministic (ds, "baseline");
   g_autoptr(LodeBands) bands = run_bands (model, LODE_BANDS_DEFAULT_RUNS,
                                           LODE_BANDS_DEFAULT_SEED);
   const double *p10, *p50, *p90;
   double widest = 0;
 
-  lode_scenario_set_horizon (sc, LODE_DEFAULT_HORIZON, NULL);
-  p = run (ds, sc);
   headline (bands, &p10, &p50, &p90);
   g_assert_cmpuint (bands->n_failed, ==, 0);
   for (int y = 0; y < bands->n_years; y++)

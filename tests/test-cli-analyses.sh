@@ -40,8 +40,8 @@ value () {
 
 lode --sensitivity "$WORK/tornado.csv"
 [ "$rc" -eq 0 ] || die "--sensitivity exited $rc"
-head -n 1 "$WORK/tornado.csv" | grep -qx 'name,kind,low_value,high_value,output_low,output_high,swing' \
-  || die "the tornado CSV header is wrong"
+header='name,kind,low_value,high_value,output_low,output_high,swing'
+head -n 1 "$WORK/tornado.csv" | grep -qx "$header" || die "the tornado CSV header is wrong"
 [ "$(grep -c ',lever,' "$WORK/tornado.csv")" -ge 30 ] || die "the tornado lacks the levers"
 grep -q ',parameter,' "$WORK/tornado.csv" || die "the tornado lacks the dataset's estimates"
 tail -n +2 "$WORK/tornado.csv" | cut -d, -f7 | sort -g -r -c 2>/dev/null \
@@ -57,7 +57,8 @@ passed "--output and --year pick the figure and the year"
 
 lode --csv "$WORK/bands.csv" --bands 40 --seed 7
 [ "$rc" -eq 0 ] || die "--csv --bands exited $rc"
-head -n 1 "$WORK/bands.csv" | grep -q ',china_free_share_us_demand.p10,china_free_share_us_demand.p50,china_free_share_us_demand.p90' \
+key=china_free_share_us_demand
+head -n 1 "$WORK/bands.csv" | grep -q ",$key.p10,$key.p50,$key.p90" \
   || die "the CSV lacks the bands' columns"
 lode --csv "$WORK/bands2.csv" --bands 40 --seed 7
 cmp -s "$WORK/bands.csv" "$WORK/bands2.csv" || die "the same seed gave other bands"

@@ -175,6 +175,30 @@ lode_cli_analyses_write_sensitivity (const LodeCliAnalysisOptions  *o,
   return LODE_CLI_EXIT_OK;
 }
 
+LodeCliExit
+lode_cli_analyses_run (const LodeCliAnalysisOptions  *o,
+                       LodeDataset                   *dataset,
+                       LodeScenario                  *scenario,
+                       int                            year,
+                       LodeMaterial                   material,
+                       gboolean                       summary,
+                       LodeChartKind                  chart,
+                       GString                       *out,
+                       LodeCliAnalysisResults        *results,
+                       GError                       **error)
+{
+  LodeCliExit status = lode_cli_analyses_optimise (o, dataset, scenario, out, error);
+
+  if (status == LODE_CLI_EXIT_OK)
+    status = lode_cli_analyses_compute (o, dataset, scenario, year, material,
+                                        o->sensitivity_path != NULL
+                                        || chart == LODE_CHART_TORNADO,
+                                        summary || chart == LODE_CHART_MARGINAL, results, error);
+  if (status == LODE_CLI_EXIT_OK)
+    status = lode_cli_analyses_write_sensitivity (o, results, error);
+  return status;
+}
+
 void
 lode_cli_analyses_write_csv (const LodeCliAnalysisResults *r,
                              const LodeProjection         *projection,

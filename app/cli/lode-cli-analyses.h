@@ -64,6 +64,19 @@ LodeCliExit lode_cli_analyses_compute       (const LodeCliAnalysisOptions *o,
                                              gboolean                      want_marginal,
                                              LodeCliAnalysisResults       *out,
                                              GError                      **error);
+/* All of it in order: --optimise (its lines in `out`), what the outputs need (the marginal
+ * values with `summary`; the tornado or marginal values an exported `chart` shows, or
+ * LODE_N_CHARTS), and --sensitivity's CSV. */
+LodeCliExit lode_cli_analyses_run           (const LodeCliAnalysisOptions *o,
+                                             LodeDataset                  *dataset,
+                                             LodeScenario                 *scenario,
+                                             int                           year,
+                                             LodeMaterial                  material,
+                                             gboolean                      summary,
+                                             LodeChartKind                 chart,
+                                             GString                      *out,
+                                             LodeCliAnalysisResults       *results,
+                                             GError                      **error);
 /* Writes --sensitivity's CSV. */
 LodeCliExit lode_cli_analyses_write_sensitivity (const LodeCliAnalysisOptions *o,
                                                  const LodeCliAnalysisResults *r,

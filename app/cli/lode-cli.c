@@ -323,6 +323,25 @@ export_picture (const CliOptions              *o,
   return LODE_CLI_EXIT_OK;
 }
 
+/* What stdout gets: the optimiser's answer, then --summary's figures and marginal values. */
+static int
+print_summary (const CliOptions             *o,
+               const LodeProjection         *projection,
+               LodeMaterial                  material,
+               const LodeCliAnalysisResults *results,
+               GString                      *text)
+{
+  if (o->summary)
+    {
+      lode_figures_write_summary (projection, material, text);
+      lode_cli_analyses_append_summary (results, text);
+    }
+  if (text->len > 0
+      && (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0))
+    return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
+  return LODE_CLI_EXIT_OK;
+}
+
 static int
 run_headless (CliOptions *o)
 {
@@ -396,18 +415,11 @@ run_headless (CliOptions *o)
     return fail (LODE_CLI_EXIT_USAGE, _("Bad year %d: choose a year from %d to %d"),
                  o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
 
-  status = lode_cli_analyses_optimise (&o->analyses, dataset, scenario, optimised, &error);
-  if (status != LODE_CLI_EXIT_OK)
-    return fail (status, "%s", error->message);
   shows_chart = o->export_path != NULL
                 && (view == LODE_EXPORT_VIEW_CHART || view == LODE_EXPORT_VIEW_SLIDE);
-  status = lode_cli_analyses_compute (&o->analyses, dataset, scenario, o->year, material,
-                                      o->analyses.sensitivity_path != NULL
-                                      || (shows_chart && chart == LODE_CHART_TORNADO),
-                                      o->summary || (shows_chart && chart == LODE_CHART_MARGINAL),
-                                      &results, &error);
-  if (status == LODE_CLI_EXIT_OK)
-    status = lode_cli_analyses_write_sensitivity (&o->analyses, &results, &error);
+  status = lode_cli_analyses_run (&o->analyses, dataset, scenario, o->year, material, o->summary,
+                                  shows_chart ? chart : LODE_N_CHARTS, optimised, &results,
+                                  &error);
   if (status != LODE_CLI_EXIT_OK)
     return fail (status, "%s", error->message);
 
@@ -444,18 +456,7 @@ run_headless (CliOptions *o)
         return exported;
     }
 
-  if (o->summary || optimised->len > 0)
-    {
-      g_autoptr(GString) text = g_steal_pointer (&optimised);
-
-      if (o->summary)
-        lode_figures_write_summary (projection, material, text);
-      lode_cli_analyses_append_summary (&results, text);
-      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
-        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
-    }
-
-  return LODE_CLI_EXIT_OK;
+  return print_summary (o, projection, material, &results, optimised);
 }
 
 LodeCliResult

@@ -176,8 +176,12 @@ lode_chart_data_add_band (LodeChartData   *data,
   if (bands == NULL || !lode_bands_lookup (bands, key, &p10, &p50, &p90))
     return;
   for (guint i = 0; i < layout->series->len; i++)
-    if (((LodeChartSeries *) g_ptr_array_index (layout->series, i))->style == LODE_CHART_SERIES_BAND)
-      first = FALSE;
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, i);
+
+      if (series->style == LODE_CHART_SERIES_BAND)
+        first = FALSE;
+    }
 
   /* Translators: an uncertainty band in a chart's hover card, "Mine P10–P90" */
   band_label = name != NULL ? g_strdup_printf (_("%s P10–P90"), name) : g_strdup (_("P10–P90"));
