@@ -94,6 +94,7 @@ lode_cli_analyses_optimise (const LodeCliAnalysisOptions  *o,
 {
   g_autoptr(LodeAnalysisModel) model = NULL;
   g_autoptr(LodeOptimiseResult) result = NULL;
+  g_autofree char *title = NULL;
   LodeOptimiseRequest request;
 
   if (o->optimise == NULL)
@@ -109,6 +110,9 @@ lode_cli_analyses_optimise (const LodeCliAnalysisOptions  *o,
   lode_optimise_write_summary (result, out);
   if (!lode_optimise_result_apply (result, scenario, error))
     return LODE_CLI_EXIT_FAILURE;
+  /* What is saved or exported says it is the optimiser's answer. */
+  title = g_strdup_printf ("%s — %s", lode_scenario_get_title (scenario), _("optimised"));
+  lode_scenario_set_title (scenario, title);
   return LODE_CLI_EXIT_OK;
 }
 

@@ -293,7 +293,7 @@ paint_footer (const Page *page,
     {
       lode_text_draw_line (cr, assumptions, margin, top - 2 * gap - text_h, inner, size,
                            LODE_TEXT_NORMAL, 0.0, palette->muted);
-      return 2 * text_h + 3 * gap;
+      return 2 * text_h + 4 * gap;
     }
   return text_h + 2 * gap;
 }

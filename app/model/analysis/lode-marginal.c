@@ -250,12 +250,21 @@ lode_marginal_dup_assumptions (const LodeMarginal *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  fund = lode_format_busd (self->fund_busd, 1);
   target = lode_format_share (self->target);
+  if (self->fund_busd > 0)
+    {
+      g_autofree char *busd = lode_format_busd (self->fund_busd, 1);
+
+      /* Translators: what the marginal values add to: "on top of a $10.0 bn fund" */
+      fund = g_strdup_printf (_("on top of a %s fund"), busd);
+    }
+  else
+    /* Translators: what the marginal values add to when the plan has no fund */
+    fund = g_strdup (_("where the plan has no fund"));
   /* Translators: the assumptions of the marginal-value chart in an export's footer: "Marginal
    * value: $1 bn more in one use on top of a $10.0 bn fund, same deployment years; China-free
    * US magnets in 2035; years gained on the 50% target" */
-  return g_strdup_printf (_("Marginal value: $%g bn more in one use on top of a %s fund, same "
-                            "deployment years; China-free US magnets in %d; years gained on "
-                            "the %s target"), self->step_busd, fund, year, target);
+  return g_strdup_printf (_("Marginal value: $%g bn more in one use %s, same deployment years; "
+                            "China-free US magnets in %d; years gained on the %s target"),
+                          self->step_busd, fund, year, target);
 }

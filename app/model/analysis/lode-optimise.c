@@ -431,8 +431,8 @@ lode_optimise_request_parse (LodeOptimiseRequest  *request,
       if (!ok)
         {
           g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
-                       _("Bad optimiser request “%s”: use share=0.5,year=2030 and, for the best "
-                         "split of a fund, fund=BILLIONS"), parts[i]);
+                       _("Bad optimiser request “%s”: use share=0.5,year=2030 and, for the "
+                         "best split of a fund, fund=BILLIONS"), parts[i]);
           return FALSE;
         }
     }
@@ -591,14 +591,15 @@ lode_optimise_result_apply (const LodeOptimiseResult  *self,
          && lode_scenario_set_allocation (scenario, self->shares, error);
 }
 
+/* "key: value" in the C locale, as --summary writes its figures. */
 static void
-append_line (GString    *out,
-             const char *key,
-             double      value)
+append_figure (GString    *out,
+               const char *key,
+               double      value)
 {
-  g_string_append_printf (out, "%s: ", key);
-  lode_figures_append_number (out, value);
-  g_string_append_c (out, '\n');
+  g_autofree char *text = lode_format_c_number (value, 6);
+
+  g_string_append_printf (out, "%s: %s\n", key, text);
 }
 
 void
@@ -613,18 +614,18 @@ lode_optimise_write_summary (const LodeOptimiseResult *self,
   g_string_append_printf (out, "optimise_goal: %s\n",
                           self->request.goal == LODE_OPTIMISE_SMALLEST_FUND ? "smallest_fund"
                                                                             : "best_split");
-  append_line (out, "optimise_target", self->request.target);
+  append_figure (out, "optimise_target", self->request.target);
   g_string_append_printf (out, "optimise_year: %d\n", self->request.year);
-  append_line (out, "optimise_fund_busd", self->fund_busd);
+  append_figure (out, "optimise_fund_busd", self->fund_busd);
   for (guint k = 0; k < LODE_N_FUND_KINDS; k++)
     {
       g_autofree char *key = g_strdup_printf ("optimise_alloc.%s", lode_fund_kind_id (k));
 
-      append_line (out, key, self->shares[k]);
+      append_figure (out, key, self->shares[k]);
     }
-  append_line (out, "optimise_share", self->value);
-  append_line (out, "optimise_start_share", self->start_value);
-  append_line (out, "optimise_smaller_fund_share", self->smaller_value);
+  append_figure (out, "optimise_share", self->value);
+  append_figure (out, "optimise_start_share", self->start_value);
+  append_figure (out, "optimise_smaller_fund_share", self->smaller_value);
   g_string_append_printf (out, "optimise_reached: %s\n", self->reached ? "yes" : "no");
   g_string_append_printf (out, "optimise_runs: %u\n", self->n_runs);
   fund = lode_format_c_number (self->fund_busd, 6);

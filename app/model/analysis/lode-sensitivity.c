@@ -195,12 +195,12 @@ lode_sensitivity_dup_assumptions (const LodeSensitivity *self)
   output = lode_output_dup_label (&self->output);
   levers = g_strdup_printf (ngettext ("%u lever over its range", "%u levers over their ranges",
                                       self->n_levers), self->n_levers);
-  params = g_strdup_printf (ngettext ("%u estimated number over its low–high",
-                                      "%u estimated numbers over their low–high",
+  params = g_strdup_printf (ngettext ("%u estimate over its low–high",
+                                      "%u estimates over their low–high",
                                       self->n_parameters), self->n_parameters);
   /* Translators: the assumptions of a tornado chart in an export's footer: "Sensitivity of
-   * <output>: <levers>, <numbers> (the dataset's ranges, else ±30 %); <runs> runs" */
-  return g_strdup_printf (_("Sensitivity of %s: %s, %s (the dataset’s ranges, else ±%d %%); "
-                            "%u runs"), output, levers, params,
+   * <output>: <levers>, <estimates> (dataset ranges, else ±30 %); <runs> runs" */
+  return g_strdup_printf (_("Sensitivity of %s: %s, %s (dataset ranges, else ±%d %%); %u runs"),
+                          output, levers, params,
                           (int) round (100 * LODE_ANALYSIS_DEFAULT_SPREAD), self->n_runs);
 }
