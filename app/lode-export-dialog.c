@@ -42,7 +42,9 @@ struct _LodeExportDialog
 
   /* Owned */
   LodeDocument         *document;
+  LodeAnalyses         *analyses;     /* the document's, when a window keeps them */
   GtkFileChooserNative *chooser;
+  gboolean              made_tornado; /* the dialog asked the analyses for the tornado */
 };
 
 G_DEFINE_FINAL_TYPE (LodeExportDialog, lode_export_dialog, ADW_TYPE_WINDOW)
@@ -178,6 +180,26 @@ update_preview (LodeExportDialog *self)
   lode_export_preview_set_page (self->preview, &req, width, height);
 }
 
+/* The tornado is made while its chart shows in the window; the dialog asks for it while it
+ * is chosen here, and gives it back. */
+static void
+want_tornado (LodeExportDialog *self,
+              gboolean          want)
+{
+  if (self->analyses == NULL)
+    return;
+  if (want && !lode_analyses_get_sensitivity_enabled (self->analyses))
+    {
+      lode_analyses_set_sensitivity_enabled (self->analyses, TRUE);
+      self->made_tornado = TRUE;
+    }
+  else if (!want && self->made_tornado)
+    {
+      lode_analyses_set_sensitivity_enabled (self->analyses, FALSE);
+      self->made_tornado = FALSE;
+    }
+}
+
 static void
 update_rows (LodeExportDialog *self)
 {
@@ -187,7 +209,11 @@ update_rows (LodeExportDialog *self)
   gboolean png = format == LODE_EXPORT_FORMAT_PNG;
   int width, height, scale;
   g_autofree char *text = NULL;
+  LodeExportView view;
+  LodeChartKind chart;
 
+  view_from_row (adw_combo_row_get_selected (self->view_row), &view, &chart);
+  want_tornado (self, view == LODE_EXPORT_VIEW_CHART && chart == LODE_CHART_TORNADO);
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
@@ -307,7 +333,9 @@ lode_export_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  want_tornado (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->analyses);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (lode_export_dialog_parent_class)->dispose (object);
@@ -397,6 +425,14 @@ lode_export_dialog_new (GtkWindow    *parent,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The tornado, marginal values and bands come from the background. */
+  self->analyses = lode_analyses_from_document (document);
+  if (self->analyses != NULL)
+    {
+      g_object_ref (self->analyses);
+      g_signal_connect_object (self->analyses, "updated", G_CALLBACK (document_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   update_rows (self);
   return self;

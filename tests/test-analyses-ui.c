@@ -2,7 +2,8 @@
 /* test-analyses-ui.c — the analyses in the window: the tornado and marginal charts fill in
  * from the background, the bands toggle, the difference view (neutral for a scenario against
  * itself), the bottleneck the marginal values name, and the fund advisor's proposal applied
- * as one undo step or compared; the difference view and the advisor on their own. */
+ * as one undo step or compared; the export dialog's tornado and bands; the difference view
+ * and the advisor on their own. */
 
 #define G_LOG_DOMAIN "test-analyses-ui"
 
@@ -10,9 +11,13 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "lode-allocation-editor.h"
 #include "lode-analyses.h"
 #include "lode-chart-view.h"
+#include "lode-export-dialog.h"
+#include "lode-export-preview.h"
 #include "lode-flow-diff-view.h"
 #include "lode-flow-view.h"
 #include "lode-fund-advisor.h"
@@ -263,6 +268,88 @@ test_advisor (void)
   ui_test_finish_window (win);
 }
 
+static gboolean
+preview_has_tornado (gpointer data)
+{
+  const LodeExportRequest *page = lode_export_preview_get_page (data);
+
+  return page != NULL && page->sensitivity != NULL;
+}
+
+static gpointer
+dialog_child (LodeExportDialog *dialog,
+              const char       *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                   LODE_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* The export dialog shows and writes the analyses: the tornado even when the window shows
+ * another chart (asked for while it is chosen, given back after), the bands while they are on,
+ * and its preview keeps what it shows when the analyses make new ones. */
+static void
+test_export_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  LodeWindow *win = open_window ();
+  LodeDocument *doc = lode_window_get_document (win);
+  LodeAnalyses *analyses = lode_analyses_from_document (doc);
+  LodeExportDialog *dialog;
+  LodeExportPreview *preview;
+  const LodeExportRequest *page;
+  g_autofree char *dir = g_dir_make_tmp ("lode-analyses-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "tornado.png", NULL);
+  g_autoptr(GdkTexture) png = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (lode_chart_view_get_kind (LODE_CHART_VIEW (win->chart_view)), !=,
+                   LODE_CHART_TORNADO);
+  lode_analyses_set_bands_runs (analyses, 100);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "bands", NULL);
+
+  dialog = lode_export_dialog_new (GTK_WINDOW (win), doc, "chart:tornado");
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  preview = dialog_child (dialog, "preview");
+  g_assert_true (lode_analyses_get_sensitivity_enabled (analyses));
+  wait_until (preview_has_tornado, preview);
+  wait_until (analyses_idle, analyses);
+  page = lode_export_preview_get_page (preview);
+  g_assert_cmpint (page->view, ==, LODE_EXPORT_VIEW_CHART);
+  g_assert_cmpint (page->chart, ==, LODE_CHART_TORNADO);
+  g_assert_true (page->sensitivity == lode_analyses_get_sensitivity (analyses));
+  g_assert_nonnull (page->bands);
+  g_assert_true (lode_export_dialog_export_to_path (dialog, path, &error));
+  g_assert_no_error (error);
+  png = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (png), >, 0);
+
+  /* A new year makes a new tornado; the preview holds the old one until then. */
+  lode_document_set_selected_year (doc, 2033);
+  g_assert_null (lode_analyses_get_sensitivity (analyses));
+  ui_test_wait_frames (GTK_WIDGET (dialog), 1);
+  wait_until (analyses_idle, analyses);
+  g_assert_true (lode_export_preview_get_page (preview)->sensitivity
+                 == lode_analyses_get_sensitivity (analyses));
+
+  /* Another view gives the tornado back; so does closing on it. */
+  adw_combo_row_set_selected (dialog_child (dialog, "view_row"), 1 + LODE_CHART_CHINA_FREE);
+  g_assert_false (lode_analyses_get_sensitivity_enabled (analyses));
+  g_assert_nonnull (lode_export_preview_get_page (preview)->bands);
+  adw_combo_row_set_selected (dialog_child (dialog, "view_row"), 1 + LODE_CHART_TORNADO);
+  g_assert_true (lode_analyses_get_sensitivity_enabled (analyses));
+  ui_test_finish_window (dialog);
+  g_assert_false (lode_analyses_get_sensitivity_enabled (analyses));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  ui_test_finish_window (win);
+}
+
 /* On their own: the difference view and the advisor lay out and finish. */
 static void
 test_widgets_alone (void)
@@ -321,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/lode/analyses-ui/bands", test_bands);
   g_test_add_func ("/lode/analyses-ui/flow-diff", test_flow_diff);
   g_test_add_func ("/lode/analyses-ui/advisor", test_advisor);
+  g_test_add_func ("/lode/analyses-ui/export-dialog", test_export_dialog);
   g_test_add_func ("/lode/analyses-ui/widgets-alone", test_widgets_alone);
 
   return ui_test_run_with_app (app);
