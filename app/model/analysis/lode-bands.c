@@ -401,6 +401,7 @@ lode_bands_dup_assumptions (const LodeBands *self)
   g_autofree char *runs = NULL;
   g_autofree char *count = NULL;
   g_autofree char *seed = NULL;
+  g_autofree char *estimates = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -408,11 +409,13 @@ lode_bands_dup_assumptions (const LodeBands *self)
   runs = g_strdup_printf (ngettext ("%s Monte Carlo run", "%s Monte Carlo runs", self->n_runs),
                           count);
   seed = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seed);
+  estimates = g_strdup_printf (ngettext ("%u estimate", "%u estimates", self->n_parameters),
+                               self->n_parameters);
   /* Translators: the assumptions of uncertainty bands in an export's footer: "Bands: P10–P90
-   * and median of 1000 Monte Carlo runs, seed 2024, over 330 estimated numbers (triangular
-   * over the dataset's low–high, else ±30 %)" */
-  return g_strdup_printf (_("Bands: P10–P90 and median of %s, seed %s, over %u estimated "
-                            "numbers (triangular over the dataset’s low–high, else ±%d %%)"),
-                          runs, seed, self->n_parameters,
+   * and median of 1000 Monte Carlo runs, seed 2024, over 330 estimates (triangular over the
+   * dataset's low–high, else ±30 %)" */
+  return g_strdup_printf (_("Bands: P10–P90 and median of %s, seed %s, over %s (triangular "
+                            "over the dataset’s low–high, else ±%d %%)"),
+                          runs, seed, estimates,
                           (int) round (100 * LODE_ANALYSIS_DEFAULT_SPREAD));
 }
