@@ -212,7 +212,9 @@ test_bands_on_time_charts (void)
   g_autoptr(LodeProjection) p = lode_projection_new_empty (lode_analysis_model_get_dataset (model),
                                                            2035);
   LodeChartOptions options;
+  LodePalette palette;
 
+  lode_palette_init_light (&palette, NULL);
   for (int y = 0; y < p->n_years; y++)
     p->years[y].china_free_share_us_demand = 0.3;
   lode_chart_options_init (&options);
@@ -221,6 +223,7 @@ test_bands_on_time_charts (void)
       g_autoptr(LodeChartLayout) layout = NULL;
       g_autoptr(LodeChartHover) hover = NULL;
       const LodeChartSeries *band = NULL, *median = NULL;
+      const LodeChartLabel *band_key = NULL, *median_key = NULL;
       gboolean legend = FALSE, in_card = FALSE;
 
       options.bands = with ? bands : NULL;
@@ -235,8 +238,17 @@ test_bands_on_time_charts (void)
             median = series;
         }
       for (guint i = 0; i < layout->labels->len; i++)
-        legend |= g_str_has_prefix (g_array_index (layout->labels, LodeChartLabel, i).text,
-                                    "P10–P90 of 200 runs");
+        {
+          const LodeChartLabel *label = &g_array_index (layout->labels, LodeChartLabel, i);
+
+          if (g_str_has_prefix (label->text, "P10–P90 of 200 runs"))
+            {
+              legend = TRUE;
+              band_key = label;
+            }
+          if (g_str_equal (label->text, "Median"))
+            median_key = label;
+        }
       g_assert_cmpint (band != NULL, ==, with);
       g_assert_cmpint (median != NULL, ==, with);
       g_assert_cmpint (legend, ==, with);
@@ -248,6 +260,23 @@ test_bands_on_time_charts (void)
           g_assert_cmpfloat (median->value[y], <=, band->value[y]);
           g_assert_cmpfloat (band->y_base[y], >=, band->y[y]);   /* P10 lower on screen */
         }
+      /* The keys look like what they name: the band's tint, the median's dashes. */
+      g_assert_nonnull (band_key);
+      g_assert_nonnull (median_key);
+      g_assert_true (band_key->swatch_block && band_key->swatch_light);
+      g_assert_true (!median_key->swatch_block && median_key->swatch_dashed);
+      g_assert_false (band_key->swatch_dashed || median_key->swatch_light);
+      {
+        LodeRgba colour = lode_chart_colour_resolve (band->colour, &palette);
+        cairo_surface_t *surface = paint_chart (layout, &palette, "test-analysis-bands.png");
+        LodeRgba key = pixel (surface, (int) (band_key->swatch_x + band_key->swatch_width / 2),
+                              (int) band_key->swatch_y);
+
+        g_assert_cmpfloat (distance (key, lode_rgba_mix (palette.background, colour, 0.2)), <,
+                           0.1);
+        g_assert_cmpfloat (distance (key, colour), >, 0.5);
+        cairo_surface_destroy (surface);
+      }
       hover = lode_chart_hover_new (layout, lode_chart_layout_x_for_year (layout, 2030));
       for (guint i = 0; i < hover->labels->len; i++)
         in_card |= strstr (g_array_index (hover->labels, LodeChartLabel, i).text, " – ") != NULL;

@@ -28,6 +28,7 @@ typedef struct
   LodeChartColour  colour;
   gboolean         block;
   gboolean         dashed;
+  gboolean         light;     /* an uncertainty band */
 } LegendItem;
 
 typedef struct
@@ -148,10 +149,18 @@ place_legend (LodeChartBuilder *b,
           cy += m->line_h * LEGEND_ROW;
         }
       if (commit)
-        lode_chart_label_add_keyed (b->data.layout->labels, g_strdup (items[i].text),
-                                    cx + sw + m->gap * LEGEND_SWATCH_GAP, cy, m->small_px,
-                                    LODE_CHART_COLOUR (LODE_CHART_COLOUR_FOREGROUND), cx,
-                                    cy + m->line_h / 2, sw, items[i].colour, items[i].block);
+        {
+          LodeChartLabel *label =
+            lode_chart_label_add_keyed (b->data.layout->labels, g_strdup (items[i].text),
+                                        cx + sw + m->gap * LEGEND_SWATCH_GAP, cy, m->small_px,
+                                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_FOREGROUND), cx,
+                                        cy + m->line_h / 2, sw, items[i].colour,
+                                        items[i].block);
+
+          /* The key looks like what it names: a band's tint, a median's dashes. */
+          label->swatch_dashed = items[i].dashed;
+          label->swatch_light = items[i].light;
+        }
       cx += w + m->gap * LEGEND_ITEM_GAP;
     }
   return cy - y + m->line_h;
@@ -179,6 +188,7 @@ collect_legend (LodeChartBuilder *b,
         series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS
         || series->style == LODE_CHART_SERIES_BAND,
         series->dashed,
+        series->style == LODE_CHART_SERIES_BAND,
       };
     }
   return n;

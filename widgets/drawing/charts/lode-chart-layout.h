@@ -120,6 +120,8 @@ typedef struct
   double           swatch_x, swatch_y, swatch_width;
   LodeChartColour  swatch_colour;
   gboolean         swatch_block;    /* a filled square (areas, bars) instead of a stroke */
+  gboolean         swatch_dashed;   /* the stroke dashed, as a band's median */
+  gboolean         swatch_light;    /* the square in an uncertainty band's tint */
 } LodeChartLabel;
 
 typedef struct

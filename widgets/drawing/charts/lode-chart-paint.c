@@ -124,6 +124,18 @@ trace_line (cairo_t      *cr,
 }
 
 /* An uncertainty band: the area between P10 and P90 over the years both are known. */
+/* An uncertainty band's tint of `colour`: opaque on an opaque background. */
+static void
+set_band_colour (cairo_t           *cr,
+                 const LodePalette *palette,
+                 LodeRgba           colour)
+{
+  if (palette->background.a >= 1.0)
+    lode_cairo_set_rgba (cr, lode_rgba_mix (palette->background, colour, UNCERTAINTY_OPACITY));
+  else
+    lode_cairo_set_rgba (cr, lode_rgba_with_alpha (colour, UNCERTAINTY_OPACITY));
+}
+
 static void
 paint_band (cairo_t               *cr,
             const LodeChartSeries *series,
@@ -152,10 +164,7 @@ paint_band (cairo_t               *cr,
         cairo_line_to (cr, series->x[k], series->y_base[k]);
       cairo_close_path (cr);
     }
-  if (palette->background.a >= 1.0)
-    lode_cairo_set_rgba (cr, lode_rgba_mix (palette->background, colour, UNCERTAINTY_OPACITY));
-  else
-    lode_cairo_set_rgba (cr, lode_rgba_with_alpha (colour, UNCERTAINTY_OPACITY));
+  set_band_colour (cr, palette, colour);
   cairo_fill (cr);
 }
 
@@ -350,7 +359,10 @@ paint_labels (cairo_t           *cr,
           LodeRgba colour = lode_chart_colour_resolve (label->swatch_colour, palette);
 
           cairo_save (cr);
-          lode_cairo_set_rgba (cr, colour);
+          if (label->swatch_light)
+            set_band_colour (cr, palette, colour);
+          else
+            lode_cairo_set_rgba (cr, colour);
           if (label->swatch_block)
             {
               double side = MIN (label->swatch_width, label->size * 0.8);
@@ -363,6 +375,15 @@ paint_labels (cairo_t           *cr,
             {
               cairo_set_line_width (cr, SWATCH_LINE_PX * fs);
               cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+              if (label->swatch_dashed)
+                {
+                  double dash[] = { MEDIAN_DASH_ON * fs, 2.0 * fs };
+
+                  /* The median's dashes, thinner and square-ended as on the chart. */
+                  cairo_set_line_width (cr, 2 * MEDIAN_LINE_PX * fs);
+                  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+                  cairo_set_dash (cr, dash, 2, 0);
+                }
               cairo_move_to (cr, label->swatch_x + SWATCH_INSET_PX * fs, label->swatch_y);
               cairo_line_to (cr, label->swatch_x + label->swatch_width - SWATCH_INSET_PX * fs,
                              label->swatch_y);
