@@ -12,6 +12,7 @@
 #include "analysis-test-util.h"
 #include "lode-bands.h"
 #include "lode-chart-hover.h"
+#include "lode-chart-layout-private.h"   /* text widths, for the tornado's room */
 #include "lode-chart-paint.h"
 #include "lode-export.h"
 #include "lode-flow-diff-paint.h"
@@ -121,6 +122,58 @@ test_tornado (void)
 
   description = lode_chart_layout_describe (layout);
   g_assert_nonnull (strstr (description, "X1, "));
+}
+
+/* The Baseline's tornado at 1920 × 1080: the bars' end texts stay clear of the row names and
+ * inside the page, and the plot takes the width they leave (no empty column between the names
+ * and the leftmost text or axis). */
+static void
+test_tornado_room (void)
+{
+  g_autoptr(LodeDataset) ds = load_dataset ();
+  g_autoptr(LodeAnalysisModel) model = reference_model_new (ds, "baseline");
+  g_autoptr(LodeSensitivity) s = NULL;
+  g_autoptr(LodeProjection) p = lode_projection_new_empty (ds, 2040);
+  g_autoptr(LodeChartLayout) layout = NULL;
+  LodeChartOptions options;
+  LodeOutput output;
+  double names_right = 0, leftmost = G_MAXDOUBLE, rightmost = 0;
+  guint n_left = 0;
+
+  g_assert_true (lode_output_init (&output, NULL, LODE_MATERIAL_NDPR, 2030, NULL));
+  s = lode_sensitivity_run (model, &output, NULL, NULL);
+  lode_chart_options_init (&options);
+  options.sensitivity = s;
+  layout = lode_chart_layout_new (LODE_CHART_TORNADO, p, NULL, 1920, 1080, &options);
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const LodeChartLabel *label = &g_array_index (layout->labels, LodeChartLabel, i);
+      double w = lode_chart_text_width (label->text, label->size, label->flags);
+
+      if (label->align != 1.0)
+        continue;
+      if (label->colour.role == LODE_CHART_COLOUR_FOREGROUND)
+        names_right = MAX (names_right, label->x);
+      else
+        {
+          leftmost = MIN (leftmost, label->x - w);
+          n_left++;
+        }
+    }
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const LodeChartLabel *label = &g_array_index (layout->labels, LodeChartLabel, i);
+
+      if (label->align == 0 && label->colour.role == LODE_CHART_COLOUR_MUTED
+          && label->y < layout->plot.y + layout->plot.height)
+        rightmost = MAX (rightmost,
+                         label->x + lode_chart_text_width (label->text, label->size,
+                                                           label->flags));
+    }
+  g_assert_cmpuint (n_left, >, 3);
+  g_assert_cmpfloat (leftmost, >, names_right);
+  g_assert_cmpfloat (rightmost, <=, layout->width);
+  g_assert_cmpfloat (MIN (leftmost, layout->plot.x) - names_right, <, 40);
 }
 
 /* Without its analysis, a tornado says it is being made. */
@@ -463,6 +516,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lode/analysis-paint/tornado", test_tornado);
+  g_test_add_func ("/lode/analysis-paint/tornado-room", test_tornado_room);
   g_test_add_func ("/lode/analysis-paint/empty", test_analysis_charts_empty);
   g_test_add_func ("/lode/analysis-paint/marginal", test_marginal);
   g_test_add_func ("/lode/analysis-paint/bands", test_bands_on_time_charts);

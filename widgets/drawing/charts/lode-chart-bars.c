@@ -197,6 +197,70 @@ place_row (LodeChartBuilder   *b,
     }
 }
 
+/* How far the bars' end texts reach beyond the plot on its left and its right, px
+ * (negative when they stay inside). */
+static void
+text_reach (const LodeChartBuilder *b,
+            guint                   n,
+            double                 *out_left,
+            double                 *out_right)
+{
+  const LodeChartLayout *layout = b->data.layout;
+  double plot_right = layout->plot.x + layout->plot.width;
+
+  *out_left = *out_right = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      const LodeChartRow *row = row_at (b, i);
+
+      for (guint k = 0; k < row->n_parts; k++)
+        {
+          double x1 = x_for_value (layout, row->to[k]);
+          double w;
+
+          if (row->text[k] == NULL || !isfinite (x1))
+            continue;
+          w = b->m.gap * 0.5
+              + lode_chart_text_width (row->text[k], b->m.small_px, LODE_TEXT_NORMAL);
+          if (row->to[k] < row->from[k])
+            *out_left = MAX (*out_left, layout->plot.x - (x1 - w));
+          else
+            *out_right = MAX (*out_right, x1 + w - plot_right);
+        }
+    }
+}
+
+/* The plot first leaves room on both sides for the widest end text; bars seldom end at its
+ * edges, so it takes back what their texts do not use, keeping the wider plot only if the
+ * texts then still fit. */
+static void
+tighten_plot (LodeChartBuilder *b,
+              guint             shown,
+              double            left_room,
+              double            right_room)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartMetrics *m = &b->m;
+  LodeChartRect plot = layout->plot;
+  LodeChartTicks ticks = layout->axes[0].ticks;
+  double reach_left, reach_right, need_left, need_right;
+
+  text_reach (b, shown, &reach_left, &reach_right);
+  need_left = MIN (MAX (reach_left, 0) + m->gap, left_room);
+  need_right = MIN (MAX (reach_right, 0) + m->gap, right_room);
+  if (need_left >= left_room && need_right >= right_room)
+    return;
+  layout->plot.x -= left_room - need_left;
+  layout->plot.width += left_room - need_left + right_room - need_right;
+  compute_value_ticks (b);
+  text_reach (b, shown, &reach_left, &reach_right);
+  if (reach_left + m->gap > need_left + 0.5 || reach_right + m->gap > need_right + 0.5)
+    {
+      layout->plot = plot;
+      layout->axes[0].ticks = ticks;
+    }
+}
+
 static void
 place_value_ticks (LodeChartBuilder *b,
                    double            y)
@@ -247,6 +311,7 @@ lode_chart_place_rows (LodeChartBuilder *b)
   for (guint i = 0; i < shown; i++)
     layout->row_names[i] = g_strdup (row_at (b, i)->label);
   compute_value_ticks (b);
+  tighten_plot (b, shown, left ? room : m->gap, room);
   /* Few rows on a tall page: taller rows, bars no thicker than a few lines, the block in the
    * middle of the height. */
   row_h = shown > 0 ? MIN (layout->plot.height / shown, m->line_h * MAX_ROW_LINES) : 0;
