@@ -23,6 +23,7 @@ struct _LodeApplication
 
   /* Borrowed */
   GtkRecentManager *recent_manager;
+  GHashTable     *offered;   /* autosaves offered for restoring, each only once */
 };
 
 G_DEFINE_FINAL_TYPE (LodeApplication, lode_application, ADW_TYPE_APPLICATION)
@@ -265,12 +266,43 @@ lode_application_startup (GApplication *application)
   rebuild_recent_menu (self);
 }
 
+/* What a Lodestone that crashed or was killed left unsaved is offered for restoring when
+ * Lodestone starts (or is started again), the newest in `first`, any others in windows of
+ * their own; each only once in the life of this process. */
+static void
+offer_recoveries (LodeApplication *self,
+                  LodeWindow      *first)
+{
+  g_autofree char *dir = lode_autosave_default_dir ();
+  g_autoptr(GPtrArray) orphans = lode_autosave_find_orphans (dir);
+
+  while (orphans->len > 0)
+    {
+      LodeRecovery *recovery = g_ptr_array_steal_index (orphans, 0);
+      LodeWindow *window;
+
+      if (!g_hash_table_add (self->offered, g_strdup (recovery->scenario_path)))
+        {
+          lode_recovery_free (recovery);
+          continue;
+        }
+      /* A window that already asks something (a file that did not open) is left to it. */
+      window = first != NULL && lode_window_get_dialog (first) == NULL ?
+               first : lode_window_new (self);
+      first = NULL;
+      gtk_window_present (GTK_WINDOW (window));
+      lode_window_offer_recovery (window, recovery);
+    }
+}
+
 static void
 lode_application_activate (GApplication *application)
 {
   LodeApplication *self = LODE_APPLICATION (application);
+  LodeWindow *window = get_or_create_window (self);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  gtk_window_present (GTK_WINDOW (window));
+  offer_recoveries (self, window);
 }
 
 static void
@@ -289,6 +321,8 @@ lode_application_open (GApplication  *application,
 
       gtk_window_present (GTK_WINDOW (window));
       lode_window_open_file (window, files[i]);
+      if (i == 0)
+        offer_recoveries (self, window);
     }
 }
 
@@ -313,6 +347,7 @@ lode_application_finalize (GObject *object)
   LodeApplication *self = LODE_APPLICATION (object);
 
   g_clear_pointer (&self->dataset, lode_dataset_unref);
+  g_clear_pointer (&self->offered, g_hash_table_unref);
 
   G_OBJECT_CLASS (lode_application_parent_class)->finalize (object);
 }
@@ -333,6 +368,7 @@ lode_application_class_init (LodeApplicationClass *klass)
 static void
 lode_application_init (LodeApplication *self)
 {
+  self->offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API */

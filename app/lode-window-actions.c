@@ -100,11 +100,10 @@ dialog_destroyed_cb (GtkWidget  *dialog,
     self->dialog = NULL;
 }
 
-/* Makes `dialog` the one the window shows; `response_cb` gets the window as its data. */
-static void
-present_dialog (LodeWindow       *self,
-                AdwMessageDialog *dialog,
-                GCallback         response_cb)
+void
+lode_window_present_dialog (LodeWindow       *self,
+                            AdwMessageDialog *dialog,
+                            GCallback         response_cb)
 {
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", response_cb, self);
@@ -355,6 +354,28 @@ show_save_dialog (LodeWindow *self)
 
 /* Unsaved changes */
 
+static gboolean
+run_response_cb (gpointer user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *response = g_steal_pointer (&self->pending_response);
+
+  self->response_id = 0;
+  if (g_strcmp0 (response, "discard") == 0)
+    run_pending (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    save_then_continue (self);
+  else
+    clear_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The answer runs from an idle, not here: AdwMessageDialog emits "response" from inside its
+ * own button handler, holding a reference, after it has closed itself. Discard on quit
+ * closes this window; were that done here, the window would be finalised while the dialog,
+ * still alive and destroyed-with-parent, kept it as its transient parent, and the dialog's
+ * own dispose would then disconnect from freed memory ("instance with invalid (NULL) class
+ * pointer"). From an idle, the dialog is gone before the window closes. */
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -363,12 +384,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
   self->dialog = NULL;
   g_signal_handlers_disconnect_by_data (dialog, self);
 
-  if (g_strcmp0 (response, "discard") == 0)
-    run_pending (self);
-  else if (g_strcmp0 (response, "save") == 0)
-    save_then_continue (self);
-  else
-    clear_pending (self);
+  g_free (self->pending_response);
+  self->pending_response = g_strdup (response);
+  if (self->response_id == 0)
+    self->response_id = g_idle_add (run_response_cb, self);
 }
 
 /* Actions */
@@ -592,6 +611,8 @@ lode_window_close_dialogs (LodeWindow *self)
 {
   clear_chooser (self);
   clear_dialog (self);
+  g_clear_handle_id (&self->response_id, g_source_remove);
+  g_clear_pointer (&self->pending_response, g_free);
 }
 
 void
@@ -641,7 +662,7 @@ lode_window_show_error (LodeWindow   *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
-  present_dialog (self, dialog, G_CALLBACK (error_response_cb));
+  lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
 }
 
 gboolean
@@ -674,6 +695,9 @@ lode_window_confirm_then (LodeWindow *self,
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
+  /* A new question replaces an answer to the last one that has not run yet. */
+  g_clear_handle_id (&self->response_id, g_source_remove);
+  g_clear_pointer (&self->pending_response, g_free);
   clear_pending (self);
   self->pending = pending;
   g_set_object (&self->pending_file, file);
@@ -700,7 +724,7 @@ lode_window_confirm_then (LodeWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
+  lode_window_present_dialog (self, dialog, G_CALLBACK (confirm_response_cb));
 }
 
 /* Public API */

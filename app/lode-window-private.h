@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lode-autosave.h"
 #include "lode-chart-layout.h"
 #include "lode-window.h"
 
@@ -61,11 +62,15 @@ struct _LodeWindow
   /* Owned */
   LodeDataset          *dataset;
   LodeDocument         *document;
+  LodeAutosave         *autosave;
+  LodeRecovery         *recovery;     /* offered for restoring, until answered */
+  LodeScenario         *recovered;    /* its scenario */
   GSettings            *settings;
   GtkNativeDialog      *chooser;
   char                 *last_error;
   GFile                *pending_file;
   char                 *pending_preset;
+  char                 *pending_response; /* the answer to "Save Changes?", until it runs */
 
   LodeWindowAnalyses   *analyses;
 
@@ -76,6 +81,7 @@ struct _LodeWindow
   LodePresentView       present_view;
   GtkWidget            *last_area;    /* diagram_area or charts_area, whichever was used last */
   guint                 tick_id;
+  guint                 response_id;  /* idle that runs pending_response */
   int                   range_first;
   int                   range_last;
   int                   pane_before_presenting;
@@ -87,6 +93,10 @@ struct _LodeWindow
 
 /* lode-window-actions.c */
 void      lode_window_init_actions      (LodeWindow   *self);
+/* Makes `dialog` the one the window shows; `response_cb` gets the window as its data. */
+void      lode_window_present_dialog    (LodeWindow       *self,
+                                         AdwMessageDialog *dialog,
+                                         GCallback         response_cb);
 /* Closes the file chooser and message dialog on screen without running their responses. */
 void      lode_window_close_dialogs     (LodeWindow   *self);
 void      lode_window_update_actions    (LodeWindow   *self);
@@ -110,6 +120,10 @@ void      lode_window_init_analyses     (LodeWindow   *self);
 void      lode_window_analyses_update   (LodeWindow   *self);
 gboolean  lode_window_analyses_showing_diff (LodeWindow *self);
 void      lode_window_analyses_free     (LodeWindow   *self);
+
+/* lode-window-recovery.c */
+void      lode_window_init_autosave     (LodeWindow   *self);
+void      lode_window_clear_autosave    (LodeWindow   *self);
 
 /* lode-window.c */
 void      lode_window_schedule_update   (LodeWindow   *self);

@@ -516,6 +516,7 @@ lode_window_constructed (GObject *object)
   self->document = lode_document_new (self->dataset);
   if (!lode_document_new_from_preset (self->document, "baseline", &error))
     g_warning ("Cannot start from the Baseline preset: %s", error->message);
+  lode_window_init_autosave (self);
 
   lode_window_init_actions (self);
 
@@ -554,6 +555,7 @@ lode_window_dispose (GObject *object)
     }
   lode_window_close_dialogs (self);
   lode_window_analyses_free (self);
+  lode_window_clear_autosave (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
 

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lode-application.h"
+#include "lode-autosave.h"
 #include "lode-document.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,13 @@ void          lode_window_new_from_preset   (LodeWindow      *self,
 const char   *lode_window_get_last_error    (LodeWindow      *self);
 /* The message dialog the window is showing (unsaved changes or an error), or NULL. */
 AdwMessageDialog *lode_window_get_dialog    (LodeWindow      *self);
+
+/* Asks whether to restore what a crashed Lodestone left unsaved (Restore / Discard, with the
+ * time it was kept). Takes `recovery`. */
+void          lode_window_offer_recovery    (LodeWindow      *self,
+                                             LodeRecovery    *recovery);
+/* The autosave that keeps this window's unsaved changes (for tests). */
+LodeAutosave *lode_window_get_autosave      (LodeWindow      *self);
 
 /* Presentation mode: full screen, panel hidden, larger type. */
 void          lode_window_set_presentation  (LodeWindow      *self,

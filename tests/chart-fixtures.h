@@ -53,7 +53,7 @@ fixture_projection (LodeDataset *ds,
                     double       slope)
 {
   LodeProjection *p = lode_projection_new_empty (ds, horizon);
-  double cum = 0, floor_cum = 0;
+  double cum = 0, floor_cum = 0, fund_cum = 0;
 
   p->n_regions = ds->n_regions;
   for (int i = 0; i < p->n_years; i++)
@@ -73,6 +73,18 @@ fixture_projection (LodeDataset *ds,
       floor_cum += y->price_floor_cost_busd;
       y->public_spend_cum_busd = cum;
       y->price_floor_cost_cum_busd = floor_cum;
+      /* The fund: 1 bn of grants and 0.5 bn of equity a year 2026–2028; 0.25 bn of dividends
+       * a year from 2030 and a 3 bn exit in the last year. */
+      y->fund_out_busd[LODE_FUND_OUT_GRANTS] = y->year >= 2026 && y->year <= 2028 ? 1.0 : 0.0;
+      y->fund_out_busd[LODE_FUND_OUT_EQUITY] = y->year >= 2026 && y->year <= 2028 ? 0.5 : 0.0;
+      y->fund_in_busd[LODE_FUND_IN_DIVIDENDS] = y->year >= 2030 ? 0.25 : 0.0;
+      y->fund_in_busd[LODE_FUND_IN_EXIT_VALUE] = i == p->n_years - 1 ? 3.0 : 0.0;
+      y->fund_net_busd = y->fund_in_busd[LODE_FUND_IN_DIVIDENDS]
+                         + y->fund_in_busd[LODE_FUND_IN_EXIT_VALUE]
+                         - y->fund_out_busd[LODE_FUND_OUT_GRANTS]
+                         - y->fund_out_busd[LODE_FUND_OUT_EQUITY];
+      fund_cum += y->fund_net_busd;
+      y->fund_net_cum_busd = fund_cum;
       y->chain[LODE_MATERIAL_NDPR].price_usd_kg = 56.0 + i;
       y->jobs_us = 1000.0 + 250.0 * i;
     }

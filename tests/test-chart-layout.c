@@ -7,6 +7,7 @@
 
 #include "chart-fixtures.h"
 #include "lode-chart-hover.h"
+#include "lode-chart-kind-private.h"
 #include "lode-chart-layout.h"
 
 typedef struct
@@ -164,6 +165,8 @@ test_year_at (Fixture       *f,
   for (int kind = 0; kind < LODE_N_CHARTS; kind++)
     {
       g_autoptr(LodeChartLayout) layout = NULL;
+      /* Columns of bars reach half a step beyond the first and the last year. */
+      gboolean columns = (lode_chart_kind_info (kind)->flags & LODE_CHART_YEAR_COLUMNS) != 0;
 
       if (!lode_chart_kind_has_years (kind))
         continue;
@@ -174,9 +177,9 @@ test_year_at (Fixture       *f,
 
           g_assert_cmpint (lode_chart_layout_year_at (layout, x), ==, year);
           g_assert_cmpint (lode_chart_layout_year_at (layout, x + layout->dx * 0.45), ==,
-                           year == 2040 && kind != LODE_CHART_SPEND ? 0 : year);
+                           year == 2040 && !columns ? 0 : year);
           g_assert_cmpint (lode_chart_layout_year_at (layout, x - layout->dx * 0.45), ==,
-                           year == 2024 && kind != LODE_CHART_SPEND ? 0 : year);
+                           year == 2024 && !columns ? 0 : year);
         }
       g_assert_cmpint (lode_chart_layout_year_at (layout, 2), ==, 0);
       g_assert_cmpint (lode_chart_layout_year_at (layout, 799), ==, 0);
@@ -286,6 +289,59 @@ test_spend_axes (Fixture       *f,
   g_assert_cmpfloat (spend->x[0] - layout->bar_width / 2, >=, layout->plot.x);
   g_assert_cmpfloat (spend->x[16] + layout->bar_width / 2, <=,
                      layout->plot.x + layout->plot.width + 1e-9);
+}
+
+static const LodeChartSeries *
+find_labelled (const LodeChartLayout *layout,
+               const char            *label)
+{
+  for (guint i = 0; i < layout->series->len; i++)
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, i);
+
+      if (g_strcmp0 (series->label, label) == 0)
+        return series;
+    }
+  g_error ("no series “%s”", label);
+}
+
+/* The fund chart: money out hangs below the zero line and money back stands above it, each
+ * instrument in one colour named once in the legend; the net position shares the axis. */
+static void
+test_fund_flows (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LodeChartLayout) layout = lode_chart_layout_new (LODE_CHART_FUND, f->projection,
+                                                             f->baseline, 800, 400, NULL);
+  const LodeChartSeries *grants = find_labelled (layout, "Grants");
+  const LodeChartSeries *equity = find_labelled (layout, "Equity");
+  const LodeChartSeries *back = find_labelled (layout, "Equity: dividends and exit");
+  const LodeChartSeries *net = find_series (layout, LODE_CHART_SERIES_LINE);
+  double zero = lode_chart_layout_y_for_value (layout, 0, 0.0);
+  int n_legend = 0;
+
+  /* 2027 (index 3): grants 0 to -1, equity -1 to -1.5, below the zero line. */
+  g_assert_cmpfloat_with_epsilon (grants->value[3], -1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (equity->value_base[3], -1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (equity->value[3], -1.5, 1e-12);
+  g_assert_cmpfloat (grants->y[3], >, zero + 1);
+  g_assert_cmpfloat (equity->y[3], >, grants->y[3] + 1);
+  /* 2040: 0.25 dividends and the 3 bn exit above it. */
+  g_assert_cmpfloat_with_epsilon (back->value[16], 3.25, 1e-12);
+  g_assert_cmpfloat (back->y[16], <, zero - 1);
+  g_assert_true (back->colour.index == equity->colour.index);
+  g_assert_false (back->in_legend);
+  g_assert_true (equity->in_legend);
+
+  /* The net position on the same axis: -4.5 by 2028, then 12 years of 0.25 and 3 back. */
+  g_assert_nonnull (net);
+  g_assert_cmpint (net->axis, ==, 0);
+  g_assert_cmpfloat_with_epsilon (net->value[16], -4.5 + 11 * 0.25 + 3.0, 1e-9);
+  g_assert_cmpfloat (layout->axes[0].ticks.min, <=, -4.5);
+  g_assert_cmpfloat (layout->axes[0].ticks.max, >=, 3.25);
+  for (guint i = 0; i < layout->series->len; i++)
+    n_legend += ((const LodeChartSeries *) g_ptr_array_index (layout->series, i))->in_legend;
+  g_assert_cmpint (n_legend, ==, 5 + 2);   /* the instruments, the net line, the baseline */
 }
 
 static void
@@ -588,6 +644,7 @@ main (int    argc,
   ADD ("year-at", test_year_at);
   ADD ("stacked", test_stacked);
   ADD ("spend-axes", test_spend_axes);
+  ADD ("fund-flows", test_fund_flows);
   ADD ("percent-axis", test_percent_axis);
   ADD ("options", test_options);
   ADD ("hover", test_hover);

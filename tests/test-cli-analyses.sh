@@ -108,11 +108,25 @@ for view in chart:tornado chart:marginal flow-diff; do
   [ -s "$WORK/view.png" ] || die "--view $view wrote nothing"
   rm -f "$WORK/view.png"
 done
-lode --export "$WORK/fan.svg" --view chart:china-free --bands 30
+# footer FILE.pdf TEXT: the PDF's footer says TEXT (what the analysis shown assumes).
+footer () {
+  pdftotext -raw "$1" "$WORK/page.txt" || die "pdftotext cannot read $1"
+  grep -q "$2" "$WORK/page.txt" || die "$1 does not say '$2'"
+}
+
+lode --export "$WORK/fan.pdf" --view chart:china-free --bands 30
 [ "$rc" -eq 0 ] || die "an exported fan chart exited $rc"
-grep -q 'Monte Carlo' "$WORK/fan.svg" 2>/dev/null || grep -q '<svg' "$WORK/fan.svg" \
-  || die "the fan chart is no SVG"
-passed "chart:tornado, chart:marginal, flow-diff and bands on a time chart export"
+footer "$WORK/fan.pdf" 'median of 30 Monte Carlo runs, seed 2024'
+lode --export "$WORK/diff.pdf" --view flow-diff --set fund.size_busd=10
+footer "$WORK/diff.pdf" "China-free tonnes"
+# A slide shows the scenario's chart: a tornado there is made too.
+lode --save-as "$WORK/tornado.lodestone"
+sed 's/chart="[a-z-]*"/chart="tornado"/' "$WORK/tornado.lodestone" >"$WORK/slide.lodestone"
+grep -q 'chart="tornado"' "$WORK/slide.lodestone" || die "the saved scenario names no chart"
+lode "$WORK/slide.lodestone" --export "$WORK/slide.pdf" --view slide
+[ "$rc" -eq 0 ] || die "a slide with the tornado exited $rc"
+footer "$WORK/slide.pdf" 'Sensitivity of China-free share'
+passed "chart:tornado, chart:marginal, flow-diff, bands on a time chart and a tornado slide export"
 
 # --- usage errors -----------------------------------------------------------------------------
 

@@ -171,6 +171,80 @@ expect_error 1 'garbage.lodestone' "$WORK/x.csv" -- "$WORK/garbage.lodestone" --
 expect_error 2 'fund.size_busd' "$WORK/x.lodestone" -- \
   --save-as "$WORK/x.lodestone" --set fund.size_busd=x
 
+# --- what may be read and written (issue #16) --------------------------------------------------
+
+# A FIFO as the scenario file hung forever: now refused at once (item 2).
+mkfifo "$WORK/fifo.lodestone"
+env -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$LODESTONE" --summary "$WORK/fifo.lodestone" \
+  >"$OUT" 2>"$ERR"
+status=$?
+[ "$status" -eq 1 ] || fail "a FIFO as the scenario exited $status (124: it hung)"
+grep -q 'named pipe' "$ERR" || fail "a FIFO as the scenario: '$(cat "$ERR")'"
+rm -f "$WORK/fifo.lodestone"
+ok "a FIFO as the scenario is refused at once"
+
+# A device was replaced by a regular file with exit 0 (item 5).
+run --csv /dev/null
+[ "$status" -eq 1 ] || fail "--csv /dev/null exited $status"
+grep -q 'device' "$ERR" || fail "--csv /dev/null: '$(cat "$ERR")'"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+ok "--csv /dev/null is refused and /dev/null stays a device"
+
+# A 0444 file was silently overwritten as 0644; a 0600 file came back 0644 (item 5).
+printf 'old\n' >"$WORK/ro.csv"
+chmod 444 "$WORK/ro.csv"
+run --csv "$WORK/ro.csv"
+[ "$status" -eq 1 ] || fail "--csv over a 0444 file exited $status"
+grep -q 'read-only' "$ERR" || fail "--csv over a 0444 file: '$(cat "$ERR")'"
+[ "$(cat "$WORK/ro.csv")" = old ] && [ "$(stat -c %a "$WORK/ro.csv")" = 444 ] \
+  || fail "a 0444 file was changed"
+printf 'old\n' >"$WORK/private.png"
+chmod 600 "$WORK/private.png"
+run --export "$WORK/private.png" --size 640x360
+[ "$status" -eq 0 ] || fail "--export over a 0600 file exited $status"
+is_png "$WORK/private.png" && [ "$(stat -c %a "$WORK/private.png")" = 600 ] \
+  || fail "--export over a 0600 file left mode $(stat -c %a "$WORK/private.png")"
+ok "read-only files are refused, private files stay private"
+
+# Exports replaced a link by a plain file while --save-as wrote through it (item 5).
+mkdir "$WORK/real"
+for out in plan.lodestone figures.csv picture.png; do
+  printf 'old\n' >"$WORK/real/$out"
+  chmod 640 "$WORK/real/$out"
+  ln -s "real/$out" "$WORK/link-$out"
+done
+run --save-as "$WORK/link-plan.lodestone"
+[ "$status" -eq 0 ] || fail "--save-as through a link exited $status"
+run --csv "$WORK/link-figures.csv"
+[ "$status" -eq 0 ] || fail "--csv through a link exited $status"
+run --export "$WORK/link-picture.png" --size 640x360
+[ "$status" -eq 0 ] || fail "--export through a link exited $status"
+for out in plan.lodestone figures.csv picture.png; do
+  [ -L "$WORK/link-$out" ] || fail "link-$out is no longer a link"
+  [ "$(cat "$WORK/real/$out")" != old ] || fail "real/$out was not written through its link"
+  [ "$(stat -c %a "$WORK/real/$out")" = 640 ] || fail "real/$out lost its mode"
+done
+ok "--save-as, --csv and --export all write through links, keeping the mode"
+
+# A symbolic link loop created a 0777 file (item 7).
+ln -s loop-b.lodestone "$WORK/loop-a.lodestone"
+ln -s loop-a.lodestone "$WORK/loop-b.lodestone"
+run --save-as "$WORK/loop-a.lodestone"
+[ "$status" -eq 1 ] || fail "--save-as onto a link loop exited $status"
+grep -q 'loops' "$ERR" || fail "--save-as onto a link loop: '$(cat "$ERR")'"
+[ -L "$WORK/loop-a.lodestone" ] && [ -L "$WORK/loop-b.lodestone" ] || fail "the loop was replaced"
+ok "a link loop is refused"
+
+# An unknown --set id was echoed twice, untruncated (item 9). Linux allows 128 KiB per argument.
+long_id=$(head -c 120000 /dev/zero | tr '\0' x)
+run --summary --set "$long_id=1"
+[ "$status" -eq 2 ] || fail "--set with a 120 KB id exited $status"
+[ "$(wc -l <"$ERR")" -eq 1 ] || fail "--set with a 120 KB id printed $(wc -l <"$ERR") lines"
+[ "$(wc -c <"$ERR")" -lt 4000 ] || fail "--set with a 120 KB id printed $(wc -c <"$ERR") bytes"
+[ "$(grep -o 'xxxxxxxxxx*' "$ERR" | wc -l)" -eq 1 ] || fail "--set echoed the id more than once"
+grep -q 'Unknown lever' "$ERR" || fail "--set with a 120 KB id: no 'Unknown lever'"
+ok "an unknown --set id is named once, cut short ($(wc -c <"$ERR") bytes)"
+
 # An existing file survives a failed export untouched.
 printf 'keep me\n' >"$WORK/keep.png"
 run --export "$WORK/keep.png" --view nonsense
@@ -269,6 +343,18 @@ if command -v pdftotext >/dev/null; then
   grep -q 'Data:' "$WORK/slide.txt" || fail "the PDF footer lacks the data sources"
   ok "the PDF carries its footer as text"
 fi
+
+# --- explain ---------------------------------------------------------------------------------
+
+run --explain us_china_free_magnets_t --year 2032 --set fund.size_busd=20
+[ "$status" -eq 0 ] || fail "--explain exited $status"
+grep -q '^China-free magnets reaching US use, 2032' "$OUT" || fail "--explain lacks its title"
+grep -q 'United States, NdFeB' "$OUT" || fail "--explain lacks the US makers' term"
+grep -q 'via oxide separated in' "$OUT" || fail "--explain does not say where the oxide came from"
+ok "--explain breaks the China-free magnets down by maker and oxide origin"
+expect_error 2 'china_free_share_us_demand' "$WORK/none" -- --explain jobs_us
+expect_error 2 'explain' "$WORK/none" -- --summary --year 2030
+expect_error 2 '2070' "$WORK/none" -- --explain ndpr_price_usd_kg --year 2070
 
 # --- save-as ----------------------------------------------------------------------------------
 

@@ -390,8 +390,9 @@ test_every_preset (Fixture       *fx,
                    gconstpointer  data)
 {
   const char * const *ids = lode_preset_ids ();
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  g_assert_cmpuint (lode_presets_get_n (), ==, 4);
+  g_assert_cmpuint (lode_presets_get_n (), ==, 7);
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, lode_presets_get_n ());
   g_assert_true (lode_scenario_preset_ids () == ids);
   g_assert_null (lode_preset_find ("no-such-preset"));
@@ -408,8 +409,20 @@ test_every_preset (Fixture       *fx,
       g_assert_no_error (error);
       g_assert_cmpstr (lode_document_get_title (fx->doc), ==, lode_preset_get_title (preset));
       g_assert_cmpstr (lode_preset_get_title (preset), ==, preset->title);
-      /* The menu label is the title with a mnemonic. */
-      g_assert_cmpstr (lode_preset_get_menu_label (preset) + 1, ==, preset->title);
+      /* The menu label is the title with a mnemonic, and no two presets share one. */
+      {
+        const char *label = lode_preset_get_menu_label (preset);
+        const char *mark = strchr (label, '_');
+        g_autoptr(GString) plain = g_string_new (label);
+        gunichar key;
+
+        g_assert_nonnull (mark);
+        g_string_erase (plain, mark - label, 1);
+        g_assert_cmpstr (plain->str, ==, preset->title);
+        key = g_unichar_tolower (g_utf8_get_char (mark + 1));
+        g_assert_false (g_hash_table_contains (keys, GUINT_TO_POINTER (key)));
+        g_hash_table_add (keys, GUINT_TO_POINTER (key));
+      }
     }
 }
 

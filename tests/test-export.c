@@ -642,6 +642,37 @@ test_to_file (Fixture       *f,
   g_assert_cmpuint (n_files, ==, 1);
 }
 
+/* A 10 MiB title made an export take 23 s and 1.3 GB (#16 item 4): the page now shows its
+ * start, ellipsised, and no more of it is shaped. */
+static void
+test_long_title (Fixture       *f,
+                 gconstpointer  data)
+{
+  gsize n = 10 * 1024 * 1024;
+  g_autofree char *title = g_malloc (n + 1);
+  g_autofree char *caption = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  memset (title, 'T', n);
+  title[n] = '\0';
+  f->req.title = title;
+
+  caption = lode_export_dup_caption (&f->req);
+  g_assert_true (g_str_has_prefix (caption, "TTTTTTTT"));
+  g_assert_nonnull (strstr (caption, "…"));
+  g_assert_cmpint (g_utf8_strlen (caption, -1), <, LODE_SCENARIO_MAX_TITLE_CHARS + 40);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TINY_W, TINY_H);
+  cr = cairo_create (surface);
+  f->req.view = LODE_EXPORT_VIEW_SLIDE;
+  lode_export_paint_page (cr, &f->req, TINY_W, TINY_H);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  f->req.title = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +696,8 @@ main (int   argc,
   g_test_add ("/lode/export/footer-pixels", Fixture, NULL, fixture_set_up, test_footer_pixels,
               fixture_tear_down);
   g_test_add ("/lode/export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
+  g_test_add ("/lode/export/long-title", Fixture, NULL, fixture_set_up, test_long_title,
+              fixture_tear_down);
   g_test_add ("/lode/export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/lode/export/to-file", Fixture, NULL, fixture_set_up, test_to_file,
               fixture_tear_down);

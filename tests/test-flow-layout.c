@@ -264,6 +264,146 @@ check_all (const LodeProjection *p,
   check_labels (layout);
 }
 
+/* The flow area of the window's diagram at 1280×800, 1366×768 and 1920×1080 (beside the side
+ * panel, without it, and with the charts given a third of the height), and of exports. */
+static const double window_sizes[][2] = {
+  { 865, 345 }, { 865, 280 }, { 1240, 345 },     /* 1280×800 */
+  { 952, 310 }, { 952, 260 }, { 1330, 310 },     /* 1366×768 */
+  { 1500, 475 }, { 1500, 400 }, { 1880, 475 },   /* 1920×1080 */
+  { 1872, 930 }, { 1392, 960 }, { 1100, 620 }, { 752, 430 },   /* exports and slides */
+};
+
+/* What a label covers: its text, and the pill behind it over the ribbons. */
+static LodeFlowRect
+label_extent (const LodeFlowLabel *label)
+{
+  if (!label->pill)
+    return label->rect;
+  g_assert_cmpfloat (label->backing.x, <=, label->rect.x);
+  g_assert_cmpfloat (label->backing.x + label->backing.width, >=,
+                     label->rect.x + label->rect.width);
+  return label->backing;
+}
+
+/* Every label sits beside its own node: never over another node, and (but at end use, whose
+ * labels stand past the recycling lanes with leaders) within the band between the nodes above
+ * and below its own, so it never reads as another region's. */
+static void
+check_labels_beside_nodes (const LodeFlowLayout *layout)
+{
+  guint n_nodes = lode_flow_layout_get_n_nodes (layout);
+
+  for (guint q = 0; q < n_nodes; q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+      LodeFlowRect extent;
+      guint order[LODE_MAX_REGIONS], n;
+      int pos = -1;
+      double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+
+      if (!node->visible || node->label.level == LODE_FLOW_LABEL_HIDDEN)
+        continue;
+      extent = label_extent (&node->label);
+      for (guint o = 0; o < n_nodes; o++)
+        {
+          const LodeFlowNode *other = lode_flow_layout_get_node (layout, o);
+
+          if (o != q && other->visible && rects_overlap (&extent, &other->rect))
+            {
+              g_test_message ("label of node %u over node %u", q, o);
+              g_assert_not_reached ();
+            }
+        }
+      if (node->column == LODE_FLOW_COLUMN_END_USE)
+        continue;
+      n = lode_flow_layout_get_order (layout, node->column, order);
+      for (guint k = 0; k < n; k++)
+        {
+          const LodeFlowNode *other =
+            lode_flow_layout_get_node (layout,
+                                       lode_flow_layout_node_index (layout, node->column,
+                                                                    order[k]));
+
+          if (!other->visible)
+            continue;
+          if (order[k] == node->region)
+            pos = (int) k;
+          else if (pos < 0)
+            lo = other->rect.y + other->rect.height;
+          else if (hi == G_MAXDOUBLE)
+            hi = other->rect.y;
+        }
+      if (node->label.rect.y < lo - 0.5 || node->label.rect.y + node->label.rect.height > hi + 0.5)
+        {
+          g_test_message ("label of node %u (column %d) at %.1f..%.1f beside another node "
+                          "(room %.1f..%.1f)", q, node->column, node->label.rect.y,
+                          node->label.rect.y + node->label.rect.height, lo, hi);
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* The bottleneck badge keeps clear of every other column's title and unit. */
+static void
+check_badge (const LodeFlowLayout *layout)
+{
+  for (int c = 0; c < LODE_FLOW_N_COLUMNS; c++)
+    {
+      const LodeFlowHeader *hd = lode_flow_layout_get_header (layout, c);
+      LodeFlowRect badge;
+
+      if (!hd->bottleneck || hd->badge_rect.width <= 0)
+        continue;
+      badge = (LodeFlowRect) { hd->badge_rect.x - 3, hd->badge_rect.y - 3,
+                               hd->badge_rect.width + 6, hd->badge_rect.height + 6 };
+      for (int d = 0; d < LODE_FLOW_N_COLUMNS; d++)
+        {
+          const LodeFlowHeader *o = lode_flow_layout_get_header (layout, d);
+
+          if (d == c)
+            continue;
+          g_assert_false (rects_overlap (&badge, &o->title_rect));
+          g_assert_false (rects_overlap (&badge, &o->unit_rect));
+        }
+      /* The mark and the word lie inside the badge. */
+      g_assert_cmpfloat (hd->badge_icon.x, >=, hd->badge_rect.x);
+      g_assert_cmpfloat (hd->badge_text_rect.x + hd->badge_text_rect.width, <=,
+                         hd->badge_rect.x + hd->badge_rect.width + 0.01);
+    }
+}
+
+/* At the window's and the exports' sizes, for every preset and year: no label or badge
+ * collides with another, with another region's node or with a header. */
+static void
+test_window_sizes (void)
+{
+  static const char *presets[] = { "baseline", "mine-to-magnet", "allied-partnership",
+                                   "export-ban" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeDataset) ds = lode_dataset_load_default (&error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      g_autoptr(LodeScenario) scenario = lode_scenario_load_preset (ds, presets[i], &error);
+      g_autoptr(LodeProjection) p = NULL;
+
+      g_assert_no_error (error);
+      p = lode_projection_run (ds, scenario, &error);
+      g_assert_no_error (error);
+      for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
+        for (int year = p->base_year; year <= p->horizon; year += 2)
+          {
+            g_autoptr(LodeFlowLayout) layout =
+              lode_flow_layout_new (p, year, window_sizes[s][0], window_sizes[s][1], NULL);
+
+            check_labels (layout);
+            check_labels_beside_nodes (layout);
+            check_badge (layout);
+          }
+    }
+}
+
 static void
 test_synthetic (void)
 {
@@ -609,44 +749,55 @@ test_highlight (void)
 {
   g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
   g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  g_autoptr(LodeFlowHighlight) none = lode_flow_highlight_new (layout, -1, -1, -1);
+  g_autoptr(LodeFlowHighlight) hover = NULL;
+  g_autoptr(LodeFlowHighlight) selected = NULL;
+  g_autoptr(LodeFlowHighlight) ribbon = NULL;
+  g_autoptr(LodeFlowHighlight) invalid = NULL;
   int us_metal = lode_flow_layout_node_index (layout, LODE_STAGE_METAL, SYN_US);
   int us_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_US);
   int au_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_AU);
   int jp_magnet = lode_flow_layout_node_index (layout, LODE_STAGE_MAGNET, SYN_JP);
+  int jp_separation = lode_flow_layout_node_index (layout, LODE_STAGE_SEPARATION, SYN_JP);
 
+  g_assert_true (lode_flow_highlight_is_empty (none));
   for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
-    g_assert_cmpint (lode_flow_layout_get_node (layout, q)->emphasis, ==,
-                     LODE_FLOW_EMPHASIS_NORMAL);
+    g_assert_cmpint (lode_flow_highlight_get_node (none, q), ==, LODE_FLOW_EMPHASIS_NORMAL);
 
   /* US metal: fed by US separation, fed by the US mine; Australia's mine is unconnected. */
-  lode_flow_layout_set_highlight (layout, us_metal, -1, -1);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, us_metal)->emphasis, ==,
+  hover = lode_flow_highlight_new (layout, us_metal, -1, -1);
+  g_assert_false (lode_flow_highlight_is_empty (hover));
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, us_metal), ==,
                    LODE_FLOW_EMPHASIS_HIGHLIGHT);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, us_mine)->emphasis, ==,
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, us_mine), ==,
                    LODE_FLOW_EMPHASIS_HIGHLIGHT);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
-                   LODE_FLOW_EMPHASIS_DIM);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, jp_magnet)->emphasis, ==,
-                   LODE_FLOW_EMPHASIS_DIM);
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, au_mine), ==, LODE_FLOW_EMPHASIS_DIM);
+  g_assert_cmpint (lode_flow_highlight_get_node (hover, jp_magnet), ==, LODE_FLOW_EMPHASIS_DIM);
 
-  /* Selection without hover highlights too, and marks the node. */
-  lode_flow_layout_set_highlight (layout, -1, -1, au_mine);
-  g_assert_true (lode_flow_layout_get_node (layout, au_mine)->selected);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
+  /* Selection without hover highlights too, and is remembered for its mark. */
+  selected = lode_flow_highlight_new (layout, -1, -1, au_mine);
+  g_assert_cmpint (lode_flow_highlight_get_selected_node (selected), ==, au_mine);
+  g_assert_cmpint (lode_flow_highlight_get_node (selected, au_mine), ==,
                    LODE_FLOW_EMPHASIS_HIGHLIGHT);
 
   /* A hovered ribbon: only it and its ends. */
-  lode_flow_layout_set_highlight (layout, -1, 0, -1);
+  ribbon = lode_flow_highlight_new (layout, -1, 0, -1);
   {
     const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, 0);
 
-    g_assert_cmpint (r->emphasis, ==, LODE_FLOW_EMPHASIS_HIGHLIGHT);
-    g_assert_cmpint (lode_flow_layout_get_node (layout, r->source)->emphasis, ==,
+    g_assert_cmpint (lode_flow_highlight_get_ribbon (ribbon, 0), ==,
+                     LODE_FLOW_EMPHASIS_HIGHLIGHT);
+    g_assert_cmpint (lode_flow_highlight_get_ribbon (ribbon, 1), ==, LODE_FLOW_EMPHASIS_DIM);
+    g_assert_cmpint (lode_flow_highlight_get_node (ribbon, r->source), ==,
                      LODE_FLOW_EMPHASIS_HIGHLIGHT);
   }
-  lode_flow_layout_set_highlight (layout, -1, -1, -1);
-  g_assert_cmpint (lode_flow_layout_get_node (layout, au_mine)->emphasis, ==,
-                   LODE_FLOW_EMPHASIS_NORMAL);
+
+  /* Invisible or out-of-range indices mean nothing. */
+  g_assert_false (lode_flow_layout_get_node (layout, jp_separation)->visible);
+  invalid = lode_flow_highlight_new (layout, jp_separation, 9999, 9999);
+  g_assert_true (lode_flow_highlight_is_empty (invalid));
+  g_assert_cmpint (lode_flow_highlight_get_hover_node (invalid), ==, -1);
+  g_assert_cmpint (lode_flow_highlight_get_hover_ribbon (invalid), ==, -1);
 }
 
 static void
@@ -784,6 +935,7 @@ main (int    argc,
   g_test_add_func ("/lode/flow-layout/highlight", test_highlight);
   g_test_add_func ("/lode/flow-layout/describe", test_describe);
   g_test_add_func ("/lode/flow-layout/short-large-font", test_short_large_font);
+  g_test_add_func ("/lode/flow-layout/window-sizes", test_window_sizes);
 
   return g_test_run ();
 }

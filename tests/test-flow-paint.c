@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "flow-test-util.h"
+#include "lode-flow-layout-private.h"
 #include "lode-flow-paint.h"
 
 /* Set LODE_FLOW_PNG_DIR to keep the rendered images for a look. */
@@ -327,19 +330,142 @@ test_baseline (void)
         cairo_surface_destroy (surface);
       }
 
-  /* Hover dims what is not connected. */
-  {
-    LodeFlowOptions options;
-    g_autoptr(LodeFlowLayout) layout = NULL;
-    cairo_surface_t *surface;
+}
 
-    lode_flow_options_init (&options);
-    options.hover_node = 1 * (int) p->n_regions + (int) lode_projection_get_dataset (p)->us;
-    layout = lode_flow_layout_new (p, 2032, 1280, 800, &options);
-    surface = render (layout, &palette, 1.0);
-    maybe_save (surface, "flow-baseline-hover-us-separation.png");
-    cairo_surface_destroy (surface);
+/* Hover is drawn over the painted layout: the hovered ribbon and its nodes stand out,
+ * everything else is dimmed towards the background. */
+static void
+test_highlight (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  g_autoptr(LodeFlowHighlight) hover = NULL;
+  g_autoptr(LodeFlowHighlight) none = NULL;
+  int us_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_US);
+  int au_mine = lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_AU);
+  int connected = find_flow (layout, LODE_STAGE_MINE, SYN_US, SYN_US);
+  int unconnected = find_flow (layout, LODE_STAGE_MINE, SYN_AU, SYN_AU);
+  const LodeFlowNode *au = lode_flow_layout_get_node (layout, au_mine);
+  LodePalette palette;
+  cairo_surface_t *plain, *over, *empty;
+  cairo_t *cr;
+  double x, y, bg;
+  Pixel a, b;
+
+  lode_palette_init_light (&palette, lode_projection_get_dataset (p));
+  bg = luminance ((Pixel) { palette.background.r, palette.background.g, palette.background.b });
+  plain = render (layout, &palette, 1.0);
+  over = render (layout, &palette, 1.0);
+  empty = render (layout, &palette, 1.0);
+  hover = lode_flow_highlight_new (layout, -1, connected, -1);
+  none = lode_flow_highlight_new (layout, -1, -1, -1);
+  cr = cairo_create (over);
+  lode_flow_paint_highlight (cr, layout, hover, &palette);
+  cairo_destroy (cr);
+  cr = cairo_create (empty);
+  lode_flow_paint_highlight (cr, layout, none, &palette);
+  cairo_destroy (cr);
+  cairo_surface_flush (over);
+  cairo_surface_flush (empty);
+  maybe_save (over, "flow-synthetic-hover-us-ribbon.png");
+
+  /* The connected ribbon keeps (or deepens) its colour: no lighter than before. */
+  g_assert_cmpint (connected, >=, 0);
+  ribbon_point (lode_flow_layout_get_ribbon (layout, connected), 0.1, 0.5, &x, &y);
+  a = pixel_at (plain, x, y);
+  b = pixel_at (over, x, y);
+  g_assert_cmpfloat (luminance (b), <=, luminance (a) + 0.01);
+  /* An unconnected ribbon and node fade towards the background. */
+  g_assert_cmpint (unconnected, >=, 0);
+  ribbon_point (lode_flow_layout_get_ribbon (layout, unconnected), 0.9, 0.5, &x, &y);
+  a = pixel_at (plain, x, y);
+  b = pixel_at (over, x, y);
+  g_assert_cmpfloat (fabs (luminance (b) - bg), <, 0.5 * fabs (luminance (a) - bg));
+  a = pixel_at (plain, au->rect.x + au->rect.width / 2, au->rect.y + au->rect.height / 2);
+  b = pixel_at (over, au->rect.x + au->rect.width / 2, au->rect.y + au->rect.height / 2);
+  g_assert_cmpfloat (fabs (luminance (b) - bg), <, 0.5 * fabs (luminance (a) - bg));
+  /* Its source node is drawn at full strength. */
+  {
+    const LodeFlowNode *us = lode_flow_layout_get_node (layout, us_mine);
+
+    a = pixel_at (plain, us->rect.x + us->rect.width / 2, us->rect.y + us->rect.height / 2);
+    b = pixel_at (over, us->rect.x + us->rect.width / 2, us->rect.y + us->rect.height / 2);
+    g_assert_cmpfloat (fabs (a.r - b.r) + fabs (a.g - b.g) + fabs (a.b - b.b), <, 0.02);
   }
+  /* Nothing hovered: nothing drawn over the layout. */
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (plain),
+                           cairo_image_surface_get_data (empty),
+                           cairo_image_surface_get_stride (plain) * 800), ==, 0);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (over);
+  cairo_surface_destroy (empty);
+}
+
+/* Two images alike but for rounding: cairo may composite a translucent fill that a strip's
+ * edge cuts through a few levels differently (a handful of pixels, never visibly). */
+static void
+assert_nearly_same (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  const unsigned char *pa = cairo_image_surface_get_data (a);
+  const unsigned char *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+  int width = cairo_image_surface_get_width (a);
+  guint differ = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < 4 * width; x++)
+      {
+        int d = abs ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+
+        g_assert_cmpint (d, <=, 8);
+        differ += d > 0;
+      }
+  g_assert_cmpuint (differ, <=, (guint) (width * height) / 10000);
+}
+
+/* A large image is painted in strips on two threads: the pixels are those of one paint, also
+ * under the translation, scale and clip that exports use. */
+static void
+test_strips (void)
+{
+  g_autoptr(LodeProjection) p = baseline_projection ();
+  LodePalette palette;
+
+  lode_palette_init_light (&palette, lode_projection_get_dataset (p));
+  for (int transformed = 0; transformed <= 1; transformed++)
+    {
+      double w = transformed ? 800 : 1500, h = transformed ? 460 : 900;
+      int width = transformed ? 1700 : 1520, height = transformed ? 1000 : 910;
+      g_autoptr(LodeFlowLayout) layout = lode_flow_layout_new (p, 2031.5, w, h, NULL);
+      cairo_surface_t *split = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+      for (int one_piece = 0; one_piece <= 1; one_piece++)
+        {
+          cairo_t *cr = cairo_create (one_piece ? whole : split);
+
+          if (transformed)
+            {
+              cairo_translate (cr, 37.5, 21.25);
+              cairo_scale (cr, 2, 2);
+              cairo_rectangle (cr, 0, 0, w - 10.5, h - 3.25);
+              cairo_clip (cr);
+            }
+          if (one_piece)
+            lode_flow_paint_in_one_piece (cr, layout, &palette);
+          else
+            lode_flow_paint (cr, layout, &palette);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+        }
+      cairo_surface_flush (split);
+      cairo_surface_flush (whole);
+      assert_nearly_same (split, whole);
+      cairo_surface_destroy (split);
+      cairo_surface_destroy (whole);
+    }
 }
 
 int
@@ -353,6 +479,8 @@ main (int    argc,
   g_test_add_func ("/lode/flow-paint/scale", test_scale);
   g_test_add_func ("/lode/flow-paint/dark", test_dark);
   g_test_add_func ("/lode/flow-paint/baseline", test_baseline);
+  g_test_add_func ("/lode/flow-paint/highlight", test_highlight);
+  g_test_add_func ("/lode/flow-paint/strips", test_strips);
 
   return g_test_run ();
 }

@@ -149,7 +149,6 @@ test_view (void)
   node = lode_flow_layout_get_node (layout, lode_flow_view_get_selected_node (LODE_FLOW_VIEW
                                                                               (view)));
   g_assert_cmpint (node->column, ==, LODE_STAGE_SEPARATION);
-  g_assert_true (node->selected);
   g_assert_cmpint (activated.count, ==, 0);
   g_assert_true (gtk_widget_activate_action (view, "flow.activate", NULL));
   g_assert_cmpint (activated.count, ==, 1);
@@ -172,6 +171,119 @@ test_view (void)
                      1.5);
 
   g_object_unref (before);
+  g_object_unref (after);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static GtkEventController *
+motion_controller (GtkWidget *widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      GtkEventController *c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
+        found = c;
+      g_object_unref (c);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static double
+pixel_luminance (const guint8 *data,
+                 int           width,
+                 double        x,
+                 double        y)
+{
+  const guint8 *px = data + 4 * ((int) y * width + (int) x);
+
+  return (0.2126 * px[2] + 0.7152 * px[1] + 0.0722 * px[0]) / 255.0;
+}
+
+/* Hover is drawn over the layout the view already has: the pointer over a ribbon highlights
+ * it and its two nodes and dims the rest, the layout is not rebuilt, and leaving restores
+ * the picture exactly. */
+static void
+test_hover (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = lode_flow_view_new ();
+  GtkEventController *motion;
+  const LodeFlowLayout *layout;
+  const LodeFlowRibbon *ribbon = NULL;
+  const LodeFlowNode *unconnected;
+  GdkTexture *before, *hovered, *after;
+  g_autofree guint8 *a = NULL;
+  g_autofree guint8 *b = NULL;
+  g_autofree guint8 *c = NULL;
+  double rx, ry, yt, yb, ux, uy, bg;
+  int width, height;
+
+  g_object_ref_sink (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 620);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  lode_flow_view_set_projection (LODE_FLOW_VIEW (view), p);
+  lode_flow_view_set_year (LODE_FLOW_VIEW (view), 2030);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  layout = lode_flow_view_get_layout (LODE_FLOW_VIEW (view));
+
+  /* The US mine's ribbon to US separation, at its middle; Australia's mine is unconnected. */
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+
+      if (r->kind == LODE_FLOW_RIBBON_FLOW
+          && r->source == lode_flow_layout_node_index (layout, LODE_STAGE_MINE, SYN_US)
+          && r->target == lode_flow_layout_node_index (layout, LODE_STAGE_SEPARATION, SYN_US))
+        ribbon = r;
+    }
+  g_assert_nonnull (ribbon);
+  lode_flow_cubic_eval (&ribbon->segments[0].top, 0.1, &rx, &yt);
+  lode_flow_cubic_eval (&ribbon->segments[0].bottom, 0.1, NULL, &yb);
+  ry = (yt + yb) / 2;
+  g_assert_true (lode_flow_layout_get_ribbon (layout, lode_flow_layout_ribbon_at (layout, rx, ry))
+                 == ribbon);
+  unconnected = lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout,
+                                                                                LODE_STAGE_MINE,
+                                                                                SYN_AU));
+  ux = unconnected->rect.x + unconnected->rect.width / 2;
+  uy = unconnected->rect.y + unconnected->rect.height / 2;
+
+  before = render_widget (view);
+  a = download (before);
+  bg = pixel_luminance (a, width, 2, 2);
+
+  motion = motion_controller (view);
+  g_signal_emit_by_name (motion, "motion", rx, ry);
+  g_assert_true (lode_flow_view_get_layout (LODE_FLOW_VIEW (view)) == layout);
+  gtk_test_widget_wait_for_draw (window);
+  hovered = render_widget (view);
+  b = download (hovered);
+  /* The hovered ribbon holds its colour (no paler), the unconnected node fades. */
+  g_assert_cmpfloat (pixel_luminance (b, width, rx, ry), <=,
+                     pixel_luminance (a, width, rx, ry) + 0.01);
+  g_assert_cmpfloat (fabs (pixel_luminance (b, width, ux, uy) - bg), <,
+                     0.5 * fabs (pixel_luminance (a, width, ux, uy) - bg));
+
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_true (lode_flow_view_get_layout (LODE_FLOW_VIEW (view)) == layout);
+  gtk_test_widget_wait_for_draw (window);
+  after = render_widget (view);
+  c = download (after);
+  g_assert_cmpint (memcmp (a, c, width * height * 4), ==, 0);
+
+  g_object_unref (before);
+  g_object_unref (hovered);
   g_object_unref (after);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);
@@ -348,6 +460,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/lode/flow-view/view", test_view);
+  g_test_add_func ("/lode/flow-view/hover", test_hover);
   g_test_add_func ("/lode/flow-view/baseline", test_baseline_view);
   g_test_add_func ("/lode/flow-view/year-control", test_year_control);
 

@@ -144,14 +144,14 @@ test_row_order (Fixture       *f,
   {
     GtkSwitch *ally = NULL;
     GtkWidget *expander;
-    GtkWidget *coinvest = GTK_WIDGET (lode_levers_panel_get_lever_row (
-                                        f->panel, LODE_LEVER_PARTNERS_COINVEST_PCT));
+    GtkWidget *last = GTK_WIDGET (lode_levers_panel_get_lever_row (
+                                    f->panel, LODE_LEVER_PARTNERS_FUND_EU_BUSD));
 
     for (guint r = 0; ally == NULL && r < f->dataset->n_regions; r++)
       ally = lode_levers_panel_get_ally_switch (f->panel, r);
     g_assert_nonnull (ally);
     expander = gtk_widget_get_ancestor (GTK_WIDGET (ally), ADW_TYPE_EXPANDER_ROW);
-    g_assert_true (gtk_widget_get_next_sibling (coinvest) == expander);
+    g_assert_true (gtk_widget_get_next_sibling (last) == expander);
     g_assert_null (gtk_widget_get_next_sibling (expander));
   }
 }
@@ -374,6 +374,17 @@ test_project_dialog (Fixture       *f,
   set_text (dialog, LODE_PROJECT_FIELD_NAME, "Gulf Coast Magnets");
   g_assert_null (lode_project_dialog_get_error (dialog, LODE_PROJECT_FIELD_NAME));
   g_assert_true (gtk_widget_get_sensitive (add));
+
+  /* The entries take no more than a scenario file may hold. */
+  {
+    GtkEntry *name = GTK_ENTRY (lode_project_dialog_get_field (dialog, LODE_PROJECT_FIELD_NAME));
+    GtkEntry *note = GTK_ENTRY (lode_project_dialog_get_field (dialog, LODE_PROJECT_FIELD_NOTE));
+
+    g_assert_cmpint (gtk_entry_get_max_length (name), >, 0);
+    g_assert_cmpint (gtk_entry_get_max_length (name), <=, LODE_SCENARIO_MAX_PROJECT_NAME_CHARS);
+    g_assert_cmpint (gtk_entry_get_max_length (note), >, 0);
+    g_assert_cmpint (gtk_entry_get_max_length (note), <=, LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS);
+  }
 
   /* Capacity: not a number, zero, negative, then fine; the field is marked meanwhile. */
   set_text (dialog, LODE_PROJECT_FIELD_CAPACITY, "lots");

@@ -388,11 +388,14 @@ test_presets (void)
   const char * const *ids = lode_scenario_preset_ids ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 4);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 7);
   g_assert_true (g_strv_contains (ids, "baseline"));
   g_assert_true (g_strv_contains (ids, "mine-to-magnet"));
   g_assert_true (g_strv_contains (ids, "allied-partnership"));
+  g_assert_true (g_strv_contains (ids, "allied-fund"));
   g_assert_true (g_strv_contains (ids, "export-ban"));
+  g_assert_true (g_strv_contains (ids, "controls-april-2025"));
+  g_assert_true (g_strv_contains (ids, "controls-october-2025"));
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -497,7 +500,7 @@ test_atomic_disk_full (void)
   g_autoptr(LodeScenario) scenario = lode_scenario_new (dataset);
   g_autofree char *old_contents = NULL;
   g_autofree char *now_contents = NULL;
-  g_autofree char *long_notes = g_strnfill (512 * 1024, 'n');
+  g_autoptr(GString) long_notes = g_string_new (NULL);
   gsize old_len = 0, now_len = 0;
   struct rlimit saved, limited;
   void (*saved_handler) (int);
@@ -509,8 +512,12 @@ test_atomic_disk_full (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &old_contents, &old_len, NULL));
 
+  /* Notes as long as they may be, in 4-byte characters: an 80 KB file, past the 64 KiB limit
+   * set below. */
   lode_scenario_set_title (scenario, "The new version");
-  lode_scenario_set_notes (scenario, long_notes);
+  for (guint i = 0; i < LODE_SCENARIO_MAX_NOTES_CHARS; i++)
+    g_string_append (long_notes, "🧲");
+  lode_scenario_set_notes (scenario, long_notes->str);
 
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   limited = saved;
@@ -1021,7 +1028,7 @@ test_comments_allowed (void)
 static void
 test_fuzz_seed (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz-corpus",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz-corpus", "scenario",
                                                  "user-projects.lodestone", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;

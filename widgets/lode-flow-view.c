@@ -15,10 +15,12 @@ struct _LodeFlowView
   GtkWidget       parent_instance;
 
   /* Owned */
-  LodeProjection *projection;
-  LodeFlowLayout *layout;
-  char           *description;
-  LodePalette     palette;
+  LodeProjection    *projection;
+  LodeFlowLayout    *layout;
+  LodeFlowHighlight *highlight;   /* hover and selection, drawn over `painted` */
+  GskRenderNode     *painted;     /* the layout painted; kept while only hover changes */
+  char              *description;
+  LodePalette        palette;
 
   double          year;
   double          font_scale;
@@ -67,6 +69,18 @@ update_description (LodeFlowView *self)
                                   -1);
 }
 
+/* What hover and selection emphasise: recomputed on every change of either, the layout and
+ * its painting stay as they are. */
+static void
+update_highlight (LodeFlowView *self)
+{
+  g_clear_pointer (&self->highlight, lode_flow_highlight_free);
+  if (self->layout != NULL)
+    self->highlight = lode_flow_highlight_new (self->layout, self->hover_node, self->hover_ribbon,
+                                               self->selected);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Recomputes the layout for the current data, year and size: on a change, never in snapshot. */
 static void
 relayout (LodeFlowView *self)
@@ -77,16 +91,14 @@ relayout (LodeFlowView *self)
     return;
   lode_flow_options_init (&options);
   options.font_scale = self->font_scale;
-  options.hover_node = self->hover_node;
-  options.hover_ribbon = -1;  /* ribbon indices change with the year */
-  options.selected_node = self->selected;
   options.bottleneck_stage = self->bottleneck_stage;
-  self->hover_ribbon = -1;
+  self->hover_ribbon = -1;  /* ribbon indices change with the year */
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
   g_clear_pointer (&self->layout, lode_flow_layout_free);
   self->layout = lode_flow_layout_new (self->projection, self->year, self->layout_width,
                                        self->layout_height, &options);
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_highlight (self);
 }
 
 static void
@@ -107,9 +119,7 @@ set_hover (LodeFlowView *self,
     return;
   self->hover_node = node;
   self->hover_ribbon = ribbon;
-  if (self->layout != NULL)
-    lode_flow_layout_set_highlight (self->layout, node, ribbon, self->selected);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_highlight (self);
 }
 
 static void
@@ -119,9 +129,7 @@ set_selected (LodeFlowView *self,
   if (node == self->selected)
     return;
   self->selected = node;
-  if (self->layout != NULL)
-    lode_flow_layout_set_highlight (self->layout, self->hover_node, self->hover_ribbon, node);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_highlight (self);
 }
 
 static void
@@ -374,6 +382,22 @@ lode_flow_view_size_allocate (GtkWidget *widget,
   relayout (self);
 }
 
+/* The layout painted once into a render node, reused by every frame until the layout or the
+ * colours change: hover only adds its overlay. */
+static GskRenderNode *
+paint_layout (LodeFlowView *self,
+              int           width,
+              int           height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  lode_flow_paint (cr, self->layout, &self->palette);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 static void
 lode_flow_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -385,8 +409,13 @@ lode_flow_view_snapshot (GtkWidget   *widget,
 
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
+  if (self->painted == NULL)
+    self->painted = paint_layout (self, width, height);
+  gtk_snapshot_append_node (snapshot, self->painted);
+  if (self->highlight == NULL || lode_flow_highlight_is_empty (self->highlight))
+    return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  lode_flow_paint (cr, self->layout, &self->palette);
+  lode_flow_paint_highlight (cr, self->layout, self->highlight, &self->palette);
   cairo_destroy (cr);
 }
 
@@ -398,6 +427,7 @@ lode_flow_view_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (lode_flow_view_parent_class)->css_changed (widget, change);
   read_palette (self);
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);
 }
 
@@ -409,6 +439,8 @@ lode_flow_view_dispose (GObject *object)
 {
   LodeFlowView *self = LODE_FLOW_VIEW (object);
 
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
+  g_clear_pointer (&self->highlight, lode_flow_highlight_free);
   g_clear_pointer (&self->layout, lode_flow_layout_free);
   g_clear_pointer (&self->projection, lode_projection_unref);
   g_clear_pointer (&self->description, g_free);
@@ -638,6 +670,7 @@ lode_flow_view_set_bottleneck_stage (LodeFlowView *self,
     return;
   self->bottleneck_stage = stage;
   relayout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 int

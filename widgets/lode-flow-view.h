@@ -2,9 +2,10 @@
 /*
  * LodeFlowView — the flow (Sankey) diagram widget: draws a projection at a (possibly
  * fractional) year with lode_flow_paint(). The layout is recomputed when the projection, the
- * year, the size or the font scale change, never while drawing. Hover highlights what is
- * connected and shows a tooltip; a click or the keyboard (arrows, Enter) selects a node and
- * emits "node-activated". Accessible as an image described in words.
+ * year, the size or the font scale change, never while drawing, and painted once; hover and
+ * selection are drawn over that painting (lode_flow_paint_highlight()), never by rebuilding
+ * it. Hover highlights what is connected and shows a tooltip; a click or the keyboard (arrows,
+ * Enter) selects a node and emits "node-activated". Accessible as an image described in words.
  */
 #pragma once
 

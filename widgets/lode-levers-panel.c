@@ -26,6 +26,7 @@ struct _LodeLeversPanel
   AdwPreferencesGroup  *shock_group;
   AdwExpanderRow       *targets_row;
   AdwPreferencesGroup  *materials_group;
+  AdwPreferencesGroup  *instruments_group;
   AdwPreferencesGroup  *projects_group;
   AdwPreferencesGroup  *user_projects_group;
   GtkWidget            *add_project_button;
@@ -83,6 +84,8 @@ group_for_lever (LodeLeversPanel *self,
       return self->shock_group;
     case LODE_LEVER_GROUP_MATERIALS:
       return self->materials_group;
+    case LODE_LEVER_GROUP_INSTRUMENTS:
+      return self->instruments_group;
     case LODE_N_LEVER_GROUPS:
     default:
       g_return_val_if_reached (self->policy_group);
@@ -659,6 +662,7 @@ lode_levers_panel_class_init (LodeLeversPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, market_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, shock_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, materials_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, instruments_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, projects_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, user_projects_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, add_project_button);

@@ -13,6 +13,10 @@
 
 #define NAME_MAX_CHARS 80
 #define NOTE_MAX_CHARS 500
+/* Within what a scenario file may hold (data/lodestone-scenario.rng). The entries take a few
+ * characters more, so that typing past the limit shows why it is refused. */
+G_STATIC_ASSERT (NAME_MAX_CHARS + 20 <= LODE_SCENARIO_MAX_PROJECT_NAME_CHARS);
+G_STATIC_ASSERT (NOTE_MAX_CHARS + 20 <= LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS);
 #define YEAR_FIRST LODE_BASE_YEAR
 #define YEAR_LAST LODE_MAX_HORIZON
 #define CAPACITY_MAX 1e7
@@ -537,7 +541,12 @@ build_fields (LodeProjectDialog   *self,
   row = add_row (self, group, LODE_PROJECT_FIELD_CAPEX, _("Capex"),
                  new_spin (0, CAPEX_MAX, 10, 0, 0));
   add_unit (row, g_object_new (GTK_TYPE_LABEL, "label", _("$ million"), "xalign", 0.0f, NULL));
-  add_row (self, group, LODE_PROJECT_FIELD_NOTE, _("Note"), new_text_entry (NULL));
+  {
+    GtkWidget *note = new_text_entry (NULL);
+
+    gtk_entry_set_max_length (GTK_ENTRY (note), NOTE_MAX_CHARS + 20);
+    add_row (self, group, LODE_PROJECT_FIELD_NOTE, _("Note"), note);
+  }
 }
 
 static void

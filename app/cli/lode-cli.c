@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as. */
+/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as, and the
+ * analyses (--sensitivity, --bands, --optimise: lode-cli-analyses.c). */
 
 #define G_LOG_DOMAIN "lode-cli"
 
@@ -17,8 +18,10 @@
 #include "lode-cli.h"
 #include "lode-export.h"
 #include "lode-dataset.h"
+#include "lode-explain.h"
 #include "lode-figures.h"
 #include "lode-levers.h"
+#include "lode-output-file.h"
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
 #include "lode-scenario.h"
@@ -34,6 +37,7 @@ typedef struct
   char      *save_as_path;
   char      *view;
   char      *material;
+  char      *explain;
   int        year;
   char      *size;
   int        scale;
@@ -44,21 +48,44 @@ typedef struct
   LodeCliAnalysisOptions analyses;
 } CliOptions;
 
-static void
-cli_options_clear (CliOptions *o)
+/* The command line, parsed and checked. */
+struct _LodeCliOptions
 {
+  CliOptions        o;
+  char             *program;     /* argv[0] */
+  gboolean          headless;
+  const char       *file;        /* the scenario file, or NULL for the Baseline preset */
+  LodeExportFormat  format;
+  LodeExportView    view;
+  LodeChartKind     chart;
+  LodeMaterial      material;
+  int               width;
+  int               height;
+};
+
+G_DEFINE_QUARK (lode-cli-error-quark, lode_cli_error)
+
+void
+lode_cli_options_free (LodeCliOptions *options)
+{
+  CliOptions *o;
+
+  if (options == NULL)
+    return;
+  o = &options->o;
   g_free (o->export_path);
   g_free (o->csv_path);
   g_free (o->save_as_path);
   g_free (o->view);
   g_free (o->material);
+  g_free (o->explain);
   g_free (o->size);
   g_strfreev (o->sets);
   g_strfreev (o->files);
   lode_cli_analysis_options_clear (&o->analyses);
+  g_free (options->program);
+  g_free (options);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
 
 /* One clear line on stderr, "lodestone: …", and the exit status to return. */
 G_GNUC_PRINTF (2, 3)
@@ -111,12 +138,18 @@ build_context (CliOptions *o)
     { "horizon", 0, 0, G_OPTION_ARG_INT, &o->horizon,
       N_("Last year of the projection (default 2040, up to 2060)"), N_("YEAR") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
-      N_("What to export: flow (default), slide or chart:NAME"), N_("VIEW") },
+      N_("What to export: flow (default), flow-diff (against the Baseline), slide or "
+         "chart:NAME"), N_("VIEW") },
     { "material", 0, 0, G_OPTION_ARG_STRING, &o->material,
       N_("The material whose chain --summary, --csv and --export show: ndpr (default), heavy "
          "(dysprosium and terbium) or sm (samarium)"), N_("MATERIAL") },
+    { "explain", 0, 0, G_OPTION_ARG_STRING, &o->explain,
+      N_("Print how a figure of --year (default 2030) is made, term by term: "
+         "china_free_share_us_demand, us_china_free_magnets_t, us_defence_need_met_share, "
+         "ndpr_price_usd_kg, heavy_price_usd_kg, sm_price_usd_kg or fund_unabsorbed_busd"),
+      N_("KEY") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
-      N_("Year shown by the flow diagram and marked on charts"), N_("YEAR") },
+      N_("Year shown by the flow diagram and marked on charts, or explained"), N_("YEAR") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o->size,
       N_("Page size: WIDTHxHEIGHT, 16:9 (default, 1920x1080), 4:3 or a4"), N_("SIZE") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &o->scale,
@@ -204,8 +237,10 @@ apply_allocation (LodeScenario  *scenario,
   for (guint k = 0; k < LODE_N_ALLOC; k++)
     if (!lode_parse_plain_double (parts[k], &shares[k]))
       {
+        g_autofree char *shown = lode_dup_shown_text (parts[k], -1, 40);
+
         g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
-                     _("“%s” is not a number"), parts[k]);
+                     _("“%s” is not a number"), shown);
         return FALSE;
       }
   return lode_scenario_set_allocation (scenario, shares, error);
@@ -233,15 +268,21 @@ apply_set (LodeScenario  *scenario,
 
       if (index < 0)
         {
+          g_autofree char *shown = lode_dup_shown_text (id, -1, 64);
+
           g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_UNKNOWN,
                        ally ? _("No region has the id “%s”")
-                            : _("No project has the id “%s”"), id);
+                            : _("No project has the id “%s”"), shown);
           return FALSE;
         }
       if (!parse_flag (eq + 1, &flag))
         {
+          g_autofree char *shown_id = lode_dup_shown_text (text, eq - text, 80);
+          g_autofree char *shown = lode_dup_shown_text (eq + 1, -1, 40);
+
           g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
-                       _("“%s” is not 0 or 1"), eq + 1);
+                       /* Translators: "ally.AU" or "project.ID", then the value given */
+                       _("%s: “%s” is not 0 or 1"), shown_id, shown);
           return FALSE;
         }
       if (ally)
@@ -273,17 +314,14 @@ load_scenario (LodeDataset  *dataset,
 
 /* --export: the view of `projection` on a page, with the Baseline preset behind the charts. */
 static int
-export_picture (const CliOptions              *o,
-                LodeDataset                   *dataset,
-                LodeScenario                  *scenario,
-                const LodeProjection          *projection,
-                const LodeCliAnalysisResults  *results,
-                LodeExportFormat               format,
-                LodeExportView                 view,
-                LodeChartKind                  chart,
-                int                            width,
-                int                            height)
+export_picture (const LodeCliOptions         *options,
+                LodeDataset                  *dataset,
+                LodeScenario                 *scenario,
+                const LodeProjection         *projection,
+                const LodeCliAnalysisResults *results)
 {
+  const CliOptions *o = &options->o;
+  LodeExportFormat format = options->format;
   g_autoptr(LodeScenario) base_scenario = NULL;
   g_autoptr(LodeProjection) baseline = NULL;
   g_autoptr(GError) error = NULL;
@@ -309,121 +347,288 @@ export_picture (const CliOptions              *o,
       title = g_strdup_printf (_("%s (modified)"), req.title);
       req.title = title;
     }
-  req.view = view;
-  if (view == LODE_EXPORT_VIEW_CHART)
-    req.chart = chart;
+  req.view = options->view;
+  if (options->view == LODE_EXPORT_VIEW_CHART)
+    req.chart = options->chart;
   if (o->year != NO_NUMBER)
     req.year = o->year;
   req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
   lode_cli_analyses_fill_request (results, &req);
 
-  if (!lode_export_to_file (&req, format, width, height, o->scale, o->export_path, &error))
+  if (!lode_export_to_file (&req, format, options->width, options->height, o->scale,
+                            o->export_path, &error))
     return fail (g_error_matches (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID)
                  ? LODE_CLI_EXIT_USAGE : LODE_CLI_EXIT_FAILURE, "%s", error->message);
   return LODE_CLI_EXIT_OK;
 }
 
-/* What stdout gets: the optimiser's answer, then --summary's figures and marginal values. */
+G_GNUC_PRINTF (2, 3)
+static gboolean
+usage_error (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE, format,
+                                                args));
+  va_end (args);
+  return FALSE;
+}
+
+/* Every usage error of a headless run, before anything is read or written. */
+static gboolean
+check_headless (LodeCliOptions  *options,
+                GError         **error)
+{
+  CliOptions *o = &options->o;
+
+  if (o->files != NULL && o->files[0] != NULL)
+    {
+      if (o->files[1] != NULL)
+        {
+          g_autofree char *first = g_filename_display_name (o->files[0]);
+          g_autofree char *second = g_filename_display_name (o->files[1]);
+
+          return usage_error (error,
+                              _("Give at most one scenario file (got “%s” and “%s”)"),
+                              first, second);
+        }
+      options->file = o->files[0];
+    }
+  if (o->material != NULL && !lode_material_from_id (o->material, &options->material))
+    return usage_error (error,
+                        _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) "
+                          "or sm (samarium)"), o->material);
+  if (o->explain != NULL && !g_strv_contains (lode_explain_keys (), o->explain))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) lode_explain_keys ());
+
+      return usage_error (error, _("--explain %s: the figures that can be explained are %s"),
+                          o->explain, known);
+    }
+  if (o->export_path == NULL && o->explain == NULL && o->analyses.sensitivity_path == NULL
+      && o->year != NO_NUMBER)
+    return usage_error (error, _("--year needs --export, --explain or --sensitivity"));
+  if (o->export_path == NULL
+      && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent))
+    return usage_error (error, _("--view, --size, --scale and --transparent need --export"));
+  {
+    g_autoptr(GError) analyses_error = NULL;
+
+    /* The analyses' own checks (--output, --bands, --seed, --optimise), as usage errors. */
+    if (!lode_cli_analyses_check (&o->analyses, o->csv_path != NULL, o->export_path != NULL,
+                                  &analyses_error))
+      return usage_error (error, "%s", analyses_error->message);
+  }
+  if (o->export_path == NULL)
+    return TRUE;
+
+  if (!lode_export_format_from_path (o->export_path, &options->format))
+    {
+      g_autofree char *shown = g_filename_display_name (o->export_path);
+
+      return usage_error (error,
+                          _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
+                          shown);
+    }
+  if (o->scale == NO_NUMBER)
+    o->scale = 1;
+  return (o->view == NULL ||
+          lode_export_parse_view (o->view, &options->view, &options->chart, error)) &&
+         (o->size == NULL ||
+          lode_export_parse_size (o->size, options->format, &options->width, &options->height,
+                                  error)) &&
+         lode_export_check_size (options->format, options->width, options->height, o->scale,
+                                 error);
+}
+
+static LodeCliOptions *
+parse (int        argc,
+       char     **argv,
+       gboolean   with_help,
+       GError   **error)
+{
+  g_autoptr(LodeCliOptions) options = g_new0 (LodeCliOptions, 1);
+  CliOptions *o = &options->o;
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(GStrv) args = g_new0 (char *, MAX (argc, 1) + 1);
+
+  o->year = o->horizon = o->scale = NO_NUMBER;
+  lode_cli_analysis_options_init (&o->analyses);
+  options->format = LODE_EXPORT_FORMAT_PNG;
+  options->view = LODE_EXPORT_VIEW_FLOW;
+  options->chart = LODE_CHART_CHINA_FREE;
+  options->material = LODE_MATERIAL_NDPR;
+  options->width = 1920;
+  options->height = 1080;
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (argc == 0)
+    args[0] = g_strdup ("lodestone");
+
+  context = build_context (o);
+  /* --help prints and exits: only the real command line may do that. */
+  g_option_context_set_help_enabled (context, with_help);
+  if (!g_option_context_parse_strv (context, &args, error))
+    return NULL;
+  options->program = g_strdup (args[0]);
+  if (o->version)
+    return g_steal_pointer (&options);
+
+  options->headless = o->summary || o->csv_path != NULL || o->export_path != NULL
+                      || o->save_as_path != NULL || o->explain != NULL
+                      || o->analyses.sensitivity_path != NULL || o->analyses.optimise != NULL;
+  if (!options->headless &&
+      (o->sets != NULL || o->horizon != NO_NUMBER || o->view != NULL || o->year != NO_NUMBER
+       || o->size != NULL || o->scale != NO_NUMBER || o->transparent || o->material != NULL
+       || lode_cli_analyses_wanted (&o->analyses)))
+    {
+      usage_error (error, _("--set, --horizon, --material, --view, --year, --size, --scale, "
+                            "--transparent, --output, --bands and --seed need --summary, --csv, "
+                            "--export, --explain, --save-as, --sensitivity or --optimise"));
+      return NULL;
+    }
+  if (options->headless && !check_headless (options, error))
+    return NULL;
+
+  return g_steal_pointer (&options);
+}
+
+LodeCliOptions *
+lode_cli_parse (int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_return_val_if_fail (argc >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse (argc, argv, FALSE, error);
+}
+
+gboolean
+lode_cli_options_get_headless (const LodeCliOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  return options->headless;
+}
+
+gboolean
+lode_cli_options_apply (const LodeCliOptions  *options,
+                        LodeScenario          *scenario,
+                        GError               **error)
+{
+  const CliOptions *o;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (LODE_IS_SCENARIO (scenario), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  o = &options->o;
+  if (o->horizon != NO_NUMBER && !lode_scenario_set_horizon (scenario, o->horizon, error))
+    {
+      g_prefix_error (error, "--horizon %d: ", o->horizon);
+      return FALSE;
+    }
+  for (guint i = 0; o->sets != NULL && o->sets[i] != NULL; i++)
+    if (!apply_set (scenario, o->sets[i], error))
+      {
+        /* The message names the id and the value (cut short): the argument is not repeated. */
+        g_prefix_error (error, "--set: ");
+        return FALSE;
+      }
+  if (o->year != NO_NUMBER
+      && (o->year < LODE_BASE_YEAR || o->year > lode_scenario_get_horizon (scenario)))
+    return usage_error (error, _("Bad year %d: choose a year from %d to %d"),
+                        o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
+  return TRUE;
+}
+
+/* The chart an export shows (its own, or the scenario's on a slide), for the analyses it
+ * needs; LODE_N_CHARTS for none. */
+static LodeChartKind
+exported_chart (const LodeCliOptions *options,
+                LodeScenario         *scenario)
+{
+  LodeChartKind chart;
+
+  if (options->o.export_path == NULL)
+    return LODE_N_CHARTS;
+  if (options->view == LODE_EXPORT_VIEW_CHART)
+    return options->chart;
+  if (options->view == LODE_EXPORT_VIEW_SLIDE
+      && lode_chart_kind_from_id (lode_scenario_get_chart (scenario), &chart))
+    return chart;
+  return LODE_N_CHARTS;
+}
+
+/* What stdout gets: the optimiser's answer (already in `text`), then --summary's figures and
+ * marginal values, then --explain's terms. */
 static int
-print_summary (const CliOptions             *o,
+print_results (const LodeCliOptions         *options,
                const LodeProjection         *projection,
-               LodeMaterial                  material,
                const LodeCliAnalysisResults *results,
                GString                      *text)
 {
+  const CliOptions *o = &options->o;
+  g_autoptr(GError) error = NULL;
+
   if (o->summary)
     {
-      lode_figures_write_summary (projection, material, text);
+      lode_figures_write_summary (projection, options->material, text);
       lode_cli_analyses_append_summary (results, text);
     }
   if (text->len > 0
       && (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0))
     return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
+
+  if (o->explain != NULL)
+    {
+      int year = o->year != NO_NUMBER ? o->year : MIN (2030, projection->horizon);
+      g_autoptr(LodeExplanation) e = lode_explain (projection, o->explain, year, &error);
+      g_autofree char *explained = NULL;
+
+      if (e == NULL)
+        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+      explained = lode_explanation_to_text (e);
+      if (fputs (explained, stdout) < 0 || fflush (stdout) != 0)
+        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write to standard output"));
+    }
   return LODE_CLI_EXIT_OK;
 }
 
 static int
-run_headless (CliOptions *o)
+run_headless (LodeCliOptions *options)
 {
+  CliOptions *o = &options->o;
   g_autoptr(LodeDataset) dataset = NULL;
   g_autoptr(LodeScenario) scenario = NULL;
   g_autoptr(LodeProjection) projection = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) optimised = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
   g_auto(LodeCliAnalysisResults) results = { NULL };
   LodeCliExit status;
-  gboolean shows_chart;
-  LodeExportFormat format = LODE_EXPORT_FORMAT_PNG;
-  LodeExportView view = LODE_EXPORT_VIEW_FLOW;
-  LodeChartKind chart = LODE_CHART_CHINA_FREE;
-  int width = 1920, height = 1080;
-  const char *file = NULL;
-  LodeMaterial material = LODE_MATERIAL_NDPR;
-
-  /* Check every usage error before reading or writing anything. */
-  if (o->files != NULL && o->files[0] != NULL)
-    {
-      if (o->files[1] != NULL)
-        return fail (LODE_CLI_EXIT_USAGE,
-                     _("Give at most one scenario file (got “%s” and “%s”)"),
-                     o->files[0], o->files[1]);
-      file = o->files[0];
-    }
-  if (o->material != NULL && !lode_material_from_id (o->material, &material))
-    return fail (LODE_CLI_EXIT_USAGE,
-                 _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) or sm "
-                   "(samarium)"), o->material);
-  if (o->export_path == NULL
-      && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent
-          || (o->year != NO_NUMBER && o->analyses.sensitivity_path == NULL)))
-    return fail (LODE_CLI_EXIT_USAGE,
-                 _("--view, --size, --scale and --transparent need --export, and --year "
-                   "needs --export or --sensitivity"));
-  if (!lode_cli_analyses_check (&o->analyses, o->csv_path != NULL, o->export_path != NULL,
-                                &error))
-    return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
-  if (o->export_path != NULL)
-    {
-      if (!lode_export_format_from_path (o->export_path, &format))
-        return fail (LODE_CLI_EXIT_USAGE,
-                     _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
-                     o->export_path);
-      if (o->view != NULL && !lode_export_parse_view (o->view, &view, &chart, &error))
-        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
-      if (o->size != NULL && !lode_export_parse_size (o->size, format, &width, &height, &error))
-        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
-      if (o->scale == NO_NUMBER)
-        o->scale = 1;
-      if (!lode_export_check_size (format, width, height, o->scale, &error))
-        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
-    }
 
   dataset = lode_dataset_load_default (&error);
   if (dataset == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-  scenario = load_scenario (dataset, file, &error);
+  scenario = load_scenario (dataset, options->file, &error);
   if (scenario == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+  if (!lode_cli_options_apply (options, scenario, &error))
+    return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
 
-  if (o->horizon != NO_NUMBER && !lode_scenario_set_horizon (scenario, o->horizon, &error))
-    return fail (LODE_CLI_EXIT_USAGE, "--horizon %d: %s", o->horizon, error->message);
-  for (guint i = 0; o->sets != NULL && o->sets[i] != NULL; i++)
-    if (!apply_set (scenario, o->sets[i], &error))
-      return fail (LODE_CLI_EXIT_USAGE, "--set %s: %s", o->sets[i], error->message);
-  if (o->year != NO_NUMBER
-      && (o->year < LODE_BASE_YEAR || o->year > lode_scenario_get_horizon (scenario)))
-    return fail (LODE_CLI_EXIT_USAGE, _("Bad year %d: choose a year from %d to %d"),
-                 o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
-
-  shows_chart = o->export_path != NULL
-                && (view == LODE_EXPORT_VIEW_CHART || view == LODE_EXPORT_VIEW_SLIDE);
-  status = lode_cli_analyses_run (&o->analyses, dataset, scenario, o->year, material, o->summary,
-                                  shows_chart ? chart : LODE_N_CHARTS, optimised, &results,
-                                  &error);
+  /* --optimise changes the scenario first; then what the outputs need. */
+  status = lode_cli_analyses_run (&o->analyses, dataset, scenario, o->year, options->material,
+                                  o->summary, exported_chart (options, scenario), text,
+                                  &results, &error);
   if (status != LODE_CLI_EXIT_OK)
     return fail (status, "%s", error->message);
 
-  if (o->summary || o->csv_path != NULL || o->export_path != NULL)
+  if (o->summary || o->csv_path != NULL || o->export_path != NULL || o->explain != NULL)
     {
       projection = lode_projection_run (dataset, scenario, &error);
       if (projection == NULL)
@@ -442,21 +647,20 @@ run_headless (CliOptions *o)
     {
       g_autoptr(GString) csv = g_string_new (NULL);
 
-      lode_cli_analyses_write_csv (&results, projection, material, csv);
-      if (!lode_export_write_file (o->csv_path, csv->str, csv->len, &error))
+      lode_cli_analyses_write_csv (&results, projection, options->material, csv);
+      if (!lode_output_file_write (o->csv_path, csv->str, csv->len, &error))
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
 
   if (o->export_path != NULL)
     {
-      int exported = export_picture (o, dataset, scenario, projection, &results, format, view,
-                                     chart, width, height);
+      int exported = export_picture (options, dataset, scenario, projection, &results);
 
       if (exported != LODE_CLI_EXIT_OK)
         return exported;
     }
 
-  return print_summary (o, projection, material, &results, optimised);
+  return print_results (options, projection, &results, text);
 }
 
 LodeCliResult
@@ -465,11 +669,9 @@ lode_cli_run (int    argc,
               int   *out_exit_code,
               char ***out_gui_argv)
 {
-  g_auto(CliOptions) o = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodeCliOptions) options = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  gboolean headless;
+  GPtrArray *gui;
 
   g_return_val_if_fail (out_exit_code != NULL, LODE_CLI_DONE);
 
@@ -477,62 +679,33 @@ lode_cli_run (int    argc,
   if (out_gui_argv != NULL)
     *out_gui_argv = NULL;
 
-  o.year = o.horizon = o.scale = NO_NUMBER;
-  lode_cli_analysis_options_init (&o.analyses);
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-  if (argc == 0)
-    {
-      g_strfreev (args);
-      args = g_new0 (char *, 2);
-      args[0] = g_strdup ("lodestone");
-    }
-
-  context = build_context (&o);
-  if (!g_option_context_parse_strv (context, &args, &error))
+  options = parse (argc, argv, TRUE, &error);
+  if (options == NULL)
     {
       *out_exit_code = fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
       return LODE_CLI_DONE;
     }
 
-  if (o.version)
+  if (options->o.version)
     {
       g_print ("lodestone %s\n", PACKAGE_VERSION);
       return LODE_CLI_DONE;
     }
 
-  headless = o.summary || o.csv_path != NULL || o.export_path != NULL
-             || o.save_as_path != NULL || o.analyses.sensitivity_path != NULL
-             || o.analyses.optimise != NULL;
-  if (!headless)
+  if (options->headless)
     {
-      GPtrArray *gui;
-
-      if (o.sets != NULL || o.horizon != NO_NUMBER || o.view != NULL || o.year != NO_NUMBER
-          || o.size != NULL || o.scale != NO_NUMBER || o.transparent || o.material != NULL
-          || lode_cli_analyses_wanted (&o.analyses))
-        {
-          *out_exit_code = fail (LODE_CLI_EXIT_USAGE,
-                                 _("--set, --horizon, --material, --view, --year, --size, "
-                                   "--scale, --transparent, --output, --bands and --seed need "
-                                   "--summary, --csv, --export, --save-as, --sensitivity or "
-                                   "--optimise"));
-          return LODE_CLI_DONE;
-        }
-
-      gui = g_ptr_array_new ();
-      g_ptr_array_add (gui, g_strdup (args[0]));
-      for (guint i = 0; o.files != NULL && o.files[i] != NULL; i++)
-        g_ptr_array_add (gui, g_strdup (o.files[i]));
-      g_ptr_array_add (gui, NULL);
-      if (out_gui_argv != NULL)
-        *out_gui_argv = (char **) g_ptr_array_free (gui, FALSE);
-      else
-        g_strfreev ((char **) g_ptr_array_free (gui, FALSE));
-      return LODE_CLI_START_GUI;
+      *out_exit_code = run_headless (options);
+      return LODE_CLI_DONE;
     }
 
-  *out_exit_code = run_headless (&o);
-  return LODE_CLI_DONE;
+  gui = g_ptr_array_new ();
+  g_ptr_array_add (gui, g_strdup (options->program));
+  for (guint i = 0; options->o.files != NULL && options->o.files[i] != NULL; i++)
+    g_ptr_array_add (gui, g_strdup (options->o.files[i]));
+  g_ptr_array_add (gui, NULL);
+  if (out_gui_argv != NULL)
+    *out_gui_argv = (char **) g_ptr_array_free (gui, FALSE);
+  else
+    g_strfreev ((char **) g_ptr_array_free (gui, FALSE));
+  return LODE_CLI_START_GUI;
 }

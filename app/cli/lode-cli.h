@@ -14,7 +14,16 @@
 
 #include <glib.h>
 
+#include "lode-scenario.h"
+
 G_BEGIN_DECLS
+
+#define LODE_CLI_ERROR (lode_cli_error_quark ())
+
+typedef enum
+{
+  LODE_CLI_ERROR_USAGE,   /* options that do not go together, or a bad value */
+} LodeCliError;
 
 typedef enum
 {
@@ -35,5 +44,25 @@ LodeCliResult lode_cli_run (int    argc,
                             char **argv,
                             int   *out_exit_code,
                             char ***out_gui_argv);
+
+/* The command line parsed and checked as lode_cli_run() does, without running it: nothing is
+ * read, written or printed, and --help is an unknown option (it would print and exit). For
+ * the tests and the fuzzer. Errors are in G_OPTION_ERROR, LODE_CLI_ERROR or the export's
+ * LODE_EXPORT_ERROR (a bad view or size). */
+typedef struct _LodeCliOptions LodeCliOptions;
+
+GQuark          lode_cli_error_quark          (void);
+LodeCliOptions *lode_cli_parse                (int                    argc,
+                                               char                 **argv,
+                                               GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE for --summary, --csv, --export, --explain or --save-as: no window. */
+gboolean        lode_cli_options_get_headless (const LodeCliOptions  *options);
+/* --horizon and every --set, applied to `scenario`; then --year checked against it. */
+gboolean        lode_cli_options_apply        (const LodeCliOptions  *options,
+                                               LodeScenario          *scenario,
+                                               GError               **error);
+void            lode_cli_options_free         (LodeCliOptions        *options);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeCliOptions, lode_cli_options_free)
 
 G_END_DECLS

@@ -755,6 +755,11 @@ static const ParamInfo param_info[LODE_N_PARAMS] = {
   [LODE_PARAM_US_DEFENCE_NDFEB_T] = { "us-defence-ndfeb", 0.0, MAX_QUANTITY },
   [LODE_PARAM_US_DEFENCE_SMCO_T] = { "us-defence-smco", 0.0, MAX_QUANTITY },
   [LODE_PARAM_DEFENCE_GROWTH_PCT] = { "defence-growth", -20.0, 50.0 },
+  [LODE_PARAM_PROJECT_HURDLE_PCT] = { "project-hurdle", 0.0, 50.0 },
+  [LODE_PARAM_EXIT_MULTIPLE] = { "exit-multiple", 0.0, 30.0 },
+  [LODE_PARAM_FLOOR_UPSIDE_SHARE] = { "floor-upside-share", 0.0, 1.0 },
+  [LODE_PARAM_OFFTAKE_FACILITATION] = { "offtake-facilitation", 0.0, 1.0 },
+  [LODE_PARAM_WORKING_STOCK_MONTHS] = { "working-stock-months", 0.0, 24.0 },
 };
 
 const char *

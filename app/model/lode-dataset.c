@@ -3,9 +3,10 @@
  * lode-dataset.c — loads the reference dataset (data/reference-2024.xml); its sections are
  * read and checked in lode-dataset-sections.c.
  *
- * Loading is defensive: the bytes are size-checked, parsed by libxml2 without network access,
- * entity substitution or DTD loading, refused if they carry a document type declaration,
- * validated against the RELAX NG schema compiled into the model resources, and then every
+ * Loading is defensive: the bytes go through the model's one safe XML reader
+ * (lode-xml-reader.c: regular files only, size, UTF-8, a bounded pre-scan that refuses DTDs
+ * and entities, safe parsing, and validation against the RELAX NG schema compiled once per
+ * process — skipped only for the built-in dataset, which the tests validate), and then every
  * value is checked (finite, in range, shares summing to 1, unique ids, known sources, regions and
  * stages). Errors name the file, the line and the element.
  */
@@ -18,120 +19,13 @@
 #include <string.h>
 
 #include "lode-dataset-private.h"
+#include "lode-xml-reader.h"
 
 #define DATASET_SCHEMA_RESOURCE "/io/github/lodestone/Lodestone/data/reference-2024.rng"
 #define DATASET_MAX_BYTES       (4 * 1024 * 1024)
 
 G_DEFINE_BOXED_TYPE (LodeDataset, lode_dataset, lode_dataset_ref, lode_dataset_unref)
 G_DEFINE_QUARK (lode-dataset-error-quark, lode_dataset_error)
-
-typedef struct
-{
-  long  line;
-  char *element;
-  char *message;
-} XmlErrorInfo;
-
-/* Schema errors */
-
-static void
-xml_error_cb (void            *user_data,
-              LodeXmlErrorArg  err)
-{
-  XmlErrorInfo *info = user_data;
-
-  if (info->message != NULL || err == NULL)
-    return;
-
-  info->line = err->line;
-  info->message = g_strdup (err->message != NULL ? err->message : "");
-  g_strstrip (info->message);
-
-  if (err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
-    {
-      const xmlNode *node = err->node;
-
-      info->element = g_strdup ((const char *) node->name);
-      if (info->line <= 0)
-        info->line = xmlGetLineNo (node);
-    }
-}
-
-static void
-xml_error_info_clear (XmlErrorInfo *info)
-{
-  g_clear_pointer (&info->element, g_free);
-  g_clear_pointer (&info->message, g_free);
-}
-
-static gboolean
-validate_schema (const char  *file,
-                 xmlDoc      *doc,
-                 GError     **error)
-{
-  g_autoptr(GBytes) schema_bytes = NULL;
-  g_autoptr(xmlRelaxNGParserCtxt) parser = NULL;
-  g_autoptr(xmlRelaxNG) schema = NULL;
-  g_autoptr(xmlRelaxNGValidCtxt) valid = NULL;
-  g_autoptr(GError) local_error = NULL;
-  XmlErrorInfo info = { 0, NULL, NULL };
-  gsize size = 0;
-  const char *data;
-  int result;
-
-  schema_bytes = g_resources_lookup_data (DATASET_SCHEMA_RESOURCE,
-                                          G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-  if (schema_bytes == NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_IO,
-                   _("The dataset schema is missing: %s"), local_error->message);
-      return FALSE;
-    }
-
-  data = g_bytes_get_data (schema_bytes, &size);
-  parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-  if (parser == NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_IO,
-                   _("Could not read the dataset schema"));
-      return FALSE;
-    }
-  xmlRelaxNGSetParserStructuredErrors (parser, xml_error_cb, &info);
-  schema = xmlRelaxNGParse (parser);
-  if (schema == NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_IO,
-                   _("Could not read the dataset schema: %s"),
-                   info.message != NULL ? info.message : "");
-      xml_error_info_clear (&info);
-      return FALSE;
-    }
-  /* A warning while compiling the schema is not the document's first error. */
-  xml_error_info_clear (&info);
-
-  valid = xmlRelaxNGNewValidCtxt (schema);
-  if (valid == NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_IO,
-                   _("Could not validate the dataset"));
-      return FALSE;
-    }
-  xmlRelaxNGSetValidStructuredErrors (valid, xml_error_cb, &info);
-  result = xmlRelaxNGValidateDoc (valid, doc);
-  if (result != 0)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   /* Translators: file name, line number, XML element name, libxml2 message */
-                   _("%s, line %ld, element <%s>: does not match the dataset schema: %s"),
-                   file, info.line, info.element != NULL ? info.element : "?",
-                   info.message != NULL ? info.message : "");
-      xml_error_info_clear (&info);
-      return FALSE;
-    }
-
-  xml_error_info_clear (&info);
-  return TRUE;
-}
 
 static void
 dataset_free (LodeDataset *self)
@@ -188,110 +82,105 @@ lode_dataset_unref (LodeDataset *self)
     dataset_free (self);
 }
 
-LodeDataset *
-lode_dataset_new_from_bytes (GBytes      *bytes,
-                             const char  *name_for_errors,
-                             GError     **error)
+static const LodeXmlLimits dataset_limits = {
+  .max_bytes = DATASET_MAX_BYTES,
+  .max_depth = 32,
+  .max_elements = 20000,
+  .max_attributes = 32,
+  .max_namespaces = 8,
+  .max_markup = 4096,
+  .max_field_bytes = 256 * 1024,
+  .schema_resource = DATASET_SCHEMA_RESOURCE,
+};
+
+static void
+set_problem_error (GError               **error,
+                   const char            *file,
+                   const LodeXmlProblem  *problem)
 {
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  int code = problem->kind == LODE_XML_PROBLEM_IO ? LODE_DATASET_ERROR_IO
+                                                  : LODE_DATASET_ERROR_PARSE;
+
+  if (problem->kind == LODE_XML_PROBLEM_INVALID && problem->line <= 0)
+    g_set_error (error, LODE_DATASET_ERROR, code,
+                 /* Translators: file name, XML element name, libxml2 message */
+                 _("%s, element <%s>: does not match the dataset schema: %s"),
+                 file, problem->element != NULL ? problem->element : "?", problem->message);
+  else if (problem->kind == LODE_XML_PROBLEM_INVALID)
+    g_set_error (error, LODE_DATASET_ERROR, code,
+                 /* Translators: file name, line number, XML element name, libxml2 message */
+                 _("%s, line %ld, element <%s>: does not match the dataset schema: %s"),
+                 file, problem->line, problem->element != NULL ? problem->element : "?",
+                 problem->message);
+  else if (problem->line > 0)
+    g_set_error (error, LODE_DATASET_ERROR, code,
+                 /* Translators: file name, line number, what is wrong */
+                 _("%s, line %ld: %s"), file, problem->line, problem->message);
+  else
+    g_set_error (error, LODE_DATASET_ERROR, code,
+                 /* Translators: file name, what is wrong */
+                 _("%s: %s"), file, problem->message);
+}
+
+/* `validate`: FALSE only for the built-in dataset, which a test validates at build time. */
+static LodeDataset *
+load_bytes (GBytes      *bytes,
+            const char  *file,
+            gboolean     validate,
+            GError     **error)
+{
+  g_auto(LodeXmlProblem) problem = { 0, };
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(LodeDataset) ds = NULL;
-  const char *file = name_for_errors != NULL ? name_for_errors : "dataset";
-  const char *data;
-  gsize size = 0;
   LodeDatasetLoader loader;
-  xmlNode *root;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size == 0 || data == NULL)
+  doc = lode_xml_parse (&dataset_limits, bytes, &problem);
+  if (doc == NULL || (validate && !lode_xml_validate (&dataset_limits, doc, &problem)))
     {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   _("%s, line 1: the dataset is empty"), file);
+      set_problem_error (error, file, &problem);
       return NULL;
     }
-  if (size > DATASET_MAX_BYTES)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   _("%s: the dataset is too large (%lu bytes, at most %d)"),
-                   file, (unsigned long) size, DATASET_MAX_BYTES);
-      return NULL;
-    }
-
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_IO,
-                   _("%s: out of memory"), file);
-      return NULL;
-    }
-
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL, LODE_XML_PARSE_OPTIONS);
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      LodeXmlErrorArg err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *message = g_strdup (err != NULL && err->message != NULL ?
-                                           err->message : "");
-
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   /* Translators: file name, line number, libxml2's message */
-                   _("%s, line %d: not well-formed XML: %s"),
-                   file, err != NULL ? err->line : 0, g_strstrip (message));
-      return NULL;
-    }
-
-  root = xmlDocGetRootElement (doc);
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   _("%s, line %ld: a document type declaration is not allowed in a dataset"),
-                   file, root != NULL ? xmlGetLineNo (root) : 1L);
-      return NULL;
-    }
-  if (root == NULL)
-    {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_PARSE,
-                   _("%s, line 1: no root element"), file);
-      return NULL;
-    }
-
-  if (!validate_schema (file, doc, error))
-    return NULL;
 
   ds = lode_dataset_new_empty ();
   loader.file = file;
   loader.ds = ds;
-  if (!lode_dataset_parse_document (&loader, root, error))
+  if (!lode_dataset_parse_document (&loader, xmlDocGetRootElement (doc), error))
     return NULL;
 
   return g_steal_pointer (&ds);
 }
 
 LodeDataset *
+lode_dataset_new_from_bytes (GBytes      *bytes,
+                             const char  *name_for_errors,
+                             GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, name_for_errors != NULL ? name_for_errors : "dataset", TRUE, error);
+}
+
+LodeDataset *
 lode_dataset_new_from_file (GFile   *file,
                             GError **error)
 {
-  g_autofree char *contents = NULL;
+  g_auto(LodeXmlProblem) problem = { 0, };
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  bytes = lode_xml_read_file (file, DATASET_MAX_BYTES, NULL, &problem);
+  if (bytes == NULL)
     {
-      g_set_error (error, LODE_DATASET_ERROR, LODE_DATASET_ERROR_IO,
-                   _("Could not read %s: %s"), name, local_error->message);
+      set_problem_error (error, name, &problem);
       return NULL;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return lode_dataset_new_from_bytes (bytes, name, error);
+  return load_bytes (bytes, name, TRUE, error);
 }
 
 LodeDataset *
@@ -311,7 +200,9 @@ lode_dataset_load_default (GError **error)
       return NULL;
     }
 
-  return lode_dataset_new_from_bytes (bytes, "reference-2024.xml", error);
+  /* Built in and validated against its schema by the test suite (test-dataset.c and the
+   * 'reference-dataset' data test): no schema is compiled at start-up. */
+  return load_bytes (bytes, "reference-2024.xml", FALSE, error);
 }
 
 int

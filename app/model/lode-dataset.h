@@ -121,6 +121,11 @@ typedef enum
   LODE_PARAM_US_DEFENCE_NDFEB_T,      /* US defence NdFeB need, t magnet, 2024 */
   LODE_PARAM_US_DEFENCE_SMCO_T,       /* US defence SmCo need, t magnet, 2024 */
   LODE_PARAM_DEFENCE_GROWTH_PCT,      /* growth of the defence need, %/yr */
+  LODE_PARAM_PROJECT_HURDLE_PCT,      /* real return a project needs on its capex, %/yr */
+  LODE_PARAM_EXIT_MULTIPLE,           /* equity value / yearly margin at the horizon */
+  LODE_PARAM_FLOOR_UPSIDE_SHARE,      /* share of the price above the floor the state gets */
+  LODE_PARAM_OFFTAKE_FACILITATION,    /* share of the offtake plant's margin paid on top */
+  LODE_PARAM_WORKING_STOCK_MONTHS,    /* months of use buyers hold in their own stocks */
   LODE_N_PARAMS
 } LodeParam;
 

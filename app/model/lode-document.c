@@ -734,6 +734,26 @@ lode_document_load (LodeDocument  *self,
   return TRUE;
 }
 
+void
+lode_document_recover (LodeDocument *self,
+                       LodeScenario *scenario,
+                       GFile        *file)
+{
+  g_autoptr(LodeScenario) on_disk = NULL;
+
+  g_return_if_fail (LODE_IS_DOCUMENT (self));
+  g_return_if_fail (LODE_IS_SCENARIO (scenario));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  /* "Modified" compares with what is on disk now, if it still loads. */
+  if (file != NULL)
+    on_disk = lode_scenario_load_from_file (self->dataset, file, NULL, NULL);
+  replace_all (self, scenario, file);
+  g_clear_object (&self->saved);
+  self->saved = g_steal_pointer (&on_disk);
+  update_flags (self);
+}
+
 gboolean
 lode_document_save (LodeDocument  *self,
                     GFile         *file,

@@ -81,6 +81,11 @@ gboolean        lode_document_new_from_preset      (LodeDocument   *self,
 gboolean        lode_document_load                 (LodeDocument   *self,
                                                     GFile          *file,
                                                     GError        **error);
+/* Restores `scenario` as unsaved changes to `file` (NULL: a scenario never saved), as an
+ * autosave kept them after a crash: a fresh history, modified until saved. */
+void            lode_document_recover              (LodeDocument   *self,
+                                                    LodeScenario   *scenario,
+                                                    GFile          *file);
 gboolean        lode_document_save                 (LodeDocument   *self,
                                                     GFile          *file,    /* NULL: current */
                                                     GError        **error);

@@ -102,6 +102,50 @@ get_us_stockpile_t (const LodeYear *y,
   return y->chain[m].us_stockpile_ox;
 }
 
+static double get_fund_net_busd (const LodeYear *y, LodeMaterial m)
+{ return y->fund_net_busd; }
+static double get_fund_out_busd (const LodeYear *y, LodeMaterial m)
+{
+  double sum = 0;
+
+  for (int o = 0; o < LODE_N_FUND_OUT; o++)
+    sum += y->fund_out_busd[o];
+  return sum;
+}
+static double get_fund_in_busd (const LodeYear *y, LodeMaterial m)
+{
+  double sum = 0;
+
+  for (int i = 0; i < LODE_N_FUND_IN; i++)
+    sum += y->fund_in_busd[i];
+  return sum;
+}
+static double get_fund_written_off_busd (const LodeYear *y, LodeMaterial m)
+{ return y->fund_written_off_busd; }
+
+static double fund_out_grants (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_GRANTS]; }
+static double fund_out_equity (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_EQUITY]; }
+static double fund_out_loans (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_LOANS]; }
+static double fund_out_floor (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_FLOOR]; }
+static double fund_out_offtake (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_OFFTAKE]; }
+static double fund_out_guarantees (const LodeYear *y, LodeMaterial m)
+{ return y->fund_out_busd[LODE_FUND_OUT_GUARANTEES]; }
+static double fund_in_dividends (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_DIVIDENDS]; }
+static double fund_in_loan_service (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_LOAN_SERVICE]; }
+static double fund_in_floor_upside (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_FLOOR_UPSIDE]; }
+static double fund_in_offtake_resale (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_OFFTAKE_RESALE]; }
+static double fund_in_exit_value (const LodeYear *y, LodeMaterial m)
+{ return y->fund_in_busd[LODE_FUND_IN_EXIT_VALUE]; }
+
 #define PER_MATERIAL TRUE
 
 static const LodeYearFigure year_figures[] = {
@@ -152,6 +196,21 @@ static const LodeYearFigure year_figures[] = {
   { "fund_unabsorbed_busd.metal", unabsorbed_metal, FALSE },
   { "fund_unabsorbed_busd.magnet", unabsorbed_magnet, FALSE },
   { "fund_unabsorbed_busd.recycling", unabsorbed_recycling, FALSE },
+  { "fund_out_busd", get_fund_out_busd, FALSE },
+  { "fund_in_busd", get_fund_in_busd, FALSE },
+  { "fund_out_busd.grants", fund_out_grants, FALSE },
+  { "fund_out_busd.equity", fund_out_equity, FALSE },
+  { "fund_out_busd.loans", fund_out_loans, FALSE },
+  { "fund_out_busd.floor", fund_out_floor, FALSE },
+  { "fund_out_busd.offtake", fund_out_offtake, FALSE },
+  { "fund_out_busd.guarantees", fund_out_guarantees, FALSE },
+  { "fund_in_busd.dividends", fund_in_dividends, FALSE },
+  { "fund_in_busd.loan_service", fund_in_loan_service, FALSE },
+  { "fund_in_busd.floor_upside", fund_in_floor_upside, FALSE },
+  { "fund_in_busd.offtake_resale", fund_in_offtake_resale, FALSE },
+  { "fund_in_busd.exit_value", fund_in_exit_value, FALSE },
+  { "fund_net_busd", get_fund_net_busd, FALSE },
+  { "fund_written_off_busd", get_fund_written_off_busd, FALSE },
   { "price_floor_cost_busd", get_price_floor_cost_busd, FALSE },
   { "stockpile_cost_busd", get_stockpile_cost_busd, FALSE },
   { "tariff_revenue_busd", get_tariff_revenue_busd, FALSE },
@@ -251,6 +310,17 @@ write_whole_run (const LodeProjection *projection,
   append_line (out, "price_floor_cost_cumulative_busd", last->price_floor_cost_cum_busd);
   append_line (out, "stockpile_cost_cumulative_busd", last->stockpile_cost_cum_busd);
   append_line (out, "tariff_revenue_cumulative_busd", last->tariff_revenue_cum_busd);
+
+  /* The fund as an investor (docs/fund.md). */
+  append_line (out, "fund_discount_rate", projection->fund.discount_rate);
+  append_line (out, "fund_npv_busd", projection->fund.npv_busd);
+  if (isnan (projection->fund.irr))
+    g_string_append (out, "fund_irr: n/a\n");
+  else
+    append_line (out, "fund_irr", projection->fund.irr);
+  append_line (out, "net_fiscal_cost_busd", projection->fund.net_fiscal_cost_busd);
+  append_line (out, "fund_exposure_busd", lode_projection_fund_exposure_busd (projection));
+  append_line (out, "cost_per_china_free_t_usd", projection->fund.cost_per_china_free_t_usd);
 
   /* Public money (fund, floor, stockpile) per t/yr of China-free magnet supply gained in the
    * US between the base year and the horizon; meaningless without money or without a gain. */

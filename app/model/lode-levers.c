@@ -14,6 +14,7 @@
 
 #include "lode-format.h"
 #include "lode-levers.h"
+#include "lode-model-types.h"
 
 G_DEFINE_QUARK (lode-lever-error-quark, lode_lever_error)
 
@@ -76,6 +77,88 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     N_("Part of each stage's money spent on the samarium chain (separation, metal and "
        "samarium-cobalt magnets) instead of NdPr."),
     NULL, LODE_LEVER_GROUP_FUND, 0, 20, 1, 5, 0, 0, FALSE },
+  [LODE_LEVER_FUND_EQUITY_MINE] = {
+    "fund.equity_pct.mine", N_("Equity in mining"), N_("%"),
+    N_("Part of the fund's mining money taken as equity: the fund owns its share of the "
+       "projects, earns their dividends and holds their value at the end. Equity and loans "
+       "together are at most 100 %; the rest is grants."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_EQUITY_SEPARATION] = {
+    "fund.equity_pct.separation", N_("Equity in separation"), N_("%"),
+    N_("Part of the fund's separation money taken as equity: the fund owns its share of the "
+       "projects, earns their dividends and holds their value at the end. Equity and loans "
+       "together are at most 100 %; the rest is grants."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_EQUITY_METAL] = {
+    "fund.equity_pct.metal", N_("Equity in metal making"), N_("%"),
+    N_("Part of the fund's metal making money taken as equity: the fund owns its share of the "
+       "projects, earns their dividends and holds their value at the end. Equity and loans "
+       "together are at most 100 %; the rest is grants."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_EQUITY_MAGNET] = {
+    "fund.equity_pct.magnet", N_("Equity in magnet plants"), N_("%"),
+    N_("Part of the fund's magnet plants money taken as equity: the fund owns its share of the "
+       "projects, earns their dividends and holds their value at the end. Equity and loans "
+       "together are at most 100 %; the rest is grants."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_EQUITY_RECYCLING] = {
+    "fund.equity_pct.recycling", N_("Equity in recycling"), N_("%"),
+    N_("Part of the fund's recycling money taken as equity: the fund owns its share of the "
+       "projects, earns their dividends and holds their value at the end. Equity and loans "
+       "together are at most 100 %; the rest is grants."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_LOAN_MINE] = {
+    "fund.loan_pct.mine", N_("Loans to mining"), N_("%"),
+    N_("Part of the fund's mining money lent to the projects, repaid with interest from "
+       "their margin over the loan term; what a project's margin cannot serve is written "
+       "off."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_LOAN_SEPARATION] = {
+    "fund.loan_pct.separation", N_("Loans to separation"), N_("%"),
+    N_("Part of the fund's separation money lent to the projects, repaid with interest from "
+       "their margin over the loan term; what a project's margin cannot serve is written "
+       "off."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_LOAN_METAL] = {
+    "fund.loan_pct.metal", N_("Loans to metal making"), N_("%"),
+    N_("Part of the fund's metal making money lent to the projects, repaid with interest from "
+       "their margin over the loan term; what a project's margin cannot serve is written "
+       "off."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_LOAN_MAGNET] = {
+    "fund.loan_pct.magnet", N_("Loans to magnet plants"), N_("%"),
+    N_("Part of the fund's magnet plants money lent to the projects, repaid with interest from "
+       "their margin over the loan term; what a project's margin cannot serve is written "
+       "off."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_LOAN_RECYCLING] = {
+    "fund.loan_pct.recycling", N_("Loans to recycling"), N_("%"),
+    N_("Part of the fund's recycling money lent to the projects, repaid with interest from "
+       "their margin over the loan term; what a project's margin cannot serve is written "
+       "off."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_FUND_GUARANTEE_PCT] = {
+    "fund.guarantee_pct", N_("Margin guarantee"), N_("%"),
+    N_("Share of the margin the fund's projects need to pay back their cost that the fund "
+       "guarantees: when prices or feed leave them short, the fund pays the difference."),
+    NULL, LODE_LEVER_GROUP_INSTRUMENTS, 0, 100, 5, 25, 0, 0, FALSE },
+  [LODE_LEVER_FUND_LOAN_RATE_PCT] = {
+    "fund.loan_rate_pct", N_("Loan interest rate"), N_("%/yr"),
+    N_("Real interest rate on the fund's loans. The default is the 2025 Department of "
+       "Defense loan to MP Materials (the 10-year Treasury rate plus 1 %, about 5.3 %) less "
+       "inflation."),
+    "MP-DoD", LODE_LEVER_GROUP_INSTRUMENTS, 0, 15, 0.1, 1, 3.0, 1, FALSE },
+  [LODE_LEVER_FUND_LOAN_YEARS] = {
+    "fund.loan_years", N_("Loan term"), N_("years"),
+    N_("Years over which a loan is repaid once its project produces (12 in the Department of "
+       "Defense loan to MP Materials)."),
+    "MP-DoD", LODE_LEVER_GROUP_INSTRUMENTS, 3, 30, 1, 5, 12, 0, FALSE },
+  [LODE_LEVER_FUND_DISCOUNT_RATE_PCT] = {
+    "fund.discount_rate_pct", N_("Discount rate"), N_("%/yr"),
+    N_("Real rate at which the fund's future cash flows are discounted to 2024 dollars for its "
+       "net present value. Federal cost-effectiveness analysis uses real rates of about "
+       "1 to 3 %."),
+    "OMB-A94", LODE_LEVER_GROUP_INSTRUMENTS, 0, 12, 0.1, 1, 2.0, 1, FALSE },
   [LODE_LEVER_POLICY_PERMITTING_CUT_YEARS] = {
     "policy.permitting_cut_years", N_("Permitting time cut"), N_("years"),
     N_("Years taken off the permitting part of the lead time of every new US plant and of "
@@ -129,6 +212,26 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     "policy.defence_first", N_("Defence first"), "",
     N_("China-free magnets reaching the US serve defence needs before commercial buyers."),
     NULL, LODE_LEVER_GROUP_POLICY, 0, 1, 1, 1, 0, 0, FALSE, TRUE },
+  [LODE_LEVER_POLICY_OFFTAKE_T] = {
+    "policy.offtake_t", N_("Magnet offtake"), N_("t magnet/yr"),
+    N_("US-made magnets the government buys each year at cost plus a facilitation payment "
+       "and resells at the market price. The default is the Department of Defense's offtake "
+       "of all of MP Materials' 10X plant (about 10,000 t a year) for ten years."),
+    "MP-DoD", LODE_LEVER_GROUP_POLICY, 0, 50000, 100, 1000, 10000, 0, FALSE },
+  [LODE_LEVER_POLICY_OFFTAKE_START_YEAR] = {
+    "policy.offtake_start_year", N_("Offtake from"), N_("year"),
+    N_("First year of the offtake and the margin floor (10X is commissioned in 2028)."),
+    "MP-DoD", LODE_LEVER_GROUP_POLICY, 2025, 2060, 1, 5, 2028, 0, TRUE },
+  [LODE_LEVER_POLICY_OFFTAKE_YEARS] = {
+    "policy.offtake_years", N_("Offtake duration"), N_("years"),
+    N_("For how many years the offtake and the margin floor hold. 0 means none."),
+    "MP-DoD", LODE_LEVER_GROUP_POLICY, 0, 30, 1, 5, 10, 0, FALSE },
+  [LODE_LEVER_POLICY_EBITDA_FLOOR_MUSD] = {
+    "policy.ebitda_floor_musd", N_("Margin floor of the offtake plant"), N_("$ M/yr"),
+    N_("Yearly operating margin (EBITDA) the government guarantees the plant whose magnets it "
+       "takes: it pays the difference when the plant earns less. The default is the $140 "
+       "million floor of MP Materials' 10X plant."),
+    "MP-DoD", LODE_LEVER_GROUP_POLICY, 0, 1000, 5, 50, 140, 0, FALSE },
   [LODE_LEVER_PARTNERS_FRIENDSHORING] = {
     "partners.friendshoring", N_("Friend-shoring preference"), "",
     N_("How strongly the US and its allies buy from allied sources before Chinese ones: "
@@ -141,6 +244,21 @@ static const LodeLeverInfo levers[LODE_N_LEVERS] = {
     N_("Part of the fund invested in plants in allied regions instead of the US, with the "
        "same stage allocation."),
     NULL, LODE_LEVER_GROUP_PARTNERS, 0, 100, 1, 10, 0, 0, FALSE },
+  [LODE_LEVER_PARTNERS_FUND_AU_BUSD] = {
+    "partners.fund_au_busd", N_("Australia's co-investment"), N_("$ bn"),
+    N_("Money Australia's government invests in Australian capacity alongside the US fund, "
+       "over the US fund's deployment years and with its stage split. The October 2025 "
+       "US–Australia framework commits at least $1 billion within six months."),
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
+  [LODE_LEVER_PARTNERS_FUND_JP_BUSD] = {
+    "partners.fund_jp_busd", N_("Japan's co-investment"), N_("$ bn"),
+    N_("Money Japan's government (JOGMEC) invests in Japanese capacity alongside the US fund. "
+       "The October 2025 US–Japan framework names no amount."),
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
+  [LODE_LEVER_PARTNERS_FUND_EU_BUSD] = {
+    "partners.fund_eu_busd", N_("The EU's co-investment"), N_("$ bn"),
+    N_("Money the European Union invests in European capacity alongside the US fund."),
+    NULL, LODE_LEVER_GROUP_PARTNERS, 0, 50, 0.1, 1, 0, 1, FALSE },
   [LODE_LEVER_MARKET_DEMAND_GROWTH_PCT] = {
     "market.demand_growth_pct", N_("Magnet demand growth"), N_("%/yr"),
     N_("Yearly growth of world NdFeB magnet demand from 2024 to 2030. Later periods taper "
@@ -224,6 +342,7 @@ static const char * const group_names[LODE_N_LEVER_GROUPS] = {
   [LODE_LEVER_GROUP_FUND] = N_("Sovereign wealth fund"),
   [LODE_LEVER_GROUP_POLICY] = N_("Policy"),
   [LODE_LEVER_GROUP_PARTNERS] = N_("Partners"),
+  [LODE_LEVER_GROUP_INSTRUMENTS] = N_("Fund instruments"),
   [LODE_LEVER_GROUP_MARKET] = N_("Market"),
   [LODE_LEVER_GROUP_MATERIALS] = N_("Heavy rare earths and samarium"),
   [LODE_LEVER_GROUP_SHOCK] = N_("Export shock"),
@@ -428,7 +547,7 @@ lode_lever_parse (LodeLever    lever,
       g_autofree char *shown = NULL;
 
       range = format_range (info);
-      shown = text != NULL ? g_utf8_make_valid (text, MIN (strlen (text), 64)) : g_strdup ("");
+      shown = lode_dup_shown_text (text, -1, 64);
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                    /* Translators: lever id, lever label, the text given, the allowed range */
                    _("%s (%s): “%s” is not a plain decimal number; the allowed range is %s"),
@@ -438,7 +557,7 @@ lode_lever_parse (LodeLever    lever,
 
   if (!lode_parse_plain_double (text, &value))
     {
-      g_autofree char *shown = g_strndup (text, 64);
+      g_autofree char *shown = lode_dup_shown_text (text, -1, 64);
 
       range = format_range (info);
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
@@ -469,7 +588,7 @@ lode_lever_parse_assignment (const char  *text,
 
   if (text == NULL || (eq = strchr (text, '=')) == NULL)
     {
-      g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+      g_autofree char *shown = lode_dup_shown_text (text, -1, 64);
 
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
                    _("“%s” is not a lever assignment of the form ID=VALUE, "
@@ -481,7 +600,7 @@ lode_lever_parse_assignment (const char  *text,
   id = g_strndup (text, eq - text);
   if (!lode_lever_from_id (id, &lever))
     {
-      g_autofree char *shown = g_utf8_make_valid (id, -1);
+      g_autofree char *shown = lode_dup_shown_text (id, -1, 64);
       g_autoptr(GString) known = g_string_new (NULL);
 
       for (guint i = 0; i < LODE_N_LEVERS; i++)

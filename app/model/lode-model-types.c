@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lode-model-types.h"
 
@@ -275,4 +276,47 @@ lode_material_stage_unit (LodeMaterial material,
   g_return_val_if_fail ((guint) stage < LODE_N_STAGES, NULL);
 
   return _(material_info[material].units[stage]);
+}
+
+char *
+lode_dup_shown_text (const char *text,
+                     gssize      length,
+                     glong       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+  gsize total, n;
+  glong chars = 0;
+
+  g_return_val_if_fail (max_chars > 0, NULL);
+
+  if (text == NULL)
+    return g_strdup ("");
+  total = length < 0 ? strlen (text) : (gsize) length;
+  /* A character is at most 4 bytes: look at no more than the characters shown, plus one to
+   * know whether anything was cut. */
+  n = MIN (total, (gsize) (max_chars + 1) * 4);
+  valid = g_utf8_make_valid (text, n);
+
+  for (end = valid; *end != '\0' && chars < max_chars; end = g_utf8_next_char (end))
+    chars++;
+  if (*end == '\0' && n == total)
+    return g_steal_pointer (&valid);
+  return g_strdup_printf ("%.*s…", (int) (end - valid), valid);
+}
+
+const char *
+lode_file_type_describe (guint mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISLNK (mode))
+    return _("a symbolic link");
+  return _("not a regular file");
 }

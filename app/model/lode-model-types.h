@@ -106,4 +106,15 @@ gboolean    lode_material_from_id (const char   *id,
 const char *lode_material_stage_unit (LodeMaterial material,
                                       LodeStage    stage);
 
+/* What a file that is not a regular file is, from its st_mode, for messages: "a folder",
+ * "a named pipe (FIFO)", "a device", "a socket" (translated). */
+const char *lode_file_type_describe (guint mode);
+
+/* Text from a file or the command line as a message may quote it: valid UTF-8, at most
+ * `max_chars` characters, an ellipsis marking a cut. Never shapes or copies more than it
+ * shows, so a megabyte of input costs nothing. */
+char       *lode_dup_shown_text  (const char *text,
+                                  gssize      length,
+                                  glong       max_chars) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

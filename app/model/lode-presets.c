@@ -15,7 +15,12 @@ static const LodePreset presets[] = {
   { "mine-to-magnet", NC_("preset", "Mine to Magnet"), NC_("preset", "_Mine to Magnet") },
   { "allied-partnership", NC_("preset", "Allied Partnership"),
     NC_("preset", "_Allied Partnership") },
+  { "allied-fund", NC_("preset", "Allied Fund"), NC_("preset", "Allied _Fund") },
   { "export-ban", NC_("preset", "Export Ban"), NC_("preset", "_Export Ban") },
+  { "controls-april-2025", NC_("preset", "Controls of April 2025"),
+    NC_("preset", "_Controls of April 2025") },
+  { "controls-october-2025", NC_("preset", "Controls of October 2025"),
+    NC_("preset", "Controls of _October 2025") },
 };
 
 guint

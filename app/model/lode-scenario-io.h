@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Scenario files (.lodestone, XML): loading safely and saving atomically.
- * Loading reads the file into memory, parses it with libxml2's safe options (no entity
- * substitution, no DTD loading, no network, no huge mode) behind a deny-all external entity
- * loader, enforces size and nesting limits, validates against data/lodestone-scenario.rng
- * (compiled into the model library) and then checks the values semantically. Every error
+ * Loading goes through the model's one safe XML reader (lode-xml-reader.h: regular files only,
+ * bounded before parsing, libxml2's safe options behind a deny-all external entity loader),
+ * validates against data/lodestone-scenario.rng (compiled into the model library, once) and
+ * then checks the values semantically. Every error
  * says what is wrong and where (file, line, element or lever, allowed range).
- * Saving writes a temporary file beside the target and renames it over the old one.
+ * Saving goes through lode-output-file.h, like everything Lodestone writes.
  * Model library: GLib/GIO/libxml2 only.
  */
 #pragma once
@@ -21,8 +21,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  LODE_SCENARIO_ERROR_IO,             /* cannot read or write the file */
-  LODE_SCENARIO_ERROR_TOO_LARGE,      /* over LODE_SCENARIO_MAX_BYTES */
+  LODE_SCENARIO_ERROR_IO,             /* cannot read or write the file, or not a regular file */
+  LODE_SCENARIO_ERROR_TOO_LARGE,      /* over a LODE_SCENARIO_MAX_* bound */
   LODE_SCENARIO_ERROR_MALFORMED,      /* not well-formed XML, bad encoding, too deep */
   LODE_SCENARIO_ERROR_FORBIDDEN,      /* DTD, entity declarations, external references */
   LODE_SCENARIO_ERROR_NOT_A_SCENARIO, /* wrong root element or namespace */
@@ -35,6 +35,14 @@ typedef enum
 #define LODE_SCENARIO_FORMAT_VERSION 1
 #define LODE_SCENARIO_MAX_BYTES      (16 * 1024 * 1024)
 #define LODE_SCENARIO_MAX_DEPTH      32
+/* What a scenario file may hold, checked before it is parsed (see lode-xml-reader.h). A
+ * complete scenario has about 250 elements; the 16 MiB of LODE_SCENARIO_MAX_BYTES leave room
+ * for comments. */
+#define LODE_SCENARIO_MAX_ELEMENTS    4096
+#define LODE_SCENARIO_MAX_ATTRIBUTES  16
+#define LODE_SCENARIO_MAX_NAMESPACES  8
+#define LODE_SCENARIO_MAX_MARKUP      1024          /* comments, PIs, CDATA sections */
+#define LODE_SCENARIO_MAX_FIELD_BYTES (256 * 1024)  /* one attribute value or text */
 #define LODE_SCENARIO_SCHEMA_RESOURCE "/io/github/lodestone/Lodestone/data/lodestone-scenario.rng"
 
 GQuark        lode_scenario_error_quark      (void);
@@ -57,8 +65,9 @@ const char * const *lode_scenario_preset_ids (void);
 
 /* The document as UTF-8 XML; indented, one lever per line, numbers via g_ascii_dtostr. */
 GBytes       *lode_scenario_to_bytes         (LodeScenario  *scenario) G_GNUC_WARN_UNUSED_RESULT;
-/* Atomic: g_file_replace_contents; the previous file survives any failure. Sets the
- * scenario's modified time (and created time if unset) before writing. */
+/* Through the one output path (lode-output-file.h): atomic, regular files only, links written
+ * through, the mode kept; the previous file survives any failure. Sets the scenario's modified
+ * time (and created time if unset) before writing. `cancellable` is not used. */
 gboolean      lode_scenario_save_to_file     (LodeScenario  *scenario,
                                               GFile         *file,
                                               GCancellable  *cancellable,

@@ -17,8 +17,8 @@
 
 #define DEFAULT_CHART "china-free"
 #define MAX_USER_PROJECT_ID   64
-#define MAX_USER_PROJECT_NAME 200
-#define MAX_USER_PROJECT_NOTE 4000
+#define MAX_USER_PROJECT_NAME LODE_SCENARIO_MAX_PROJECT_NAME_CHARS
+#define MAX_USER_PROJECT_NOTE LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS
 
 struct _LodeScenario
 {
@@ -898,13 +898,30 @@ lode_scenario_set_horizon (LodeScenario  *self,
   return TRUE;
 }
 
+/* Cuts `text` after `max_chars` characters (0: no limit). */
+static void
+cut_text (char  *text,
+          glong  max_chars)
+{
+  char *p = text;
+
+  if (max_chars <= 0)
+    return;
+  for (glong i = 0; i < max_chars && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  *p = '\0';
+}
+
 static void
 set_string (LodeScenario *self,
             char        **slot,
             const char   *value,
+            glong         max_chars,
             guint         prop)
 {
   g_autofree char *clean = sanitize_text (value);
+
+  cut_text (clean, max_chars);
 
   if (g_strcmp0 (*slot, clean) == 0)
     return;
@@ -929,7 +946,7 @@ lode_scenario_set_title (LodeScenario *self,
 {
   g_return_if_fail (LODE_IS_SCENARIO (self));
 
-  set_string (self, &self->title, title, PROP_TITLE);
+  set_string (self, &self->title, title, LODE_SCENARIO_MAX_TITLE_CHARS, PROP_TITLE);
 }
 
 const char *
@@ -946,7 +963,7 @@ lode_scenario_set_author (LodeScenario *self,
 {
   g_return_if_fail (LODE_IS_SCENARIO (self));
 
-  set_string (self, &self->author, author, PROP_AUTHOR);
+  set_string (self, &self->author, author, LODE_SCENARIO_MAX_AUTHOR_CHARS, PROP_AUTHOR);
 }
 
 const char *
@@ -963,7 +980,7 @@ lode_scenario_set_notes (LodeScenario *self,
 {
   g_return_if_fail (LODE_IS_SCENARIO (self));
 
-  set_string (self, &self->notes, notes, PROP_NOTES);
+  set_string (self, &self->notes, notes, LODE_SCENARIO_MAX_NOTES_CHARS, PROP_NOTES);
 }
 
 GDateTime *
@@ -1046,5 +1063,5 @@ lode_scenario_set_chart (LodeScenario *self,
 
   if (chart_id == NULL || chart_id[0] == '\0')
     chart_id = DEFAULT_CHART;
-  set_string (self, &self->chart, chart_id, PROP_CHART);
+  set_string (self, &self->chart, chart_id, 0, PROP_CHART);
 }

@@ -22,6 +22,14 @@ G_DECLARE_FINAL_TYPE (LodeScenario, lode_scenario, LODE, SCENARIO, GObject)
 #define LODE_SCENARIO_MIN_HORIZON         (LODE_BASE_YEAR + 1)
 #define LODE_SCENARIO_MAX_USER_CAPACITY   1e7   /* stage units per year */
 #define LODE_SCENARIO_MAX_USER_CAPEX_MUSD 1e6   /* million USD */
+/* Text lengths, in characters, as data/lodestone-scenario.rng limits them. The setters cut
+ * longer text, so whatever a scenario holds saves to a valid file; editors should not let
+ * anyone type more. */
+#define LODE_SCENARIO_MAX_TITLE_CHARS     200
+#define LODE_SCENARIO_MAX_AUTHOR_CHARS    200
+#define LODE_SCENARIO_MAX_NOTES_CHARS     20000
+#define LODE_SCENARIO_MAX_PROJECT_NAME_CHARS 200
+#define LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS 4000
 
 /* Signal "changed" (void handler (LodeScenario *scenario, gboolean inputs_changed,
  * gpointer user_data)): emitted once after every modification that changed something.

@@ -5,16 +5,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "lode-cards-paint.h"
 #include "lode-chart-layout.h"
@@ -24,10 +20,12 @@
 #include "lode-flow-diff-paint.h"
 #include "lode-flow-layout.h"
 #include "lode-flow-paint.h"
+#include "lode-format.h"
 #include "lode-palette.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
 #include "lode-sources.h"
+#include "lode-output-file.h"
 
 /* Type sizes at font scale 1, in page units. */
 #define FOOTER_PX     13.0
@@ -92,11 +90,14 @@ clamp_year (const LodeProjection *projection,
   return CLAMP (year, projection->base_year, projection->horizon);
 }
 
-/* The scenario's title, or what an untitled one is called. */
-static const char *
-request_title (const LodeExportRequest *req)
+/* The scenario's title, or what an untitled one is called, cut to what a page can show before
+ * any of it is shaped: Pango would lay out all of a 10 MiB title before ellipsising it. */
+static char *
+dup_request_title (const LodeExportRequest *req)
 {
-  return req->title != NULL && req->title[0] != '\0' ? req->title : _("Untitled Scenario");
+  return lode_dup_shown_text (req->title != NULL && req->title[0] != '\0' ?
+                              req->title : _("Untitled Scenario"),
+                              -1, LODE_SCENARIO_MAX_TITLE_CHARS);
 }
 
 /* The heading over an exported diagram, also the slide's subtitle. */
@@ -239,6 +240,23 @@ paint_flow_diff (const Page *page,
   lode_flow_diff_layout_free (layout);
 }
 
+/* "  ·  2035  ·  ", and the discount rate where the page shows money at present value (the
+ * slide's cards, the fund chart): "  ·  2035  ·  NPV at 2% a year  ·  ". */
+static char *
+dup_footer_year (const LodeExportRequest *req)
+{
+  gboolean shows_npv = req->view == LODE_EXPORT_VIEW_SLIDE ||
+                       (req->view == LODE_EXPORT_VIEW_CHART && req->chart == LODE_CHART_FUND);
+  double percent = req->projection->fund.discount_rate * 100;
+  g_autofree char *rate = NULL;
+
+  if (!shows_npv)
+    return g_strdup_printf ("  ·  %d  ·  ", req->year);
+  rate = lode_format_percent (percent, fabs (percent - round (percent)) < 0.05 ? 0 : 1);
+  /* Translators: the export footer: the year shown, then the fund's discount rate */
+  return g_strdup_printf (_("  ·  %d  ·  NPV at %s a year  ·  "), req->year, rate);
+}
+
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
  * "Lodestone X.Y" at the right; above them, what the analyses shown assume. Returns the
  * height it takes above the bottom margin. */
@@ -254,11 +272,11 @@ paint_footer (const Page *page,
   const LodePalette *palette = page->palette;
   double size = FOOTER_PX * font_scale;
   double text_h, gap, top, x, right_w, left_w, year_w;
-  g_autofree char *year = g_strdup_printf ("  ·  %d  ·  ", req->year);
+  g_autofree char *year = dup_footer_year (req);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
     lode_sources_dup_credit (lode_projection_get_dataset (req->projection), FOOTER_SOURCES);
-  const char *title = request_title (req);
+  g_autofree char *title = dup_request_title (req);
   g_autofree char *assumptions = lode_export_dup_assumptions (req);
   double inner = width - 2 * margin;
   double rule_y;
@@ -318,7 +336,7 @@ paint_slide (const Page *page,
              double      fs,
              Area        a)
 {
-  const char *title = request_title (page->req);
+  g_autofree char *title = dup_request_title (page->req);
   g_autofree char *subtitle = dup_view_heading (page->req->year);
   double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
   double flow_h;
@@ -645,10 +663,12 @@ lode_export_font_scale (double width,
 char *
 lode_export_dup_caption (const LodeExportRequest *req)
 {
+  g_autofree char *title = NULL;
+
   g_return_val_if_fail (req != NULL, NULL);
 
-  return g_strdup_printf ("%s · %d · Lodestone %s", request_title (req), req->year,
-                          PACKAGE_VERSION_SHORT);
+  title = dup_request_title (req);
+  return g_strdup_printf ("%s · %d · Lodestone %s", title, req->year, PACKAGE_VERSION_SHORT);
 }
 
 char *
@@ -874,74 +894,6 @@ lode_export_to_bytes (const LodeExportRequest  *req,
 }
 
 gboolean
-lode_export_write_file (const char  *path,
-                        const void  *data,
-                        gsize        length,
-                        GError     **error)
-{
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
-  const guint8 *p = data;
-  gsize left = length;
-  int saved_errno = 0;
-  int fd;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  display = g_filename_display_name (path);
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      goto fail_no_tmp;
-    }
-
-  while (left > 0)
-    {
-      gssize n = write (fd, p, left);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved_errno = n < 0 ? errno : ENOSPC;
-          goto fail;
-        }
-      p += n;
-      left -= (gsize) n;
-    }
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      saved_errno = errno;
-      goto fail;
-    }
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      saved_errno = errno;
-      goto fail;
-    }
-  fd = -1;
-  if (g_rename (tmp, path) != 0)
-    {
-      saved_errno = errno;
-      goto fail;
-    }
-  return TRUE;
-
-fail:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-fail_no_tmp:
-  g_set_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_IO,
-               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-gboolean
 lode_export_to_file (const LodeExportRequest  *req,
                      LodeExportFormat          format,
                      int                       width,
@@ -951,6 +903,7 @@ lode_export_to_file (const LodeExportRequest  *req,
                      GError                  **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
   const void *data;
 
@@ -960,5 +913,10 @@ lode_export_to_file (const LodeExportRequest  *req,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
-  return lode_export_write_file (path, data, length, error);
+  if (!lode_output_file_write (path, data, length, &local_error))
+    {
+      g_set_error_literal (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -162,19 +162,14 @@ GBytes     *lode_export_to_bytes         (const LodeExportRequest *req,
                                           int                   height,
                                           int                   scale,
                                           GError              **error) G_GNUC_WARN_UNUSED_RESULT;
-/* Renders, then writes atomically: a temporary file beside `path` renamed over it, so a
- * failure leaves no half-written file and any previous file intact. */
+/* Renders, then writes through the one output path (lode-output-file.h): regular files only,
+ * a failure leaves no half-written file and any previous file intact. */
 gboolean    lode_export_to_file          (const LodeExportRequest *req,
                                           LodeExportFormat      format,
                                           int                   width,
                                           int                   height,
                                           int                   scale,
                                           const char           *path,
-                                          GError              **error);
-/* The atomic write on its own (also used for the command line's CSV). */
-gboolean    lode_export_write_file       (const char           *path,
-                                          const void           *data,
-                                          gsize                 length,
                                           GError              **error);
 
 G_END_DECLS

@@ -369,11 +369,42 @@ lode_model_fund_tranche (Model      *m,
             done += invest_allies (m, y, w->ti, (LodeStage) k, ally_money);
         }
       y->fund_unabsorbed_kind_busd[k] = (money - done) / (1 + m->leverage) / 1e9;
+      lode_model_record_cohort (m, w->ti, k, done);
       absorbed += done;
     }
   y->public_spend_busd = absorbed / (1 + m->leverage) / 1e9;
   y->private_spend_busd = y->public_spend_busd * m->leverage;
   y->fund_unabsorbed_busd = m->fund_annual_busd - y->public_spend_busd;
+}
+
+/* Allied governments' own funds build capacity in their own regions alongside the US fund,
+ * over its deployment years (whatever its size) and with its stage split (recycling's share
+ * goes to the stages); they pay for it, so the US fund's accounts do not carry it. */
+void
+lode_model_partner_funds (Model      *m,
+                          const Year *w,
+                          LodeYear   *y)
+{
+  double stages = 1 - m->alloc[KIND_RECYCLING];
+
+  if (w->t < m->fund_start || w->t >= m->fund_end || stages <= 0)
+    return;
+  for (guint r = 0; r < m->n; r++)
+    {
+      double done = 0;
+
+      if (m->partner_fund_usd[r] <= 0)
+        continue;
+      for (int s = 0; s < N_STAGES; s++)
+        {
+          double share[N_MATERIALS];
+
+          material_money (m, s, m->partner_fund_usd[r] * m->alloc[s] / stages, share);
+          done += invest_stage (m, y, w->ti, (LodeStage) s, r,
+                                m->absorption_usd[s] * m->ally_absorption, share);
+        }
+      y->partner_spend_busd[r] = done / 1e9;
+    }
 }
 
 /* Prices above the incentive price draw private capacity outside China, in proportion to

@@ -101,8 +101,9 @@ plan_base_year (const Model *m,
       w->magnet_heavy_need[r] = w->plan[HEAVY][MAGNET][r];
 }
 
-/* Magnet-stage units the world's users take this year (after prices, plus the US
- * stockpile's purchases, less what no price could bring to the targets). */
+/* Magnet-stage units the world's makers must supply this year (users' demand after prices,
+ * plus the US stockpile's purchases and the targets' restocking, less what no price could
+ * bring to the targets and what they drew from their own stocks). */
 static double
 world_magnet_need (const Model    *m,
                    const Year     *w,
@@ -114,33 +115,96 @@ world_magnet_need (const Model    *m,
 
   for (guint r = 0; r < m->n; r++)
     need += y->chain[mat].demand_t[r];
-  need += (w->stock_bought[mat] + w->restock[mat] - w->market_unmet[mat]) /
-          mm->need_ox_per_magnet;
+  need += (w->stock_bought[mat] + w->restock[mat] - w->market_unmet[mat] -
+           w->working_released[mat]) / mm->need_ox_per_magnet;
   return MAX (0.0, need);
 }
 
-/* The Dy + Tb each NdFeB maker's planned magnets need, thrifted as the Dy + Tb price it
- * pays asks. */
+/* The Dy + Tb each NdFeB maker's planned magnets need: the intensity of the year, thrifted as
+ * the buyers' Dy + Tb price asks. Makers serve buyers everywhere, so each uses the thrift of
+ * the use it serves: the restriction's targets when it is one of them, everyone else
+ * otherwise (the market's demand for Dy + Tb over the NdFeB use it goes in). */
 static void
 heavy_in_magnets (const Model    *m,
                   Year           *w,
                   const LodeYear *y)
 {
-  const MatModel *hv = &m->mat[HEAVY];
-  const LodeChain *c = &y->chain[HEAVY];
-  double thrift_out = lode_model_demand_factor (hv, c->price_usd_kg, hv->long_out);
-  double thrift_cn = lode_model_demand_factor (hv, c->price_china_usd_kg, hv->long_cn);
-  double thrift_other = lode_model_demand_factor (hv, c->price_china_usd_kg, hv->long_out);
+  const LodeChain *hv = &y->chain[HEAVY];
+  const LodeChain *nd = &y->chain[NDPR];
+  double heavy[2] = { 0, 0 }, magnets[2] = { 0, 0 };
 
   for (guint r = 0; r < m->n; r++)
     {
-      gboolean outside = r != m->cn && m->target[r] && w->withheld[HEAVY] > 0;
-      double thrift = r == m->cn ? thrift_cn : (outside ? thrift_out : thrift_other);
+      int outside = r != m->cn && m->target[r] && w->withheld[HEAVY] > 0;
+
+      heavy[outside] += hv->demand_t[r];
+      magnets[outside] += nd->demand_t[r] * w->heavy_intensity;
+    }
+  for (guint r = 0; r < m->n; r++)
+    {
+      int outside = r != m->cn && m->target[r] && w->withheld[HEAVY] > 0;
+      double thrift = magnets[outside] > 0 ? heavy[outside] / magnets[outside] :
+                      (magnets[0] > 0 ? heavy[0] / magnets[0] : 1);
 
       w->plan[HEAVY][MAGNET][r] = w->plan[NDPR][MAGNET][r] * w->heavy_intensity * thrift;
       w->magnet_heavy_need[r] = w->plan[HEAVY][MAGNET][r];
       w->flex[HEAVY][MAGNET][r] = w->flex[NDPR][MAGNET][r] * w->heavy_intensity;
       w->newcap[HEAVY][MAGNET][r] = w->newcap[NDPR][MAGNET][r] * w->heavy_intensity;
+    }
+}
+
+/* What China makes at metal, separation and mining: the rest of what the world's magnet
+ * makers need once the non-China plans are set. */
+static void
+china_residuals (Model        *m,
+                 Year         *w,
+                 LodeYear     *y,
+                 LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  const guint cn = m->cn;
+  double metal_need = 0, oxide_need, ore_need = 0, nc_ore = 0;
+  double recycled_metal = 0, recycled_nc = 0;
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      recycled_metal += y->chain[mat].recycled_ox[r] * mm->conv_metal;
+      if (r != cn)
+        recycled_nc += y->chain[mat].recycled_ox[r] * mm->conv_metal;
+      metal_need += w->plan[mat][MAGNET][r] * mm->nm;
+    }
+
+  /* Metal: non-China plants within the non-China magnet makers' need. */
+  fit_to_market (m, w, mat, METAL,
+                 (metal_need - w->plan[mat][MAGNET][cn] * mm->nm) - recycled_nc);
+  w->plan[mat][METAL][cn] = MAX (0.0, metal_need - recycled_metal -
+                                      nonchina_sum (m, w, mat, METAL));
+
+  /* Separation: the market set the non-China plans; China separates the rest. */
+  oxide_need = (metal_need - recycled_metal) / mm->conv_metal;
+  w->plan[mat][SEPARATION][cn] = MAX (0.0, oxide_need - nonchina_sum (m, w, mat, SEPARATION)) +
+                                 lode_model_stock_build (m, w, mat);
+
+  /* Mines: non-China mines within the world's ore need; China's quota mines the rest. */
+  for (guint r = 0; r < m->n; r++)
+    ore_need += w->plan[mat][SEPARATION][r] / mm->recovery;
+  ore_need = MAX (0.0, ore_need - w->secondary_in[mat]);
+  for (guint r = 0; r < m->n; r++)
+    if (r != cn)
+      nc_ore += w->plan[mat][MINE][r] * mm->share[r];
+  if (nc_ore > ore_need)
+    for (guint r = 0; r < m->n; r++)
+      if (r != cn)
+        w->plan[mat][MINE][r] *= ore_need / nc_ore;
+  w->plan[mat][MINE][cn] = MAX (0.0, ore_need - MIN (nc_ore, ore_need)) * mm->inv_share[cn];
+
+  /* China's downstream plants grow with what they are asked to make. */
+  for (int s = METAL; s < N_STAGES; s++)
+    {
+      double plate = MAX (w->plate[mat][s][cn], w->plan[mat][s][cn] / MAX (0.01, m->u_ss[s]));
+
+      w->plate[mat][s][cn] = plate;
+      y->chain[mat].capacity[s][cn] = plate;
     }
 }
 
@@ -150,9 +214,7 @@ lode_model_plan (Model        *m,
                  LodeYear     *y,
                  LodeMaterial  mat)
 {
-  const MatModel *mm = &m->mat[mat];
   const guint cn = m->cn;
-  double metal_need, oxide_need, ore_need, recycled_metal = 0, recycled_nc = 0;
 
   if (w->ti == 0)
     {
@@ -161,9 +223,6 @@ lode_model_plan (Model        *m,
     }
   for (guint r = 0; r < m->n; r++)
     {
-      recycled_metal += y->chain[mat].recycled_ox[r] * mm->conv_metal;
-      if (r != cn)
-        recycled_nc += y->chain[mat].recycled_ox[r] * mm->conv_metal;
       if (r == cn)
         continue;
       w->plan[mat][MAGNET][r] = mat == HEAVY ? 0 : w->flex[mat][MAGNET][r];
@@ -183,49 +242,64 @@ lode_model_plan (Model        *m,
       w->plan[mat][MAGNET][cn] = MAX (0.0, need - nonchina_sum (m, w, mat, MAGNET) -
                                            lode_model_stock_draw (m, w, mat));
     }
-
-  /* Metal: non-China plants within the non-China magnet makers' need. */
-  metal_need = 0;
-  for (guint r = 0; r < m->n; r++)
-    metal_need += w->plan[mat][MAGNET][r] * mm->nm;
-  fit_to_market (m, w, mat, METAL,
-                 (metal_need - w->plan[mat][MAGNET][cn] * mm->nm) - recycled_nc);
-  w->plan[mat][METAL][cn] = MAX (0.0, metal_need - recycled_metal - nonchina_sum (m, w, mat, METAL));
-
-  /* Separation: the market set the non-China plans; China separates the rest. */
-  oxide_need = (metal_need - recycled_metal) / mm->conv_metal;
-  w->plan[mat][SEPARATION][cn] = MAX (0.0, oxide_need - nonchina_sum (m, w, mat, SEPARATION)) +
-                                 lode_model_stock_build (m, w, mat);
-
-  /* Mines: non-China mines within the world's ore need; China's quota mines the rest. */
-  ore_need = 0;
-  for (guint r = 0; r < m->n; r++)
-    ore_need += w->plan[mat][SEPARATION][r] / mm->recovery;
-  ore_need = MAX (0.0, ore_need - w->secondary_in[mat]);
-  {
-    double nc_ore = 0;
-
-    for (guint r = 0; r < m->n; r++)
-      if (r != cn)
-        nc_ore += w->plan[mat][MINE][r] * mm->share[r];
-    if (nc_ore > ore_need)
-      for (guint r = 0; r < m->n; r++)
-        if (r != cn)
-          w->plan[mat][MINE][r] *= ore_need / nc_ore;
-    w->plan[mat][MINE][cn] = MAX (0.0, ore_need - MIN (nc_ore, ore_need)) * mm->inv_share[cn];
-  }
-
-  /* China's downstream plants grow with what they are asked to make. */
-  for (int s = METAL; s < N_STAGES; s++)
-    {
-      double plate = MAX (w->plate[mat][s][cn], w->plan[mat][s][cn] / MAX (0.01, m->u_ss[s]));
-
-      w->plate[mat][s][cn] = plate;
-      y->chain[mat].capacity[s][cn] = plate;
-    }
+  china_residuals (m, w, y, mat);
 }
 
-/* The part of a stage's want that comes from new capacity, served after incumbents. */
+/* Plants outside China plan on the feed they expect; new capacity in US-aligned regions
+ * takes only China-free feed (lode-model-trade.c) and can fall short of its plan. What
+ * they could not make, China makes: their plans drop to what they made, China's rise by
+ * as much, and the caller routes the chain again. Returns FALSE when nothing fell short. */
+gboolean
+lode_model_replan_shortfalls (Model        *m,
+                              Year         *w,
+                              LodeYear     *y,
+                              LodeMaterial  mat)
+{
+  const MatModel *mm = &m->mat[mat];
+  const LodeChain *c = &y->chain[mat];
+  double short_sep[MAX_R] = { 0 }, short_metal[MAX_R] = { 0 }, short_magnets[MAX_R] = { 0 };
+  double total = 0, scale = 0;
+
+  if (w->ti == 0)
+    return FALSE;
+  for (guint r = 0; r < m->n; r++)
+    {
+      double made_metal = c->production[METAL][r] - c->recycled_ox[r] * mm->conv_metal;
+
+      scale += w->plan[mat][SEPARATION][r];
+      if (r == m->cn)
+        continue;
+      short_sep[r] = MAX (0.0, w->plan[mat][SEPARATION][r] - c->production[SEPARATION][r]);
+      short_metal[r] = MAX (0.0, w->plan[mat][METAL][r] - made_metal);
+      if (mat != HEAVY)
+        {
+          double want = w->plan[mat][MAGNET][r] * mm->nm / mm->o2m, got = 0;
+
+          for (guint i = 0; i < m->n; i++)
+            got += c->flow_ox[METAL][i][r];
+          short_magnets[r] = MAX (0.0, want - got) * mm->o2m / mm->nm;
+        }
+      total += short_sep[r] + short_metal[r] / mm->conv_metal +
+               short_magnets[r] * mm->nm / mm->conv_metal;
+    }
+  if (total <= 1e-9 * MAX (1.0, scale))
+    return FALSE;
+
+  for (guint r = 0; r < m->n; r++)
+    {
+      if (r == m->cn)
+        continue;
+      w->plan[mat][SEPARATION][r] -= short_sep[r];
+      w->plan[mat][METAL][r] -= short_metal[r];
+      w->plan[mat][MAGNET][r] -= short_magnets[r];
+      w->plan[mat][MAGNET][m->cn] += short_magnets[r];
+    }
+  china_residuals (m, w, y, mat);
+  return TRUE;
+}
+
+/* The part of a stage's want that comes from new capacity, served after incumbents: what
+ * the plan asks beyond the incumbents' output (fit_to_market() cuts new capacity first). */
 static void
 new_wants (const Year   *w,
            LodeMaterial  mat,
@@ -235,8 +309,12 @@ new_wants (const Year   *w,
            double       *out)
 {
   for (guint r = 0; r < m->n; r++)
-    out[r] = w->flex[mat][s][r] > 0 ?
-             want[r] * MIN (1.0, w->newcap[mat][s][r] / w->flex[mat][s][r]) : 0;
+    {
+      double plan = w->plan[mat][s][r];
+      double incumbent = MAX (0.0, w->flex[mat][s][r] - w->newcap[mat][s][r]);
+
+      out[r] = plan > incumbent ? want[r] * (plan - incumbent) / plan : 0;
+    }
 }
 
 static void
@@ -316,13 +394,14 @@ trade_stage (Model        *m,
              LodeYear     *y,
              LodeMaterial  mat,
              LodeStage     s,
-             const double *want)
+             const double *want,
+             gboolean      any_origin)
 {
   LodeChain *c = &y->chain[mat];
   double out[MAX_R], want_new[MAX_R], unmet[MAX_R];
   LodeTradeRequest req = {
     .out = out, .want = want, .want_new = want_new, .content = c->china_content[s],
-    .base_year = w->ti == 0,
+    .base_year = w->ti == 0, .any_origin = any_origin,
   };
 
   for (guint r = 0; r < m->n; r++)
@@ -379,13 +458,13 @@ lode_model_route_upstream (Model        *m,
   separate (m, w, y, mat);
   for (guint r = 0; r < m->n; r++)
     want[r] = w->plan[mat][METAL][r] / mm->conv_metal;
-  trade_stage (m, w, y, mat, SEPARATION, want);
+  trade_stage (m, w, y, mat, SEPARATION, want, FALSE);
   make_metal (m, w, y, mat, want);
   if (mat == HEAVY)
     return;   /* Dy + Tb metal goes to the NdFeB makers: lode_model_heavy_to_makers() */
   for (guint r = 0; r < m->n; r++)
     want[r] = w->plan[mat][MAGNET][r] * mm->nm / mm->o2m;
-  trade_stage (m, w, y, mat, METAL, want);
+  trade_stage (m, w, y, mat, METAL, want, FALSE);
 }
 
 /* Dy + Tb metal for the NdFeB makers: each wants what its planned magnets need. */
@@ -399,5 +478,7 @@ lode_model_heavy_to_makers (Model    *m,
 
   for (guint r = 0; r < m->n; r++)
     want[r] = w->magnet_heavy_need[r] * hv->nm / hv->o2m;
-  trade_stage (m, w, y, HEAVY, METAL, want);
+  /* A maker adds the Dy + Tb it can get: a magnet with Chinese Dy + Tb is not jointly
+   * China-free, and the joint figures count it so. */
+  trade_stage (m, w, y, HEAVY, METAL, want, TRUE);
 }

@@ -103,7 +103,7 @@ static double
 recycling_rate (const Model *m,
                 int          t)
 {
-  double base = MIN (m->recycling_2024, m->recycling_target);
+  double base = m->recycling_2024;   /* the base year is data; the path leads to the target */
 
   if (t >= RECYCLING_TARGET_YEAR)
     return m->recycling_target;

@@ -285,8 +285,11 @@ record_use (Model        *m,
 {
   MatModel *mm = &m->mat[mat];
   LodeChain *c = &y->chain[mat];
-  double us_free = 0;
+  double us_free = 0, targets_demand = 0;
 
+  for (guint j = 0; j < m->n; j++)
+    if (m->target[j] && j != m->cn)
+      targets_demand += c->demand_t[j];
   for (guint j = 0; j < m->n; j++)
     {
       double mass = 0, china = 0, supplied;
@@ -301,6 +304,16 @@ record_use (Model        *m,
           china += f * lode_model_buyer_content (m, c, MAGNET, i, j);
         }
       supplied = mass / mm->ox_per_magnet - (mat == HEAVY ? 0 : w->restocked[mat][j]);
+      /* What the targets drew from their own stocks (China-touched, like most stocks). */
+      if (w->working_released[mat] > 0 && targets_demand > 0 && m->target[j] && j != m->cn)
+        {
+          double drawn = w->working_released[mat] / mm->need_ox_per_magnet *
+                         c->demand_t[j] / targets_demand;
+
+          supplied += drawn;
+          mass += drawn * mm->ox_per_magnet;
+          china += drawn * mm->ox_per_magnet;
+        }
       if (j == m->us)
         {
           /* The stockpile buys China-touched magnets first; what it releases carries the
@@ -326,12 +339,14 @@ record_use (Model        *m,
   return us_free;
 }
 
-/* NdFeB magnets reaching the US jointly China-free (NdPr and, in Dy/Tb grades, Dy + Tb). */
+/* NdFeB magnets reaching the US jointly China-free (NdPr and, in Dy/Tb grades, Dy + Tb),
+ * by maker, into `from` (t magnet); returns their sum. */
 static double
 joint_free_to_us (const Model    *m,
                   const Year     *w,
                   const LodeYear *y,
-                  const double    grades[MAX_R])
+                  const double    grades[MAX_R],
+                  double          from[MAX_R])
 {
   const LodeChain *c = &y->chain[NDPR];
   const LodeChain *h = &y->chain[HEAVY];
@@ -344,6 +359,7 @@ joint_free_to_us (const Model    *m,
       double q, f_ndpr, f_heavy, joint;
       LodeContentSplit split;
 
+      from[i] = 0;
       if (made <= 0 || f <= 0)
         continue;
       q = grades[i] / made;
@@ -353,9 +369,33 @@ joint_free_to_us (const Model    *m,
       lode_model_split_content (m, w->fs, w->segregation, i, c->flow_ox[MAGNET][i],
                                 c->unsold_ox[MAGNET][i],
                                 c->output_ox[MAGNET][i], 1 - lode_clamp (joint, 0, 1), &split);
-      free_t += f * (1 - (i == m->us ? split.own : split.to_us));
+      from[i] = f * (1 - (i == m->us ? split.own : split.to_us)) / m->mat[NDPR].ox_per_magnet;
+      free_t += from[i];
     }
-  return free_t / m->mat[NDPR].ox_per_magnet;
+  return free_t;
+}
+
+/* China-free SmCo magnets reaching the US by maker, scaled to the recorded total (which
+ * also counts stockpile releases). */
+static void
+smco_free_by_maker (const Model *m,
+                    LodeYear    *y,
+                    double       total)
+{
+  const LodeChain *c = &y->chain[SM];
+  double sum = 0;
+
+  for (guint i = 0; i < m->n; i++)
+    {
+      double content = i == m->us ? c->china_content_own[MAGNET][i] :
+                       c->china_content_to_us[MAGNET][i];
+
+      y->us_china_free_smco_from_t[i] = c->flow_ox[MAGNET][i][m->us] * (1 - content) /
+                                        m->mat[SM].ox_per_magnet;
+      sum += y->us_china_free_smco_from_t[i];
+    }
+  for (guint i = 0; i < m->n; i++)
+    y->us_china_free_smco_from_t[i] *= sum > 0 ? total / sum : 0;
 }
 
 static void
@@ -371,7 +411,7 @@ defence (const Model *m,
   double trend_sm = y->chain[SM].demand_trend_t[m->us];
   double met;
 
-  if (m->defence_first)
+  if (m->defence_first && w->ti > 0)   /* the base year is data */
     met = MIN (need_nd, ndfeb_free) + MIN (need_sm, smco_free);
   else
     met = need_nd * MIN (1.0, lode_safe_div (ndfeb_free, trend_nd)) +
@@ -466,7 +506,12 @@ lode_model_magnets (Model    *m,
   ndpr_free = record_use (m, w, y, NDPR);
   heavy_free = record_use (m, w, y, HEAVY);
   smco_free = record_use (m, w, y, SM);
-  joint_free = MIN (ndpr_free, joint_free_to_us (m, w, y, grades));
+  joint_free = joint_free_to_us (m, w, y, grades, y->us_china_free_ndfeb_from_t);
+  if (joint_free > ndpr_free)
+    for (guint i = 0; i < m->n; i++)
+      y->us_china_free_ndfeb_from_t[i] *= ndpr_free / joint_free;
+  joint_free = MIN (ndpr_free, joint_free);
+  smco_free_by_maker (m, y, smco_free);
   us_figures (m, w, y, ndpr_free, heavy_free, smco_free, joint_free);
   world_figures (m, w, y);
 }

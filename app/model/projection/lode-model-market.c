@@ -498,13 +498,29 @@ clear_restricted (Model          *m,
                     content_to_targets (m, prev);
   p_out = solve (excess_outside, mk, p_free, mm->p_max, mm->price_prev, scale);
 
-  /* The stockpile caps the spike at the trigger while it lasts. */
+  /* The targets' buyers draw on their own stocks before paying more than the trigger (what
+   * a shortage empties is rebuilt after it, see restock_ox); then the US stockpile caps the
+   * spike at the trigger while it lasts. */
+  w->working_released[mat] = 0;
+  if (p_out > trigger && trigger >= p_free)
+    {
+      double held = MAX (0.0, mm->working_months / 12 * mk->dem_target - mm->restock_ox);
+
+      w->working_released[mat] = MIN (held, MAX (0.0, -value_of (excess_outside, mk, trigger)));
+      mk->release = w->working_released[mat];
+      if (mk->release > 0)
+        p_out = solve (excess_outside, mk, p_free, mm->p_max, trigger, scale);
+      mm->restock_ox += w->working_released[mat];
+    }
   if (mm->stock_ox > 0 && p_out > trigger && trigger >= p_free)
     {
-      mk->release = MIN (mm->stock_ox, MAX (0.0, -value_of (excess_outside, mk, trigger)));
+      double stock = MIN (mm->stock_ox,
+                          MAX (0.0, -value_of (excess_outside, mk, trigger)));
+
+      mk->release += stock;
+      w->stock_released[mat] = stock;
       p_out = solve (excess_outside, mk, p_free, mm->p_max, trigger, scale);
     }
-  w->stock_released[mat] = mk->release;
   w->market_unmet[mat] = MAX (0.0, -value_of (excess_outside, mk, p_out));
   mm->restock_ox += w->market_unmet[mat];
 
@@ -572,6 +588,7 @@ clear_material (Model          *m,
   p_free = solve (excess_world, &mk, mm->p_min, mm->p_max, mm->price_prev, scale);
   p_out = p_cn = p_free;
   w->stock_released[mat] = 0;
+  w->working_released[mat] = 0;
   w->market_unmet[mat] = 0;
   if (mk.dem_target > 0)
     p_out = clear_restricted (m, w, mat, &mk, p_free, prev != NULL ? &prev->chain[mat] : NULL,

@@ -152,6 +152,8 @@ lode_model_money (Model          *m,
   y->stockpile_cost_busd = stockpile (m, w, y);
   y->tariff_revenue_busd = tariff_revenue (m, w, y);
   lode_model_fund_tranche (m, w, y);
+  lode_model_partner_funds (m, w, y);
+  lode_model_fund_accounts (m, w, y, prev);
 
   y->public_spend_cum_busd = y->public_spend_busd;
   y->private_spend_cum_busd = y->private_spend_busd;
@@ -189,8 +191,10 @@ lode_model_society (const Model *m,
           plate_sum += c->capacity[s][r];
           prod_sum += c->production[s][r];
         }
-      /* US production at its own intensity, everyone else at the stage's. */
-      prod_sum += prod_us * (m->intensity_us - 1);
+      /* US production at its own intensity from the year the standard can act (the base
+       * year is data), everyone else at the stage's. */
+      if (w->ti > 0)
+        prod_sum += prod_us * (m->intensity_us - 1);
       jobs_world += plate_sum * e->jobs_per_kt.value;
       jobs_cn += c->capacity[s][m->cn] * e->jobs_per_kt.value;
       jobs_us += c->capacity[s][m->us] * e->jobs_per_kt.value;

@@ -313,6 +313,15 @@ setup_scenario (Model *m)
 }
 
 static void
+setup_working_stocks (Model *m)
+{
+  double months = MAX (0.0, m->ds->param[LODE_PARAM_WORKING_STOCK_MONTHS].value);
+
+  for (int mat = 0; mat < N_MATERIALS; mat++)
+    m->mat[mat].working_months = months;
+}
+
+static void
 setup_fund (Model *m)
 {
   const double *lv = m->in->lever;
@@ -378,6 +387,8 @@ lode_model_setup (Model                      *m,
     }
   setup_scenario (m);
   setup_fund (m);
+  lode_model_setup_instruments (m);
+  setup_working_stocks (m);
   setup_leads (m, MAX (0.0, lv[LODE_LEVER_POLICY_PERMITTING_CUT_YEARS]));
   setup_units (m, MAX (0.0, lv[LODE_LEVER_MARKET_SCHEDULE_SLIP_YEARS]));
   /* Known mines (the base and announced projects) always fit within the reserves. */

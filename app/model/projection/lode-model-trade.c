@@ -11,7 +11,11 @@
  *   3. What is still wanted is met in two tiers, the wants of plants that already existed
  *      (the base and announced projects) before those of new capacity (funded or induced):
  *      new capacity takes only feed no incumbent holds, so adding it never starves an
- *      allied plant that already serves US-aligned buyers. In each tier:
+ *      allied plant that already serves US-aligned buyers; and new capacity in US-aligned
+ *      regions, built to make China-free supply, takes only China-free feed (the China-free
+ *      part of what other exporters offer, nothing from China), so it never turns Chinese
+ *      feed into output that displaces the China-free supply its region already gets.
+ *      In each tier:
  *      (A) friend-shoring: US-aligned importers draw the friend-shoring share of their need
  *          from allied exporters, the US first, then the allies pro rata;
  *      (B) market: every importer draws from every exporter in proportion to its surplus,
@@ -43,6 +47,8 @@ typedef struct
   gboolean     tariff;            /* the tariff applies to US imports at this stage */
   double       clean[MAX_R];      /* share of an exporter's surplus the targets may take */
   double      *allowance;        /* China's free-trade supply to each importer, or NULL */
+  const double *content;         /* China content of each exporter's output */
+  gboolean     tier_new;          /* serving the wants of new capacity */
   double       withheld;
   guint        exp[MAX_R];        /* regions with something to export, ... */
   guint        n_exp;
@@ -55,6 +61,25 @@ is_target (const Pass *p,
            guint       j)
 {
   return p->targets_cut && p->m->target[j];
+}
+
+/* New capacity in a US-aligned region takes only China-free feed. */
+static gboolean
+china_free_only (const Pass *p,
+                 guint       j)
+{
+  return p->tier_new && p->m->aligned[j];
+}
+
+/* The part of non-China exporter i's surplus importer j may take. */
+static double
+usable (const Pass *p,
+        guint       i,
+        guint       j)
+{
+  double k = is_target (p, j) ? p->clean[i] : 1;
+
+  return china_free_only (p, j) ? k * (1 - p->content[i]) : k;
 }
 
 /* (A) US-aligned importers draw fs x their need from allied exporters. */
@@ -146,6 +171,8 @@ china_weight (const Pass *p,
   /* A target draws the rest of China's supply in (C), within its allowance. */
   if (is_target (p, j))
     wc *= 1 - p->withheld;
+  if (china_free_only (p, j))
+    wc = 0;
   return wc;
 }
 
@@ -222,7 +249,7 @@ market_round (const Pass *p,
                 }
             }
           else
-            g = sup[i] * f[j] * k_nc * (is_target (p, j) ? p->clean[i] : 1);
+            g = sup[i] * f[j] * k_nc * usable (p, i, j);
           flow[i][j] += g;
           asked[i] += g;
           got += g;
@@ -250,7 +277,7 @@ china_supplies (Pass   *p,
     {
       guint j = p->imp[b];
 
-      ask[j] = j == cn || sup[j] > 0 ? 0 : need[j];
+      ask[j] = j == cn || sup[j] > 0 || china_free_only (p, j) ? 0 : need[j];
       if (p->allowance != NULL && p->allowance[j] >= 0)
         ask[j] = MIN (ask[j], (1 - p->withheld) * p->allowance[j]);
       requested += ask[j];
@@ -309,7 +336,7 @@ leftovers (const Pass *p,
 
           if (i != m->cn && sup[i] > 0 && i != j)
           {
-            double g = r * sup[i] * (is_target (p, j) ? p->clean[i] : 1);
+            double g = r * sup[i] * usable (p, i, j);
 
             flow[i][j] += g;
             taken[i] += g;
@@ -328,7 +355,7 @@ trade_tier (Pass   *p,
             double  need[MAX_R],
             double  flow[MAX_R][MAX_R])
 {
-  if (p->w->fs > 0)
+  if (p->w->fs > 0 && !p->tier_new)
     friendshore (p, sup, need, flow);
   for (int round = 0; round < MARKET_ROUNDS; round++)
     market_round (p, sup, need, flow);
@@ -500,6 +527,8 @@ init_pass (Pass                   *p,
   p->allowance = req->china_allowance;
   p->withheld = lode_clamp (req->withheld, 0, 1);
   p->n_exp = p->n_imp = 0;
+  p->content = content;
+  p->tier_new = FALSE;
   for (guint i = 0; i < m->n; i++)
     {
       p->clean[i] = m->extraterritorial && i != m->cn ?
@@ -576,7 +605,9 @@ lode_model_trade (Model                  *m,
               need[i] = later[i];
               later[i] = left;
             }
+          pass.tier_new = !req->base_year && !req->any_origin;
           trade_tier (&pass, sup, need, flow);
+          pass.tier_new = FALSE;
           for (guint i = 0; i < m->n; i++)
             need[i] += later[i];
         }

@@ -59,12 +59,16 @@ route_chains (Model    *m,
               LodeYear *y)
 {
   /* NdPr first: its magnet makers' plans set the Dy + Tb they need. */
-  lode_model_plan (m, w, y, NDPR);
-  lode_model_route_upstream (m, w, y, NDPR);
-  lode_model_plan (m, w, y, SM);
-  lode_model_route_upstream (m, w, y, SM);
-  lode_model_plan (m, w, y, HEAVY);
-  lode_model_route_upstream (m, w, y, HEAVY);
+  static const LodeMaterial order[] = { NDPR, SM, HEAVY };
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      lode_model_plan (m, w, y, order[k]);
+      lode_model_route_upstream (m, w, y, order[k]);
+      /* Twice at most: China's larger plans barely move the feed others get. */
+      for (int pass = 0; pass < 2 && lode_model_replan_shortfalls (m, w, y, order[k]); pass++)
+        lode_model_route_upstream (m, w, y, order[k]);
+    }
   lode_model_heavy_to_makers (m, w, y);
 }
 

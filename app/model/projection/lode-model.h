@@ -37,7 +37,7 @@ G_BEGIN_DECLS
 #define METAL      LODE_STAGE_METAL
 #define MAGNET     LODE_STAGE_MAGNET
 
-typedef struct
+typedef struct _LodeProjectionInputs
 {
   int          horizon;
   double       lever[LODE_N_LEVERS];
@@ -132,6 +132,7 @@ typedef struct
   double ref_magnet_share[MAX_R];     /* of China's exports to a region, the share that
                                        * went as magnets in the last unrestricted year */
   double restock_ox;            /* the targets' inventories a shortage emptied, to rebuild */
+  double working_months;        /* buyers' own stocks, months of use */
   double stock_draw0;           /* magnets China's makers drew from stock in 2024 */
   double stock_build0;          /* oxide separators and metal makers put to stock in 2024 */
   double stock_ox;              /* US strategic stockpile */
@@ -141,6 +142,17 @@ typedef struct
   double induced[LODE_MAX_YEARS][N_STAGES][MAX_R];   /* capacity high prices started */
   double supplied_hist[LODE_MAX_YEARS][MAX_R];       /* magnet-stage use, for recycling */
 } MatModel;
+
+/* The fund's money of one year and kind: a cohort of projects it finances together
+ * (lode-model-fund.c). */
+typedef struct
+{
+  double capex;          /* USD absorbed, public and private */
+  double public_usd;     /* the fund's part */
+  double loan_service;   /* yearly debt service due once the projects produce */
+  int    loan_years_paid;
+  double stake;          /* the fund's share of the projects' equity */
+} Cohort;
 
 typedef struct
 {
@@ -214,6 +226,24 @@ typedef struct
   double   permit_cut;
   double   induced_rate;
   int      funded_last;          /* last year index with a tranche, or -1 */
+
+  /* The fund as an investor (lode-model-fund.c). */
+  double   equity_share[N_KINDS];
+  double   loan_share[N_KINDS];
+  double   guarantee;            /* share of the projects' hurdle margin guaranteed */
+  double   loan_rate;
+  int      loan_years;
+  double   discount;
+  double   hurdle_crf;           /* yearly margin per dollar of capex at the incentive price */
+  double   exit_multiple;
+  double   floor_upside;
+  double   facilitation;
+  double   offtake_t;
+  int      offtake_start;
+  int      offtake_end;          /* exclusive */
+  double   ebitda_floor_usd;
+  double   partner_fund_usd[MAX_R];   /* allied governments' money a year, by region */
+  Cohort   cohort[LODE_MAX_YEARS][N_KINDS];
   double   funded_recycling[LODE_MAX_YEARS];   /* US recycling capacity started, t magnet/yr */
 
   /* Magnet grades and defence. */
@@ -263,6 +293,7 @@ typedef struct
   double   covered[N_MATERIALS];            /* US separation output the floor covers */
   double   stock_bought[N_MATERIALS];       /* US stockpile purchases this year, oxide */
   double   stock_released[N_MATERIALS];
+  double   working_released[N_MATERIALS];       /* the targets' own stocks drawn, oxide */
   double   stock_bought_content[N_MATERIALS];  /* China content of the purchases */
   double   restock[N_MATERIALS];               /* inventories rebuilt after a shortage */
   double   restocked[N_MATERIALS][MAX_R];      /* ... by each target, magnet-stage units */
@@ -324,6 +355,8 @@ typedef struct
   double        withheld;       /* the restriction's share at this stage */
   const double *content;      /* China content of each exporter's output, or NULL */
   gboolean      base_year;
+  gboolean      any_origin;     /* new capacity in US-aligned regions may take China-touched
+                                 * feed too (Dy + Tb additions to NdFeB) */
 } LodeTradeRequest;
 
 void    lode_model_trade           (Model                      *m,
@@ -374,6 +407,10 @@ void    lode_model_plan            (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y,
                                     LodeMaterial                material);
+gboolean lode_model_replan_shortfalls (Model                *m,
+                                       Year                 *w,
+                                       LodeYear             *y,
+                                       LodeMaterial          material);
 void    lode_model_route_upstream  (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y,
@@ -394,6 +431,22 @@ void    lode_model_remember_stock_build (Model                 *m,
 void    lode_model_magnets         (Model                      *m,
                                     Year                       *w,
                                     LodeYear                   *y);
+
+/* lode-model-fund.c */
+void    lode_model_setup_instruments (Model                    *m);
+void    lode_model_record_cohort   (Model                      *m,
+                                    int                         ti,
+                                    int                         kind,
+                                    double                      capex);
+void    lode_model_partner_funds   (Model                      *m,
+                                    const Year                 *w,
+                                    LodeYear                   *y);
+void    lode_model_fund_accounts   (Model                      *m,
+                                    const Year                 *w,
+                                    LodeYear                   *y,
+                                    const LodeYear             *prev);
+void    lode_model_fund_summary    (const Model                *m,
+                                    LodeProjection             *p);
 
 /* lode-model-outputs.c */
 void    lode_model_stage_figures   (const Model                *m,

@@ -103,6 +103,7 @@ compute (LodeProjection             *self,
   lode_model_setup (m, dataset, inputs, self->n_years);
   for (int ti = 0; ti < self->n_years; ti++)
     lode_model_year (m, ti, &self->years[ti], ti > 0 ? &self->years[ti - 1] : NULL);
+  lode_model_fund_summary (m, self);
 }
 
 /**
@@ -151,6 +152,14 @@ lode_projection_run (LodeDataset   *dataset,
 
   self = projection_alloc (dataset, inputs.horizon, FALSE);
   compute (self, dataset, &inputs);
+  self->inputs = g_memdup2 (&inputs, sizeof inputs);
+  /* The user projects' strings belong to the scenario, and the model never reads them. */
+  for (guint p = 0; p < self->inputs->n_user_projects; p++)
+    {
+      self->inputs->user_projects[p].id = NULL;
+      self->inputs->user_projects[p].name = NULL;
+      self->inputs->user_projects[p].note = NULL;
+    }
   return self;
 }
 
@@ -193,6 +202,7 @@ lode_projection_unref (LodeProjection *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_clear_pointer (&self->dataset, lode_dataset_unref);
+      g_free (self->inputs);
       g_free (self);
     }
 }
@@ -214,6 +224,28 @@ lode_projection_get_year (const LodeProjection *self,
   if (year < self->base_year || year > self->horizon)
     return NULL;
   return &self->years[year - self->base_year];
+}
+
+/* The stress run: China floods the market (its quotas grow as fast as the lever allows) and
+ * world demand stalls, from the scenario's first projected year. */
+double
+lode_projection_fund_exposure_busd (const LodeProjection *self)
+{
+  g_autoptr(LodeProjection) stress = NULL;
+  LodeProjectionInputs in;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->inputs == NULL)
+    return self->fund.worst_year_busd;
+  in = *self->inputs;
+  in.lever[LODE_LEVER_MARKET_CHINA_QUOTA_GROWTH_PCT] =
+    lode_lever_info (LODE_LEVER_MARKET_CHINA_QUOTA_GROWTH_PCT)->max;
+  in.lever[LODE_LEVER_MARKET_DEMAND_GROWTH_PCT] =
+    lode_lever_info (LODE_LEVER_MARKET_DEMAND_GROWTH_PCT)->min;
+  stress = projection_alloc (self->dataset, in.horizon, FALSE);
+  compute (stress, self->dataset, &in);
+  return MAX (self->fund.worst_year_busd, stress->fund.worst_year_busd);
 }
 
 const LodeYear *

@@ -61,6 +61,40 @@ typedef enum
 #define LODE_N_FUND_KINDS      (LODE_N_STAGES + 1)
 #define LODE_FUND_RECYCLING    LODE_N_STAGES
 
+/* What the fund pays out and gets back (docs/fund.md). */
+typedef enum
+{
+  LODE_FUND_OUT_GRANTS,
+  LODE_FUND_OUT_EQUITY,
+  LODE_FUND_OUT_LOANS,
+  LODE_FUND_OUT_FLOOR,        /* price-floor top-ups */
+  LODE_FUND_OUT_OFFTAKE,      /* magnets bought at cost plus the facilitation fee */
+  LODE_FUND_OUT_GUARANTEES,   /* margin floors and guarantees called */
+  LODE_N_FUND_OUT
+} LodeFundOut;
+
+typedef enum
+{
+  LODE_FUND_IN_DIVIDENDS,
+  LODE_FUND_IN_LOAN_SERVICE,  /* interest and principal */
+  LODE_FUND_IN_FLOOR_UPSIDE,  /* the state's share of the price above the floor */
+  LODE_FUND_IN_OFFTAKE_RESALE,
+  LODE_FUND_IN_EXIT_VALUE,    /* the equity's value, in the last year */
+  LODE_N_FUND_IN
+} LodeFundIn;
+
+/* The fund's accounts over the whole projection. */
+typedef struct
+{
+  double discount_rate;              /* real, per year (the lever / 100) */
+  double npv_busd;                   /* in - out, discounted to the base year */
+  double irr;                        /* NaN when the cash flows never change sign */
+  double net_fiscal_cost_busd;       /* out - in, undiscounted */
+  double china_free_cum_t;           /* China-free magnets reaching US use, all years */
+  double cost_per_china_free_t_usd;  /* -NPV / china_free_cum_t (0 when none) */
+  double worst_year_busd;            /* largest yearly net outflow in this projection */
+} LodeFundAccounts;
+
 /* One material's chain in one year. */
 typedef struct
 {
@@ -137,6 +171,10 @@ typedef struct
   double us_supplied_magnet_t;
   double us_shortfall_magnet_t;
   double us_china_free_magnet_t;              /* jointly China-free, NdFeB + SmCo */
+  /* Of it, by the region that made the magnets: jointly China-free NdFeB, and China-free
+   * SmCo (with what the US stockpile released spread over its makers). */
+  double us_china_free_ndfeb_from_t[LODE_MAX_REGIONS];
+  double us_china_free_smco_from_t[LODE_MAX_REGIONS];
   double china_free_share_us_demand;          /* joint: China-free / US trend demand */
   double china_free_share_us_magnets;         /* joint: China-free / US supply received */
   double china_free_share_us_demand_ndpr;     /* NdFeB by their NdPr alone */
@@ -161,6 +199,15 @@ typedef struct
   double price_floor_cost_busd;
   double stockpile_cost_busd;                 /* purchases and carrying cost */
   double tariff_revenue_busd;
+  /* The fund as an investor, billion USD this year (docs/fund.md). */
+  double fund_out_busd[LODE_N_FUND_OUT];
+  double fund_in_busd[LODE_N_FUND_IN];
+  double fund_net_busd;                       /* in - out */
+  double fund_net_cum_busd;
+  double fund_written_off_busd;               /* debt service projects could not pay */
+  double fund_stake[LODE_N_FUND_KINDS];       /* the fund's share of the equity of the
+                                               * projects it finances this year */
+  double partner_spend_busd[LODE_MAX_REGIONS];/* allied governments' money absorbed */
   double public_spend_cum_busd;
   double private_spend_cum_busd;
   double fund_unabsorbed_cum_busd;
@@ -184,12 +231,14 @@ struct _LodeProjection
   /*< private >*/
   gatomicrefcount ref_count;
   LodeDataset    *dataset;
+  struct _LodeProjectionInputs *inputs;   /* what it was run with (for the stress run) */
 
   /*< public, read-only >*/
   int             base_year;
   int             horizon;
   int             n_years;        /* horizon - base_year + 1 */
   guint           n_regions;
+  LodeFundAccounts fund;
   /* Only years[0 .. n_years - 1] exist: the allocation ends there, so never copy or declare a
    * LodeProjection by value; use lode_projection_new_empty() for a synthetic one. */
   LodeYear        years[LODE_MAX_YEARS];
@@ -217,6 +266,10 @@ const LodeYear *lode_projection_get_year     (const LodeProjection  *self,
 /* First year whose joint China-free share of US magnet demand reaches `target` (0..1), or 0. */
 int             lode_projection_first_year_reaching (const LodeProjection *self,
                                                      double                target);
+/* The fund's contingent exposure: its worst yearly net outflow in this projection and in a
+ * stress run of the same scenario in which China floods the market and demand stalls
+ * (docs/fund.md). Runs the model once more; billion USD. */
+double          lode_projection_fund_exposure_busd (const LodeProjection *self);
 /* The last year of the projection. */
 const LodeYear *lode_projection_get_last_year (const LodeProjection *self);
 /* China content (0..1) of chain->flow_ox[stage][from][to] (own use, to the US, to an ally

@@ -166,7 +166,21 @@ place_legend (LodeChartBuilder *b,
   return cy - y + m->line_h;
 }
 
-/* The series that go into the legend: those without a line-end label. */
+static gboolean
+legend_has (const LegendItem *items,
+            guint             n,
+            LegendItem        item)
+{
+  for (guint k = 0; k < n; k++)
+    if (items[k].colour.role == item.colour.role && items[k].colour.index == item.colour.index
+        && items[k].block == item.block && items[k].dashed == item.dashed
+        && items[k].light == item.light)
+      return TRUE;
+  return FALSE;
+}
+
+/* The series that go into the legend: those without a line-end label, each look once (the
+ * fund chart's money back wears the colour of the money out, named by the first). */
 static guint
 collect_legend (LodeChartBuilder *b,
                 LegendItem       *items,
@@ -178,18 +192,21 @@ collect_legend (LodeChartBuilder *b,
   for (guint i = 0; i < layout->series->len && n < max_items; i++)
     {
       LodeChartSeries *series = lode_chart_series_at (layout, i);
-
-      series->in_legend = !series->no_legend
-                          && !(b->direct_labels && lode_chart_wants_direct_label (series));
-      if (!series->in_legend)
-        continue;
-      items[n++] = (LegendItem) {
-        legend_text (layout, series), series->colour,
+      LegendItem item = {
+        NULL, series->colour,
         series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS
         || series->style == LODE_CHART_SERIES_BAND,
         series->dashed,
         series->style == LODE_CHART_SERIES_BAND,
       };
+
+      series->in_legend = !series->no_legend
+                          && !(b->direct_labels && lode_chart_wants_direct_label (series))
+                          && !legend_has (items, n, item);
+      if (!series->in_legend)
+        continue;
+      item.text = legend_text (layout, series);
+      items[n++] = item;
     }
   return n;
 }

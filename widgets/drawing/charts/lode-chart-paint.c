@@ -210,13 +210,14 @@ paint_series (cairo_t               *cr,
       lode_cairo_set_rgba (cr, colour);
       for (int i = 0; i < n; i++)
         {
-          double top = series->y[i];
-          double base = series->y_base[i];
+          /* A bar may hang below its base (money paid out, in the fund chart). */
+          double top = MIN (series->y[i], series->y_base[i]);
+          double height = fabs (series->y_base[i] - series->y[i]);
 
-          if (!isfinite (top) || base - top < 0.01)
+          if (!isfinite (height) || height < 0.01)
             continue;
           cairo_rectangle (cr, series->x[i] - layout->bar_width / 2, top, layout->bar_width,
-                           base - top);
+                           height);
         }
       cairo_fill (cr);
       break;

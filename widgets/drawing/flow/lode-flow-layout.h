@@ -12,8 +12,10 @@
  * is identical for every year and nothing jumps while the year plays.
  *
  * Drawing library: GLib, the model, Cairo and Pango (label measuring) only — no GTK. The layout is
- * an opaque, immutable object apart from lode_flow_layout_set_highlight(); its parts are read
- * through the accessors below as plain public structs.
+ * an opaque, immutable object; its parts are read through the accessors below as plain public
+ * structs (the chart layout has the same shape). Hover and selection never change it: a
+ * LodeFlowHighlight computed from it says what to emphasise, and lode_flow_paint_highlight()
+ * draws that over the painted layout.
  */
 #pragma once
 
@@ -35,9 +37,6 @@ typedef struct
   double   font_scale;         /* 1.0 on screen; larger for projector export / presentation */
   gboolean show_legend;        /* TRUE by default */
   gboolean show_china_content; /* TRUE by default */
-  int      hover_node;         /* -1 none: highlight a node and everything connected */
-  int      hover_ribbon;       /* -1 none */
-  int      selected_node;      /* -1 none */
   LodeMaterial material;       /* whose chain to draw (NdPr by default) */
   /* The stage marked as the bottleneck: LODE_FLOW_BOTTLENECK_MODEL (the default) for the
    * model's, -1 for none, or a stage the caller names (the marginal values' binding one). */
@@ -102,6 +101,7 @@ typedef struct
   double             name_height;                  /* px, the detail line starts below it */
   double             align;                        /* 0: text starts at rect.x; 1: ends at right */
   gboolean           pill;                         /* drawn over ribbons: needs a backing */
+  LodeFlowRect       backing;                      /* the pill behind it, if pill */
   LodeFlowRect       rect;                         /* both lines */
   gboolean           has_leader;                   /* moved away from its node: draw a leader */
   double             leader_x0, leader_y0, leader_x1, leader_y1;
@@ -121,8 +121,6 @@ typedef struct
   double           china_content;   /* of the node's output, 0..1 */
   LodeFlowRect     rect;
   LodeFlowLabel    label;
-  LodeFlowEmphasis emphasis;
-  gboolean         selected;
 } LodeFlowNode;
 
 typedef struct
@@ -135,7 +133,6 @@ typedef struct
   double                 width;         /* px across the ribbon */
   guint                  n_segments;
   const LodeFlowSegment *segments;      /* owned by the layout */
-  LodeFlowEmphasis       emphasis;
 } LodeFlowRibbon;
 
 typedef struct
@@ -147,8 +144,11 @@ typedef struct
   LodeFlowRect title_rect;
   LodeFlowRect unit_rect;
   gboolean     bottleneck;                  /* the stage limiting US magnet output */
-  LodeFlowRect badge_rect;                  /* "Bottleneck" badge, if bottleneck */
-  char         badge[LODE_FLOW_LABEL_MAX];
+  LodeFlowRect badge_rect;                  /* "⚠ Bottleneck" badge, if bottleneck; zero
+                                             * width when there is no room for it */
+  LodeFlowRect badge_icon;                  /* the warning mark inside it */
+  LodeFlowRect badge_text_rect;             /* the word; zero width when only the mark fits */
+  char         badge[LODE_FLOW_LABEL_MAX];  /* "" when only the mark fits */
   double       badge_size;
   LodeFlowRect band;                        /* tinted band behind the column, if bottleneck */
 } LodeFlowHeader;
@@ -214,11 +214,6 @@ char                  *lode_flow_layout_describe_ribbon (const LodeFlowLayout *l
                                                          int                   ribbon)
                                                          G_GNUC_WARN_UNUSED_RESULT;
 
-/* Re-computes emphasis only (no geometry): cheap enough for every pointer motion. */
-void                   lode_flow_layout_set_highlight (LodeFlowLayout       *layout,
-                                                       int                   hover_node,
-                                                       int                   hover_ribbon,
-                                                       int                   selected_node);
 
 /* Read access. Nodes are indexed column * n_regions + region for every column and region, so
  * an index means the same node in every year; invisible nodes are part of the array. */
@@ -228,9 +223,15 @@ double                 lode_flow_layout_get_year      (const LodeFlowLayout  *la
 /* The whole year shown in text (the nearest year while playing). */
 int                    lode_flow_layout_get_shown_year (const LodeFlowLayout *layout);
 const LodeFlowOptions *lode_flow_layout_get_options   (const LodeFlowLayout  *layout);
+/* The options' font scale, clamped to what the layout supports. */
+double                 lode_flow_layout_get_font_scale (const LodeFlowLayout *layout);
 const LodeDataset     *lode_flow_layout_get_dataset   (const LodeFlowLayout  *layout);
 /* Pixels per t NdPr-oxide equivalent. */
 double                 lode_flow_layout_get_scale     (const LodeFlowLayout  *layout);
+/* The band of the canvas that holds the columns, ribbons, loop and captions (full width,
+ * between the headers and the legend): what hover dims. */
+void                   lode_flow_layout_get_diagram_area (const LodeFlowLayout *layout,
+                                                          LodeFlowRect         *out_area);
 guint                  lode_flow_layout_get_n_regions (const LodeFlowLayout  *layout);
 guint                  lode_flow_layout_get_n_nodes   (const LodeFlowLayout  *layout);
 const LodeFlowNode    *lode_flow_layout_get_node      (const LodeFlowLayout  *layout,
@@ -259,6 +260,29 @@ void                   lode_flow_cubic_eval           (const LodeFlowCubic   *cu
                                                        double                *out_x,
                                                        double                *out_y);
 
+/* What hover and selection emphasise in a layout: a hovered ribbon and its two nodes, or a
+ * hovered (else the selected) node and everything upstream and downstream of it; the rest is
+ * dimmed. Cheap enough for every pointer motion; the layout is left as it is. Indices that
+ * are out of range or invisible count as -1. */
+typedef struct _LodeFlowHighlight LodeFlowHighlight;
+
+LodeFlowHighlight     *lode_flow_highlight_new        (const LodeFlowLayout    *layout,
+                                                       int                      hover_node,
+                                                       int                      hover_ribbon,
+                                                       int                      selected_node)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
+void                   lode_flow_highlight_free       (LodeFlowHighlight       *highlight);
+/* TRUE when nothing is hovered or selected: there is nothing to draw over the layout. */
+gboolean               lode_flow_highlight_is_empty   (const LodeFlowHighlight *highlight);
+int                    lode_flow_highlight_get_hover_node    (const LodeFlowHighlight *highlight);
+int                    lode_flow_highlight_get_hover_ribbon  (const LodeFlowHighlight *highlight);
+int                    lode_flow_highlight_get_selected_node (const LodeFlowHighlight *highlight);
+LodeFlowEmphasis       lode_flow_highlight_get_node   (const LodeFlowHighlight *highlight,
+                                                       guint                    node);
+LodeFlowEmphasis       lode_flow_highlight_get_ribbon (const LodeFlowHighlight *highlight,
+                                                       guint                    ribbon);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeFlowLayout, lode_flow_layout_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeFlowHighlight, lode_flow_highlight_free)
 
 G_END_DECLS

@@ -6,16 +6,121 @@
 #include <math.h>
 #include <string.h>
 
+#include "lode-flow-layout-private.h"
 #include "lode-flow-paint.h"
 #include "lode-text.h"
 
 typedef struct
 {
-  cairo_t           *cr;
-  const LodePalette *palette;
-  double             fs;       /* font scale: line widths and hatch spacing follow it */
-  const LodeRgba    *ribbon_colours;   /* per ribbon, or NULL: the regions' */
+  cairo_t                 *cr;
+  const LodePalette       *palette;
+  double                   fs;         /* font scale: line widths and hatch spacing follow it */
+  const LodeFlowHighlight *highlight;  /* NULL: the layout itself, everything at normal
+                                        * emphasis; else only what it highlights, drawn over */
+  LodeFlowRect             visible;    /* the clip's extents in user space */
+  const LodeRgba          *ribbon_colours;  /* per ribbon, or NULL: the regions' */
 } Paint;
+
+/* On an image, what lies entirely outside the clip (another strip's rows, see
+ * lode-flow-strips.c) is not drawn at all: cairo would discard it, but only after building,
+ * flattening and measuring it. The margin (px at font scale 1) covers antialiasing, strokes
+ * and label backings. */
+#define CULL_MARGIN 8.0
+
+static Paint
+paint_init (cairo_t                 *cr,
+            const LodeFlowLayout    *layout,
+            const LodePalette       *palette,
+            const LodeFlowHighlight *highlight)
+{
+  Paint p = { cr, palette, lode_flow_layout_get_font_scale (layout), highlight, { 0 }, NULL };
+  double x0, y0, x1, y1;
+
+  /* Vector files keep every element, as they always did. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      p.visible = (LodeFlowRect) { -G_MAXDOUBLE / 4, -G_MAXDOUBLE / 4, G_MAXDOUBLE / 2,
+                                   G_MAXDOUBLE / 2 };
+      return p;
+    }
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  p.visible = (LodeFlowRect) { x0, y0, x1 - x0, y1 - y0 };
+  return p;
+}
+
+static gboolean
+in_view (const Paint *p,
+         double       x0,
+         double       y0,
+         double       x1,
+         double       y1)
+{
+  double m = CULL_MARGIN * p->fs;
+
+  return x1 + m >= p->visible.x && x0 - m <= p->visible.x + p->visible.width
+         && y1 + m >= p->visible.y && y0 - m <= p->visible.y + p->visible.height;
+}
+
+static gboolean
+rect_in_view (const Paint        *p,
+              const LodeFlowRect *r)
+{
+  return in_view (p, r->x, r->y, r->x + r->width, r->y + r->height);
+}
+
+/* A cubic lies within the hull of its control points. */
+static gboolean
+ribbon_in_view (const Paint          *p,
+                const LodeFlowRibbon *r)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint k = 0; k < r->n_segments; k++)
+    {
+      const LodeFlowCubic *edges[2] = { &r->segments[k].top, &r->segments[k].bottom };
+
+      for (int e = 0; e < 2; e++)
+        {
+          const double *pts = &edges[e]->x0;
+
+          for (int i = 0; i < 8; i += 2)
+            {
+              x0 = MIN (x0, pts[i]);
+              x1 = MAX (x1, pts[i]);
+              y0 = MIN (y0, pts[i + 1]);
+              y1 = MAX (y1, pts[i + 1]);
+            }
+        }
+    }
+  return r->n_segments > 0 && in_view (p, x0, y0, x1, y1);
+}
+
+/* How much of the background veils the diagram under a highlight. */
+#define HIGHLIGHT_VEIL 0.75
+
+static LodeFlowEmphasis
+ribbon_emphasis (const Paint *p,
+                 guint        ribbon)
+{
+  return p->highlight != NULL ? lode_flow_highlight_get_ribbon (p->highlight, ribbon)
+                              : LODE_FLOW_EMPHASIS_NORMAL;
+}
+
+static LodeFlowEmphasis
+node_emphasis (const Paint *p,
+               guint        node)
+{
+  return p->highlight != NULL ? lode_flow_highlight_get_node (p->highlight, node)
+                              : LODE_FLOW_EMPHASIS_NORMAL;
+}
+
+/* The layout draws everything at normal emphasis; a highlight only what it emphasises. */
+static gboolean
+skip (const Paint      *p,
+      LodeFlowEmphasis  emphasis)
+{
+  return p->highlight != NULL && emphasis != LODE_FLOW_EMPHASIS_HIGHLIGHT;
+}
 
 static double
 ribbon_alpha (const Paint      *p,
@@ -103,6 +208,36 @@ ribbon_colour (const Paint          *p,
  * the hatching over it: a ribbon that passed through China entirely is then filled once
  * instead of twice (OVER is associative, so the pixels are the same, and its anti-aliased
  * edges no longer blend the two layers separately). */
+/* Pixman fills with a repeating source one tile-wide run at a time: a few-pixel tile costs a
+ * call every few pixels across a wide ribbon. The same tile repeated into one of about
+ * HATCH_TILE_PX pixels gives the same pixels (an exact copy, whole tiles) in far fewer runs.
+ * Images only: vector files keep their small tile. */
+#define HATCH_TILE_PX 96
+
+static cairo_surface_t *
+repeat_tile (cairo_surface_t *tile,
+             int              px)
+{
+  int n = MAX (HATCH_TILE_PX / px, 1);
+  cairo_surface_t *big;
+  cairo_pattern_t *pattern;
+  cairo_t *cr;
+
+  if (n == 1)
+    return tile;
+  big = cairo_surface_create_similar_image (tile, CAIRO_FORMAT_ARGB32, n * px, n * px);
+  cr = cairo_create (big);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_set_source (cr, pattern);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (tile);
+  return big;
+}
+
 static cairo_pattern_t *
 hatch_pattern (const Paint    *p,
                double          alpha_factor,
@@ -139,6 +274,8 @@ hatch_pattern (const Paint    *p,
     }
   cairo_stroke (tc);
   cairo_destroy (tc);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    tile = repeat_tile (tile, px);
 
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
@@ -198,18 +335,19 @@ paint_flows (const Paint          *p,
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      LodeFlowEmphasis emphasis = ribbon_emphasis (p, q);
       gboolean hatched;
       int dim;
       LodeRgba c;
 
-      if (r->kind != LODE_FLOW_RIBBON_FLOW)
+      if (r->kind != LODE_FLOW_RIBBON_FLOW || skip (p, emphasis) || !ribbon_in_view (p, r))
         continue;
       c = ribbon_colour (p, layout, r);
       if (china && r->width < HATCH_MIN_WIDTH)
         c = lode_rgba_mix (c, grey, 0.55 * r->china_content);
-      c = lode_rgba_with_alpha (c, ribbon_alpha (p, r->emphasis));
+      c = lode_rgba_with_alpha (c, ribbon_alpha (p, emphasis));
       hatched = china && r->width >= HATCH_MIN_WIDTH && r->china_content > 0.005;
-      dim = r->emphasis == LODE_FLOW_EMPHASIS_DIM;
+      dim = emphasis == LODE_FLOW_EMPHASIS_DIM;
       ribbon_path (cr, r, 0.0, 1.0);
 
       /* All of it passed through China: one fill with the colour and the hatching together. */
@@ -289,8 +427,9 @@ paint_stubs (const Paint          *p,
           {
             const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
 
-            if (!is_stub (r) || (int) r->emphasis != e
-                || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct)
+            if (!is_stub (r) || (int) ribbon_emphasis (p, q) != e || skip (p, e)
+                || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct
+                || !ribbon_in_view (p, r))
               continue;
             ribbon_path (cr, r, 0.0, 1.0);
             any = TRUE;
@@ -305,9 +444,9 @@ paint_stubs (const Paint          *p,
             const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
             const LodeFlowCubic *t, *b;
 
-            if (!is_stub (r) || (int) r->emphasis != e
+            if (!is_stub (r) || (int) ribbon_emphasis (p, q) != e || skip (p, e)
                 || (r->kind == LODE_FLOW_RIBBON_BYPRODUCT) != byproduct
-                || r->width < STUB_EDGE_MIN_WIDTH)
+                || r->width < STUB_EDGE_MIN_WIDTH || !ribbon_in_view (p, r))
               continue;
             t = &r->segments[0].top;
             b = &r->segments[0].bottom;
@@ -340,14 +479,16 @@ paint_loops (const Paint          *p,
   for (guint q = 0; q < n; q++)
     {
       const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      LodeFlowEmphasis emphasis = ribbon_emphasis (p, q);
       const LodeFlowSegment *mid;
       double y, xa, xb, size;
       LodeRgba fg;
 
-      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5)
+      if (r->kind != LODE_FLOW_RIBBON_RECYCLING || r->n_segments < 5 || skip (p, emphasis)
+          || !ribbon_in_view (p, r))
         continue;
       lode_cairo_set_rgba (cr, lode_rgba_with_alpha (ribbon_colour (p, layout, r),
-                                                     MIN (ribbon_alpha (p, r->emphasis) + 0.15,
+                                                     MIN (ribbon_alpha (p, emphasis) + 0.15,
                                                           0.95)));
       ribbon_path (cr, r, 0.0, 1.0);
       cairo_fill (cr);
@@ -359,7 +500,7 @@ paint_loops (const Paint          *p,
       xb = MIN (mid->top.x0, mid->top.x3);
       size = CLAMP (r->width * 0.35, 1.5 * p->fs, 5.0 * p->fs);
       fg = p->palette->background;
-      fg.a = r->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 0.9;
+      fg.a = emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 0.9;
       lode_cairo_set_rgba (cr, fg);
       cairo_set_line_width (cr, MAX (1.0, MIN (r->width * 0.18, 1.6 * p->fs)));
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -388,16 +529,17 @@ paint_nodes (const Paint          *p,
     {
       const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
       const LodeFlowRect *r = &node->rect;
+      LodeFlowEmphasis emphasis = node_emphasis (p, q);
       LodeRgba c;
 
-      if (!node->visible)
+      if (!node->visible || skip (p, emphasis))
         continue;
       c = lode_palette_region (p->palette, node->region);
-      c.a = node->emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
+      c.a = emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
       lode_cairo_set_rgba (cr, c);
       lode_cairo_rounded_rect (cr, r->x, r->y, r->width, r->height, 2.0);
       cairo_fill (cr);
-      if (node->selected)
+      if (p->highlight != NULL && lode_flow_highlight_get_selected_node (p->highlight) == (int) q)
         {
           double o = 2.5 * p->fs;
 
@@ -421,10 +563,17 @@ paint_labels (const Paint          *p,
     {
       const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
       const LodeFlowLabel *l = &node->label;
-      double alpha = text_alpha (node->emphasis);
+      LodeFlowEmphasis emphasis = node_emphasis (p, q);
+      double alpha = text_alpha (emphasis);
       double x;
 
-      if (!node->visible || l->level == LODE_FLOW_LABEL_HIDDEN)
+      if (!node->visible || l->level == LODE_FLOW_LABEL_HIDDEN || skip (p, emphasis))
+        continue;
+      if (!rect_in_view (p, &l->rect)
+          && (!l->has_leader || !in_view (p, MIN (l->leader_x0, l->leader_x1),
+                                          MIN (l->leader_y0, l->leader_y1),
+                                          MAX (l->leader_x0, l->leader_x1),
+                                          MAX (l->leader_y0, l->leader_y1))))
         continue;
       if (l->pill)
         {
@@ -432,9 +581,8 @@ paint_labels (const Paint          *p,
 
           bg.a = MIN (bg.a, 0.8);
           lode_cairo_set_rgba (cr, bg);
-          lode_cairo_rounded_rect (cr, l->rect.x - 3 * p->fs, l->rect.y - 1 * p->fs,
-                                   l->rect.width + 6 * p->fs, l->rect.height + 2 * p->fs,
-                                   4 * p->fs);
+          lode_cairo_rounded_rect (cr, l->backing.x, l->backing.y, l->backing.width,
+                                   l->backing.height, 4 * p->fs);
           cairo_fill (cr);
         }
       if (l->has_leader)
@@ -516,16 +664,14 @@ paint_headers (const Paint          *p,
       if (h->bottleneck && h->badge_rect.width > 0)
         {
           const LodeFlowRect *b = &h->badge_rect;
-          double tri = h->badge_size * 0.95;
 
           lode_cairo_set_rgba (cr, lode_rgba_with_alpha (p->palette->warning, 0.16));
           lode_cairo_rounded_rect (cr, b->x, b->y, b->width, b->height, b->height / 2);
           cairo_fill (cr);
-          warning_triangle (cr, b->x + 5 * p->fs, b->y + (b->height - tri) / 2 + 0.5 * p->fs,
-                            tri, p->palette->warning, p->palette->background);
-          lode_text_draw (cr, h->badge, b->x + 5 * p->fs + tri + 3 * p->fs,
-                          b->y + 2 * p->fs, h->badge_size, LODE_TEXT_BOLD, 0.0,
-                          p->palette->warning);
+          warning_triangle (cr, h->badge_icon.x, h->badge_icon.y, h->badge_icon.width,
+                            p->palette->warning, p->palette->background);
+          lode_text_draw (cr, h->badge, h->badge_text_rect.x, h->badge_text_rect.y,
+                          h->badge_size, LODE_TEXT_BOLD, 0.0, p->palette->warning);
         }
     }
 }
@@ -538,6 +684,8 @@ paint_captions (const Paint          *p,
     {
       const LodeFlowCaption *cap = lode_flow_layout_get_caption (layout, k);
 
+      if (!rect_in_view (p, &cap->rect))
+        continue;
       lode_text_draw (p->cr, cap->text, cap->rect.x, cap->rect.y, cap->size, LODE_TEXT_NORMAL,
                       0.0, cap->muted ? p->palette->muted : p->palette->foreground);
     }
@@ -554,6 +702,8 @@ paint_legend (const Paint          *p,
       const LodeFlowLegendItem *item = lode_flow_layout_get_legend_item (layout, k);
       const LodeFlowRect *s = &item->swatch;
 
+      if (!rect_in_view (p, &item->text_rect) && !rect_in_view (p, s))
+        continue;
       switch (item->kind)
         {
         case LODE_FLOW_LEGEND_REGION:
@@ -627,31 +777,23 @@ paint_legend (const Paint          *p,
     }
 }
 
-void
-lode_flow_paint (cairo_t              *cr,
-                 const LodeFlowLayout *layout,
-                 const LodePalette    *palette)
+typedef struct
 {
-  lode_flow_paint_with_colours (cr, layout, palette, NULL);
-}
+  const LodeFlowLayout *layout;
+  const LodePalette    *palette;
+  const LodeRgba       *ribbon_colours;
+} PaintJob;
 
-void
-lode_flow_paint_with_colours (cairo_t              *cr,
-                              const LodeFlowLayout *layout,
-                              const LodePalette    *palette,
-                              const LodeRgba       *ribbon_colours)
+static void
+paint_layout (cairo_t       *cr,
+              gconstpointer  data)
 {
-  Paint p;
+  const PaintJob *job = data;
+  const LodeFlowLayout *layout = job->layout;
+  const LodePalette *palette = job->palette;
+  Paint p = paint_init (cr, layout, palette, NULL);
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (palette != NULL);
-
-  p.cr = cr;
-  p.palette = palette;
-  p.fs = CLAMP (lode_flow_layout_get_options (layout)->font_scale, 0.25, 8.0);
-  p.ribbon_colours = ribbon_colours;
-
+  p.ribbon_colours = job->ribbon_colours;
   cairo_save (cr);
   if (palette->background.a > 0)
     {
@@ -669,5 +811,73 @@ lode_flow_paint_with_colours (cairo_t              *cr,
   paint_headers (&p, layout);
   paint_captions (&p, layout);
   paint_legend (&p, layout);
+  cairo_restore (cr);
+}
+
+void
+lode_flow_paint (cairo_t              *cr,
+                 const LodeFlowLayout *layout,
+                 const LodePalette    *palette)
+{
+  lode_flow_paint_with_colours (cr, layout, palette, NULL);
+}
+
+void
+lode_flow_paint_with_colours (cairo_t              *cr,
+                              const LodeFlowLayout *layout,
+                              const LodePalette    *palette,
+                              const LodeRgba       *ribbon_colours)
+{
+  PaintJob job = { layout, palette, ribbon_colours };
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (palette != NULL);
+
+  /* A large image (exports, benchmarks) is painted on both cores. */
+  if (!lode_flow_paint_strips (cr, lode_flow_layout_get_width (layout),
+                               lode_flow_layout_get_height (layout), paint_layout, &job))
+    paint_layout (cr, &job);
+}
+
+void
+lode_flow_paint_in_one_piece (cairo_t              *cr,
+                              const LodeFlowLayout *layout,
+                              const LodePalette    *palette)
+{
+  PaintJob job = { layout, palette, NULL };
+
+  paint_layout (cr, &job);
+}
+
+void
+lode_flow_paint_highlight (cairo_t                 *cr,
+                           const LodeFlowLayout    *layout,
+                           const LodeFlowHighlight *highlight,
+                           const LodePalette       *palette)
+{
+  Paint p;
+  LodeFlowRect area;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (highlight != NULL);
+  g_return_if_fail (palette != NULL);
+
+  if (lode_flow_highlight_is_empty (highlight))
+    return;
+  p = paint_init (cr, layout, palette, highlight);
+  cairo_save (cr);
+  /* Dim everything in the diagram, then draw what is highlighted over the veil. */
+  lode_flow_layout_get_diagram_area (layout, &area);
+  lode_cairo_set_rgba (cr, lode_rgba_with_alpha (palette->background,
+                                                 palette->background.a * HIGHLIGHT_VEIL));
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+  cairo_fill (cr);
+  paint_flows (&p, layout);
+  paint_stubs (&p, layout);
+  paint_loops (&p, layout);
+  paint_nodes (&p, layout);
+  paint_labels (&p, layout);
   cairo_restore (cr);
 }

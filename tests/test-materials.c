@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-materials.c — the heavy rare earths and samarium under the 2025 export controls: the
+ * April controls lift the Dy + Tb price outside China and leave China's behind, cut the
+ * joint China-free share and the defence need met; money for heavy separation and
+ * grain-boundary diffusion raise the joint figure; the switches choose what a restriction
+ * covers; every chain still balances. */
+#define G_LOG_DOMAIN "test-materials"
+
+#include "config.h"
+
+#include "model-test-util.h"
+
+static LodeDataset *dataset;
+
+static const LodeChain *
+heavy_in (const LodeProjection *p,
+          int                   year)
+{
+  return &lode_projection_get_year (p, year)->chain[LODE_MATERIAL_HEAVY];
+}
+
+/* reference heavy-rare-earths §1d, §4: in 2025 European Dy and Tb quotes rose three- to
+ * fourfold while Chinese prices stayed flat or fell; magnet exports fell 74 % in May. */
+static void
+test_april_2025 (void)
+{
+  g_autoptr(LodeScenario) base = load_preset (dataset, "baseline");
+  g_autoptr(LodeScenario) april = load_preset (dataset, "controls-april-2025");
+  g_autoptr(LodeProjection) p_base = run (dataset, base);
+  g_autoptr(LodeProjection) p_april = run (dataset, april);
+
+  check_balance (p_april);
+  for (int year = 2025; year <= 2026; year++)
+    {
+      const LodeYear *b = lode_projection_get_year (p_base, year);
+      const LodeYear *a = lode_projection_get_year (p_april, year);
+
+      g_test_message ("%d: Dy+Tb outside %.0f (baseline %.0f), China %.0f; joint %.3f (%.3f); "
+                      "defence %.3f (%.3f)", year, heavy_in (p_april, year)->price_usd_kg,
+                      heavy_in (p_base, year)->price_usd_kg,
+                      heavy_in (p_april, year)->price_china_usd_kg,
+                      a->china_free_share_us_demand, b->china_free_share_us_demand,
+                      a->us_defence_need_met_share, b->us_defence_need_met_share);
+      g_assert_cmpfloat (heavy_in (p_april, year)->price_usd_kg, >,
+                         1.4 * heavy_in (p_base, year)->price_usd_kg);
+      g_assert_cmpfloat (heavy_in (p_april, year)->price_china_usd_kg, <=,
+                         heavy_in (p_base, year)->price_china_usd_kg);
+      g_assert_cmpfloat (a->china_free_share_us_demand, <, b->china_free_share_us_demand);
+      g_assert_cmpfloat (a->us_defence_need_met_share, <, b->us_defence_need_met_share);
+      /* NdPr itself is not controlled: its price does not move with the restriction. */
+      g_assert_cmpfloat (fabs (a->chain[LODE_MATERIAL_NDPR].price_usd_kg -
+                               b->chain[LODE_MATERIAL_NDPR].price_usd_kg), <,
+                         0.05 * b->chain[LODE_MATERIAL_NDPR].price_usd_kg);
+    }
+}
+
+/* The October rule reaches China-touched output made elsewhere: with it the outside Dy + Tb
+ * price is no lower, and the restriction covers only what its switches say. */
+static void
+test_october_2025_and_switches (void)
+{
+  g_autoptr(LodeScenario) with_rule = load_preset (dataset, "controls-october-2025");
+  g_autoptr(LodeScenario) without = load_preset (dataset, "controls-october-2025");
+  g_autoptr(LodeScenario) no_heavy = load_preset (dataset, "controls-october-2025");
+  g_autoptr(LodeProjection) p_with = NULL;
+  g_autoptr(LodeProjection) p_without = NULL;
+  g_autoptr(LodeProjection) p_no_heavy = NULL;
+
+  set_lever (without, LODE_LEVER_SHOCK_EXTRATERRITORIAL, 0);
+  set_lever (no_heavy, LODE_LEVER_SHOCK_HEAVY, 0);
+  set_lever (no_heavy, LODE_LEVER_SHOCK_MAGNETS, 0);
+  p_with = run (dataset, with_rule);
+  p_without = run (dataset, without);
+  p_no_heavy = run (dataset, no_heavy);
+  check_balance (p_with);
+  for (int year = 2026; year <= 2028; year++)
+    {
+      g_assert_cmpfloat (heavy_in (p_with, year)->price_usd_kg, >=,
+                         heavy_in (p_without, year)->price_usd_kg * (1 - 1e-9));
+      g_assert_cmpfloat (heavy_in (p_with, year)->withheld_share, >, 0);
+      g_assert_cmpfloat (heavy_in (p_no_heavy, year)->withheld_share, ==, 0);
+      g_assert_cmpfloat (lode_projection_get_year (p_with, year)->chain[LODE_MATERIAL_NDPR]
+                           .withheld_share, ==, 0);
+    }
+}
+
+/* Money for Dy + Tb and diffusion raise the joint China-free share: without China-free
+ * Dy + Tb, half of the NdFeB magnets cannot count however China-free their NdPr. */
+static void
+test_heavy_money_and_diffusion (void)
+{
+  g_autoptr(LodeScenario) plain = load_preset (dataset, "mine-to-magnet");
+  g_autoptr(LodeScenario) heavy = load_preset (dataset, "mine-to-magnet");
+  g_autoptr(LodeScenario) diffused = load_preset (dataset, "mine-to-magnet");
+  g_autoptr(LodeProjection) p_plain = NULL;
+  g_autoptr(LodeProjection) p_heavy = NULL;
+  g_autoptr(LodeProjection) p_diffused = NULL;
+
+  set_lever (plain, LODE_LEVER_FUND_HEAVY_SHARE_PCT, 0);
+  set_lever (heavy, LODE_LEVER_FUND_HEAVY_SHARE_PCT, 25);
+  set_lever (diffused, LODE_LEVER_FUND_HEAVY_SHARE_PCT, 0);
+  set_lever (diffused, LODE_LEVER_MATERIALS_GBD_EXTRA_PCT, 60);
+  p_plain = run (dataset, plain);
+  p_heavy = run (dataset, heavy);
+  p_diffused = run (dataset, diffused);
+  check_balance (p_heavy);
+  g_test_message ("joint 2030: plain %.3f, Dy+Tb money %.3f, diffusion %.3f",
+                  share_in (p_plain, 2030), share_in (p_heavy, 2030),
+                  share_in (p_diffused, 2030));
+  g_assert_cmpfloat (share_in (p_heavy, 2030), >, share_in (p_plain, 2030));
+  g_assert_cmpfloat (share_in (p_diffused, 2030), >, share_in (p_plain, 2030));
+  g_assert_cmpfloat (lode_projection_get_year (p_heavy, 2030)->china_free_share_us_demand_heavy,
+                     >,
+                     lode_projection_get_year (p_plain, 2030)->china_free_share_us_demand_heavy);
+}
+
+/* Defence first: China-free magnets serve defence before anyone else. */
+static void
+test_defence_first (void)
+{
+  g_autoptr(LodeScenario) shared = load_preset (dataset, "allied-partnership");
+  g_autoptr(LodeScenario) first = load_preset (dataset, "allied-partnership");
+  g_autoptr(LodeProjection) p_shared = NULL;
+  g_autoptr(LodeProjection) p_first = NULL;
+
+  set_lever (first, LODE_LEVER_POLICY_DEFENCE_FIRST, 1);
+  p_shared = run (dataset, shared);
+  p_first = run (dataset, first);
+  for (int year = 2026; year <= 2035; year++)
+    {
+      const LodeYear *a = lode_projection_get_year (p_first, year);
+      const LodeYear *b = lode_projection_get_year (p_shared, year);
+
+      g_assert_cmpfloat (a->us_defence_need_met_share, >=, b->us_defence_need_met_share);
+      g_assert_cmpfloat (a->us_defence_met_t, <=, a->us_china_free_magnet_t + 1e-9);
+      /* The switch reorders who gets the magnets; it makes no more of them. */
+      g_assert_cmpfloat_with_epsilon (a->us_china_free_magnet_t, b->us_china_free_magnet_t,
+                                      1e-6 * MAX (1.0, b->us_china_free_magnet_t));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dataset = load_dataset ();
+  g_test_add_func ("/lode/materials/april-2025", test_april_2025);
+  g_test_add_func ("/lode/materials/october-2025-and-switches", test_october_2025_and_switches);
+  g_test_add_func ("/lode/materials/heavy-money-and-diffusion", test_heavy_money_and_diffusion);
+  g_test_add_func ("/lode/materials/defence-first", test_defence_first);
+  status = g_test_run ();
+  lode_dataset_unref (dataset);
+  return status;
+}
