@@ -16,11 +16,12 @@
 /* The search: the first step moves a quarter of the free share, the last 0.5 %. */
 #define FIRST_STEP_SHARE 0.25
 #define LAST_STEP        0.5
-/* Bisection stops when the fund is known within this share of itself (or $50 m). */
+/* Bisection stops when the fund is known within this share of itself (or $1 m). */
 #define FUND_PRECISION   0.005
-#define FUND_FLOOR_BUSD  0.05
-/* The answer's rounding: fund up to $0.1 bn, shares to 0.1 %. */
-#define FUND_ROUNDING    0.1
+#define FUND_FLOOR_BUSD  0.001
+/* The answer's rounding: fund up to three significant digits (at most 1 % more, well inside
+ * the 5 % check; $3.62 bn, $0.214 bn), at least $1 m; shares to 0.1 %. */
+#define FUND_DIGITS      3
 #define SHARE_ROUNDING   0.1
 /* The check on the answer: a fund this much smaller must miss the target. */
 #define SMALLER_FACTOR   0.95
@@ -201,15 +202,24 @@ search_split (Search     *s,
   return TRUE;
 }
 
-/* Fund up to FUND_ROUNDING, the unlocked shares to SHARE_ROUNDING keeping their total. */
+/* The rounding step of a fund: its third significant digit, at least FUND_FLOOR_BUSD. */
+static double
+fund_step (double fund)
+{
+  if (!(fund > FUND_FLOOR_BUSD))
+    return FUND_FLOOR_BUSD;
+  return MAX (pow (10, floor (log10 (fund)) + 1 - FUND_DIGITS), FUND_FLOOR_BUSD);
+}
+
+/* Fund up to its step, the unlocked shares to SHARE_ROUNDING keeping their total. */
 static void
 round_candidate (const Search *s,
                  Candidate    *c)
 {
-  double total = free_total (s), rounded = 0;
+  double total = free_total (s), rounded = 0, step = fund_step (c->fund);
   int last = -1;
 
-  c->fund = ceil (c->fund / FUND_ROUNDING - 1e-6) * FUND_ROUNDING;
+  c->fund = ceil (c->fund / step - 1e-6) * step;
   for (guint k = 0; k < LODE_N_FUND_KINDS; k++)
     {
       if (s->request->locked[k])
@@ -264,9 +274,9 @@ settle (Search              *s,
       best->fund = MIN (best->fund, max_fund);
       if (!evaluate (s, best, 1, error))
         return FALSE;
-      while (best->value < s->request->target && best->fund + FUND_ROUNDING <= max_fund)
+      while (best->value < s->request->target && best->fund + fund_step (best->fund) <= max_fund)
         {
-          best->fund += FUND_ROUNDING;
+          best->fund += fund_step (best->fund);
           if (!evaluate (s, best, 1, error))
             return FALSE;
         }
@@ -277,11 +287,17 @@ settle (Search              *s,
       result->smaller_value = smaller.value;
       if (smaller.value < s->request->target || smaller.fund <= FUND_FLOOR_BUSD)
         return TRUE;
+      if (pass + 1 == MAX_PASSES)
+        break;
       /* The smaller fund reaches too: look below it. */
       *best = smaller;
       if (!bisect_fund (s, 0, best, error))
         return FALSE;
     }
+  /* Translators: the optimiser's answer when less money does as well (the share does not
+   * grow steadily with the fund) */
+  result->note = g_strdup (_("A fund 5% smaller reaches the target too: here the share does "
+                             "not grow steadily with the fund."));
   return TRUE;
 }
 
