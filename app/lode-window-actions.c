@@ -9,6 +9,7 @@
 
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
+#include "lode-scenario-io.h"
 #include "lode-window-private.h"
 
 static void show_open_dialog (LodeWindow *self);
@@ -580,6 +581,26 @@ chart_change_state (GSimpleAction *action,
     g_settings_set_string (self->settings, "last-chart", id);
 }
 
+/* The toast's "Details": what migrating a file of an older format changed. */
+static void
+migration_note_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *note = lode_scenario_describe_migration (g_variant_get_int32 (parameter));
+  AdwMessageDialog *dialog;
+
+  clear_dialog (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Plan Updated From an Older Format"),
+                                                       note));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "new", .activate = new_action, .parameter_type = "s" },
   { .name = "open", .activate = open_action },
@@ -590,6 +611,7 @@ static const GActionEntry win_actions[] = {
   { .name = "redo", .activate = redo_action },
   { .name = "export", .activate = export_action },
   { .name = "copy-image", .activate = copy_image_action },
+  { .name = "migration-note", .activate = migration_note_action, .parameter_type = "i" },
   { .name = "presentation", .state = "false", .change_state = presentation_change_state },
   { .name = "pin-baseline", .state = "false", .change_state = pin_baseline_change_state },
   { .name = "show-panel", .state = "true", .change_state = show_panel_change_state },
@@ -665,6 +687,23 @@ lode_window_show_error (LodeWindow   *self,
   lode_window_present_dialog (self, dialog, G_CALLBACK (error_response_cb));
 }
 
+/* A file of an older format was updated in memory: say so, with the details a click away. */
+static void
+offer_migration_note (LodeWindow *self)
+{
+  int from = lode_scenario_get_migrated_from (lode_document_get_scenario (self->document));
+  AdwToast *toast;
+
+  if (from < 0)
+    return;
+  toast = adw_toast_new (_("Updated from an older Lodestone’s file format"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.migration-note");
+  adw_toast_set_action_target_value (toast, g_variant_new_int32 (from));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 gboolean
 lode_window_load_now (LodeWindow *self,
                       GFile      *file)
@@ -683,6 +722,7 @@ lode_window_load_now (LodeWindow *self,
 
   g_clear_pointer (&self->last_error, g_free);
   add_recent (file);
+  offer_migration_note (self);
   return TRUE;
 }
 

@@ -17,7 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEVERS_C = os.path.join(ROOT, 'app', 'model', 'lode-levers.c')
 DATASET = os.path.join(ROOT, 'data', 'reference-2024.xml')
 OUT = os.path.join(ROOT, 'data', 'scenarios')
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 INSTRUMENTS = {
     # equity %, loan %: the rest is grants. Mines and refineries as Iluka's and Arafura's

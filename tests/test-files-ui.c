@@ -178,6 +178,31 @@ test_open_broken (Fixture       *fx,
   }
 }
 
+/* A file of an older format opens, updated in memory, and the note tells what changed. */
+static void
+test_open_older_format (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "hostile", "format-1.lodestone",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  lode_window_open_file (fx->win, file);
+  g_assert_null (lode_window_get_dialog (fx->win));
+  g_assert_cmpstr (shown_title (fx), ==, "Allied Partnership");
+  g_assert_cmpint (lode_scenario_get_migrated_from (lode_document_get_scenario (fx->doc)), ==, 1);
+  g_assert_false (lode_document_get_modified (fx->doc));
+
+  /* The toast's Details button. */
+  g_action_group_activate_action (G_ACTION_GROUP (fx->win), "migration-note",
+                                  g_variant_new_int32 (1));
+  dialog = lode_window_get_dialog (fx->win);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "format 1"));
+  respond (fx, "close");
+}
+
 static void
 test_modified_and_save (Fixture       *fx,
                         gconstpointer  data)
@@ -381,6 +406,7 @@ main (int    argc,
   g_test_add ("/lode/files-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("open", test_open);
   ADD ("open-broken", test_open_broken);
+  ADD ("open-older-format", test_open_older_format);
   ADD ("modified-and-save", test_modified_and_save);
   ADD ("unsaved-changes", test_unsaved_changes);
   ADD ("new-from-preset", test_new_from_preset);

@@ -103,10 +103,29 @@ test_baseline (void)
   g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
   lode_headline_text_clear (&text);
 
-  lode_headlines_format (&h, LODE_HEADLINE_PUBLIC_COST, &text);
-  g_assert_cmpstr (text.value, ==, "$15.0 bn");
+  /* The fund's net cost at present value, and per China-free tonne: the baseline's fund
+   * costs 2.5 bn and buys no China-free magnets. */
+  p->fund.npv_busd = -12.5;
+  p->fund.china_free_cum_t = 500000;
+  p->fund.cost_per_china_free_t_usd = 25049;
+  base->fund.npv_busd = -2.5;
+  lode_headlines_compute (p, base, 0.5, &h);
+  lode_headlines_format (&h, LODE_HEADLINE_NET_COST, &text);
+  g_assert_cmpstr (text.title, ==, "Net cost (NPV)");
+  g_assert_cmpstr (text.value, ==, "$12.5 bn");
   g_assert_cmpstr (text.delta, ==, "+$10.0 bn vs baseline");
   lode_headline_text_clear (&text);
+  lode_headlines_format (&h, LODE_HEADLINE_COST_PER_TONNE, &text);
+  g_assert_cmpstr (text.value, ==, "$25,000/t");
+  g_assert_cmpstr (text.delta, ==, "Baseline has none");
+  lode_headline_text_clear (&text);
+  /* Without China-free magnets there is no cost per tonne: a dash, not a division by zero. */
+  lode_headlines_compute (base, p, 0.5, &h);
+  lode_headlines_format (&h, LODE_HEADLINE_COST_PER_TONNE, &text);
+  g_assert_cmpstr (text.value, ==, "\342\200\224");
+  g_assert_cmpstr (text.delta, ==, "No China-free magnets");
+  lode_headline_text_clear (&text);
+  lode_headlines_compute (p, base, 0.5, &h);
 
   lode_headlines_format (&h, LODE_HEADLINE_JOBS, &text);
   g_assert_cmpstr (text.title, ==, "US chain jobs in 2040");

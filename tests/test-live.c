@@ -71,7 +71,7 @@ test_lever_to_views (void)
   g_assert_nonnull (before);
   g_assert_true (before == lode_document_get_projection (doc));
   cost_before = g_strdup (gtk_label_get_label (lode_headline_cards_get_value_label (cards,
-                                                LODE_HEADLINE_PUBLIC_COST)));
+                                                LODE_HEADLINE_NET_COST)));
   share_before = g_strdup (gtk_label_get_label (lode_headline_cards_get_value_label (cards,
                                                 LODE_HEADLINE_CHINA_FREE_2035)));
   flow_before = render_bytes (win->flow_view);
@@ -99,10 +99,10 @@ test_lever_to_views (void)
   g_assert_false (same_years (after, before));
   /* A $60 bn fund spends public money: the cost card changes, and so does the share. */
   g_assert_cmpstr (gtk_label_get_label (lode_headline_cards_get_value_label (cards,
-                     LODE_HEADLINE_PUBLIC_COST)), !=, cost_before);
+                     LODE_HEADLINE_NET_COST)), !=, cost_before);
   g_test_message ("public cost: %s -> %s", cost_before,
                   gtk_label_get_label (lode_headline_cards_get_value_label (cards,
-                                         LODE_HEADLINE_PUBLIC_COST)));
+                                         LODE_HEADLINE_NET_COST)));
   g_test_message ("China-free 2035: %s -> %s", share_before,
                   gtk_label_get_label (lode_headline_cards_get_value_label (cards,
                                          LODE_HEADLINE_CHINA_FREE_2035)));
@@ -120,7 +120,7 @@ test_lever_to_views (void)
   wait_for_frame (win);
   g_assert_true (same_years (lode_chart_view_get_projection (chart), before));
   g_assert_cmpstr (gtk_label_get_label (lode_headline_cards_get_value_label (cards,
-                     LODE_HEADLINE_PUBLIC_COST)), ==, cost_before);
+                     LODE_HEADLINE_NET_COST)), ==, cost_before);
   g_assert_false (lode_document_get_modified (doc));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "redo"));
 

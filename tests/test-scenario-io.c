@@ -735,7 +735,7 @@ static const HostileCase hostile_cases[] = {
     { "http://example.com/plans", LODE_SCENARIO_NAMESPACE } },
   { "no-namespace.lodestone", LODE_SCENARIO_ERROR_NOT_A_SCENARIO, 2, { "no namespace" } },
   { "newer-format.lodestone", LODE_SCENARIO_ERROR_NEWER_VERSION, 2,
-    { "was written by a newer Lodestone (format 2); this version reads format 1" } },
+    { "was written by a newer Lodestone (format 3); this version reads format 2" } },
   { "newer-namespace.lodestone", LODE_SCENARIO_ERROR_NEWER_VERSION, 2, { "newer Lodestone" } },
   { "newer-element.lodestone", LODE_SCENARIO_ERROR_INVALID, 10, { "<forecast>", "newer" } },
   { "missing-version.lodestone", LODE_SCENARIO_ERROR_INVALID, 2, { "format-version" } },
@@ -993,12 +993,55 @@ test_migrate_format0 (void)
                      ==, 2);
   g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD), ==, 10);
 
-  /* Saved again, it is a format 1 file. */
+  g_assert_cmpint (lode_scenario_get_migrated_from (scenario), ==, 0);
+
+  /* Saved again, it is a file of the current format. */
   saved = lode_scenario_to_bytes (scenario);
   text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
-  g_assert_nonnull (strstr (text, "format-version=\"1\""));
+  g_assert_nonnull (strstr (text, "format-version=\"" G_STRINGIFY (LODE_SCENARIO_FORMAT_VERSION) "\""));
   g_assert_nonnull (strstr (text, "market.demand_growth_pct"));
   g_assert_null (strstr (text, "\"market.demand_growth\""));
+}
+
+/* Format 1 → 2: what the file set is kept, what is new takes its default, and the regions
+ * split from Other take Other's role; the note says so, and a save writes format 2. */
+static void
+test_migrate_format1 (void)
+{
+  g_autoptr(GBytes) bytes = read_hostile ("format-1.lodestone");
+  g_autoptr(LodeScenario) scenario = load_bytes_expect_ok (bytes, "format-1.lodestone");
+  g_autoptr(LodeScenario) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *note = NULL;
+  const char *split[] = { "KH", "LA", "BR", "CA" };
+  int other = lode_dataset_region_index (dataset, "OTHER");
+
+  g_assert_cmpint (lode_scenario_get_migrated_from (scenario), ==, 1);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD), ==, 15);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_PARTNERS_COINVEST_PCT), ==,
+                     50);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_FUND_EQUITY_MINE), ==, 0);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_PARTNERS_FUND_AU_BUSD), ==, 0);
+  g_assert_true (lode_scenario_get_ally (scenario, lode_dataset_region_index (dataset, "AU")));
+  g_assert_true (lode_scenario_get_shock_target (scenario, other));
+  for (guint i = 0; i < G_N_ELEMENTS (split); i++)
+    {
+      int r = lode_dataset_region_index (dataset, split[i]);
+
+      g_assert_cmpint (r, >=, 0);
+      g_assert_true (lode_scenario_get_shock_target (scenario, r));
+      g_assert_false (lode_scenario_get_ally (scenario, r));
+    }
+
+  note = lode_scenario_describe_migration (1);
+  g_assert_nonnull (strstr (note, "format 1"));
+  g_assert_nonnull (strstr (note, "Canada"));
+
+  saved = lode_scenario_to_bytes (scenario);
+  again = load_bytes_expect_ok (saved, "saved");
+  g_assert_cmpint (lode_scenario_get_migrated_from (again), ==, -1);
+  g_assert_true (lode_scenario_get_shock_target (again, lode_dataset_region_index (dataset,
+                                                                                   "CA")));
 }
 
 /* Comments and processing instructions are allowed anywhere; whitespace text is fine. */
@@ -1121,6 +1164,7 @@ main (int    argc,
   g_test_add_func ("/lode/scenario-io/hostile/empty", test_hostile_empty);
   g_test_add_func ("/lode/scenario-io/bom-and-crlf", test_bom_and_crlf);
   g_test_add_func ("/lode/scenario-io/migrate-format-0", test_migrate_format0);
+  g_test_add_func ("/lode/scenario-io/migrate-format-1", test_migrate_format1);
   g_test_add_func ("/lode/scenario-io/comments-allowed", test_comments_allowed);
   g_test_add_func ("/lode/scenario-io/fuzz-seed", test_fuzz_seed);
   g_test_add_func ("/lode/scenario-io/documented-example", test_documented_example);

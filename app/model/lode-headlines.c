@@ -43,6 +43,13 @@ public_cost (const LodeProjection *projection)
 }
 
 static double
+cost_per_tonne (const LodeProjection *projection)
+{
+  return projection->fund.china_free_cum_t > 0 ? projection->fund.cost_per_china_free_t_usd
+                                               : NAN;
+}
+
+static double
 jobs (const LodeProjection *projection)
 {
   if (projection->n_years <= 0)
@@ -77,11 +84,16 @@ lode_headlines_compute (const LodeProjection *projection,
     .china_free_2035 = share_in (projection, 2035),
     .target_year = first_year_reaching (projection, target_share),
     .public_cost_busd = public_cost (projection),
+    .net_cost_busd = -projection->fund.npv_busd,
+    .cost_per_t_usd = cost_per_tonne (projection),
+    .discount_rate = projection->fund.discount_rate,
     .jobs = jobs (projection),
     .has_baseline = baseline != NULL,
     .base_china_free_2030 = NAN,
     .base_china_free_2035 = NAN,
     .base_public_cost_busd = NAN,
+    .base_net_cost_busd = NAN,
+    .base_cost_per_t_usd = NAN,
     .base_jobs = NAN,
     .base_target_year = 0,
     .target_share = target_share,
@@ -103,6 +115,8 @@ lode_headlines_compute (const LodeProjection *projection,
       out->base_china_free_2035 = share_in (baseline, 2035);
       out->base_target_year = first_year_reaching (baseline, target_share);
       out->base_public_cost_busd = public_cost (baseline);
+      out->base_net_cost_busd = -baseline->fund.npv_busd;
+      out->base_cost_per_t_usd = cost_per_tonne (baseline);
       out->base_jobs = jobs (baseline);
       unmet_in (baseline, 2030, &out->base_us_unmet_2030_t, &out->base_us_demand_2030_t);
       unmet_in (baseline, 2035, &out->base_us_unmet_2035_t, &out->base_us_demand_2035_t);
@@ -247,29 +261,66 @@ format_target (const LodeHeadlines *h,
     mark_supply_short (out);
 }
 
-static void
-format_cost (const LodeHeadlines *h,
-             LodeHeadlineText    *out)
+/* "+$8.0 bn vs baseline", "Same as baseline" (within $50 M). */
+static char *
+dup_busd_delta (double value,
+                double base)
 {
-  out->title = g_strdup (_("Total public cost"));
-  out->value = format_busd (h->public_cost_busd);
-  if (!h->has_baseline || !isfinite (h->base_public_cost_busd))
+  double diff = value - base;
+  g_autofree char *number = NULL;
+
+  if (fabs (diff) < 0.05)
+    return g_strdup (_("Same as baseline"));
+  number = lode_format_number (fabs (diff), fabs (diff) >= 100 ? 0 : 1);
+  /* Translators: a difference in billions of US dollars, e.g. "+$8.0 bn vs baseline" */
+  return g_strdup_printf (_("%s$%s bn vs baseline"), diff < 0 ? LODE_MINUS_SIGN : "+", number);
+}
+
+static void
+format_net_cost (const LodeHeadlines *h,
+                 LodeHeadlineText    *out)
+{
+  out->title = g_strdup (_("Net cost (NPV)"));
+  out->value = format_busd (h->net_cost_busd);
+  if (h->has_baseline && isfinite (h->base_net_cost_busd))
+    out->delta = dup_busd_delta (h->net_cost_busd, h->base_net_cost_busd);
+}
+
+/* Dollars per tonne, to the nearest hundred: "$25,800/t". */
+static char *
+format_usd_per_t (double usd)
+{
+  g_autofree char *number = lode_format_number (fabs (round (usd / 100) * 100), 0);
+
+  /* Translators: US dollars per tonne, e.g. "$25,800/t" */
+  return g_strdup_printf (_("%s$%s/t"), usd < 0 ? LODE_MINUS_SIGN : "", number);
+}
+
+static void
+format_cost_per_tonne (const LodeHeadlines *h,
+                       LodeHeadlineText    *out)
+{
+  out->title = g_strdup (_("Cost per China-free tonne"));
+  if (!isfinite (h->cost_per_t_usd))
+    {
+      out->value = g_strdup ("\342\200\224");
+      out->delta = g_strdup (_("No China-free magnets"));
+      return;
+    }
+  out->value = format_usd_per_t (h->cost_per_t_usd);
+  if (!h->has_baseline)
     return;
+  if (!isfinite (h->base_cost_per_t_usd))
+    out->delta = g_strdup (_("Baseline has none"));
+  else if (fabs (h->cost_per_t_usd - h->base_cost_per_t_usd) < 50)
+    out->delta = g_strdup (_("Same as baseline"));
+  else
+    {
+      g_autofree char *base = format_usd_per_t (h->base_cost_per_t_usd);
 
-  {
-    double diff = h->public_cost_busd - h->base_public_cost_busd;
-    g_autofree char *number = NULL;
-
-    if (fabs (diff) < 0.05)
-      {
-        out->delta = g_strdup (_("Same as baseline"));
-        return;
-      }
-    number = lode_format_number (fabs (diff), fabs (diff) >= 100 ? 0 : 1);
-    /* Translators: a difference in billions of US dollars, e.g. "+$8.0 bn vs baseline" */
-    out->delta = g_strdup_printf (_("%s$%s bn vs baseline"), diff < 0 ? LODE_MINUS_SIGN : "+",
-                                  number);
-  }
+      /* Translators: the baseline's cost per tonne, e.g. "Baseline: $4,100/t" */
+      out->delta = g_strdup_printf (_("Baseline: %s"), base);
+    }
 }
 
 static void
@@ -355,9 +406,15 @@ lode_headline_dup_tooltip (LodeHeadline which)
                          "target. Sooner than the baseline is green and later red; sooner while "
                          "more US demand goes unmet than in the baseline is amber and marked "
                          "“supply short”."));
-    case LODE_HEADLINE_PUBLIC_COST:
-      return g_strdup (_("Public spending and price-floor payments, added up over the whole "
-                         "projection."));
+    case LODE_HEADLINE_NET_COST:
+      return g_strdup (_("What the fund and the price floor cost taxpayers: everything paid "
+                         "out (grants, equity, loans, floor and offtake payments, guarantees) "
+                         "less everything received (dividends, loan service, resale, the "
+                         "equity’s value at the end), discounted to 2024 at the discount-rate "
+                         "lever. The Fund chart shows the cash flows year by year."));
+    case LODE_HEADLINE_COST_PER_TONNE:
+      return g_strdup (_("The net cost (NPV) divided by all the China-free magnet tonnes that "
+                         "reach US users over the projection."));
     case LODE_HEADLINE_JOBS:
       return g_strdup (_("Direct jobs in the US chain from mine to magnet in the last year of "
                          "the projection. More than the baseline is green, fewer red."));
@@ -400,8 +457,11 @@ lode_headlines_format (const LodeHeadlines *headlines,
     case LODE_HEADLINE_TARGET_YEAR:
       format_target (headlines, out);
       break;
-    case LODE_HEADLINE_PUBLIC_COST:
-      format_cost (headlines, out);
+    case LODE_HEADLINE_NET_COST:
+      format_net_cost (headlines, out);
+      break;
+    case LODE_HEADLINE_COST_PER_TONNE:
+      format_cost_per_tonne (headlines, out);
       break;
     case LODE_HEADLINE_JOBS:
       format_jobs (headlines, out);

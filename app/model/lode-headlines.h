@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Headlines — the few figures a planner reads first (China-free share of US magnet supply in
- * 2030 and 2035, the year a target share is reached, total public cost, jobs), each beside
+ * 2030 and 2035, the year a target share is reached, the fund's net cost at present value and
+ * per China-free tonne, jobs), each beside
  * the same figure for the baseline, and the locale-aware text the headline cards show.
  * Pure: computed from projections only. Model library: GLib only.
  */
@@ -18,10 +19,15 @@ typedef struct
   double   china_free_2030, china_free_2035;  /* fractions; NAN when outside the horizon */
   int      target_year;                       /* 0 = never within the horizon */
   double   public_cost_busd;                  /* cumulative public spend + price-floor cost */
+  double   net_cost_busd;                     /* -NPV of the fund's cash flows (docs/fund.md) */
+  double   cost_per_t_usd;                    /* net cost per China-free US magnet tonne;
+                                               * NAN when there are none */
+  double   discount_rate;                     /* the NPV's, per year */
   double   jobs;                              /* US direct jobs in the horizon year */
   /* the same for the baseline; has_baseline FALSE when none */
   gboolean has_baseline;
   double   base_china_free_2030, base_china_free_2035, base_public_cost_busd, base_jobs;
+  double   base_net_cost_busd, base_cost_per_t_usd;
   int      base_target_year;
   double   target_share;
   int      horizon;                           /* last year of the projection */
@@ -42,7 +48,8 @@ typedef enum
   LODE_HEADLINE_CHINA_FREE_2030,
   LODE_HEADLINE_CHINA_FREE_2035,
   LODE_HEADLINE_TARGET_YEAR,
-  LODE_HEADLINE_PUBLIC_COST,
+  LODE_HEADLINE_NET_COST,                     /* the fund's net cost (NPV) */
+  LODE_HEADLINE_COST_PER_TONNE,               /* per China-free US magnet tonne */
   LODE_HEADLINE_JOBS,
   LODE_HEADLINE_US_UNMET,                     /* US magnets unmet in 2030 */
   LODE_N_HEADLINES

@@ -7,7 +7,8 @@
  *   1-3. the model's one safe XML reader (lode-xml-reader.c): regular files only, size,
  *      UTF-8, a bounded streaming pre-scan that refuses DTDs and entities, safe parsing behind
  *      a deny-all entity loader, and a tree check;
- *   4. root element, namespace and format-version (newer: refused plainly; older: migrated);
+ *   4. root element, namespace and format-version (newer: refused plainly; older: migrated
+ *      by lode-scenario-migrate.c);
  *   5. RELAX NG validation against the schema compiled into the model's resources (compiled
  *      once per process), a refused value explained by element, attribute, value and range;
  *   6. semantic checks while building the scenario (ids, ranges, duplicates, allocation).
@@ -25,23 +26,13 @@
 #include "lode-allocation.h"
 #include "lode-presets.h"
 #include "lode-scenario-io.h"
+#include "lode-scenario-migrate.h"
 #include "lode-xml-reader.h"
 
 #define NS_PREFIX         "https://lodestone.github.io/ns/scenario/"
 #define PRESET_RESOURCE   "/io/github/lodestone/Lodestone/data/scenarios/%s.lodestone"
 
 G_DEFINE_QUARK (lode-scenario-error-quark, lode_scenario_error)
-
-/* Format 0 was the draft format of Lodestone 0.0.x: the same elements without a namespace,
- * and two levers under older ids. Migration renames them (see docs/scenario-format.md). */
-static const struct
-{
-  const char *old_id;
-  const char *new_id;
-} format0_renames[] = {
-  { "market.demand_growth", "market.demand_growth_pct" },
-  { "policy.permitting_cut", "policy.permitting_cut_years" },
-};
 
 /* ------------------------------------------------------------------------------------------ */
 /* Errors                                                                                      */
@@ -107,55 +98,12 @@ parse_format_version (const char *text,
   return TRUE;
 }
 
-static void
-set_namespace_recursive (xmlNode *node,
-                         xmlNs   *ns)
-{
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (node->ns == NULL)
-        xmlSetNs (node, ns);
-      set_namespace_recursive (node->children, ns);
-    }
-}
 
-/* Format 0 → 1: put every element in the namespace and rename the levers that changed id. */
-static void
-migrate_format0 (xmlNode *root)
-{
-  xmlNs *ns = root->ns;
-
-  if (ns == NULL)
-    ns = xmlNewNs (root, BAD_CAST LODE_SCENARIO_NAMESPACE, NULL);
-  set_namespace_recursive (root, ns);
-
-  for (xmlNode *section = root->children; section != NULL; section = section->next)
-    {
-      if (section->type != XML_ELEMENT_NODE || !xmlStrEqual (section->name, BAD_CAST "levers"))
-        continue;
-      for (xmlNode *lever = section->children; lever != NULL; lever = lever->next)
-        {
-          g_autoptr(LodeXmlChar) id = NULL;
-
-          if (lever->type != XML_ELEMENT_NODE)
-            continue;
-          id = xmlGetProp (lever, BAD_CAST "id");
-          for (guint i = 0; id != NULL && i < G_N_ELEMENTS (format0_renames); i++)
-            {
-              if (xmlStrEqual (id, BAD_CAST format0_renames[i].old_id))
-                xmlSetProp (lever, BAD_CAST "id", BAD_CAST format0_renames[i].new_id);
-            }
-        }
-    }
-
-  xmlSetProp (root, BAD_CAST "format-version", BAD_CAST G_STRINGIFY (LODE_SCENARIO_FORMAT_VERSION));
-}
-
+/* On success *out_version is the file's format version, before migration. */
 static gboolean
 check_root (xmlDoc      *doc,
             const char  *name,
+            int         *out_version,
             GError     **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
@@ -206,7 +154,8 @@ check_root (xmlDoc      *doc,
     {
       if (have_version && version == 0)
         {
-          migrate_format0 (root);
+          lode_scenario_migrate (root, version);
+          *out_version = version;
           return TRUE;
         }
       fail (error, LODE_SCENARIO_ERROR_NOT_A_SCENARIO, name, node_line (root),
@@ -235,8 +184,8 @@ check_root (xmlDoc      *doc,
     }
 
   if (version < LODE_SCENARIO_FORMAT_VERSION)
-    migrate_format0 (root);
-
+    lode_scenario_migrate (root, version);
+  *out_version = version;
   return TRUE;
 }
 
@@ -1034,7 +983,9 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
 {
   g_auto(LodeXmlProblem) problem = { 0, };
   g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(LodeScenario) scenario = NULL;
   const char *name;
+  int version = LODE_SCENARIO_FORMAT_VERSION;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1049,7 +1000,7 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
       return NULL;
     }
 
-  if (!check_root (doc, name, error))
+  if (!check_root (doc, name, &version, error))
     return NULL;
 
   if (!lode_xml_validate (&scenario_limits, doc, &problem))
@@ -1061,7 +1012,10 @@ lode_scenario_load_from_bytes (LodeDataset  *dataset,
       return NULL;
     }
 
-  return build_scenario (dataset, doc, name, error);
+  scenario = build_scenario (dataset, doc, name, error);
+  if (scenario != NULL && version < LODE_SCENARIO_FORMAT_VERSION)
+    lode_scenario_set_migrated_from (scenario, version);
+  return g_steal_pointer (&scenario);
 }
 
 LodeScenario *

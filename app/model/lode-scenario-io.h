@@ -31,8 +31,11 @@ typedef enum
   LODE_SCENARIO_ERROR_VALUE,          /* a value is out of range, duplicated or inconsistent */
 } LodeScenarioError;
 
+/* The namespace names the format family and would change only if a file could no longer be
+ * read element by element; format-version counts the revisions within it (older ones are
+ * migrated on load, docs/scenario-format.md). */
 #define LODE_SCENARIO_NAMESPACE      "https://lodestone.github.io/ns/scenario/1"
-#define LODE_SCENARIO_FORMAT_VERSION 1
+#define LODE_SCENARIO_FORMAT_VERSION 2
 #define LODE_SCENARIO_MAX_BYTES      (16 * 1024 * 1024)
 #define LODE_SCENARIO_MAX_DEPTH      32
 /* What a scenario file may hold, checked before it is parsed (see lode-xml-reader.h). A
@@ -60,6 +63,9 @@ LodeScenario *lode_scenario_load_from_file   (LodeDataset   *dataset,
 LodeScenario *lode_scenario_load_preset      (LodeDataset   *dataset,
                                               const char    *preset_id,
                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* What a file of format `from_version` gained when it was migrated, for a note beside the
+ * opened plan: translated, one paragraph. */
+char         *lode_scenario_describe_migration (int from_version) G_GNUC_WARN_UNUSED_RESULT;
 /* The presets' ids: lode_preset_ids(). */
 const char * const *lode_scenario_preset_ids (void);
 
@@ -67,7 +73,8 @@ const char * const *lode_scenario_preset_ids (void);
 GBytes       *lode_scenario_to_bytes         (LodeScenario  *scenario) G_GNUC_WARN_UNUSED_RESULT;
 /* Through the one output path (lode-output-file.h): atomic, regular files only, links written
  * through, the mode kept; the previous file survives any failure. Sets the scenario's modified
- * time (and created time if unset) before writing. `cancellable` is not used. */
+ * time (and created time if unset) before writing, and forgets an older format it was
+ * migrated from once written. `cancellable` is not used. */
 gboolean      lode_scenario_save_to_file     (LodeScenario  *scenario,
                                               GFile         *file,
                                               GCancellable  *cancellable,

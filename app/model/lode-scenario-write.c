@@ -263,6 +263,7 @@ lode_scenario_save_to_file (LodeScenario  *scenario,
                            local_error->message);
       return FALSE;
     }
-
+  /* On disk it is of the current format now. */
+  lode_scenario_set_migrated_from (scenario, -1);
   return TRUE;
 }

@@ -42,6 +42,7 @@ struct _LodeScenario
 
   int          selected_year;
   char        *chart;
+  int          migrated_from;
 };
 
 G_DEFINE_FINAL_TYPE (LodeScenario, lode_scenario, G_TYPE_OBJECT)
@@ -181,6 +182,7 @@ copy_fields (LodeScenario *dest,
   dest->selected_year = src->selected_year;
   g_free (dest->chart);
   dest->chart = g_strdup (src->chart);
+  dest->migrated_from = src->migrated_from;
 }
 
 static gboolean
@@ -367,6 +369,7 @@ lode_scenario_init (LodeScenario *self)
   self->notes = g_strdup ("");
   self->selected_year = LODE_BASE_YEAR;
   self->chart = g_strdup (DEFAULT_CHART);
+  self->migrated_from = -1;
 }
 
 LodeScenario *
@@ -1064,4 +1067,21 @@ lode_scenario_set_chart (LodeScenario *self,
   if (chart_id == NULL || chart_id[0] == '\0')
     chart_id = DEFAULT_CHART;
   set_string (self, &self->chart, chart_id, 0, PROP_CHART);
+}
+
+int
+lode_scenario_get_migrated_from (LodeScenario *self)
+{
+  g_return_val_if_fail (LODE_IS_SCENARIO (self), -1);
+
+  return self->migrated_from;
+}
+
+void
+lode_scenario_set_migrated_from (LodeScenario *self,
+                                 int           version)
+{
+  g_return_if_fail (LODE_IS_SCENARIO (self));
+
+  self->migrated_from = version;
 }

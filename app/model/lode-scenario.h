@@ -147,4 +147,10 @@ const char        *lode_scenario_get_chart           (LodeScenario       *self);
 void               lode_scenario_set_chart           (LodeScenario       *self,
                                                       const char         *chart_id);
 
+/* The format version of the file this scenario was read from when that was older than the
+ * current one (it was migrated on load), or -1. Not saved: saving writes the current format. */
+int                lode_scenario_get_migrated_from   (LodeScenario       *self);
+void               lode_scenario_set_migrated_from   (LodeScenario       *self,
+                                                      int                 version);
+
 G_END_DECLS
