@@ -4,16 +4,26 @@
 BUILDDIR ?= _build
 MESON_OPTIONS ?= --buildtype=debugoptimized -Dwerror=true
 
-.PHONY: run check deps build clean
+# `make run` builds only what the program needs (the program, its translations and its
+# settings schema); `make check` builds everything, tests and benchmarks included.
+#   make run ARGS=plan.lodestone    opens a scenario file
+APP_TARGETS = app/lodestone lodestone-gmo data/gschemas.compiled
+
+.PHONY: run check deps setup build build-app clean
 
 deps:
 	@build-aux/ensure-deps.sh
 
-build: deps
+setup: deps
 	@if [ ! -f "$(BUILDDIR)/build.ninja" ]; then meson setup "$(BUILDDIR)" $(MESON_OPTIONS); fi
+
+build-app: setup
+	@ninja -C "$(BUILDDIR)" $(APP_TARGETS)
+
+build: setup
 	@meson compile -C "$(BUILDDIR)"
 
-run: build
+run: build-app
 	@GSETTINGS_SCHEMA_DIR="$(BUILDDIR)/data" LODESTONE_LOCALEDIR="$(BUILDDIR)/po" \
 		"$(BUILDDIR)/app/lodestone" $(ARGS)
 

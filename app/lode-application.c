@@ -226,6 +226,7 @@ lode_application_startup (GApplication *application)
     { "win.redo",              { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.presentation",      { "F5", NULL } },
     { "win.show-panel",        { "F9", NULL } },
+    { "win.data-table('')",    { "<Control>t", NULL } },
     { "window.close",          { "<Control>w", NULL } },
   };
 
@@ -299,8 +300,14 @@ static void
 lode_application_activate (GApplication *application)
 {
   LodeApplication *self = LODE_APPLICATION (application);
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
   LodeWindow *window = get_or_create_window (self);
 
+  /* The first time Lodestone starts without a file, it starts with the presets. */
+  if (fresh && lode_window_is_first_run (window))
+    lode_window_show_start_page (window);
+  if (fresh)
+    lode_window_prepare_first_frame (window);
   gtk_window_present (GTK_WINDOW (window));
   offer_recoveries (self, window);
 }
@@ -317,10 +324,15 @@ lode_application_open (GApplication  *application,
     {
       /* The first file goes to the current window (a second `lodestone FILE` lands here);
        * any further ones get windows of their own. */
+      gboolean fresh = i > 0
+                       || gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
       LodeWindow *window = i == 0 ? get_or_create_window (self) : lode_window_new (self);
 
-      gtk_window_present (GTK_WINDOW (window));
+      /* The file first, so the first frame shows it rather than the Baseline. */
       lode_window_open_file (window, files[i]);
+      if (fresh)
+        lode_window_prepare_first_frame (window);
+      gtk_window_present (GTK_WINDOW (window));
       if (i == 0)
         offer_recoveries (self, window);
     }

@@ -24,7 +24,6 @@ struct _LodeExportDialog
   AdwWindow             parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
   GtkWidget            *export_button;
   LodeExportPreview    *preview;
   GtkLabel             *size_label;
@@ -39,6 +38,8 @@ struct _LodeExportDialog
   AdwComboRow          *scale_row;
   AdwActionRow         *transparent_row;
   GtkSwitch            *transparent_switch;
+  AdwActionRow         *sources_page_row;
+  GtkSwitch            *sources_page_switch;
 
   /* Owned */
   LodeDocument         *document;
@@ -48,6 +49,13 @@ struct _LodeExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (LodeExportDialog, lode_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Helpers */
 
@@ -134,6 +142,11 @@ build_request (LodeExportDialog  *self,
     return FALSE;
   req->transparent = lode_export_dialog_get_format (self) == LODE_EXPORT_FORMAT_PNG
                      && gtk_switch_get_active (self->transparent_switch);
+  req->sources_page = lode_export_dialog_get_format (self) == LODE_EXPORT_FORMAT_PDF
+                      && gtk_switch_get_active (self->sources_page_switch);
+  /* The preview's footer says where the sources are, as the file's will. */
+  if (req->sources_page)
+    req->sources_listed = LODE_SOURCES_LISTED_ON_PAGE;
   return TRUE;
 }
 
@@ -145,23 +158,16 @@ show_error (LodeExportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* The file name follows the scenario, the view and, for the diagram and a slide, the year. */
 static char *
 suggested_name (LodeExportDialog *self)
 {
-  g_autofree char *title = g_strdup (lode_document_get_title (self->document));
-  const char *ext = lode_export_format_extension (lode_export_dialog_get_format (self));
+  LodeExportRequest req;
 
-  /* No folder separators or control characters in a file name. */
-  for (char *p = title; *p != '\0'; p++)
-    if (*p == G_DIR_SEPARATOR || *p == '\\' || (guchar) *p < 0x20)
-      *p = '-';
-  g_strstrip (title);
-  if (title[0] == '\0' || title[0] == '.')
-    {
-      g_free (title);
-      title = g_strdup (_("Lodestone export"));
-    }
-  return g_strdup_printf ("%s.%s", title, ext);
+  if (!build_request (self, &req))
+    return g_strdup_printf ("%s.%s", _("Lodestone export"),
+                            lode_export_format_extension (lode_export_dialog_get_format (self)));
+  return lode_export_dup_file_name (&req, lode_export_dialog_get_format (self));
 }
 
 /* The page the settings describe, in the preview. */
@@ -218,6 +224,8 @@ update_rows (LodeExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
   gtk_widget_set_sensitive (GTK_WIDGET (self->transparent_row), png);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sources_page_row),
+                            format == LODE_EXPORT_FORMAT_PDF);
 
   if (!custom)
     {
@@ -349,12 +357,16 @@ lode_export_dialog_class_init (LodeExportDialogClass *klass)
 
   object_class->dispose = lode_export_dialog_dispose;
 
+  /* "exported" (GFile *file): a file was written; the dialog closes after it. */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
   g_type_ensure (LODE_TYPE_EXPORT_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lodestone/Lodestone/ui/"
                                                "lode-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, size_label);
@@ -369,6 +381,8 @@ lode_export_dialog_class_init (LodeExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, sources_page_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportDialog, sources_page_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, settings_changed_cb);
 
@@ -438,15 +452,16 @@ lode_export_dialog_new (GtkWindow    *parent,
   return self;
 }
 
-void
+LodeExportDialog *
 lode_export_dialog_present (GtkWindow    *parent,
                             LodeDocument *document,
                             const char   *initial_view)
 {
   LodeExportDialog *self = lode_export_dialog_new (parent, document, initial_view);
 
-  g_return_if_fail (self != NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   gtk_window_present (GTK_WINDOW (self));
+  return self;
 }
 
 LodeExportFormat
@@ -498,9 +513,7 @@ lode_export_dialog_export_to_path (LodeExportDialog  *self,
                                    GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GFile) file = NULL;
   LodeExportRequest req;
   int width, height, scale;
 
@@ -530,11 +543,11 @@ lode_export_dialog_export_to_path (LodeExportDialog  *self,
       return FALSE;
     }
 
-  display = g_filename_display_name (path);
-  escaped = g_markup_escape_text (display, -1);
-  /* Translators: a notification after a successful export; %s is the file's path. */
-  message = g_strdup_printf (_("Exported to %s"), escaped);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* Done: whoever opened the dialog says so (lode-window-actions.c shows a toast that opens
+   * the folder), and the dialog closes. */
+  file = g_file_new_for_path (path);
+  g_signal_emit (self, signals[EXPORTED], 0, file);
+  gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }
 

@@ -25,8 +25,9 @@ LodeExportDialog *lode_export_dialog_new            (GtkWindow        *parent,
                                                      LodeDocument     *document,
                                                      const char       *initial_view)
                                                      G_GNUC_WARN_UNUSED_RESULT;
-/* Creates the dialog, modal and transient for `parent`, and shows it. */
-void              lode_export_dialog_present        (GtkWindow        *parent,
+/* Creates the dialog, modal and transient for `parent`, and shows it; returns it (owned by
+ * GTK's list of toplevels), e.g. to connect to "exported". */
+LodeExportDialog *lode_export_dialog_present        (GtkWindow        *parent,
                                                      LodeDocument     *document,
                                                      const char       *initial_view);
 
@@ -37,7 +38,9 @@ void              lode_export_dialog_get_size       (LodeExportDialog *self,
                                                      int              *out_height,
                                                      int              *out_scale);
 /* Writes what the dialog shows to `path` (what the file chooser's answer does); on success
- * shows a toast with the path, on failure shows the error in the dialog and returns it. */
+ * emits "exported" (GFile *file) and closes the dialog, on failure shows the error in the
+ * dialog and returns it. The suggested file name follows the scenario, view and year
+ * (lode_export_dup_file_name()); a PDF may carry sources pages (on by default). */
 gboolean          lode_export_dialog_export_to_path (LodeExportDialog *self,
                                                      const char       *path,
                                                      GError          **error);

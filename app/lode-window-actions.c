@@ -402,6 +402,14 @@ new_action (GSimpleAction *action,
 }
 
 static void
+start_page_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  lode_window_show_start_page (user_data);
+}
+
+static void
 open_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -460,6 +468,31 @@ redo_action (GSimpleAction *action,
   lode_document_redo (self->document);
 }
 
+/* The export dialog closed on success: a toast names the file and opens its folder. */
+static void
+exported_cb (LodeExportDialog *dialog,
+             GFile            *file,
+             LodeWindow       *self)
+{
+  g_autofree char *name = dup_file_name (file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  /* Translators: a notification after a successful export; %s is the file's name. */
+  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.show-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_action (GSimpleAction *action,
                GVariant      *parameter,
@@ -467,8 +500,19 @@ export_action (GSimpleAction *action,
 {
   LodeWindow *self = user_data;
   g_autofree char *view = lode_window_dup_current_view (self);
+  LodeExportDialog *dialog = lode_export_dialog_present (GTK_WINDOW (self), self->document, view);
 
-  lode_export_dialog_present (GTK_WINDOW (self), self->document, view);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+}
+
+static void
+show_folder_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  /* The file manager, or whatever handles folders here. */
+  gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (parameter, NULL),
+                GDK_CURRENT_TIME);
 }
 
 static void
@@ -574,6 +618,7 @@ chart_change_state (GSimpleAction *action,
    * China-free share. */
   gtk_widget_set_visible (self->stage_box, kind == LODE_CHART_CAPACITY);
   gtk_widget_set_visible (self->target_box, kind == LODE_CHART_CHINA_FREE);
+  lode_window_update_chart_controls (self);
   /* View state: not an undo step, does not mark the scenario modified. */
   if (self->document != NULL)
     lode_scenario_set_chart (lode_document_get_scenario (self->document), id);
@@ -603,6 +648,7 @@ migration_note_action (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { .name = "new", .activate = new_action, .parameter_type = "s" },
+  { .name = "start-page", .activate = start_page_action },
   { .name = "open", .activate = open_action },
   { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
   { .name = "save", .activate = save_action },
@@ -610,6 +656,7 @@ static const GActionEntry win_actions[] = {
   { .name = "undo", .activate = undo_action },
   { .name = "redo", .activate = redo_action },
   { .name = "export", .activate = export_action },
+  { .name = "show-folder", .activate = show_folder_action, .parameter_type = "s" },
   { .name = "copy-image", .activate = copy_image_action },
   { .name = "migration-note", .activate = migration_note_action, .parameter_type = "i" },
   { .name = "presentation", .state = "false", .change_state = presentation_change_state },
@@ -640,12 +687,21 @@ lode_window_close_dialogs (LodeWindow *self)
 void
 lode_window_update_actions (LodeWindow *self)
 {
+  gboolean plan;
+
   if (self->document == NULL)
     return;
 
-  set_action_enabled (self, "undo", lode_document_can_undo (self->document));
-  set_action_enabled (self, "redo", lode_document_can_redo (self->document));
-  set_action_enabled (self, "show-panel", !self->presentation);
+  plan = !lode_window_get_start_page_visible (self);
+  set_action_enabled (self, "undo", plan && lode_document_can_undo (self->document));
+  set_action_enabled (self, "redo", plan && lode_document_can_redo (self->document));
+  set_action_enabled (self, "show-panel", plan && !self->presentation);
+  /* On the start page there is no plan to export, present or copy yet. */
+  set_action_enabled (self, "export", plan);
+  set_action_enabled (self, "copy-image", plan);
+  set_action_enabled (self, "presentation", plan);
+  set_action_enabled (self, "save", plan);
+  set_action_enabled (self, "save-as", plan);
   set_action_state (self, "presentation", g_variant_new_boolean (self->presentation));
   set_action_state (self, "pin-baseline",
                     g_variant_new_boolean (lode_document_get_baseline_pinned (self->document)));

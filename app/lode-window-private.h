@@ -7,6 +7,8 @@
 
 #include "lode-autosave.h"
 #include "lode-chart-layout.h"
+#include "lode-headlines.h"
+#include "lode-presets.h"
 #include "lode-window.h"
 
 G_BEGIN_DECLS
@@ -40,8 +42,12 @@ struct _LodeWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *title_button;
+  GtkWidget            *scenario_panel;
   GtkToggleButton      *panel_button;
   GtkMenuButton        *menu_button;
+  GtkStack             *main_stack;
+  GtkWidget            *start_page;
   AdwFlap              *flap;
   GtkPaned             *paned;
   GtkWidget            *levers_panel;
@@ -53,6 +59,7 @@ struct _LodeWindow
   GtkWidget            *chart_bar;
   GtkWidget            *chart_switcher;
   GtkWidget            *chart_controls;
+  GtkWidget            *chart_row;
   GtkWidget            *stage_box;
   GtkDropDown          *stage_dropdown;
   GtkWidget            *target_box;
@@ -70,17 +77,23 @@ struct _LodeWindow
   char                 *last_error;
   GFile                *pending_file;
   char                 *pending_preset;
+  LodeScenario         *origin;       /* the preset the scenario started from, as it ships */
   char                 *pending_response; /* the answer to "Save Changes?", until it runs */
 
   LodeWindowAnalyses   *analyses;
 
   /* Borrowed */
+  const LodePreset     *origin_preset;
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
+  GtkWidget            *data_table;   /* LodeDataTable, while open (weak) */
+  GtkWidget            *sources_window; /* LodeSourcesWindow, while open (weak) */
+  GtkWidget            *explain_popover; /* LodeExplainPopover, owned; beside a card */
 
   LodePending           pending;
   LodePresentView       present_view;
   GtkWidget            *last_area;    /* diagram_area or charts_area, whichever was used last */
   guint                 tick_id;
+  guint                 layout_tick_id;
   guint                 response_id;  /* idle that runs pending_response */
   int                   range_first;
   int                   range_last;
@@ -89,6 +102,11 @@ struct _LodeWindow
   guint                 close_confirmed : 1;
   guint                 syncing_year : 1;
   guint                 panel_before_presenting : 1;
+  guint                 folded : 1;         /* the levers panel overlays the content */
+  guint                 cards_beside : 1;   /* the headline cards stand beside the chart */
+  guint                 pane_pending : 1;   /* the first-run split waits for a real height */
+  guint                 table_shows_flow : 1;
+  guint                 origin_modified : 1; /* levers moved since the preset */
 };
 
 /* lode-window-actions.c */
@@ -121,6 +139,16 @@ void      lode_window_analyses_update   (LodeWindow   *self);
 gboolean  lode_window_analyses_showing_diff (LodeWindow *self);
 void      lode_window_analyses_free     (LodeWindow   *self);
 
+/* lode-window-views.c: the data table and the Sources view */
+void      lode_window_init_views        (LodeWindow   *self);
+/* Shows the current projection in an open data table. */
+void      lode_window_refresh_views     (LodeWindow   *self);
+void      lode_window_close_views       (LodeWindow   *self);
+/* lode-window-explain.c: a headline card's breakdown beside it, or its sources when it has
+ * none. */
+void      lode_window_explain_headline  (LodeWindow   *self,
+                                         LodeHeadline  which);
+void      lode_window_close_explanation (LodeWindow   *self);
 /* lode-window-recovery.c */
 void      lode_window_init_autosave     (LodeWindow   *self);
 void      lode_window_clear_autosave    (LodeWindow   *self);
@@ -133,5 +161,7 @@ void      lode_window_step_present_view (LodeWindow   *self,
                                          int           delta);
 void      lode_window_toast             (LodeWindow   *self,
                                          const char   *text);
+/* Shows the row over the chart when the chart has a control (stage, target). */
+void      lode_window_update_chart_controls (LodeWindow *self);
 
 G_END_DECLS

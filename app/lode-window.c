@@ -14,11 +14,26 @@
 #include "lode-flow-view.h"
 #include "lode-headline-cards.h"
 #include "lode-levers-panel.h"
+#include "lode-scenario-io.h"
+#include "lode-scenario-panel.h"
+#include "lode-start-page.h"
 #include "lode-window-private.h"
 #include "lode-year-control.h"
 #include "lode-headlines.h"
 
 #define PRESENTATION_FONT_SCALE 1.5
+
+/* Below this window width the levers panel folds: it slides over the content when shown. */
+#define FOLD_BELOW_WIDTH   1000
+/* From this width of the content the headline cards stand in a column beside the chart;
+ * below it they are a row above it. */
+#define CARDS_BESIDE_FROM  760
+/* The levers panel's width (its width-request in lode-window.ui). */
+#define PANEL_WIDTH        380
+/* On first run the diagram gets this share of the height below the header bar (about
+ * HEADER_BAR_HEIGHT px); the chart gets a third of it or more. */
+#define DIAGRAM_SHARE      0.47
+#define HEADER_BAR_HEIGHT  47
 
 G_DEFINE_FINAL_TYPE (LodeWindow, lode_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -55,8 +70,25 @@ update_title (LodeWindow *self)
   else
     shown = g_strdup (title);
 
+  if (lode_window_get_start_page_visible (self))
+    {
+      /* No plan yet: the program's name. */
+      adw_window_title_set_title (self->window_title, _("Lodestone"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Lodestone"));
+      return;
+    }
   adw_window_title_set_title (self->window_title, shown);
-  adw_window_title_set_subtitle (self->window_title, name);
+  if (self->origin_modified)
+    {
+      /* Translators: the subtitle under the scenario's title when its levers have moved
+       * away from the preset it is named after: "Unsaved — modified from the preset" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — modified from the preset"), name);
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, name);
   if (file != NULL)
     {
       g_autofree char *path = g_file_get_parse_name (file);
@@ -100,6 +132,7 @@ push_projection (LodeWindow *self)
                           lode_document_get_target_share (self->document), &headlines);
   lode_headline_cards_set_headlines (LODE_HEADLINE_CARDS (self->cards), &headlines);
   lode_window_analyses_update (self);
+  lode_window_refresh_views (self);
 }
 
 static gboolean
@@ -156,7 +189,113 @@ apply_present_view (LodeWindow *self)
   gtk_widget_set_visible (self->diagram_area, !on || self->present_view != LODE_PRESENT_CHARTS);
   gtk_widget_set_visible (self->charts_area, !on || self->present_view != LODE_PRESENT_DIAGRAM);
   gtk_widget_set_visible (self->chart_bar, !on);
-  gtk_widget_set_visible (self->chart_controls, !on);
+  lode_window_update_chart_controls (self);
+}
+
+/* Adaptive layout */
+
+/* The levers panel folds below FOLD_BELOW_WIDTH; unfolding brings it back as the user left
+ * it. The cards stand beside the chart when the content is wide enough. */
+static void
+apply_layout (LodeWindow *self,
+              gboolean    fold,
+              gboolean    beside)
+{
+  GtkWidget *chart;
+
+  if (fold != self->folded)
+    {
+      self->folded = fold;
+      adw_flap_set_fold_policy (self->flap, fold ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                 : ADW_FLAP_FOLD_POLICY_NEVER);
+      /* The flap's minimum width changes with it (the panel no longer adds to it). */
+      gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+      if (fold)
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      else if (self->settings != NULL && !self->presentation)
+        adw_flap_set_reveal_flap (self->flap,
+                                  g_settings_get_boolean (self->settings, "panel-visible"));
+    }
+  if (beside != self->cards_beside)
+    {
+      self->cards_beside = beside;
+      lode_headline_cards_set_orientation (LODE_HEADLINE_CARDS (self->cards),
+                                           beside ? GTK_ORIENTATION_VERTICAL
+                                                  : GTK_ORIENTATION_HORIZONTAL);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_row),
+                                      beside ? GTK_ORIENTATION_HORIZONTAL
+                                             : GTK_ORIENTATION_VERTICAL);
+      /* In a column the cards follow the chart; in a row they head it. */
+      chart = gtk_widget_get_first_child (self->chart_row);
+      if (chart == self->cards)
+        chart = gtk_widget_get_next_sibling (chart);
+      gtk_box_reorder_child_after (GTK_BOX (self->chart_row), self->cards,
+                                   beside ? chart : NULL);
+    }
+}
+
+static void
+layout_for_width (LodeWindow *self,
+                  int         width,
+                  gboolean   *out_fold,
+                  gboolean   *out_beside)
+{
+  gboolean fold = width < FOLD_BELOW_WIDTH;
+  gboolean panel_beside = !fold && adw_flap_get_reveal_flap (self->flap) && !self->presentation;
+  int content = width - (panel_beside ? PANEL_WIDTH : 0);
+
+  *out_fold = fold;
+  *out_beside = content >= CARDS_BESIDE_FROM;
+}
+
+static gboolean
+layout_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  gboolean fold, beside;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->layout_tick_id = 0;
+  layout_for_width (self, gtk_widget_get_width (widget), &fold, &beside);
+  apply_layout (self, fold, beside);
+
+  /* First run: the split follows the height the window really got, which the screen may
+   * have made smaller than the default. */
+  if (self->pane_pending && height > 0)
+    {
+      self->pane_pending = FALSE;
+      gtk_paned_set_position (self->paned, (int) (height * DIAGRAM_SHARE));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The preset the scenario is named after, and whether its inputs have moved from it: the
+ * preset's notes describe its intent, the window says when the levers no longer match. */
+static void
+update_origin (LodeWindow *self)
+{
+  LodeScenario *scenario = lode_document_get_scenario (self->document);
+  const LodePreset *preset = lode_preset_find_by_title (lode_document_get_title (self->document));
+  gboolean modified;
+
+  if (preset != self->origin_preset)
+    {
+      self->origin_preset = preset;
+      g_clear_object (&self->origin);
+      if (preset != NULL)
+        self->origin = lode_scenario_load_preset (lode_document_get_dataset (self->document),
+                                                  preset->id, NULL);
+    }
+  modified = self->origin != NULL && !lode_scenario_same_inputs (scenario, self->origin);
+  lode_scenario_panel_set_origin (LODE_SCENARIO_PANEL (self->scenario_panel),
+                                  self->origin != NULL ? preset : NULL, modified);
+  if (modified != self->origin_modified)
+    {
+      self->origin_modified = modified;
+      update_title (self);
+    }
 }
 
 /* Callbacks */
@@ -164,14 +303,30 @@ apply_present_view (LodeWindow *self)
 static void
 document_changed_cb (LodeWindow *self)
 {
+  update_origin (self);
   lode_window_schedule_update (self);
+}
+
+/* A scenario was chosen (new, opened, or undone to): the plan is what the window shows. */
+static void
+show_plan (LodeWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "plan") == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "start-page-seen", TRUE);
+  lode_window_update_actions (self);
+  update_title (self);
 }
 
 static void
 document_replaced_cb (LodeWindow *self)
 {
+  show_plan (self);
   sync_chart_from_document (self);
   sync_year_from_document (self);
+  update_origin (self);
   update_title (self);
   lode_window_schedule_update (self);
 }
@@ -179,7 +334,14 @@ document_replaced_cb (LodeWindow *self)
 static void
 document_title_cb (LodeWindow *self)
 {
+  update_origin (self);
   update_title (self);
+}
+
+static void
+scenario_popover_closed_cb (LodeWindow *self)
+{
+  lode_scenario_panel_commit (LODE_SCENARIO_PANEL (self->scenario_panel));
 }
 
 static void
@@ -250,6 +412,16 @@ static void
 flap_reveal_cb (LodeWindow *self)
 {
   lode_window_sync_panel_action (self);
+  /* Showing or hiding the panel beside the content changes the content's width. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+card_activated_cb (GtkWidget  *cards,
+                   int         which,
+                   LodeWindow *self)
+{
+  lode_window_explain_headline (self, (LodeHeadline) which);
 }
 
 static gboolean
@@ -380,6 +552,27 @@ fill_chart_controls (LodeWindow *self)
     }
 }
 
+/* GtkWidget */
+
+static void
+lode_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  gboolean fold, beside;
+
+  GTK_WIDGET_CLASS (lode_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* The fold and the cards' place change the layout: not during this allocation, but before
+   * the next frame's. */
+  layout_for_width (self, width, &fold, &beside);
+  if ((fold != self->folded || beside != self->cards_beside || self->pane_pending)
+      && self->layout_tick_id == 0)
+    self->layout_tick_id = gtk_widget_add_tick_callback (widget, layout_tick_cb, NULL, NULL);
+}
+
 /* GtkWindow */
 
 static gboolean
@@ -420,10 +613,14 @@ application_cb (LodeWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GMenu *menu = app != NULL ? gtk_application_get_menu_by_id (app, "primary_menu") : NULL;
+  GMenu *recent = app != NULL ? gtk_application_get_menu_by_id (app, "recent_section") : NULL;
 
   /* menus.ui is loaded by GtkApplication from the resource base path. */
   if (menu != NULL)
     gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  /* The start page lists the same recent files as Open Recent. */
+  if (recent != NULL)
+    lode_start_page_set_recent (LODE_START_PAGE (self->start_page), G_MENU_MODEL (recent));
 }
 
 /* The installed schema, or — when running from the build tree without one — the schema
@@ -455,19 +652,27 @@ static void
 restore_window_state (LodeWindow *self)
 {
   int pane;
+  int width = g_settings_get_int (self->settings, "window-width");
+  gboolean fold, beside;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self), width,
                                g_settings_get_int (self->settings, "window-height"));
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "panel-visible"));
+  /* The first frame already has the layout of the window's width. */
+  layout_for_width (self, width, &fold, &beside);
+  apply_layout (self, fold, beside);
   pane = g_settings_get_int (self->settings, "pane-position");
   if (pane <= 0)
     {
-      /* First run: the diagram gets a little more than half of the height below the header
-       * bar (about 47 px), so its ribbons, not only its labels, have room. */
-      pane = (int) ((g_settings_get_int (self->settings, "window-height") - 47) * 0.57);
+      /* First run: the diagram gets about half of the height below the header bar, so its
+       * ribbons, not only its labels, have room, and the chart beside the cards a third of
+       * it or more. Guessed from the default size now, set from the real one at the first
+       * allocation. */
+      pane = (int) ((g_settings_get_int (self->settings, "window-height") - HEADER_BAR_HEIGHT)
+                    * DIAGRAM_SHARE);
+      self->pane_pending = TRUE;
     }
   if (pane > 0)
     gtk_paned_set_position (self->paned, pane);
@@ -493,6 +698,7 @@ connect_document (LodeWindow *self)
   };
 
   lode_levers_panel_set_document (LODE_LEVERS_PANEL (self->levers_panel), self->document);
+  lode_scenario_panel_set_document (LODE_SCENARIO_PANEL (self->scenario_panel), self->document);
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     g_signal_connect_object (self->document, handlers[i].signal, handlers[i].callback, self,
                              G_CONNECT_SWAPPED);
@@ -519,6 +725,7 @@ lode_window_constructed (GObject *object)
   lode_window_init_autosave (self);
 
   lode_window_init_actions (self);
+  lode_window_init_views (self);
 
   self->settings = settings_new ();
   restore_window_state (self);
@@ -538,6 +745,7 @@ lode_window_constructed (GObject *object)
   stage_selected_cb (self);
   sync_chart_from_document (self);
   sync_year_from_document (self);
+  update_origin (self);
   update_title (self);
   lode_window_update_actions (self);
   lode_window_sync_panel_action (self);
@@ -553,14 +761,22 @@ lode_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  if (self->layout_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick_id);
+      self->layout_tick_id = 0;
+    }
   lode_window_close_dialogs (self);
   lode_window_analyses_free (self);
+  lode_window_close_views (self);
+  lode_window_close_explanation (self);
   lode_window_clear_autosave (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
+  g_clear_object (&self->origin);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->pending_preset, g_free);
   g_clear_pointer (&self->last_error, g_free);
@@ -634,6 +850,8 @@ lode_window_class_init (LodeWindowClass *klass)
   g_type_ensure (LODE_TYPE_FLOW_VIEW);
   g_type_ensure (LODE_TYPE_HEADLINE_CARDS);
   g_type_ensure (LODE_TYPE_LEVERS_PANEL);
+  g_type_ensure (LODE_TYPE_SCENARIO_PANEL);
+  g_type_ensure (LODE_TYPE_START_PAGE);
   g_type_ensure (LODE_TYPE_YEAR_CONTROL);
 
   object_class->constructed = lode_window_constructed;
@@ -642,6 +860,7 @@ lode_window_class_init (LodeWindowClass *klass)
   object_class->get_property = lode_window_get_property;
   object_class->set_property = lode_window_set_property;
   window_class->close_request = lode_window_close_request;
+  widget_class->size_allocate = lode_window_size_allocate;
 
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, lode_dataset_get_type (),
@@ -659,8 +878,12 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, scenario_panel);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, levers_panel);
@@ -672,11 +895,14 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_controls);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_row);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stage_box);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_box);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, target_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, chart_view);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scenario_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_year_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, flap_reveal_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
@@ -695,6 +921,11 @@ lode_window_init (LodeWindow *self)
   self->range_first = -1;
   self->range_last = -1;
   self->present_view = LODE_PRESENT_DIAGRAM;
+  /* A window shows the plan; the application asks for the start page on first run. */
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  /* As the template lays it out: the panel beside the content, the cards beside the chart. */
+  self->folded = FALSE;
+  self->cards_beside = TRUE;
   fill_chart_controls (self);
   self->last_area = self->diagram_area;
 
@@ -744,6 +975,16 @@ lode_window_step_present_view (LodeWindow *self,
 }
 
 void
+lode_window_update_chart_controls (LodeWindow *self)
+{
+  /* The row over the chart shows only when the chart has a control, and never on stage. */
+  gtk_widget_set_visible (self->chart_controls,
+                          !self->presentation
+                          && (gtk_widget_get_visible (self->stage_box)
+                              || gtk_widget_get_visible (self->target_box)));
+}
+
+void
 lode_window_toast (LodeWindow *self,
                    const char *text)
 {
@@ -764,6 +1005,52 @@ lode_window_new (LodeApplication *application)
                        "application", application,
                        "dataset", lode_application_get_dataset (application),
                        NULL);
+}
+
+void
+lode_window_prepare_first_frame (LodeWindow *self)
+{
+  int width = 0, height = 0, minimum, natural;
+
+  g_return_if_fail (LODE_IS_WINDOW (self));
+
+  /* Styles, text and sizes of every widget, worked out before the window is mapped: until
+   * the first frame is drawn a mapped window shows black on an uncomposited display, so the
+   * less is left for that frame the better. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
+                      &minimum, &natural, NULL, NULL);
+}
+
+void
+lode_window_show_start_page (LodeWindow *self)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+
+  if (self->presentation)
+    lode_window_set_presentation (self, FALSE);
+  lode_start_page_set_dataset (LODE_START_PAGE (self->start_page), self->dataset);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  lode_window_update_actions (self);
+  update_title (self);
+}
+
+gboolean
+lode_window_get_start_page_visible (LodeWindow *self)
+{
+  g_return_val_if_fail (LODE_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
+}
+
+gboolean
+lode_window_is_first_run (LodeWindow *self)
+{
+  g_return_val_if_fail (LODE_IS_WINDOW (self), FALSE);
+
+  return self->settings != NULL && !g_settings_get_boolean (self->settings, "start-page-seen");
 }
 
 LodeDocument *

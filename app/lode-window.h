@@ -47,6 +47,16 @@ LodeAutosave *lode_window_get_autosave      (LodeWindow      *self);
 void          lode_window_set_presentation  (LodeWindow      *self,
                                              gboolean         presentation);
 gboolean      lode_window_get_presentation  (LodeWindow      *self);
+/* Works out styles, text and sizes before the window is first presented, so its first frame
+ * (the real content) comes sooner after the window is mapped. */
+void          lode_window_prepare_first_frame (LodeWindow    *self);
+/* The start page (presets as cards, Open…, recent scenarios) in place of the plan, until a
+ * scenario is chosen; the application shows it on first run, the menu's Start Page any
+ * time. */
+void          lode_window_show_start_page   (LodeWindow      *self);
+gboolean      lode_window_get_start_page_visible (LodeWindow *self);
+/* TRUE until a start page has been left once (the settings' start-page-seen). */
+gboolean      lode_window_is_first_run      (LodeWindow      *self);
 /* What Export and Copy Image take: "flow", "flow-diff", "chart:<id>" or "slide". */
 char         *lode_window_dup_current_view  (LodeWindow      *self) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
   desktop-file-utils appstream xvfb xauth
-  fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme librsvg2-common
+  fonts-dejavu-core fonts-noto-cjk adwaita-icon-theme hicolor-icon-theme librsvg2-common
   librsvg2-bin poppler-utils
 )
 
@@ -23,6 +23,8 @@ for cmd in meson ninja cc msgfmt xmllint xvfb-run xauth desktop-file-validate ap
   command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd")
 done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("DejaVu fonts")
+# Japanese (po/ja.po) needs CJK glyphs; the ja test fails on any glyph that is missing.
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=("Noto CJK fonts")
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

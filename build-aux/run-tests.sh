@@ -7,7 +7,7 @@ shift
 
 log="$builddir/test-output.txt"
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
-xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp' \
+xvfb-run -a -s '-screen 0 1920x1080x24 -nolisten tcp' \
   meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 

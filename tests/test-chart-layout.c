@@ -9,6 +9,8 @@
 #include "lode-chart-hover.h"
 #include "lode-chart-kind-private.h"
 #include "lode-chart-layout.h"
+#include "lode-presets.h"
+#include "lode-scenario-io.h"
 
 typedef struct
 {
@@ -365,6 +367,119 @@ test_percent_axis (Fixture       *f,
                                 NULL);
   g_assert_cmpfloat (over->axes[0].ticks.max, >=, 150);
   g_assert_cmpfloat (over->axes[0].ticks.max, <=, 200);
+
+  /* Far above 200 % (Mine to Magnet's metal stage reaches 244 %): the axis still holds it,
+   * with a round last tick. */
+  {
+    g_autoptr(LodeChartLayout) far = NULL;
+    const LodeChartSeries *mine;
+
+    f->projection->years[12].chain[LODE_MATERIAL_NDPR].us_self_sufficiency[LODE_STAGE_MINE] = 2.44;
+    far = lode_chart_layout_new (LODE_CHART_SELF_SUFFICIENCY, f->projection, NULL, 800, 300,
+                                 NULL);
+    mine = g_ptr_array_index (far->series, LODE_STAGE_MINE);
+    g_assert_cmpfloat (far->axes[0].ticks.max, >=, 244);
+    g_assert_cmpfloat (far->axes[0].ticks.max, <=, 300);
+    g_assert_cmpfloat (fmod (far->axes[0].ticks.max, far->axes[0].ticks.step), ==, 0);
+    g_assert_cmpfloat (mine->y[12], >=, far->plot.y);
+  }
+}
+
+/* Every point of every chart of every preset lies inside the plot: no axis cuts data off.
+ * (The self-sufficiency axis stopped at 200 % while Mine to Magnet reached 244 %.) */
+static void
+assert_inside (const LodeChartLayout *layout,
+               double                 y,
+               const char            *what,
+               const char            *preset,
+               int                    year)
+{
+  const double slack = 1e-6;
+
+  if (!isfinite (y))
+    return;
+  if (y < layout->plot.y - slack || y > layout->plot.y + layout->plot.height + slack)
+    g_error ("%s: %s of %s in %d is at y = %.1f, outside the plot %.1f–%.1f",
+             lode_chart_kind_id (layout->kind), what, preset, year, y, layout->plot.y,
+             layout->plot.y + layout->plot.height);
+}
+
+static void
+check_points_inside (const LodeChartLayout *layout,
+                     const char            *preset)
+{
+  for (guint s = 0; s < layout->series->len; s++)
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, s);
+
+      for (int i = 0; i < layout->n_years; i++)
+        {
+          if (isfinite (series->y[i]))
+            {
+              g_assert_cmpfloat (series->x[i], >=, layout->plot.x - 1e-6);
+              g_assert_cmpfloat (series->x[i], <=, layout->plot.x + layout->plot.width + 1e-6);
+            }
+          assert_inside (layout, series->y[i], series->label, preset, layout->first_year + i);
+          if (series->y_base != NULL)
+            assert_inside (layout, series->y_base[i], series->label, preset,
+                           layout->first_year + i);
+        }
+    }
+  if (layout->has_floor)
+    assert_inside (layout, layout->floor_y, "the price floor", preset, 0);
+  if (layout->has_target)
+    assert_inside (layout, layout->target_y, "the target", preset, 0);
+}
+
+static void
+test_presets_inside (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeDataset) dataset = lode_dataset_load_default (&error);
+  g_autoptr(LodeScenario) base_scenario = NULL;
+  g_autoptr(LodeProjection) baseline = NULL;
+  const char * const *ids = lode_preset_ids ();
+  const int sizes[][2] = { { 860, 260 }, { 420, 200 } };
+  guint n_checked = 0;
+
+  g_assert_no_error (error);
+  base_scenario = lode_scenario_load_preset (dataset, "baseline", &error);
+  g_assert_no_error (error);
+  baseline = lode_projection_run (dataset, base_scenario, &error);
+  g_assert_no_error (error);
+
+  for (guint p = 0; ids[p] != NULL; p++)
+    for (int horizon = LODE_DEFAULT_HORIZON; horizon <= LODE_MAX_HORIZON; horizon += 20)
+      {
+        g_autoptr(LodeScenario) scenario = lode_scenario_load_preset (dataset, ids[p], &error);
+        g_autoptr(LodeProjection) projection = NULL;
+
+        g_assert_no_error (error);
+        g_assert_true (lode_scenario_set_horizon (scenario, horizon, &error));
+        projection = lode_projection_run (dataset, scenario, &error);
+        g_assert_no_error (error);
+
+        for (int k = 0; k < LODE_N_CHARTS; k++)
+          for (int stage = 0; stage < LODE_N_STAGES; stage++)
+            for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+              {
+                g_autoptr(LodeChartLayout) layout = NULL;
+                LodeChartOptions options;
+
+                /* Only the capacity chart has a stage to choose. */
+                if (stage > 0 && k != LODE_CHART_CAPACITY)
+                  continue;
+                lode_chart_options_init (&options);
+                options.capacity_stage = (LodeStage) stage;
+                lode_scenario_get_price_floor (scenario, &options.price_floor);
+                layout = lode_chart_layout_new ((LodeChartKind) k, projection, baseline,
+                                                sizes[z][0], sizes[z][1], &options);
+                check_points_inside (layout, ids[p]);
+                n_checked++;
+              }
+      }
+  g_test_message ("%u layouts checked", n_checked);
+  g_assert_cmpuint (n_checked, >=, 4 * 2 * (LODE_N_CHARTS + 3) * 2);
 }
 
 static void
@@ -652,6 +767,7 @@ main (int    argc,
   g_test_add_func ("/lode/chart-layout/empty", test_empty);
   g_test_add_func ("/lode/chart-layout/single-year", test_single_year);
   g_test_add_func ("/lode/chart-layout/reached-label", test_reached_label);
+  g_test_add_func ("/lode/chart-layout/presets-inside", test_presets_inside);
 
 #undef ADD
   return g_test_run ();

@@ -72,13 +72,13 @@ lode --optimise share=0.5,year=2030 --save-as "$WORK/optimised.lodestone"
 [ "$rc" -eq 0 ] || die "--optimise exited $rc"
 [ "$(value optimise_reached)" = yes ] || die "the optimiser did not reach 50 % by 2030"
 fund=$(value optimise_fund_busd)
-split=$(sed -n 's/^optimise_set: .*fund.allocation=//p' "$WORK/out")
+split=$(sed -n 's/^optimise_set: .*fund.alloc=//p' "$WORK/out")
 [ -n "$fund" ] && [ -n "$split" ] || die "the optimiser printed no fund or split"
-lode --summary --set "fund.size_busd=$fund" --set "fund.allocation=$split"
+lode --summary --set "fund.size_busd=$fund" --set "fund.alloc=$split"
 reached=$(value china_free_share_us_demand.2030)
 awk -v v="$reached" 'BEGIN { exit !(v >= 0.5) }' || die "applied, the answer reaches $reached"
 smaller=$(awk -v f="$fund" 'BEGIN { printf "%.6f", f * 0.95 }')
-lode --summary --set "fund.size_busd=$smaller" --set "fund.allocation=$split"
+lode --summary --set "fund.size_busd=$smaller" --set "fund.alloc=$split"
 missed=$(value china_free_share_us_demand.2030)
 awk -v v="$missed" 'BEGIN { exit !(v < 0.5) }' || die "a 5 % smaller fund still reaches $missed"
 lode --summary "$WORK/optimised.lodestone"

@@ -66,6 +66,36 @@ test_share_text (void)
   g_assert_nonnull (strstr (text, "via oxide separated in"));
 }
 
+/* The fund's NPV is its discounted cash flows, kind by kind: the terms add up to it, money
+ * out is negative, and the text puts the sign before the currency. */
+static void
+test_npv_adds_up (void)
+{
+  g_autoptr(LodeDataset) ds = load_dataset ();
+  g_autoptr(LodeScenario) sc = load_preset (ds, "mine-to-magnet");
+  g_autoptr(LodeProjection) p = run (ds, sc);
+  g_autoptr(LodeExplanation) e = lode_explain (p, "fund_npv_busd", 2030, NULL);
+  g_autofree char *text = lode_explanation_to_text (e);
+  gboolean has_grants = FALSE;
+
+  g_test_message ("%s", text);
+  g_assert_cmpfloat (p->fund.npv_busd, <, 0);
+  g_assert_cmpfloat_with_epsilon (sum_terms (e), p->fund.npv_busd, 1e-9);
+  for (guint i = 0; i < e->terms->len; i++)
+    {
+      const LodeExplainTerm *t = g_ptr_array_index (e->terms, i);
+
+      if (g_str_equal (t->label, "Grants"))
+        {
+          has_grants = TRUE;
+          g_assert_cmpfloat (t->value, <, 0);
+        }
+    }
+  g_assert_true (has_grants);
+  g_assert_nonnull (strstr (text, LODE_MINUS_SIGN "$"));
+  g_assert_nonnull (strstr (text, "Internal rate of return"));
+}
+
 /* The price's terms are the world's separated oxide. */
 static void
 test_price_terms (void)
@@ -119,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/lode/explain/china-free-adds-up", test_china_free_adds_up);
   g_test_add_func ("/lode/explain/share-text", test_share_text);
   g_test_add_func ("/lode/explain/price-terms", test_price_terms);
+  g_test_add_func ("/lode/explain/npv-adds-up", test_npv_adds_up);
   g_test_add_func ("/lode/explain/refuses", test_refuses);
   return g_test_run ();
 }

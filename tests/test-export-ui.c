@@ -33,6 +33,16 @@ child (Fixture    *f,
 }
 
 static void
+open_dialog (Fixture    *f,
+             const char *view)
+{
+  f->dialog = lode_export_dialog_new (NULL, f->document, view);
+  g_object_ref (f->dialog);   /* GTK owns the window; this ref lets us check it is freed */
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->dialog));
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -45,10 +55,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   lode_document_set_selected_year (f->document, 2030);
 
-  f->dialog = lode_export_dialog_new (NULL, f->document, data);
-  g_object_ref (f->dialog);   /* GTK owns the window; this ref lets us check it is freed */
-  gtk_window_present (GTK_WINDOW (f->dialog));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->dialog));
+  open_dialog (f, data);
 
   f->dir = g_dir_make_tmp ("lode-export-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -166,6 +173,16 @@ test_format_sensitivity (Fixture       *f,
 }
 
 static void
+exported_cb (LodeExportDialog  *dialog,
+             GFile             *file,
+             GFile            **out_file)
+{
+  g_set_object (out_file, file);
+}
+
+/* Exports in `format`; the dialog says so with "exported" and closes, and the next export
+ * opens a new one on the same view. */
+static void
 export_and_check (Fixture          *f,
                   LodeExportFormat  format,
                   const char       *magic)
@@ -174,16 +191,25 @@ export_and_check (Fixture          *f,
   g_autofree char *name = g_strdup_printf ("out.%s", lode_export_format_extension (format));
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autofree char *contents = NULL;
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GFile) expected = g_file_new_for_path (path);
   gsize length;
 
   adw_combo_row_set_selected (child (f, "format_row"), format);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->dialog));
+  g_signal_connect (f->dialog, "exported", G_CALLBACK (exported_cb), &exported);
   g_assert_true (lode_export_dialog_export_to_path (f->dialog, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_cmpuint (length, >, 1000);
   g_assert_nonnull (g_strstr_len (contents, 64, magic));
-  g_assert_false (gtk_widget_get_visible (child (f, "error_label")));
+
+  /* Success closes the dialog and tells its owner which file was written. */
+  g_assert_nonnull (exported);
+  g_assert_true (g_file_equal (exported, expected));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->dialog)));
+  ui_test_finish_window (f->dialog);
+  open_dialog (f, "slide");
 }
 
 static void

@@ -271,6 +271,12 @@ test_parse (void)
   g_assert_true (lode_export_parse_size ("A4", LODE_EXPORT_FORMAT_PNG, &w, &h, &error));
   g_assert_cmpint (w, ==, 1754);
   g_assert_cmpint (h, ==, 1240);
+  /* A page too small to read is refused, with the smallest one allowed. */
+  g_assert_false (lode_export_parse_size ("100x100", LODE_EXPORT_FORMAT_PNG, &w, &h, &error));
+  g_assert_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "640 × 360"));
+  g_clear_error (&error);
+  g_assert_true (lode_export_parse_size ("640x360", LODE_EXPORT_FORMAT_PNG, &w, &h, &error));
   g_assert_true (lode_export_parse_size ("4:3", LODE_EXPORT_FORMAT_PNG, &w, &h, &error));
   g_assert_cmpint (w, ==, 1600);
   g_assert_cmpint (h, ==, 1200);
@@ -587,6 +593,175 @@ test_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, first_source));
 }
 
+/* The text chunks of a PNG before its image data: "keyword\tvalue" lines. */
+static char *
+png_text_chunks (GBytes *bytes)
+{
+  gsize length, at = 8;
+  const guint8 *d = g_bytes_get_data (bytes, &length);
+  GString *out = g_string_new (NULL);
+
+  while (at + 12 <= length)
+    {
+      guint32 n = ((guint32) d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3];
+      const char *type = (const char *) d + at + 4;
+      const char *body = (const char *) d + at + 8;
+
+      g_assert_cmpuint (at + 12 + n, <=, length);
+      if (memcmp (type, "IDAT", 4) == 0)
+        break;
+      if (memcmp (type, "tEXt", 4) == 0 || memcmp (type, "iTXt", 4) == 0)
+        {
+          gsize key_len = strnlen (body, n);
+          const char *value = body + key_len + 1;
+
+          g_autofree char *utf8 = NULL;
+
+          /* iTXt: compression flag and method, empty language tag and translated keyword,
+           * then UTF-8; tEXt: Latin-1. */
+          if (memcmp (type, "iTXt", 4) == 0)
+            utf8 = g_strndup (value + 4, body + n - value - 4);
+          else
+            utf8 = g_convert (value, body + n - value, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+          g_assert_nonnull (utf8);
+          g_string_append_printf (out, "%.*s\t%s\n", (int) key_len, body, utf8);
+        }
+      at += 12 + n;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every export says what it is, who made it and from which sources, in its metadata. */
+static void
+test_metadata (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *all = lode_sources_dup_credit (f->dataset, 0);
+  g_autofree char *source_line = g_strdup_printf ("Source\t%s\n", all);
+  g_autofree char *software = g_strdup_printf ("Software\tLodestone %s\n",
+                                               PACKAGE_VERSION_SHORT);
+  g_auto(GStrv) names = g_strsplit (all + strlen ("Data: "), "; ", -1);
+
+  /* The full list is the one count of sources. */
+  g_assert_cmpuint (g_strv_length (names), ==, lode_sources_count (f->dataset));
+  g_setenv ("SOURCE_DATE_EPOCH", "1767225600", TRUE);   /* 2026-01-01 00:00 UTC */
+  f->req.view = LODE_EXPORT_VIEW_CHART;
+
+  /* PNG: tEXt chunks (iTXt where Latin-1 cannot hold the text). */
+  {
+    g_autoptr(GBytes) bytes = render (&f->req, LODE_EXPORT_FORMAT_PNG, TINY_W, TINY_H, 1);
+    g_autofree char *chunks = png_text_chunks (bytes);
+    cairo_surface_t *surface = decode_png (bytes);
+
+    g_test_message ("PNG text chunks:\n%s", chunks);
+    g_assert_nonnull (strstr (chunks, "Title\tExport Test Plan · 2035 · Lodestone"));
+    g_assert_nonnull (strstr (chunks, source_line));
+    g_assert_nonnull (strstr (chunks, software));
+    g_assert_nonnull (strstr (chunks, "Creation Time\tThu, 01 Jan 2026 00:00:00 GMT\n"));
+    g_assert_nonnull (strstr (chunks, "Description\t"));
+    cairo_surface_destroy (surface);   /* and it still decodes */
+  }
+
+  /* SVG: <title>, <desc> and Dublin Core metadata, and still a valid document. */
+  {
+    g_autoptr(GBytes) bytes = render (&f->req, LODE_EXPORT_FORMAT_SVG, 800, 450, 1);
+    gsize length;
+    const char *svg = g_bytes_get_data (bytes, &length);
+    xmlDoc *doc = xmlReadMemory (svg, (int) length, "export.svg", NULL,
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlNode *root, *node;
+    guint found = 0;
+
+    g_assert_nonnull (doc);
+    root = xmlDocGetRootElement (doc);
+    for (node = root->children; node != NULL; node = node->next)
+      {
+        g_autofree char *text = NULL;
+        xmlChar *content;
+
+        if (node->type != XML_ELEMENT_NODE)
+          continue;
+        content = xmlNodeGetContent (node);
+        text = g_strdup ((const char *) content);
+        xmlFree (content);
+        if (g_str_equal ((const char *) node->name, "title"))
+          {
+            found |= 1;
+            g_assert_true (g_str_has_prefix (text, "Export Test Plan"));
+          }
+        else if (g_str_equal ((const char *) node->name, "desc"))
+          {
+            found |= 2;
+            g_assert_nonnull (strstr (text, all));
+          }
+        else if (g_str_equal ((const char *) node->name, "metadata"))
+          {
+            found |= 4;
+            g_assert_nonnull (strstr (text, "2026-01-01T00:00:00Z"));
+          }
+      }
+    g_assert_cmpuint (found, ==, 7);
+    xmlFreeDoc (doc);
+  }
+
+  /* PDF: the document information, and pages listing every source when asked. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "chart.pdf", NULL);
+    g_autofree char *info = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *heading = g_strdup_printf ("Data sources (%u)",
+                                                lode_sources_count (f->dataset));
+    g_autoptr(GError) error = NULL;
+    const char *info_argv[] = { "pdfinfo", path, NULL };
+    const char *text_argv[] = { "pdftotext", "-raw", path, "-", NULL };
+
+    f->req.sources_page = TRUE;
+    g_assert_true (lode_export_to_file (&f->req, LODE_EXPORT_FORMAT_PDF, 842, 595, 1, path,
+                                        &error));
+    g_assert_no_error (error);
+    info = run_tool (info_argv);
+    text = run_tool (text_argv);
+    g_test_message ("pdfinfo: %s", info);
+    g_assert_nonnull (strstr (info, "Title:"));
+    g_assert_nonnull (strstr (info, "Export Test Plan"));
+    g_assert_nonnull (strstr (info, "Subject:         Data: "));
+    g_assert_nonnull (strstr (info, "Keywords:"));
+    g_assert_nonnull (strstr (info, "CreationDate:"));
+    g_assert_null (strstr (info, "Pages:           1\n"));
+    g_assert_nonnull (strstr (text, heading));
+    g_assert_nonnull (strstr (text, "listed on the pages that follow"));
+  }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+/* Export file names follow the scenario, the view and the year. */
+static void
+test_file_name (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *flow = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *slide = NULL;
+  g_autofree char *odd = NULL;
+  LodeExportRequest req = f->req;
+
+  req.view = LODE_EXPORT_VIEW_FLOW;
+  flow = lode_export_dup_file_name (&req, LODE_EXPORT_FORMAT_PNG);
+  g_assert_cmpstr (flow, ==, "Export Test Plan – flow 2035.png");
+  req.view = LODE_EXPORT_VIEW_CHART;
+  req.chart = LODE_CHART_PRICE;
+  chart = lode_export_dup_file_name (&req, LODE_EXPORT_FORMAT_SVG);
+  g_assert_cmpstr (chart, ==, "Export Test Plan – price.svg");
+  req.view = LODE_EXPORT_VIEW_SLIDE;
+  req.year = 2031;
+  slide = lode_export_dup_file_name (&req, LODE_EXPORT_FORMAT_PDF);
+  g_assert_cmpstr (slide, ==, "Export Test Plan – slide 2031.pdf");
+  req.title = "../a/b";
+  odd = lode_export_dup_file_name (&req, LODE_EXPORT_FORMAT_PDF);
+  g_assert_null (strchr (odd, G_DIR_SEPARATOR));
+  g_assert_false (odd[0] == '.');
+}
+
 static void
 test_to_file (Fixture       *f,
               gconstpointer  data)
@@ -700,6 +875,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/lode/export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/lode/export/to-file", Fixture, NULL, fixture_set_up, test_to_file,
+              fixture_tear_down);
+  g_test_add ("/lode/export/metadata", Fixture, NULL, fixture_set_up, test_metadata,
+              fixture_tear_down);
+  g_test_add ("/lode/export/file-name", Fixture, NULL, fixture_set_up, test_file_name,
               fixture_tear_down);
 
   shared_set_up ();

@@ -6,20 +6,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "flow-rects.h"
 #include "flow-test-util.h"
 #include "lode-flow-layout.h"
 
 static const double sizes[][2] = { { 800, 500 }, { 1280, 800 }, { 1920, 1080 } };
-
-static gboolean
-rects_overlap (const LodeFlowRect *a,
-               const LodeFlowRect *b)
-{
-  const double e = 0.01;
-
-  return a->x < b->x + b->width - e && b->x < a->x + a->width - e
-         && a->y < b->y + b->height - e && b->y < a->y + a->height - e;
-}
 
 static void
 assert_rect_inside (const LodeFlowRect *r,

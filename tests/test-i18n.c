@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -81,19 +79,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("LODESTONE_LOCALEDIR");
-
-  /* German, with a UTF-8 locale: glibc ignores LANGUAGE under LC_ALL=C. */
-  g_setenv ("LANGUAGE", "de", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  setlocale (LC_ALL, "");
-  g_assert_nonnull (localedir);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_disable_setlocale ();
-  ui_test_init (&argc, &argv);
+  ui_test_init_in_language (&argc, &argv, "de");
   app = ui_test_app_new ();
 
   g_test_add_func ("/lode/i18n/catalogue", test_catalogue);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lode-lever-row.h"
+#include "lode-lever-track.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -106,7 +107,7 @@ test_edited (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 130);
   g_assert_cmpuint (log.edited, ==, 1);
   g_assert_cmpfloat (log.last, ==, 130);
-  gtk_range_set_value (GTK_RANGE (lode_lever_row_get_scale (row)), 140);
+  lode_lever_row_slide_to (row, 140);
   g_assert_cmpuint (log.edited, ==, 2);
   g_assert_cmpfloat (log.last, ==, 140);
 
@@ -128,12 +129,11 @@ test_drag (void)
 {
   Log log = { 0 };
   LodeLeverRow *row = new_row ("fund.size_busd", &log);
-  GtkRange *scale = GTK_RANGE (lode_lever_row_get_scale (row));
 
   lode_lever_row_begin_drag (row);
   g_assert_cmpuint (log.drag_begin, ==, 0);
   for (int i = 1; i <= 10; i++)
-    gtk_range_set_value (scale, i);
+    lode_lever_row_slide_to (row, i);
   g_assert_cmpuint (log.drag_begin, ==, 1);
   g_assert_true (lode_lever_row_get_dragging (row));
   g_assert_cmpuint (log.edited, ==, 10);
@@ -191,6 +191,68 @@ test_tooltip_text (void)
   g_assert_null (lode_source_short_title ("NO-SUCH-SOURCE"));
 }
 
+/* Wide-range sliders give the realistic range most of the track (the $25 bn of Mine to
+ * Magnet sat at the far left of a linear 0–500 track); the spin button still reaches the
+ * whole range, and on/off levers keep their switch. */
+static void
+test_piecewise (void)
+{
+  Log log = { 0 };
+  LodeLeverRow *row = new_row ("fund.size_busd", &log);
+  GtkRange *scale = GTK_RANGE (lode_lever_row_get_scale (row));
+  GtkAdjustment *track = gtk_range_get_adjustment (scale);
+  GtkAdjustment *value = lode_lever_row_get_adjustment (row);
+  double span = gtk_adjustment_get_upper (track) - gtk_adjustment_get_lower (track);
+
+  g_assert_true (lode_lever_row_get_piecewise (row));
+  g_assert_true (track != value);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (value), ==, 500);
+
+  /* $0–50 bn take more than half of the track; $25 bn sits near its middle. */
+  lode_lever_row_set_value (row, 50);
+  g_assert_cmpfloat (gtk_range_get_value (scale) / span, >=, 0.5);
+  lode_lever_row_set_value (row, 25);
+  g_assert_cmpfloat (gtk_range_get_value (scale) / span, >, 0.35);
+  g_assert_cmpuint (log.edited, ==, 0);
+
+  /* Dragging edits values on the lever's step, to both ends. */
+  lode_lever_row_slide_to (row, 37.5);
+  g_assert_cmpfloat (log.last, ==, 37.5);
+  gtk_range_set_value (scale, gtk_adjustment_get_upper (track));
+  g_assert_cmpfloat (log.last, ==, 500);
+  gtk_range_set_value (scale, 0);
+  g_assert_cmpfloat (log.last, ==, 0);
+  g_assert_finalize_object (row);
+
+  /* Every track runs from its lever's min to its max, rising; switches have none. */
+  for (guint l = 0; l < LODE_N_LEVERS; l++)
+    {
+      const LodeLeverTrack *t = lode_lever_track_get ((LodeLever) l);
+      const LodeLeverInfo *info = lode_lever_info ((LodeLever) l);
+
+      if (t == NULL)
+        continue;
+      g_assert_false (info->is_switch);
+      g_assert_cmpfloat (t->value[0], ==, info->min);
+      g_assert_cmpfloat (t->value[t->n_knots - 1], ==, info->max);
+      g_assert_cmpfloat (t->position[0], ==, 0);
+      g_assert_cmpfloat (t->position[t->n_knots - 1], ==, 1);
+      for (guint k = 1; k < t->n_knots; k++)
+        {
+          g_assert_cmpfloat (t->value[k], >, t->value[k - 1]);
+          g_assert_cmpfloat (t->position[k], >, t->position[k - 1]);
+          g_assert_cmpfloat_with_epsilon (lode_lever_track_to_value (t, t->position[k]),
+                                          t->value[k], 1e-9);
+        }
+      /* The default sits inside the first half-plus of the track. */
+      g_assert_cmpfloat (lode_lever_track_to_position (t, info->default_value), <=, 0.6);
+    }
+
+  row = new_row ("shock.ndpr", &log);
+  g_assert_false (lode_lever_row_get_piecewise (row));
+  g_assert_finalize_object (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -202,6 +264,7 @@ main (int    argc,
   g_test_add_func ("/lode/lever-row/drag", test_drag);
   g_test_add_func ("/lode/lever-row/lock", test_lock);
   g_test_add_func ("/lode/lever-row/tooltip-text", test_tooltip_text);
+  g_test_add_func ("/lode/lever-row/piecewise", test_piecewise);
 
   return g_test_run ();
 }

@@ -77,10 +77,11 @@ test_rows (Fixture       *f,
       g_assert_cmpint (lode_lever_row_get_lever (row), ==, l);
       g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (row), GTK_WIDGET (f->panel)));
 
-      /* The slider and the spin button share one adjustment with the lever's range. */
+      /* The spin button has the lever's range; a linear slider shares its adjustment, a
+       * piecewise one runs on its own track. */
       adjustment = lode_lever_row_get_adjustment (row);
-      g_assert_true (gtk_range_get_adjustment (GTK_RANGE (lode_lever_row_get_scale (row)))
-                     == adjustment);
+      g_assert_true ((gtk_range_get_adjustment (GTK_RANGE (lode_lever_row_get_scale (row)))
+                      == adjustment) != lode_lever_row_get_piecewise (row));
       g_assert_true (gtk_spin_button_get_adjustment (
                        GTK_SPIN_BUTTON (lode_lever_row_get_spin_button (row))) == adjustment);
       g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, info->min);
@@ -176,7 +177,7 @@ test_spin_sets_lever (Fixture       *f,
   g_assert_true (lode_document_get_modified (f->document));
 
   /* The slider writes the same lever. */
-  gtk_range_set_value (GTK_RANGE (lode_lever_row_get_scale (row)), target + 10);
+  lode_lever_row_slide_to (row, target + 10);
   g_assert_cmpfloat (lode_scenario_get_lever (scenario_of (f), lever), ==, target + 10);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, target + 10);
 
@@ -205,11 +206,10 @@ test_drag_is_one_step (Fixture       *f,
 {
   LodeLever lever = LODE_LEVER_FUND_SIZE_BUSD;
   LodeLeverRow *row = lode_levers_panel_get_lever_row (f->panel, lever);
-  GtkRange *scale = GTK_RANGE (lode_lever_row_get_scale (row));
   double before, last = 0.0;
 
   /* A first, separate step, so the drag's undo has somewhere exact to return to. */
-  gtk_range_set_value (scale, 12.5);
+  lode_lever_row_slide_to (row, 12.5);
   before = lode_scenario_get_lever (scenario_of (f), lever);
   g_assert_cmpfloat (before, ==, 12.5);
 
@@ -217,7 +217,7 @@ test_drag_is_one_step (Fixture       *f,
   for (guint i = 1; i <= 100; i++)
     {
       last = 12.5 + i * 1.5;
-      gtk_range_set_value (scale, last);
+      lode_lever_row_slide_to (row, last);
       g_assert_true (lode_lever_row_get_dragging (row));
       g_assert_cmpfloat (lode_scenario_get_lever (scenario_of (f), lever), ==, last);
     }
@@ -477,13 +477,13 @@ test_document_swap (Fixture       *f,
 
   /* A drag open on the old document is closed there when the panel moves on. */
   lode_lever_row_begin_drag (row);
-  gtk_range_set_value (GTK_RANGE (lode_lever_row_get_scale (row)), 40.0);
+  lode_lever_row_slide_to (row, 40.0);
   lode_levers_panel_set_document (f->panel, other);
   g_assert_false (lode_lever_row_get_dragging (row));
   g_assert_cmpfloat (lode_lever_row_get_value (row), ==, 60.0);
 
   /* The old document no longer follows the panel. */
-  gtk_range_set_value (GTK_RANGE (lode_lever_row_get_scale (row)), 30.0);
+  lode_lever_row_slide_to (row, 30.0);
   g_assert_cmpfloat (lode_scenario_get_lever (lode_document_get_scenario (other), lever), ==,
                      30.0);
   g_assert_cmpfloat (lode_scenario_get_lever (scenario_of (f), lever), ==, 40.0);

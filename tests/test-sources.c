@@ -116,6 +116,9 @@ test_rank (void)
   grouped = lode_sources_rank (dataset, TRUE, &n_filings);
   g_assert_cmpuint (n_filings, >, 0);
   g_assert_cmpuint (grouped->len, <, all->len);
+  /* One count of sources: the list and the filings are every source once. */
+  g_assert_cmpuint (grouped->len + n_filings, ==, all->len);
+  g_assert_cmpuint (lode_sources_count (dataset), ==, all->len);
   g_hash_table_unref (census.cited);
 }
 
@@ -126,7 +129,11 @@ test_credit (void)
 {
   g_autofree char *credit = lode_sources_dup_credit (dataset, 4);
   g_autofree char *all = lode_sources_dup_credit (dataset, 0);
-  g_autoptr(GArray) ranked = lode_sources_rank (dataset, TRUE, NULL);
+  g_autofree char *listed = lode_sources_dup_credit_listed (dataset, 4,
+                                                            LODE_SOURCES_LISTED_IN_FILE);
+  g_autofree char *filings = NULL;
+  guint n_filings = 0;
+  g_autoptr(GArray) ranked = lode_sources_rank (dataset, TRUE, &n_filings);
   g_autoptr(GArray) every = lode_sources_rank (dataset, FALSE, NULL);
   g_auto(GStrv) parts = NULL;
   g_auto(GStrv) all_parts = NULL;
@@ -138,9 +145,16 @@ test_credit (void)
   g_assert_cmpuint (g_strv_length (parts), ==, 5);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpstr (parts[i], ==, g_array_index (ranked, LodeSourceCount, i).name);
-  g_assert_cmpstr (parts[3], ==, "company filings");
+  /* The named, the filings and the rest add up to the one count of sources. */
+  filings = g_strdup_printf ("%u company filings", n_filings);
+  g_assert_cmpstr (parts[3], ==, filings);
   rest = g_strdup_printf ("%u more sources", ranked->len - 3);
   g_assert_cmpstr (parts[4], ==, rest);
+  g_assert_cmpuint (3 + n_filings + (ranked->len - 3), ==, lode_sources_count (dataset));
+
+  /* Where the rest are listed, when the picture lists them. */
+  g_assert_true (g_str_has_prefix (listed, credit));
+  g_assert_true (g_str_has_suffix (listed, ", listed in the file's properties"));
 
   all_parts = g_strsplit (all + strlen ("Data: "), "; ", -1);
   g_assert_cmpuint (g_strv_length (all_parts), ==, every->len);
@@ -183,12 +197,42 @@ test_small_dataset (void)
   g_assert_cmpstr (g_array_index (counts, LodeSourceCount, 2).name, ==, "ZZ");
 
   credit = lode_sources_dup_credit (ds, 4);
-  g_assert_cmpstr (credit, ==, "Data: Agency; ZZ; company filings");
+  g_assert_cmpstr (credit, ==, "Data: Agency; ZZ; 1 company filing");
 
   /* Nothing cited: the dataset's id stands in. */
   none->id = g_strdup ("reference-0");
   empty = lode_sources_dup_credit (none, 4);
   g_assert_cmpstr (empty, ==, "Data: reference-0");
+}
+
+/* The Sources view's list: every source once, what each feeds, in words. */
+static void
+test_list (void)
+{
+  g_autoptr(GPtrArray) entries = lode_sources_list (dataset);
+  g_autoptr(GArray) ranked = lode_sources_rank (dataset, FALSE, NULL);
+  g_autofree char *region = NULL;
+  g_autofree char *project = NULL;
+  guint n_filings = 0;
+
+  g_assert_cmpuint (entries->len, ==, lode_sources_count (dataset));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LodeSourceEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_cmpstr (entry->name, ==, g_array_index (ranked, LodeSourceCount, i).name);
+      /* Each citation of the source is one number it feeds. */
+      g_assert_cmpuint (entry->feeds->len, ==, entry->total);
+      g_assert_cmpuint (entry->total, >, 0);
+      n_filings += entry->filing ? 1 : 0;
+    }
+  g_assert_cmpuint (n_filings, >, 0);
+
+  region = lode_sources_describe_number (dataset, "region.CN.ndpr.capacity.mine");
+  g_assert_cmpstr (region, ==, "China · NdPr · capacity · Mining");
+  project = lode_sources_describe_number (dataset, "project.mp-independence-magnet.capex");
+  g_assert_true (g_str_has_prefix (project, "MP Materials Independence"));
+  g_assert_true (g_str_has_suffix (project, " · capex"));
 }
 
 int
@@ -206,6 +250,7 @@ main (int    argc,
   g_test_add_func ("/lode/sources/rank", test_rank);
   g_test_add_func ("/lode/sources/credit", test_credit);
   g_test_add_func ("/lode/sources/small-dataset", test_small_dataset);
+  g_test_add_func ("/lode/sources/list", test_list);
 
   status = g_test_run ();
   lode_dataset_unref (dataset);

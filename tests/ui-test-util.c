@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
 #include "ui-test-util.h"
 
 void
@@ -13,6 +17,26 @@ ui_test_init (int    *argc,
 {
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+}
+
+void
+ui_test_init_in_language (int         *argc,
+                          char      ***argv,
+                          const char  *language)
+{
+  const char *localedir = g_getenv ("LODESTONE_LOCALEDIR");
+
+  /* With a UTF-8 locale: glibc ignores LANGUAGE under LC_ALL=C. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_disable_setlocale ();
+  ui_test_init (argc, argv);
 }
 
 LodeApplication *

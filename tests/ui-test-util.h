@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 /* gtk_test_init() and adw_init(). */
 void             ui_test_init           (int          *argc,
                                          char       ***argv);
+/* The same, in `language` ("de", "ja"): LANGUAGE, a UTF-8 locale and the build's catalogues
+ * (LODESTONE_LOCALEDIR), set before GTK starts. */
+void             ui_test_init_in_language (int          *argc,
+                                           char       ***argv,
+                                           const char   *language);
 /* A registered application that opens files and is not unique, as the UI tests use it. */
 LodeApplication *ui_test_app_new        (void) G_GNUC_WARN_UNUSED_RESULT;
 /* g_test_run(), then drops `app`. */

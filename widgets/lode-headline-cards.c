@@ -11,7 +11,8 @@
 
 typedef struct
 {
-  GtkWidget *box;
+  GtkWidget *box;       /* a button showing the figure's sources when activated */
+  GtkWidget *grid;      /* title, value and difference */
   GtkLabel  *title;
   GtkLabel  *value;
   GtkLabel  *delta;
@@ -19,17 +20,38 @@ typedef struct
 
 struct _LodeHeadlineCards
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
   /* Borrowed: children of this widget */
-  Card       cards[LODE_N_HEADLINES];
+  Card            cards[LODE_N_HEADLINES];
+
+  GtkOrientation  orientation;
 };
 
-G_DEFINE_FINAL_TYPE (LodeHeadlineCards, lode_headline_cards, GTK_TYPE_WIDGET)
+static void lode_headline_cards_orientable_init (GtkOrientableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LodeHeadlineCards, lode_headline_cards, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_ORIENTABLE,
+                                                      lode_headline_cards_orientable_init))
+
+enum {
+  PROP_0,
+  PROP_ORIENTATION,
+  N_PROPS
+};
+
+enum {
+  SHOW_SOURCES,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The width of the cards as a column beside the chart, px. */
+#define COLUMN_WIDTH 270
 
 static GtkLabel *
-make_label (GtkWidget  *box,
-            const char *css_class,
+make_label (const char *css_class,
             const char *second_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
@@ -37,14 +59,72 @@ make_label (GtkWidget  *box,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* At most two lines, then an ellipsis (the tooltip and the accessible label have it all):
+   * a card's height stays bounded however narrow it gets. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_widget_set_hexpand (label, TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   if (second_class != NULL)
     gtk_widget_add_css_class (label, second_class);
   /* The card's own label reads everything; the parts need not be read again. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), label);
   return GTK_LABEL (label);
+}
+
+/* A row of cards: title over value over difference. A column (beside the chart): title and
+ * value on one line, the difference under them, in a smaller type. */
+static void
+place_card (LodeHeadlineCards *self,
+            Card              *card)
+{
+  GtkGrid *grid = GTK_GRID (card->grid);
+  GtkWidget *parts[] = { GTK_WIDGET (card->title), GTK_WIDGET (card->value),
+                         GTK_WIDGET (card->delta) };
+  gboolean column = self->orientation == GTK_ORIENTATION_VERTICAL;
+
+  /* Held while they move, so taking them out does not destroy them. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_object_ref_sink (parts[i]);
+      if (gtk_widget_get_parent (parts[i]) != NULL)
+        gtk_grid_remove (grid, parts[i]);
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (card->value), column ? "title-2" : "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (card->value), column ? "heading" : "title-2");
+  gtk_label_set_xalign (card->value, column ? 1.0 : 0.0);
+  /* A value is never cut: beside the title it keeps its width. In a column, title and
+   * difference take one line each, so the column's height does not depend on its width. */
+  gtk_label_set_ellipsize (card->value, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (card->value, !column);
+  gtk_label_set_wrap (card->title, !column);
+  gtk_label_set_wrap (card->delta, !column);
+  gtk_widget_set_hexpand (GTK_WIDGET (card->value), !column);
+  if (column)
+    {
+      gtk_grid_attach (grid, GTK_WIDGET (card->title), 0, 0, 1, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (card->value), 1, 0, 1, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (card->delta), 0, 1, 2, 1);
+    }
+  else
+    {
+      gtk_grid_attach (grid, GTK_WIDGET (card->title), 0, 0, 1, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (card->value), 0, 1, 1, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (card->delta), 0, 2, 1, 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_object_unref (parts[i]);
+}
+
+static void
+card_clicked_cb (GtkButton         *button,
+                 LodeHeadlineCards *self)
+{
+  gpointer which = g_object_get_data (G_OBJECT (button), "headline");
+
+  g_signal_emit (self, signals[SHOW_SOURCES], 0, GPOINTER_TO_INT (which));
 }
 
 static void
@@ -93,12 +173,63 @@ lode_headline_cards_dispose (GObject *object)
 }
 
 static void
+lode_headline_cards_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LodeHeadlineCards *self = LODE_HEADLINE_CARDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ORIENTATION:
+      g_value_set_enum (value, self->orientation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_headline_cards_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LodeHeadlineCards *self = LODE_HEADLINE_CARDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ORIENTATION:
+      lode_headline_cards_set_orientation (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_headline_cards_orientable_init (GtkOrientableIface *iface)
+{
+}
+
+static void
 lode_headline_cards_class_init (LodeHeadlineCardsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_headline_cards_dispose;
+  object_class->get_property = lode_headline_cards_get_property;
+  object_class->set_property = lode_headline_cards_set_property;
+
+  g_object_class_override_property (object_class, PROP_ORIENTATION, "orientation");
+
+  /* "show-sources" (LodeHeadline which): a card was activated; it asks for the sources of
+   * its figure. */
+  signals[SHOW_SOURCES] =
+    g_signal_new ("show-sources", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "headlinecards");
@@ -116,33 +247,33 @@ lode_headline_cards_init (LodeHeadlineCards *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Headline figures"),
                                   -1);
 
+  self->orientation = GTK_ORIENTATION_HORIZONTAL;
   for (guint i = 0; i < LODE_N_HEADLINES; i++)
     {
       Card *card = &self->cards[i];
+      g_autofree char *tooltip = lode_headline_dup_tooltip ((LodeHeadline) i);
 
-      card->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      card->grid = g_object_new (GTK_TYPE_GRID,
+                                 "row-spacing", 2,
+                                 "column-spacing", 6,
+                                 NULL);
+      card->box = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (card->box), card->grid);
       gtk_widget_add_css_class (card->box, "card");
+      gtk_widget_add_css_class (card->box, "headline");
       gtk_widget_set_hexpand (card->box, TRUE);
-      gtk_widget_set_margin_top (card->box, 0);
       gtk_widget_set_parent (card->box, GTK_WIDGET (self));
+      gtk_widget_set_tooltip_text (card->box, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card->box),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Shows the sources of this figure"), -1);
+      g_object_set_data (G_OBJECT (card->box), "headline", GINT_TO_POINTER (i));
+      g_signal_connect (card->box, "clicked", G_CALLBACK (card_clicked_cb), self);
 
-      card->title = make_label (card->box, "caption-heading", "dim-label");
-      card->value = make_label (card->box, "title-2", NULL);
-      card->delta = make_label (card->box, "caption", NULL);
-      gtk_widget_set_margin_start (card->box, 0);
-      for (GtkWidget *child = gtk_widget_get_first_child (card->box); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          gtk_widget_set_margin_start (child, 14);
-          gtk_widget_set_margin_end (child, 14);
-        }
-      gtk_widget_set_margin_top (GTK_WIDGET (card->title), 10);
-      gtk_widget_set_margin_bottom (GTK_WIDGET (card->delta), 10);
-      {
-        g_autofree char *tooltip = lode_headline_dup_tooltip ((LodeHeadline) i);
-
-        gtk_widget_set_tooltip_text (card->box, tooltip);
-      }
+      card->title = make_label ("caption-heading", "dim-label");
+      card->value = make_label (NULL, NULL);
+      card->delta = make_label ("caption", NULL);
+      place_card (self, card);
     }
   lode_headline_cards_set_headlines (self, NULL);
 }
@@ -201,6 +332,36 @@ lode_headline_cards_get_value_label (LodeHeadlineCards *self,
   g_return_val_if_fail (LODE_IS_HEADLINE_CARDS (self), NULL);
   g_return_val_if_fail ((guint) which < LODE_N_HEADLINES, NULL);
   return self->cards[which].value;
+}
+
+void
+lode_headline_cards_set_orientation (LodeHeadlineCards *self,
+                                     GtkOrientation     orientation)
+{
+  GtkLayoutManager *layout;
+
+  g_return_if_fail (LODE_IS_HEADLINE_CARDS (self));
+
+  if (self->orientation == orientation)
+    return;
+  self->orientation = orientation;
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), orientation);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout),
+                              orientation == GTK_ORIENTATION_VERTICAL ? 4 : 12);
+  /* A column keeps one width, so its cards measure their height at it; a row shares the
+   * width out evenly. */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout),
+                                  orientation == GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self),
+                               orientation == GTK_ORIENTATION_VERTICAL ? COLUMN_WIDTH : -1, -1);
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    place_card (self, &self->cards[i]);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "column");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "column");
+  g_object_notify (G_OBJECT (self), "orientation");
 }
 
 GtkLabel *

@@ -4,8 +4,10 @@
  * magnet supply in 2030 and 2035, the year the target is reached, the total public cost, US
  * jobs and the US magnets unmet in 2030, each with its difference from the baseline (green
  * better, red worse, amber "supply short" for a share that rose only because supply fell).
- * Labels only; each card is an accessible group whose label reads the card aloud and has a
- * tooltip that says what it measures.
+ * Each card is a button whose accessible label reads the card aloud, with a tooltip that says
+ * what it measures; activating it asks for the figure's sources (signal "show-sources" (int
+ * which), a LodeHeadline). GtkOrientable: a row above the chart, or a
+ * compact column beside it.
  */
 #pragma once
 
@@ -23,12 +25,16 @@ GtkWidget *lode_headline_cards_new           (void) G_GNUC_WARN_UNUSED_RESULT;
 /* NULL shows dashes (no projection yet). The headlines are copied. */
 void       lode_headline_cards_set_headlines (LodeHeadlineCards   *self,
                                               const LodeHeadlines *headlines);
-/* The card widgets and their labels, in LodeHeadline order, for tests. */
+/* The cards (buttons) and their labels, in LodeHeadline order, for tests. */
 GtkWidget *lode_headline_cards_get_card      (LodeHeadlineCards   *self,
                                               LodeHeadline         which);
 GtkLabel  *lode_headline_cards_get_value_label (LodeHeadlineCards *self,
                                                 LodeHeadline       which);
 GtkLabel  *lode_headline_cards_get_delta_label (LodeHeadlineCards *self,
                                                 LodeHeadline       which);
+/* GtkOrientable: a row of cards (horizontal, the default) or a compact column beside the
+ * chart (vertical): title and value on one line, the difference under them. */
+void       lode_headline_cards_set_orientation (LodeHeadlineCards *self,
+                                                GtkOrientation     orientation);
 
 G_END_DECLS

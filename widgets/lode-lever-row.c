@@ -8,6 +8,7 @@
 
 #include "lode-format.h"
 #include "lode-lever-row.h"
+#include "lode-lever-track.h"
 #include "lode-palette.h"
 
 struct _LodeLeverRow
@@ -19,6 +20,7 @@ struct _LodeLeverRow
   GtkWidget         *title_label;
   GtkWidget         *subtitle_label;
   GtkWidget         *reset_button;
+  GtkWidget         *sources_button;
   GtkWidget         *lock_button;
   GtkWidget         *scale;
   GtkWidget         *spin_button;
@@ -28,16 +30,24 @@ struct _LodeLeverRow
 
   /* Owned */
   GtkAdjustment     *adjustment;
+  GtkAdjustment     *track_adjustment;  /* the slider's, on a piecewise track; or NULL */
   GdkRGBA            swatch_rgba;
 
+  const LodeLeverTrack *track;
   LodeLever          lever;
   guint              syncing : 1;
+  guint              syncing_track : 1;
   guint              unit_subtitle : 1;
   guint              pointer_down : 1;
   guint              gesture_started : 1;
 };
 
 #define UNIT_MAX_CHARS 5
+
+/* A piecewise track runs from 0 to this many steps; an arrow key moves one percent. */
+#define TRACK_STEPS      1000.0
+#define TRACK_STEP       10.0
+#define TRACK_PAGE       100.0
 
 G_DEFINE_FINAL_TYPE (LodeLeverRow, lode_lever_row, ADW_TYPE_PREFERENCES_ROW)
 
@@ -183,6 +193,42 @@ update_reset_button (LodeLeverRow *self)
   gtk_widget_set_visible (self->reset_button, differs);
 }
 
+/* The slider of a piecewise lever follows the value, without editing it again. */
+static void
+sync_track (LodeLeverRow *self,
+            double        value)
+{
+  g_autofree char *text = lode_lever_format_value (self->lever, value, TRUE);
+
+  if (self->track_adjustment != NULL)
+    {
+      self->syncing_track = TRUE;
+      gtk_adjustment_set_value (self->track_adjustment,
+                                TRACK_STEPS * lode_lever_track_to_position (self->track, value));
+      self->syncing_track = FALSE;
+    }
+  /* Screen readers read the value, not the slider's position. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+/* The user moved a piecewise slider: the value there, on the lever's step. */
+static void
+track_value_changed_cb (LodeLeverRow  *self,
+                        GtkAdjustment *track_adjustment)
+{
+  const LodeLeverInfo *info = lode_lever_info (self->lever);
+  double value;
+
+  if (self->syncing_track)
+    return;
+  value = lode_lever_track_to_value (self->track,
+                                     gtk_adjustment_get_value (track_adjustment) / TRACK_STEPS);
+  if (info->step > 0)
+    value = round (value / info->step) * info->step;
+  gtk_adjustment_set_value (self->adjustment, CLAMP (value, info->min, info->max));
+}
+
 static void
 adjustment_value_changed_cb (LodeLeverRow  *self,
                              GtkAdjustment *adjustment)
@@ -190,6 +236,7 @@ adjustment_value_changed_cb (LodeLeverRow  *self,
   double value = gtk_adjustment_get_value (adjustment);
 
   update_reset_button (self);
+  sync_track (self, value);
   if (gtk_switch_get_active (GTK_SWITCH (self->toggle)) != (value >= 0.5))
     {
       guint syncing = self->syncing;
@@ -221,6 +268,15 @@ toggle_active_cb (LodeLeverRow *self)
 
   gtk_adjustment_set_value (self->adjustment,
                             gtk_switch_get_active (GTK_SWITCH (self->toggle)) ? 1 : 0);
+}
+
+/* The Sources view on this lever's default, through the window's action. */
+static void
+sources_clicked_cb (LodeLeverRow *self)
+{
+  g_autofree char *target = g_strdup_printf ("lever:%s", lode_lever_info (self->lever)->id);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), LODE_LEVER_ROW_SOURCES_ACTION, "s", target);
 }
 
 static void
@@ -346,6 +402,40 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* A wide-range lever's slider moves on its own track (lode-lever-track.h), marked at the
+ * track's round values; the spin button keeps the lever's whole range. */
+static void
+setup_track (LodeLeverRow *self)
+{
+  const LodeLeverInfo *info = lode_lever_info (self->lever);
+
+  self->track = info->is_switch ? NULL : lode_lever_track_get (self->lever);
+  if (self->track == NULL)
+    return;
+
+  self->track_adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, TRACK_STEPS, TRACK_STEP,
+                                                                  TRACK_PAGE, 0));
+  g_signal_connect_object (self->track_adjustment, "value-changed",
+                           G_CALLBACK (track_value_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_range_set_adjustment (GTK_RANGE (self->scale), self->track_adjustment);
+  gtk_scale_set_digits (GTK_SCALE (self->scale), 0);
+  gtk_range_set_round_digits (GTK_RANGE (self->scale), -1);
+  for (guint k = 0; k < self->track->n_knots; k++)
+    {
+      /* Round knots need no decimals: "0  5  10  25  50  100  500". */
+      g_autofree char *label = lode_format_number (self->track->value[k],
+                                                   self->track->value[k] < 1
+                                                   && self->track->value[k] > 0 ? 1 : 0);
+      g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", label);
+
+      gtk_scale_add_mark (GTK_SCALE (self->scale), TRACK_STEPS * self->track->position[k],
+                          GTK_POS_BOTTOM,
+                          (self->track->labelled & (1u << k)) != 0 ? markup : NULL);
+    }
+  gtk_widget_add_css_class (self->scale, "marked");
+  sync_track (self, gtk_adjustment_get_value (self->adjustment));
+}
+
 static void
 setup_lever (LodeLeverRow *self)
 {
@@ -383,6 +473,7 @@ setup_lever (LodeLeverRow *self)
   gtk_scale_set_digits (GTK_SCALE (self->scale), (int) info->digits);
   /* Round to the step so a drag lands on values the spin button can show. */
   gtk_range_set_round_digits (GTK_RANGE (self->scale), (int) info->digits);
+  setup_track (self);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 
@@ -390,6 +481,21 @@ setup_lever (LodeLeverRow *self)
   /* Translators: tooltip of a lever's reset button, "Reset to 110 $/kg" */
   reset_tooltip = g_strdup_printf (_("Reset to %s"), default_text);
   gtk_widget_set_tooltip_text (self->reset_button, reset_tooltip);
+  {
+    const char *title = lode_source_short_title (info->source);
+    g_autofree char *sources_tooltip = NULL;
+
+    if (info->source != NULL)
+      /* Translators: tooltip of a lever's sources button; %s names the source */
+      sources_tooltip = g_strdup_printf (_("Where the default comes from: %s"),
+                                         title != NULL ? title : info->source);
+    else
+      sources_tooltip = g_strdup (_("The default is a planning assumption; show the "
+                                    "dataset's sources"));
+    gtk_widget_set_tooltip_text (self->sources_button, sources_tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->sources_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, sources_tooltip, -1);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -447,6 +553,7 @@ lode_lever_row_finalize (GObject *object)
   LodeLeverRow *self = LODE_LEVER_ROW (object);
 
   g_clear_object (&self->adjustment);
+  g_clear_object (&self->track_adjustment);
 
   G_OBJECT_CLASS (lode_lever_row_parent_class)->finalize (object);
 }
@@ -610,6 +717,15 @@ lode_lever_row_init (LodeLeverRow *self)
   gtk_widget_set_visible (self->subtitle_label, FALSE);
   gtk_box_append (GTK_BOX (titles), self->subtitle_label);
   gtk_box_append (GTK_BOX (top), titles);
+
+  self->sources_button = gtk_button_new_from_icon_name ("user-bookmarks-symbolic");
+  gtk_widget_set_valign (self->sources_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->sources_button, "flat");
+  gtk_widget_add_css_class (self->sources_button, "circular");
+  gtk_widget_add_css_class (self->sources_button, "dim-label");
+  g_signal_connect_object (self->sources_button, "clicked", G_CALLBACK (sources_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (top), self->sources_button);
 
   self->reset_button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   gtk_widget_set_valign (self->reset_button, GTK_ALIGN_CENTER);
@@ -808,6 +924,27 @@ lode_lever_row_get_dragging (LodeLeverRow *self)
   return self->gesture_started;
 }
 
+void
+lode_lever_row_slide_to (LodeLeverRow *self,
+                         double        value)
+{
+  double position = value;
+
+  g_return_if_fail (LODE_IS_LEVER_ROW (self));
+
+  if (self->track != NULL)
+    position = TRACK_STEPS * lode_lever_track_to_position (self->track, value);
+  gtk_range_set_value (GTK_RANGE (self->scale), position);
+}
+
+gboolean
+lode_lever_row_get_piecewise (LodeLeverRow *self)
+{
+  g_return_val_if_fail (LODE_IS_LEVER_ROW (self), FALSE);
+
+  return self->track != NULL;
+}
+
 GtkAdjustment *
 lode_lever_row_get_adjustment (LodeLeverRow *self)
 {
@@ -838,6 +975,14 @@ lode_lever_row_get_reset_button (LodeLeverRow *self)
   g_return_val_if_fail (LODE_IS_LEVER_ROW (self), NULL);
 
   return self->reset_button;
+}
+
+GtkWidget *
+lode_lever_row_get_sources_button (LodeLeverRow *self)
+{
+  g_return_val_if_fail (LODE_IS_LEVER_ROW (self), NULL);
+
+  return self->sources_button;
 }
 
 GtkWidget *

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * LodeLeverRow — one lever of the levers panel: its label, a slider, a spin button for exact
- * entry with the unit beside it, a reset-to-default button that shows only when the value
- * differs from the default, an optional lock toggle (the fund allocation uses it) and a tooltip
+ * LodeLeverRow — one lever of the levers panel: its label, a slider (on a piecewise track for
+ * wide-range levers, so the realistic range gets most of it), a spin button for exact entry
+ * of any value with the unit beside it, a reset-to-default button that shows only when the value
+ * differs from the default, a button to where its default comes from (the Sources view), an
+ * optional lock toggle (the fund allocation uses it) and a tooltip
  * saying what the lever does and where its default comes from.
  *
  * The row never touches a scenario. It shows a value (lode_lever_row_set_value(), which emits
@@ -22,6 +24,9 @@
 #include "lode-levers.h"
 
 G_BEGIN_DECLS
+
+/* The action a row's sources button activates, with "lever:ID" (a string). */
+#define LODE_LEVER_ROW_SOURCES_ACTION "win.sources"
 
 #define LODE_TYPE_LEVER_ROW (lode_lever_row_get_type ())
 
@@ -58,11 +63,24 @@ void           lode_lever_row_begin_drag        (LodeLeverRow *self);
 void           lode_lever_row_end_drag          (LodeLeverRow *self);
 gboolean       lode_lever_row_get_dragging      (LodeLeverRow *self);
 
+/* Moves the slider to where `value` sits on its track, as a drag there would: the row then
+ * edits the value (rounded to the lever's step). For tests and keyboard-free callers. */
+void           lode_lever_row_slide_to          (LodeLeverRow *self,
+                                                 double        value);
+/* TRUE when the slider runs on a piecewise track (lode-lever-track.h) rather than the
+ * lever's linear range. */
+gboolean       lode_lever_row_get_piecewise     (LodeLeverRow *self);
+
+/* The value's adjustment, which the spin button shows; a linear slider shares it, a
+ * piecewise one has its own track adjustment. */
 GtkAdjustment *lode_lever_row_get_adjustment    (LodeLeverRow *self);
 GtkWidget     *lode_lever_row_get_scale         (LodeLeverRow *self);
 GtkWidget     *lode_lever_row_get_spin_button   (LodeLeverRow *self);
 GtkWidget     *lode_lever_row_get_reset_button  (LodeLeverRow *self);
 GtkWidget     *lode_lever_row_get_lock_button   (LodeLeverRow *self);
+/* Beside every lever: where its default comes from. It activates
+ * LODE_LEVER_ROW_SOURCES_ACTION with "lever:ID" (the window's Sources view). */
+GtkWidget     *lode_lever_row_get_sources_button (LodeLeverRow *self);
 
 /* "Default: 110 $/kg — source MP-DoD (MP Materials 8-K, Jul 2025)" plus the description;
  * shared with the allocation editor's tooltip. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as, and the
- * analyses (--sensitivity, --bands, --optimise: lode-cli-analyses.c). */
+/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as, --list, and
+ * the analyses (--sensitivity, --bands, --optimise: lode-cli-analyses.c). */
 
 #define G_LOG_DOMAIN "lode-cli"
 
@@ -12,14 +12,15 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include "lode-allocation.h"
 #include "lode-chart-layout.h"
 #include "lode-cli-analyses.h"
 #include "lode-cli.h"
+#include "lode-cli-list.h"
 #include "lode-export.h"
 #include "lode-dataset.h"
 #include "lode-explain.h"
 #include "lode-figures.h"
+#include "lode-format.h"
 #include "lode-levers.h"
 #include "lode-output-file.h"
 #include "lode-projection.h"
@@ -27,6 +28,12 @@
 #include "lode-scenario.h"
 
 #define NO_NUMBER G_MININT
+
+/* --set fund.alloc=A,B,C,D,E sets the five shares of the fund at once. */
+#define ALLOC_ALL_ID "fund.alloc"
+
+/* --help wraps the lever ids to this width. */
+#define HELP_WIDTH 79
 
 typedef struct
 {
@@ -42,7 +49,12 @@ typedef struct
   char      *size;
   int        scale;
   gboolean   transparent;
+  gboolean   sources_page;
   int        horizon;
+  char      *list;
+  char      *title;
+  char      *author;
+  char      *notes;
   char     **sets;
   char     **files;
   LodeCliAnalysisOptions analyses;
@@ -80,6 +92,10 @@ lode_cli_options_free (LodeCliOptions *options)
   g_free (o->material);
   g_free (o->explain);
   g_free (o->size);
+  g_free (o->list);
+  g_free (o->title);
+  g_free (o->author);
+  g_free (o->notes);
   g_strfreev (o->sets);
   g_strfreev (o->files);
   lode_cli_analysis_options_clear (&o->analyses);
@@ -133,8 +149,18 @@ build_context (CliOptions *o)
     { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &o->save_as_path,
       N_("Write the scenario, with any --set applied, to a file"), N_("OUT.lodestone") },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->sets,
-      N_("Set a lever (ally.REGION=0|1 and project.ID=0|1 switch allies and projects); "
-         "repeatable"), N_("ID=VALUE") },
+      N_("Set a lever (ally.REGION=0|1 and project.ID=0|1 switch allies and projects; "
+         "fund.alloc=A,B,C,D,E sets the five fund shares exactly); repeatable"),
+      N_("ID=VALUE") },
+    { "list", 0, 0, G_OPTION_ARG_STRING, &o->list,
+      N_("List the lever, project, region, chart or material ids with their names, units, "
+         "ranges, defaults and sources"), N_("levers|projects|regions|charts|materials") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o->title,
+      N_("The scenario's title, for --save-as and in an export's footer"), N_("TEXT") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &o->author,
+      N_("The scenario's author, for --save-as"), N_("NAME") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &o->notes,
+      N_("The scenario's notes (what it explores), for --save-as"), N_("TEXT") },
     { "horizon", 0, 0, G_OPTION_ARG_INT, &o->horizon,
       N_("Last year of the projection (default 2040, up to 2060)"), N_("YEAR") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
@@ -156,6 +182,8 @@ build_context (CliOptions *o)
       N_("Pixel density of a PNG: 1, 2 or 3 (SVG and PDF ignore it)"), N_("N") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &o->transparent,
       N_("Leave a PNG's background transparent"), NULL },
+    { "sources-page", 0, 0, G_OPTION_ARG_NONE, &o->sources_page,
+      N_("Add pages listing every data source, with what it feeds, to a PDF"), NULL },
     { "sensitivity", 0, 0, G_OPTION_ARG_FILENAME, &o->analyses.sensitivity_path,
       N_("Write what matters most (every lever and estimate swung over its range) to a CSV "
          "file"), N_("OUT.csv") },
@@ -175,6 +203,7 @@ build_context (CliOptions *o)
     { NULL }
   };
   g_autofree char *charts = describe_charts ();
+  g_autofree char *lever_ids = lode_cli_dup_lever_ids (2, HELP_WIDTH);
   g_autofree char *description = NULL;
   GOptionContext *context;
 
@@ -187,17 +216,21 @@ build_context (CliOptions *o)
       "scenario is FILE, or the Baseline preset when no file is given."));
   description = g_strdup_printf (
     _("Charts for --view chart:NAME:\n%s\n"
+      "Lever ids for --set ID=VALUE (--list levers gives their units, ranges, defaults and "
+      "sources; --list projects and --list regions the ids for project.ID and ally.ID):\n%s\n"
       "Exit status: 0 success, 1 a file could not be read or written, 2 a usage error.\n\n"
       "Examples:\n"
       "  lodestone --summary --set fund.size_busd=50 --horizon 2050\n"
       "  lodestone plan.lodestone --export slide.png --view slide --year 2035 --scale 2\n"
       "  lodestone --export price.pdf --view chart:price --size a4\n"
       "  lodestone plan.lodestone --csv figures.csv\n"
-      "  lodestone --save-as push.lodestone --set fund.size_busd=100\n"
+      "  lodestone --save-as push.lodestone --set fund.size_busd=100 --title \"Big push\"\n"
+      "  lodestone --summary --set fund.size_busd=25 --set fund.alloc=50,20,10,15,5\n"
+      "  lodestone --list levers\n"
       "  lodestone --sensitivity tornado.csv --year 2035\n"
       "  lodestone --csv bands.csv --bands 1000\n"
       "  lodestone --optimise share=0.5,year=2030 --save-as plan.lodestone\n"),
-    charts);
+    charts, lever_ids);
   g_option_context_set_description (context, description);
   return context;
 }
@@ -217,45 +250,48 @@ parse_flag (const char *text,
   return TRUE;
 }
 
-/* --set fund.allocation=MINE,SEPARATION,METAL,MAGNET,RECYCLING: the whole split at once, as
- * the optimiser prints it (one share at a time would rescale the others). */
+/* --set fund.alloc=A,B,C,D,E: the five shares exactly, in stage order then recycling. */
 static gboolean
 apply_allocation (LodeScenario  *scenario,
-                  const char    *text,
+                  const char    *values,
                   GError       **error)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_auto(GStrv) parts = g_strsplit (values, ",", -1);
   double shares[LODE_N_ALLOC];
 
   if (g_strv_length (parts) != LODE_N_ALLOC)
     {
       g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
-                   _("fund.allocation takes %d shares in percent, separated by commas"),
-                   LODE_N_ALLOC);
+                   _("give five shares separated by commas, for mining, separation, metal "
+                     "making, magnet plants and recycling, adding up to 100 (e.g. "
+                     "fund.alloc=15,35,15,30,5)"));
       return FALSE;
     }
-  for (guint k = 0; k < LODE_N_ALLOC; k++)
-    if (!lode_parse_plain_double (parts[k], &shares[k]))
-      {
-        g_autofree char *shown = lode_dup_shown_text (parts[k], -1, 40);
-
-        g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,
-                     _("“%s” is not a number"), shown);
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    {
+      g_strstrip (parts[i]);
+      if (!lode_lever_parse (LODE_LEVER_ALLOC_FIRST + i, parts[i], &shares[i], error))
         return FALSE;
-      }
+    }
   return lode_scenario_set_allocation (scenario, shares, error);
 }
 
-/* --set ID=VALUE: a lever, or ally.REGION=0|1, or project.ID=0|1. */
+/* --set ID=VALUE: a lever, or ally.REGION=0|1, or project.ID=0|1, or fund.alloc=A,B,C,D,E.
+ * *out_rescaled is set when a single share moved the others. */
 static gboolean
 apply_set (LodeScenario  *scenario,
            const char    *text,
+           gboolean      *out_rescaled,
            GError       **error)
 {
   LodeDataset *dataset = lode_scenario_get_dataset (scenario);
   const char *eq = strchr (text, '=');
   LodeLever lever;
   double value;
+
+  if (eq != NULL && (gsize) (eq - text) == strlen (ALLOC_ALL_ID)
+      && strncmp (text, ALLOC_ALL_ID, eq - text) == 0)
+    return apply_allocation (scenario, eq + 1, error);
 
   if (eq != NULL && (g_str_has_prefix (text, "ally.") || g_str_has_prefix (text, "project.")))
     {
@@ -292,11 +328,68 @@ apply_set (LodeScenario  *scenario,
       return TRUE;
     }
 
-  if (g_str_has_prefix (text, "fund.allocation="))
-    return apply_allocation (scenario, text + strlen ("fund.allocation="), error);
   if (!lode_lever_parse_assignment (text, &lever, &value, error))
     return FALSE;
+  if (lever >= LODE_LEVER_ALLOC_FIRST && lever < LODE_LEVER_ALLOC_FIRST + LODE_N_ALLOC)
+    *out_rescaled = TRUE;
   return lode_scenario_set_lever (scenario, lever, value, error);
+}
+
+/* One line on stderr after single shares were set: what the five now are, and how to set
+ * them exactly. Not an error: the command goes on. */
+static void
+note_rescaled (LodeScenario *scenario)
+{
+  g_autoptr(GString) shares = g_string_new (NULL);
+  double values[LODE_N_ALLOC];
+
+  lode_scenario_get_allocation (scenario, values);
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    {
+      g_autofree char *number = lode_format_c_number (values[i], 6);
+
+      g_string_append_printf (shares, "%s%s", i > 0 ? ", " : "", number);
+    }
+  g_printerr (_("lodestone: note: each --set fund.alloc.ID=VALUE rescales the other shares so "
+                "the five add up to 100; they are now %s. To set all five exactly, use --set "
+                "fund.alloc=MINE,SEPARATION,METAL,MAGNET,RECYCLING.\n"), shares->str);
+}
+
+/* --title, --author and --notes. After --set without --title, the title says the preset or
+ * file was changed, and the notes (unless given) say how, so neither passes the changed plan
+ * off as the one it came from. */
+static void
+apply_metadata (const CliOptions *o,
+                LodeScenario     *scenario)
+{
+  gboolean changed = o->sets != NULL && o->sets[0] != NULL;
+
+  if (o->title != NULL)
+    lode_scenario_set_title (scenario, o->title);
+  else if (changed)
+    {
+      /* Translators: the scenario title in an export's footer after --set changed it. */
+      g_autofree char *title = g_strdup_printf (_("%s (modified)"),
+                                                lode_scenario_get_title (scenario));
+
+      lode_scenario_set_title (scenario, title);
+    }
+  if (o->author != NULL)
+    lode_scenario_set_author (scenario, o->author);
+  if (o->notes != NULL)
+    lode_scenario_set_notes (scenario, o->notes);
+  else if (changed)
+    {
+      g_autofree char *sets = g_strjoinv (", ", o->sets);
+      const char *notes = lode_scenario_get_notes (scenario);
+      /* Translators: appended to a scenario's notes by --save-as; %s lists the --set
+       * assignments, "fund.size_busd=100, policy.tariff_pct=50". */
+      g_autofree char *line = g_strdup_printf (_("Changed on the command line: %s."), sets);
+      g_autofree char *all = notes[0] != '\0' ? g_strdup_printf ("%s\n\n%s", notes, line)
+                                              : g_strdup (line);
+
+      lode_scenario_set_notes (scenario, all);
+    }
 }
 
 static LodeScenario *
@@ -325,7 +418,6 @@ export_picture (const LodeCliOptions         *options,
   g_autoptr(LodeScenario) base_scenario = NULL;
   g_autoptr(LodeProjection) baseline = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   LodeExportRequest req;
 
   /* The charts draw the Baseline preset behind the scenario, as the window does. */
@@ -339,20 +431,15 @@ export_picture (const LodeCliOptions         *options,
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
 
   lode_export_request_init (&req, projection, baseline, NULL);
+  /* The title says so when --set changed the plan (apply_metadata). */
   lode_export_request_apply_scenario (&req, scenario);
-  /* The footer must not pass a changed plan off as the saved one. */
-  if (o->sets != NULL && o->sets[0] != NULL)
-    {
-      /* Translators: the scenario title in an export's footer after --set changed it. */
-      title = g_strdup_printf (_("%s (modified)"), req.title);
-      req.title = title;
-    }
   req.view = options->view;
   if (options->view == LODE_EXPORT_VIEW_CHART)
     req.chart = options->chart;
   if (o->year != NO_NUMBER)
     req.year = o->year;
   req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
+  req.sources_page = o->sources_page;
   lode_cli_analyses_fill_request (results, &req);
 
   if (!lode_export_to_file (&req, format, options->width, options->height, o->scale,
@@ -399,8 +486,8 @@ check_headless (LodeCliOptions  *options,
     }
   if (o->material != NULL && !lode_material_from_id (o->material, &options->material))
     return usage_error (error,
-                        _("Unknown material “%s”: choose ndpr, heavy (dysprosium and terbium) "
-                          "or sm (samarium)"), o->material);
+                        _("Unknown material “%s”: “lodestone --list materials” lists them"),
+                        o->material);
   if (o->explain != NULL && !g_strv_contains (lode_explain_keys (), o->explain))
     {
       g_autofree char *known = g_strjoinv (", ", (char **) lode_explain_keys ());
@@ -412,8 +499,14 @@ check_headless (LodeCliOptions  *options,
       && o->year != NO_NUMBER)
     return usage_error (error, _("--year needs --export, --explain or --sensitivity"));
   if (o->export_path == NULL
-      && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent))
-    return usage_error (error, _("--view, --size, --scale and --transparent need --export"));
+      && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent
+          || o->sources_page))
+    return usage_error (error, _("--view, --size, --scale, --transparent and --sources-page "
+                                 "need --export"));
+  if (o->save_as_path == NULL && (o->author != NULL || o->notes != NULL))
+    return usage_error (error, _("--author and --notes need --save-as"));
+  if (o->save_as_path == NULL && o->export_path == NULL && o->title != NULL)
+    return usage_error (error, _("--title needs --save-as or --export"));
   {
     g_autoptr(GError) analyses_error = NULL;
 
@@ -433,6 +526,9 @@ check_headless (LodeCliOptions  *options,
                           _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                           shown);
     }
+  if (o->sources_page && options->format != LODE_EXPORT_FORMAT_PDF)
+    return usage_error (error, _("--sources-page needs a PDF; a PNG or SVG lists its sources in "
+                                 "the file's properties"));
   if (o->scale == NO_NUMBER)
     o->scale = 1;
   return (o->view == NULL ||
@@ -456,13 +552,13 @@ parse (int        argc,
   g_auto(GStrv) args = g_new0 (char *, MAX (argc, 1) + 1);
 
   o->year = o->horizon = o->scale = NO_NUMBER;
-  lode_cli_analysis_options_init (&o->analyses);
   options->format = LODE_EXPORT_FORMAT_PNG;
   options->view = LODE_EXPORT_VIEW_FLOW;
   options->chart = LODE_CHART_CHINA_FREE;
   options->material = LODE_MATERIAL_NDPR;
   options->width = 1920;
   options->height = 1080;
+  lode_cli_analysis_options_init (&o->analyses);
 
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
@@ -475,7 +571,7 @@ parse (int        argc,
   if (!g_option_context_parse_strv (context, &args, error))
     return NULL;
   options->program = g_strdup (args[0]);
-  if (o->version)
+  if (o->version || o->list != NULL)
     return g_steal_pointer (&options);
 
   options->headless = o->summary || o->csv_path != NULL || o->export_path != NULL
@@ -484,11 +580,13 @@ parse (int        argc,
   if (!options->headless &&
       (o->sets != NULL || o->horizon != NO_NUMBER || o->view != NULL || o->year != NO_NUMBER
        || o->size != NULL || o->scale != NO_NUMBER || o->transparent || o->material != NULL
+       || o->sources_page || o->title != NULL || o->author != NULL || o->notes != NULL
        || lode_cli_analyses_wanted (&o->analyses)))
     {
       usage_error (error, _("--set, --horizon, --material, --view, --year, --size, --scale, "
-                            "--transparent, --output, --bands and --seed need --summary, --csv, "
-                            "--export, --explain, --save-as, --sensitivity or --optimise"));
+                            "--transparent, --sources-page, --title, --author, --notes, "
+                            "--output, --bands and --seed need --summary, --csv, --export, "
+                            "--explain, --save-as, --sensitivity or --optimise"));
       return NULL;
     }
   if (options->headless && !check_headless (options, error))
@@ -516,35 +614,55 @@ lode_cli_options_get_headless (const LodeCliOptions *options)
   return options->headless;
 }
 
-gboolean
-lode_cli_options_apply (const LodeCliOptions  *options,
-                        LodeScenario          *scenario,
-                        GError               **error)
+/* lode_cli_options_apply(); *out_rescaled tells whether a single fund share moved the others. */
+static gboolean
+apply_options (const LodeCliOptions  *options,
+               LodeScenario          *scenario,
+               gboolean              *out_rescaled,
+               GError               **error)
 {
-  const CliOptions *o;
+  const CliOptions *o = &options->o;
 
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (LODE_IS_SCENARIO (scenario), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  o = &options->o;
+  *out_rescaled = FALSE;
   if (o->horizon != NO_NUMBER && !lode_scenario_set_horizon (scenario, o->horizon, error))
     {
       g_prefix_error (error, "--horizon %d: ", o->horizon);
       return FALSE;
     }
   for (guint i = 0; o->sets != NULL && o->sets[i] != NULL; i++)
-    if (!apply_set (scenario, o->sets[i], error))
+    if (!apply_set (scenario, o->sets[i], out_rescaled, error))
       {
         /* The message names the id and the value (cut short): the argument is not repeated. */
         g_prefix_error (error, "--set: ");
         return FALSE;
       }
+  if (o->year != NO_NUMBER && o->year > lode_scenario_get_horizon (scenario)
+      && o->year <= LODE_MAX_HORIZON)
+    return usage_error (error,
+                        _("Bad year %d: the projection ends in %d; add --horizon %d to project "
+                          "that far (up to %d)"),
+                        o->year, lode_scenario_get_horizon (scenario), o->year,
+                        LODE_MAX_HORIZON);
   if (o->year != NO_NUMBER
       && (o->year < LODE_BASE_YEAR || o->year > lode_scenario_get_horizon (scenario)))
     return usage_error (error, _("Bad year %d: choose a year from %d to %d"),
                         o->year, LODE_BASE_YEAR, lode_scenario_get_horizon (scenario));
+  apply_metadata (o, scenario);
   return TRUE;
+}
+
+gboolean
+lode_cli_options_apply (const LodeCliOptions  *options,
+                        LodeScenario          *scenario,
+                        GError               **error)
+{
+  gboolean rescaled;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (LODE_IS_SCENARIO (scenario), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return apply_options (options, scenario, &rescaled, error);
 }
 
 /* The chart an export shows (its own, or the scenario's on a slide), for the analyses it
@@ -600,6 +718,27 @@ print_results (const LodeCliOptions         *options,
   return LODE_CLI_EXIT_OK;
 }
 
+/* --list WHAT: the table, then exit. */
+static int
+run_list (const CliOptions *o)
+{
+  g_autoptr(LodeDataset) dataset = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  LodeCliList list;
+
+  if (!lode_cli_list_from_id (o->list, &list))
+    return fail (LODE_CLI_EXIT_USAGE, _("Unknown list “%s”: choose %s"), o->list,
+                 lode_cli_list_choices ());
+  dataset = lode_dataset_load_default (&error);
+  if (dataset == NULL)
+    return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+  lode_cli_list_write (list, dataset, text);
+  if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+    return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the list to standard output"));
+  return LODE_CLI_EXIT_OK;
+}
+
 static int
 run_headless (LodeCliOptions *options)
 {
@@ -611,6 +750,7 @@ run_headless (LodeCliOptions *options)
   g_autoptr(GString) text = g_string_new (NULL);
   g_auto(LodeCliAnalysisResults) results = { NULL };
   LodeCliExit status;
+  gboolean rescaled;
 
   dataset = lode_dataset_load_default (&error);
   if (dataset == NULL)
@@ -618,8 +758,10 @@ run_headless (LodeCliOptions *options)
   scenario = load_scenario (dataset, options->file, &error);
   if (scenario == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-  if (!lode_cli_options_apply (options, scenario, &error))
+  if (!apply_options (options, scenario, &rescaled, &error))
     return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+  if (rescaled)
+    note_rescaled (scenario);
 
   /* --optimise changes the scenario first; then what the outputs need. */
   status = lode_cli_analyses_run (&o->analyses, dataset, scenario, o->year, options->material,
@@ -680,6 +822,13 @@ lode_cli_run (int    argc,
     *out_gui_argv = NULL;
 
   options = parse (argc, argv, TRUE, &error);
+  if (options == NULL && error->domain == G_OPTION_ERROR)
+    {
+      /* Translators: after a command-line error, e.g. "Unknown option --bogus" */
+      *out_exit_code = fail (LODE_CLI_EXIT_USAGE, _("%s (see “lodestone --help”)"),
+                             error->message);
+      return LODE_CLI_DONE;
+    }
   if (options == NULL)
     {
       *out_exit_code = fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
@@ -689,6 +838,12 @@ lode_cli_run (int    argc,
   if (options->o.version)
     {
       g_print ("lodestone %s\n", PACKAGE_VERSION);
+      return LODE_CLI_DONE;
+    }
+
+  if (options->o.list != NULL)
+    {
+      *out_exit_code = run_list (&options->o);
       return LODE_CLI_DONE;
     }
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The headless command line: everything `lodestone` can do without a window — --version,
- * --summary, --csv, --export and --save-as, with --set, --horizon, --view, --year, --size,
- * --scale and --transparent. It never initialises GTK, so it runs with DISPLAY and
- * WAYLAND_DISPLAY unset. main() calls lode_cli_run() first and starts the application only
+ * --list, --summary, --csv, --export, --explain and --save-as, with --set, --horizon, --view,
+ * --year, --size, --scale, --transparent, --sources-page, --title, --author and --notes. It
+ * never initialises GTK, so it runs with DISPLAY and WAYLAND_DISPLAY unset. main() calls lode_cli_run() first and starts the application only
  * when it answers LODE_CLI_START_GUI.
  *
  * Errors print one line, "lodestone: …", on stderr. Exit status: 0 success, 1 a file could not
@@ -57,7 +57,9 @@ LodeCliOptions *lode_cli_parse                (int                    argc,
                                                GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 /* TRUE for --summary, --csv, --export, --explain or --save-as: no window. */
 gboolean        lode_cli_options_get_headless (const LodeCliOptions  *options);
-/* --horizon and every --set, applied to `scenario`; then --year checked against it. */
+/* --horizon and every --set, applied to `scenario`; then --year checked against it; then
+ * --title, --author and --notes (after --set without them, the title and notes say what
+ * changed). */
 gboolean        lode_cli_options_apply        (const LodeCliOptions  *options,
                                                LodeScenario          *scenario,
                                                GError               **error);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -22,6 +23,7 @@ static const char *const keys[] = {
   "heavy_price_usd_kg",
   "sm_price_usd_kg",
   "fund_unabsorbed_busd",
+  "fund_npv_busd",
   NULL
 };
 
@@ -78,7 +80,8 @@ compare_terms (gconstpointer a,
   const LodeExplainTerm *x = *(LodeExplainTerm *const *) a;
   const LodeExplainTerm *y = *(LodeExplainTerm *const *) b;
 
-  return x->value > y->value ? -1 : (x->value < y->value ? 1 : 0);
+  /* Largest first, whichever way the money goes. */
+  return fabs (x->value) > fabs (y->value) ? -1 : (fabs (x->value) < fabs (y->value) ? 1 : 0);
 }
 
 /* China-free mass on a flow (t oxide eq). */
@@ -287,6 +290,65 @@ explain_unabsorbed (const LodeYear  *y,
               y->fund_unabsorbed_kind_busd[k], NULL);
 }
 
+static const char *const fund_out_names[LODE_N_FUND_OUT] = {
+  [LODE_FUND_OUT_GRANTS] = N_("Grants"),
+  [LODE_FUND_OUT_EQUITY] = N_("Equity invested"),
+  [LODE_FUND_OUT_LOANS] = N_("Loans made"),
+  [LODE_FUND_OUT_FLOOR] = N_("Price-floor top-ups"),
+  [LODE_FUND_OUT_OFFTAKE] = N_("Offtake purchases"),
+  [LODE_FUND_OUT_GUARANTEES] = N_("Margin floors and guarantees called"),
+};
+
+static const char *const fund_in_names[LODE_N_FUND_IN] = {
+  [LODE_FUND_IN_DIVIDENDS] = N_("Dividends"),
+  [LODE_FUND_IN_LOAN_SERVICE] = N_("Interest and repayments"),
+  [LODE_FUND_IN_FLOOR_UPSIDE] = N_("Price-floor upside share"),
+  [LODE_FUND_IN_OFFTAKE_RESALE] = N_("Offtake resale"),
+  [LODE_FUND_IN_EXIT_VALUE] = N_("Equity’s value at the end"),
+};
+
+/* The NPV over the whole projection (the year only names the card it was asked from): each
+ * kind of cash flow discounted to the base year, out negative and in positive; the terms add
+ * up to the NPV (docs/fund.md). */
+static void
+explain_npv (const LodeProjection *p,
+             LodeExplanation      *e)
+{
+  double out[LODE_N_FUND_OUT] = { 0 }, in[LODE_N_FUND_IN] = { 0 };
+  g_autofree char *rate = lode_format_percent (p->fund.discount_rate * 100, 1);
+
+  for (int k = 0; k < p->n_years; k++)
+    {
+      double factor = 1 / pow (1 + p->fund.discount_rate, k);
+
+      for (int i = 0; i < LODE_N_FUND_OUT; i++)
+        out[i] += p->years[k].fund_out_busd[i] * factor;
+      for (int i = 0; i < LODE_N_FUND_IN; i++)
+        in[i] += p->years[k].fund_in_busd[i] * factor;
+    }
+  e->title = g_strdup_printf (_("The fund’s net present value, %d–%d"), p->base_year,
+                              p->horizon);
+  e->value_text = lode_format_busd (p->fund.npv_busd, 2);
+  /* Translators: %s is a discount rate, e.g. "2.0%" */
+  e->formula = g_strdup_printf (_("= everything received less everything paid out, each year "
+                                  "discounted to %d at %s a year"), p->base_year, rate);
+  e->terms_title = g_strdup (_("By cash flow, discounted"));
+  e->term_unit = g_strdup ("$ bn");
+  for (int i = 0; i < LODE_N_FUND_OUT; i++)
+    if (out[i] != 0)
+      add_term (e, _(fund_out_names[i]), -out[i], NULL);
+  for (int i = 0; i < LODE_N_FUND_IN; i++)
+    if (in[i] != 0)
+      add_term (e, _(fund_in_names[i]), in[i], NULL);
+  if (isfinite (p->fund.irr))
+    {
+      g_autofree char *irr = lode_format_percent (p->fund.irr * 100, 1);
+
+      /* Translators: %s is an internal rate of return, e.g. "-13.9%" */
+      e->note = g_strdup_printf (_("Internal rate of return: %s a year."), irr);
+    }
+}
+
 LodeExplanation *
 lode_explain (const LodeProjection  *projection,
               const char            *key,
@@ -328,6 +390,8 @@ lode_explain (const LodeProjection  *projection,
     explain_defence (y, e);
   else if (g_str_equal (key, "fund_unabsorbed_busd"))
     explain_unabsorbed (y, e);
+  else if (g_str_equal (key, "fund_npv_busd"))
+    explain_npv (projection, e);
   else
     {
       LodeMaterial material = LODE_MATERIAL_NDPR;
@@ -354,7 +418,8 @@ lode_explanation_to_text (const LodeExplanation *self)
   for (guint i = 0; i < self->terms->len; i++)
     {
       const LodeExplainTerm *t = g_ptr_array_index (self->terms, i);
-      char *value = lode_format_quantity (t->value, t->value < 10 ? 2 : 0, self->term_unit);
+      char *value = lode_format_quantity (t->value, fabs (t->value) < 10 ? 2 : 0,
+                                          self->term_unit);
 
       g_ptr_array_add (values, value);
       label_width = MAX (label_width, (int) g_utf8_strlen (t->label, -1));

@@ -188,12 +188,17 @@ char *
 lode_format_busd (double busd,
                   int    decimals)
 {
-  g_autofree char *number = lode_format_number (busd, decimals);
+  g_autofree char *number = lode_format_number (fabs (busd), decimals);
+  g_autofree char *amount = NULL;
 
   if (!isfinite (busd))
-    return g_steal_pointer (&number);
+    return lode_format_number (busd, decimals);
   /* Translators: an amount in billions of US dollars; %s is the number */
-  return g_strdup_printf (_("$%s bn"), number);
+  amount = g_strdup_printf (_("$%s bn"), number);
+  /* The sign goes before the currency, "−$1.5 bn"; an amount that rounds to zero has none. */
+  if (busd < 0 && strpbrk (number, "123456789") != NULL)
+    return g_strconcat (LODE_MINUS_SIGN, amount, NULL);
+  return g_steal_pointer (&amount);
 }
 
 char *

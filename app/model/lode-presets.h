@@ -16,6 +16,7 @@ typedef struct
   const char *id;          /* "baseline": the file's name and the win.new target */
   const char *title;       /* as the file spells it; a msgid in the context "preset" */
   const char *menu_label;  /* with a mnemonic; a msgid in the context "preset" */
+  const char *story;       /* what it explores, one line; a msgid in the context "preset" */
 } LodePreset;
 
 guint               lode_presets_get_n         (void);
@@ -27,5 +28,9 @@ const char * const *lode_preset_ids            (void);
 /* Translated. */
 const char         *lode_preset_get_title      (const LodePreset *preset);
 const char         *lode_preset_get_menu_label (const LodePreset *preset);
+const char         *lode_preset_get_story      (const LodePreset *preset);
+/* The preset whose title `title` is, as its file spells it or translated: the preset a
+ * scenario was started from, while it keeps that title. NULL for any other title. */
+const LodePreset   *lode_preset_find_by_title  (const char       *title);
 
 G_END_DECLS

@@ -40,10 +40,46 @@ guint   lode_dataset_foreach_cited (const LodeDataset *dataset,
 GArray *lode_sources_rank          (const LodeDataset *dataset,
                                     gboolean           group_filings,
                                     guint             *out_n_filings) G_GNUC_WARN_UNUSED_RESULT;
-/* "Data: A; B; C; company filings; 12 more sources": the `max_named` most trusted sources,
- * the company filings as one, the rest counted. `max_named` 0 names every source, each on its
- * own (filings too). Translated. */
+/* Where a credit line that does not name every source says the rest are listed. */
+typedef enum
+{
+  LODE_SOURCES_LISTED_NOWHERE,   /* "…; 45 more sources" */
+  LODE_SOURCES_LISTED_IN_FILE,   /* "…, listed in the file's properties" (PNG, SVG metadata) */
+  LODE_SOURCES_LISTED_ON_PAGE,   /* "…, listed on the pages that follow" (a PDF) */
+  LODE_SOURCES_LISTED_IN_APP,    /* "…, listed in Lodestone's Sources view" (a copy) */
+} LodeSourcesListed;
+
+/* How many sources the dataset cites: the one count every view and export gives (ids
+ * sharing a short name count once). */
+guint   lode_sources_count         (const LodeDataset *dataset);
+/* "Data: A; B; C; 12 company filings; 45 more sources": the `max_named` most trusted sources,
+ * the company filings counted as one entry, the rest counted; the numbers add up to
+ * lode_sources_count(). `max_named` 0 names every source, each on its own (filings too).
+ * Translated. */
 char   *lode_sources_dup_credit    (const LodeDataset *dataset,
                                     guint              max_named) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, saying where the sources it does not name are listed. */
+char   *lode_sources_dup_credit_listed (const LodeDataset *dataset,
+                                        guint              max_named,
+                                        LodeSourcesListed  listed) G_GNUC_WARN_UNUSED_RESULT;
+
+/* One source as the Sources view and an export's sources page show it. */
+typedef struct
+{
+  char             *name;      /* short name, as the credit line gives it */
+  const LodeSource *source;    /* the dataset's entry (title, publisher, year, url), or NULL */
+  guint             seen;      /* numbers seen in it or derived from it */
+  guint             total;     /* all numbers citing it */
+  gboolean          filing;    /* a company filing behind the project pipeline */
+  GPtrArray        *feeds;     /* char *: the names of the numbers citing it (dataset order) */
+} LodeSourceEntry;
+
+/* Every source once, ranked as lode_sources_rank() ranks them; its length is
+ * lode_sources_count(). Free with g_ptr_array_unref(). */
+GPtrArray *lode_sources_list            (const LodeDataset *dataset) G_GNUC_WARN_UNUSED_RESULT;
+/* A number's name (from lode_dataset_list_numbers()) for people: "region.CN.ndpr.capacity.mine"
+ * → "China · NdPr · capacity · Mining". Translated. */
+char      *lode_sources_describe_number (const LodeDataset *dataset,
+                                         const char        *what) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "lode-palette.h"
 #include "lode-text.h"
 #include "lode-headlines.h"
+#include "lode-export-private.h"
 #include "lode-sources.h"
 #include "lode-output-file.h"
 
@@ -102,11 +103,20 @@ dup_request_title (const LodeExportRequest *req)
 
 /* The heading over an exported diagram, also the slide's subtitle. */
 static char *
-dup_view_heading (int year)
+dup_flow_heading (int year)
 {
   /* Translators: the heading of an exported flow diagram and the subtitle of an exported
    * slide; %d is a year. */
   return g_strdup_printf (_("The rare-earth supply chain from mine to magnet in %d"), year);
+}
+
+/* The heading over an exported difference view. */
+static char *
+dup_flow_diff_heading (int year)
+{
+  /* Translators: the heading of an exported difference view; %d is a year */
+  return g_strdup_printf (_("What changed in the supply chain in %d, against the baseline"),
+                          year);
 }
 
 /* What every part of a page is painted with. */
@@ -216,9 +226,7 @@ paint_flow_diff (const Page *page,
                  double      fs,
                  Area        a)
 {
-  /* Translators: the heading of an exported difference view; %d is a year */
-  g_autofree char *heading = g_strdup_printf (_("What changed in the supply chain in %d, "
-                                                 "against the baseline"), page->req->year);
+  g_autofree char *heading = dup_flow_diff_heading (page->req->year);
   LodeFlowDiffOptions options;
   LodeFlowDiffLayout *layout;
   double heading_h;
@@ -275,7 +283,8 @@ paint_footer (const Page *page,
   g_autofree char *year = dup_footer_year (req);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
   g_autofree char *sources =
-    lode_sources_dup_credit (lode_projection_get_dataset (req->projection), FOOTER_SOURCES);
+    lode_sources_dup_credit_listed (lode_projection_get_dataset (req->projection),
+                                    FOOTER_SOURCES, req->sources_listed);
   g_autofree char *title = dup_request_title (req);
   g_autofree char *assumptions = lode_export_dup_assumptions (req);
   double inner = width - 2 * margin;
@@ -322,7 +331,7 @@ paint_flow_view (const Page *page,
                  double      fs,
                  Area        a)
 {
-  g_autofree char *heading = dup_view_heading (page->req->year);
+  g_autofree char *heading = dup_flow_heading (page->req->year);
   double heading_h;
 
   lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
@@ -337,7 +346,7 @@ paint_slide (const Page *page,
              Area        a)
 {
   g_autofree char *title = dup_request_title (page->req);
-  g_autofree char *subtitle = dup_view_heading (page->req->year);
+  g_autofree char *subtitle = dup_flow_heading (page->req->year);
   double title_h, subtitle_h, gap = SLIDE_GAP_PX * fs, top, body_h, cards_h, main_h, flow_w;
   double flow_h;
 
@@ -411,6 +420,7 @@ lode_export_request_init (LodeExportRequest    *req,
     .year = clamp_year (projection, projection->base_year + 11),
     .target_share = 0.5,
     .transparent = FALSE,
+    .sources_listed = LODE_SOURCES_LISTED_IN_FILE,
   };
 }
 
@@ -425,6 +435,7 @@ lode_export_request_apply_scenario (LodeExportRequest *req,
   g_return_if_fail (LODE_IS_SCENARIO (scenario));
 
   req->title = lode_scenario_get_title (scenario);
+  req->author = lode_scenario_get_author (scenario);
   if (lode_chart_kind_from_id (lode_scenario_get_chart (scenario), &chart))
     req->chart = chart;
   year = lode_scenario_get_selected_year (scenario);
@@ -608,7 +619,8 @@ lode_export_parse_size (const char        *text,
                    text);
       return FALSE;
     }
-  if (!lode_export_check_size (format, (int) w, (int) h, 1, error))
+  if (!lode_export_check_page_size (format, (int) MIN (w, G_MAXINT), (int) MIN (h, G_MAXINT),
+                                    error))
     return FALSE;
 
   if (out_width != NULL)
@@ -648,6 +660,24 @@ lode_export_check_size (LodeExportFormat   format,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+lode_export_check_page_size (LodeExportFormat   format,
+                             int                width,
+                             int                height,
+                             GError           **error)
+{
+  if (width < LODE_EXPORT_MIN_PAGE_WIDTH || height < LODE_EXPORT_MIN_PAGE_HEIGHT)
+    {
+      g_set_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID,
+                   /* Translators: the size asked for, then the smallest page allowed */
+                   _("Size %d × %d is too small to read: give at least %d × %d, or a preset "
+                     "(16:9, 4:3, a4)"),
+                   width, height, LODE_EXPORT_MIN_PAGE_WIDTH, LODE_EXPORT_MIN_PAGE_HEIGHT);
+      return FALSE;
+    }
+  return lode_export_check_size (format, width, height, 1, error);
 }
 
 double
@@ -697,6 +727,69 @@ lode_export_dup_assumptions (const LodeExportRequest *req)
     default:
       return NULL;
     }
+}
+
+char *
+lode_export_dup_view_heading (const LodeExportRequest *req)
+{
+  g_return_val_if_fail (req != NULL && req->projection != NULL, NULL);
+
+  if (req->view == LODE_EXPORT_VIEW_CHART)
+    /* Translators: what an exported chart shows: its name and its years, "NdPr Price,
+     * 2024–2040" */
+    return g_strdup_printf (_("%s, %d–%d"), lode_chart_kind_title (req->chart),
+                            req->projection->base_year, req->projection->horizon);
+  if (req->view == LODE_EXPORT_VIEW_FLOW_DIFF)
+    return dup_flow_diff_heading (clamp_year (req->projection, req->year));
+  return dup_flow_heading (clamp_year (req->projection, req->year));
+}
+
+char *
+lode_export_dup_file_name (const LodeExportRequest *req,
+                           LodeExportFormat         format)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *view = NULL;
+  char *name;
+
+  g_return_val_if_fail (req != NULL && req->projection != NULL, NULL);
+  g_return_val_if_fail (format < LODE_EXPORT_N_FORMATS, NULL);
+
+  title = dup_request_title (req);
+  /* No folder separators or control characters in a file name, and no hidden file. */
+  for (char *p = title; *p != '\0'; p++)
+    if (*p == G_DIR_SEPARATOR || *p == '\\' || (guchar) *p < 0x20)
+      *p = '-';
+  g_strstrip (title);
+  while (title[0] == '.')
+    memmove (title, title + 1, strlen (title));
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Lodestone export"));
+    }
+
+  switch (req->view)
+    {
+    case LODE_EXPORT_VIEW_CHART:
+      /* A chart covers every year: its name alone. */
+      view = g_strdup (lode_chart_kind_id (req->chart));
+      break;
+    case LODE_EXPORT_VIEW_SLIDE:
+      view = g_strdup_printf ("slide %d", clamp_year (req->projection, req->year));
+      break;
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      view = g_strdup_printf ("flow-diff %d", clamp_year (req->projection, req->year));
+      break;
+    case LODE_EXPORT_VIEW_FLOW:
+    default:
+      view = g_strdup_printf ("flow %d", clamp_year (req->projection, req->year));
+      break;
+    }
+  /* Translators: an export's file name: scenario title – view, "Mine to Magnet – flow 2035";
+   * the extension follows */
+  name = g_strdup_printf (_("%s – %s"), title, view);
+  return g_strconcat (name, ".", format_extensions[format], NULL);
 }
 
 void
@@ -830,6 +923,8 @@ lode_export_to_bytes (const LodeExportRequest  *req,
 {
   g_autoptr(GByteArray) bytes = NULL;
   LodeExportRequest page;
+  LodeExportMeta meta;
+  gboolean screen_copy;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -843,6 +938,15 @@ lode_export_to_bytes (const LodeExportRequest  *req,
 
   page = *req;
   bytes = g_byte_array_new ();
+  screen_copy = req->screen_font_scale > 0;
+  /* Where the footer sends a reader for the sources it does not name. */
+  if (screen_copy)
+    page.sources_listed = LODE_SOURCES_LISTED_IN_APP;
+  else if (format == LODE_EXPORT_FORMAT_PDF && req->sources_page)
+    page.sources_listed = LODE_SOURCES_LISTED_ON_PAGE;
+  else
+    page.sources_listed = LODE_SOURCES_LISTED_IN_FILE;
+  lode_export_meta_init (&meta, &page);
 
   switch (format)
     {
@@ -853,19 +957,10 @@ lode_export_to_bytes (const LodeExportRequest  *req,
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case LODE_EXPORT_FORMAT_PDF:
-      {
-        g_autofree char *caption = lode_export_dup_caption (&page);
-        g_autofree char *sources =
-          lode_sources_dup_credit (lode_projection_get_dataset (page.projection), 0);
-        g_autofree char *creator = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
-
-        page.transparent = FALSE;
-        surface = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes,
-                                                       width, height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, caption);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, sources);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-      }
+      page.transparent = FALSE;
+      surface = cairo_pdf_surface_create_for_stream (append_to_byte_array_cb, bytes,
+                                                     width, height);
+      lode_export_pdf_set_meta (surface, &meta);
       break;
     case LODE_EXPORT_FORMAT_PNG:
     case LODE_EXPORT_N_FORMATS:
@@ -878,6 +973,11 @@ lode_export_to_bytes (const LodeExportRequest  *req,
   if (format == LODE_EXPORT_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
   lode_export_paint_page (cr, &page, width, height);
+  if (format == LODE_EXPORT_FORMAT_PDF && page.sources_page)
+    {
+      cairo_show_page (cr);
+      lode_export_paint_sources_pages (cr, &page, width, height);
+    }
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -887,6 +987,12 @@ lode_export_to_bytes (const LodeExportRequest  *req,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == LODE_EXPORT_FORMAT_PNG && !screen_copy)
+    lode_export_png_add_meta (bytes, &meta);
+  else if (status == CAIRO_STATUS_SUCCESS && format == LODE_EXPORT_FORMAT_SVG)
+    lode_export_svg_add_meta (bytes, &meta);
+  lode_export_meta_clear (&meta);
 
   if (!check_cairo (status, error))
     return NULL;

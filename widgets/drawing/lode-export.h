@@ -22,6 +22,7 @@
 
 #include "lode-chart-layout.h"
 #include "lode-projection.h"
+#include "lode-sources.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +60,11 @@ typedef enum
   LODE_EXPORT_N_SIZES
 } LodeExportSize;
 
-#define LODE_EXPORT_MIN_SIDE    64
+#define LODE_EXPORT_MIN_SIDE    64       /* any picture, a copy of a small view included */
+/* The smallest page a user may ask for (--size, the export dialog's custom size): below it
+ * the type of a page would be too small to read. */
+#define LODE_EXPORT_MIN_PAGE_WIDTH  640
+#define LODE_EXPORT_MIN_PAGE_HEIGHT 360
 #define LODE_EXPORT_MAX_SIDE    8192     /* page side, before the PNG scale */
 #define LODE_EXPORT_MAX_PIXELS  16384    /* PNG side after the scale */
 #define LODE_EXPORT_MAX_SCALE   3
@@ -84,6 +89,13 @@ typedef struct
   const LodeSensitivity *sensitivity;
   const LodeMarginal    *marginal;
   const LodeBands       *bands;
+  const char           *author;         /* the scenario's author, borrowed, may be NULL */
+  /* A PDF gets pages listing every source after the picture. */
+  gboolean              sources_page;
+  /* Where the footer says the sources it does not name are listed: the file's properties
+   * (default), the last page (set by lode_export_to_bytes() for a PDF with sources_page) or
+   * Lodestone's Sources view (a copy to the clipboard). */
+  LodeSourcesListed     sources_listed;
 } LodeExportRequest;
 
 GQuark      lode_export_error_quark      (void);
@@ -118,7 +130,9 @@ void        lode_export_size_get         (LodeExportSize        size,
                                           LodeExportFormat      format,
                                           int                  *out_width,
                                           int                  *out_height);
-/* "1920x1080" (also "×"), or a preset name: "16:9", "4:3", "a4". */
+/* "1920x1080" (also "×"), or a preset name: "16:9", "4:3", "a4". A size below
+ * LODE_EXPORT_MIN_PAGE_WIDTH × LODE_EXPORT_MIN_PAGE_HEIGHT is refused (see
+ * lode_export_check_page_size()). */
 gboolean    lode_export_parse_size       (const char           *text,
                                           LodeExportFormat      format,
                                           int                  *out_width,
@@ -131,6 +145,13 @@ gboolean    lode_export_check_size       (LodeExportFormat      format,
                                           int                   scale,
                                           GError              **error);
 
+/* A page size a user asked for: at least LODE_EXPORT_MIN_PAGE_WIDTH ×
+ * LODE_EXPORT_MIN_PAGE_HEIGHT, so its type can be read, and what check_size allows. */
+gboolean    lode_export_check_page_size  (LodeExportFormat      format,
+                                          int                   width,
+                                          int                   height,
+                                          GError              **error);
+
 /* Type scale for a page: 1.4 at 1920 × 1080, proportional to the page otherwise. */
 double      lode_export_font_scale       (double                width,
                                           double                height);
@@ -139,6 +160,13 @@ char       *lode_export_dup_caption      (const LodeExportRequest *req) G_GNUC_W
 /* What the analyses shown on the page assume (runs, seed, ranges), as the footer says it
  * above the caption; NULL when the page shows none. */
 char       *lode_export_dup_assumptions  (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
+/* What the page shows, in words: "The rare-earth supply chain from mine to magnet in 2035",
+ * "NdPr Price, 2024–2040" (an export's subject, and the heading over a diagram). */
+char       *lode_export_dup_view_heading (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
+/* A file name for the export of a view and year: "Mine to Magnet – flow 2035.png",
+ * "Baseline – price.svg" (a chart covers every year). No folder separators. */
+char       *lode_export_dup_file_name    (const LodeExportRequest *req,
+                                          LodeExportFormat      format) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Paints the whole page (background, view, footer) in a width × height user space. */
 void        lode_export_paint_page       (cairo_t              *cr,
@@ -155,7 +183,9 @@ void        lode_export_paint_preview    (cairo_t              *cr,
                                           double                width,
                                           double                height);
 
-/* The encoded file. `scale` (1..3) multiplies the pixel size of a PNG; SVG and PDF ignore it. */
+/* The encoded file, with its metadata (lode-export-private.h): PNG text chunks, SVG <title>,
+ * <desc> and <metadata>, the PDF's document information, and for a PDF with sources_page the
+ * sources pages. `scale` (1..3) multiplies the pixel size of a PNG; SVG and PDF ignore it. */
 GBytes     *lode_export_to_bytes         (const LodeExportRequest *req,
                                           LodeExportFormat      format,
                                           int                   width,

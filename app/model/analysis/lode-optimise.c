@@ -645,7 +645,7 @@ lode_optimise_write_summary (const LodeOptimiseResult *self,
   g_string_append_printf (out, "optimise_reached: %s\n", self->reached ? "yes" : "no");
   g_string_append_printf (out, "optimise_runs: %u\n", self->n_runs);
   fund = lode_format_c_number (self->fund_busd, 6);
-  g_string_append_printf (out, "optimise_set: --set fund.size_busd=%s --set fund.allocation=",
+  g_string_append_printf (out, "optimise_set: --set fund.size_busd=%s --set fund.alloc=",
                           fund);
   for (guint k = 0; k < LODE_N_FUND_KINDS; k++)
     {

@@ -10,10 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Self-sufficiency can run far above 100 % (an exporting stage); beyond this the axis stops
- * and the line is clipped; the hover card still tells the value. */
-#define LODE_CHART_MAX_PERCENT_AXIS 200.0
-
 typedef enum
 {
   LODE_CHART_FLAGS_NONE    = 0,

@@ -479,13 +479,15 @@ place_plot_vertically (LodeChartBuilder *b,
   layout->plot.height = MAX (layout->height - top - bottom, MIN_PLOT_PX);
 }
 
-/* 0–100 % in fifths or quarters, never 0–120 % for a 100.4 % blip. */
+/* 0–100 % in fifths or quarters, never 0–120 % for a 100.4 % blip; above that, round ticks
+ * up to the highest value (an exporting stage's self-sufficiency runs far above 100 %): the
+ * axis never cuts a line off. */
 static void
 percent_ticks (LodeChartTicks *ticks,
                double          hi,
                int             max_ticks)
 {
-  lode_chart_ticks_compute (0, CLAMP (hi, 100.0, LODE_CHART_MAX_PERCENT_AXIS), max_ticks, ticks);
+  lode_chart_ticks_compute (0, MAX (hi, 100.0), max_ticks, ticks);
   if (hi <= 100.0 + 1e-9)
     {
       int steps = max_ticks >= 6 ? 5 : max_ticks >= 5 ? 4 : max_ticks >= 3 ? 2 : 1;

@@ -536,7 +536,7 @@ lode_chart_paint (cairo_t               *cr,
 
   paint_grid (cr, layout, palette);
 
-  /* Series stay in the plot (a clipped self-sufficiency above 200 %), with room for a stroke. */
+  /* Series stay in the plot (the axes hold every value), with room for a stroke. */
   margin = layout->line_width;
   cairo_save (cr);
   cairo_rectangle (cr, plot->x - margin, plot->y - margin, plot->width + 2 * margin,

@@ -38,7 +38,7 @@ build (LodeChartData *data)
           const LodeYear *y = lode_chart_data_year (data->projection, layout->first_year + i);
 
           line->value[i] = y != NULL ? 100.0 * y->chain[LODE_MATERIAL_NDPR].us_self_sufficiency[s] : NAN;
-          lode_chart_data_extend (data, 0, MIN (line->value[i], LODE_CHART_MAX_PERCENT_AXIS));
+          lode_chart_data_extend (data, 0, line->value[i]);
         }
     }
   for (int s = 0; s < LODE_N_STAGES; s++)
