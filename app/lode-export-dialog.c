@@ -9,13 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-analyses.h"
 #include "lode-chart-layout.h"
 #include "lode-export-dialog.h"
 #include "lode-export-preview.h"
 
 /* Rows of the "Show" list: the flow diagram, every chart, then the slide. */
-#define VIEW_ROW_FLOW  0
-#define VIEW_ROW_SLIDE (LODE_N_CHARTS + 1)
+#define VIEW_ROW_FLOW      0
+#define VIEW_ROW_SLIDE     (LODE_N_CHARTS + 1)
+#define VIEW_ROW_FLOW_DIFF (LODE_N_CHARTS + 2)
 
 struct _LodeExportDialog
 {
@@ -41,7 +43,9 @@ struct _LodeExportDialog
 
   /* Owned */
   LodeDocument         *document;
+  LodeAnalyses         *analyses;     /* the document's, when a window keeps them */
   GtkFileChooserNative *chooser;
+  gboolean              made_tornado; /* the dialog asked the analyses for the tornado */
 };
 
 G_DEFINE_FINAL_TYPE (LodeExportDialog, lode_export_dialog, ADW_TYPE_WINDOW)
@@ -63,6 +67,7 @@ request_from_document (LodeDocument       *document,
                        LodeExportRequest  *req)
 {
   LodeProjection *projection = lode_document_get_projection (document);
+  LodeAnalyses *analyses = lode_analyses_from_document (document);
 
   if (projection == NULL)
     return FALSE;
@@ -77,6 +82,14 @@ request_from_document (LodeDocument       *document,
   req->view = view;
   if (view == LODE_EXPORT_VIEW_CHART)
     req->chart = chart;
+  /* The analyses the window keeps for the document: the tornado, the marginal values, the
+   * bands (each NULL until made, or when not wanted). */
+  if (analyses != NULL)
+    {
+      req->sensitivity = lode_analyses_get_sensitivity (analyses);
+      req->marginal = lode_analyses_get_marginal (analyses);
+      req->bands = lode_analyses_get_bands (analyses);
+    }
   return TRUE;
 }
 
@@ -88,6 +101,8 @@ view_from_row (guint           row,
   *out_chart = LODE_CHART_CHINA_FREE;
   if (row == VIEW_ROW_FLOW)
     *out_view = LODE_EXPORT_VIEW_FLOW;
+  else if (row == VIEW_ROW_FLOW_DIFF)
+    *out_view = LODE_EXPORT_VIEW_FLOW_DIFF;
   else if (row >= VIEW_ROW_SLIDE)
     *out_view = LODE_EXPORT_VIEW_SLIDE;
   else
@@ -105,6 +120,8 @@ row_from_view (LodeExportView view,
     {
     case LODE_EXPORT_VIEW_SLIDE:
       return VIEW_ROW_SLIDE;
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      return VIEW_ROW_FLOW_DIFF;
     case LODE_EXPORT_VIEW_CHART:
       return (guint) chart + 1;
     case LODE_EXPORT_VIEW_FLOW:
@@ -169,6 +186,26 @@ update_preview (LodeExportDialog *self)
   lode_export_preview_set_page (self->preview, &req, width, height);
 }
 
+/* The tornado is made while its chart shows in the window; the dialog asks for it while it
+ * is chosen here, and gives it back. */
+static void
+want_tornado (LodeExportDialog *self,
+              gboolean          want)
+{
+  if (self->analyses == NULL)
+    return;
+  if (want && !lode_analyses_get_sensitivity_enabled (self->analyses))
+    {
+      lode_analyses_set_sensitivity_enabled (self->analyses, TRUE);
+      self->made_tornado = TRUE;
+    }
+  else if (!want && self->made_tornado)
+    {
+      lode_analyses_set_sensitivity_enabled (self->analyses, FALSE);
+      self->made_tornado = FALSE;
+    }
+}
+
 static void
 update_rows (LodeExportDialog *self)
 {
@@ -178,7 +215,11 @@ update_rows (LodeExportDialog *self)
   gboolean png = format == LODE_EXPORT_FORMAT_PNG;
   int width, height, scale;
   g_autofree char *text = NULL;
+  LodeExportView view;
+  LodeChartKind chart;
 
+  view_from_row (adw_combo_row_get_selected (self->view_row), &view, &chart);
+  want_tornado (self, view == LODE_EXPORT_VIEW_CHART && chart == LODE_CHART_TORNADO);
   gtk_widget_set_sensitive (GTK_WIDGET (self->width_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height_row), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
@@ -300,7 +341,9 @@ lode_export_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  want_tornado (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->analyses);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (lode_export_dialog_parent_class)->dispose (object);
@@ -359,6 +402,7 @@ lode_export_dialog_init (LodeExportDialog *self)
   /* Translators: an export that puts the title, the diagram, a chart and the headline cards
    * on one page. */
   gtk_string_list_append (views, _("Slide"));
+  gtk_string_list_append (views, _("What changed (against the baseline)"));
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
 }
 
@@ -395,6 +439,14 @@ lode_export_dialog_new (GtkWindow    *parent,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The tornado, marginal values and bands come from the background. */
+  self->analyses = lode_analyses_from_document (document);
+  if (self->analyses != NULL)
+    {
+      g_object_ref (self->analyses);
+      g_signal_connect_object (self->analyses, "updated", G_CALLBACK (document_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   update_rows (self);
   return self;

@@ -32,6 +32,9 @@ typedef enum
   LODE_PENDING_NEW,
 } LodePending;
 
+/* lode-window-analyses.c: the analyses, their toggles and views. */
+typedef struct _LodeWindowAnalyses LodeWindowAnalyses;
+
 struct _LodeWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -78,6 +81,8 @@ struct _LodeWindow
   char                 *pending_preset;
   LodeScenario         *origin;       /* the preset the scenario started from, as it ships */
   char                 *pending_response; /* the answer to "Save Changes?", until it runs */
+
+  LodeWindowAnalyses   *analyses;
 
   /* Borrowed */
   const LodePreset     *origin_preset;
@@ -130,6 +135,13 @@ void      lode_window_confirm_then      (LodeWindow   *self,
                                          LodePending   pending,
                                          GFile        *file,
                                          const char   *preset_id);
+
+/* lode-window-analyses.c */
+void      lode_window_init_analyses     (LodeWindow   *self);
+/* After a new projection: the difference view, when it shows. */
+void      lode_window_analyses_update   (LodeWindow   *self);
+gboolean  lode_window_analyses_showing_diff (LodeWindow *self);
+void      lode_window_analyses_free     (LodeWindow   *self);
 
 /* lode-window-views.c: the data table and the Sources view */
 void      lode_window_init_views        (LodeWindow   *self);

@@ -131,6 +131,7 @@ push_projection (LodeWindow *self)
   lode_headlines_compute (projection, baseline,
                           lode_document_get_target_share (self->document), &headlines);
   lode_headline_cards_set_headlines (LODE_HEADLINE_CARDS (self->cards), &headlines);
+  lode_window_analyses_update (self);
   lode_window_refresh_views (self);
 }
 
@@ -753,6 +754,7 @@ lode_window_constructed (GObject *object)
   self->settings = settings_new ();
   restore_window_state (self);
   connect_document (self);
+  lode_window_init_analyses (self);
 
   /* The chart shown last, unless the scenario says otherwise. */
   last_chart = g_settings_get_string (self->settings, "last-chart");
@@ -790,6 +792,7 @@ lode_window_dispose (GObject *object)
       self->layout_tick_id = 0;
     }
   lode_window_close_dialogs (self);
+  lode_window_analyses_free (self);
   lode_window_close_views (self);
   lode_window_close_explanation (self);
   lode_window_clear_autosave (self);
@@ -1169,7 +1172,8 @@ lode_window_dup_current_view (LodeWindow *self)
     chart = self->last_area == self->charts_area;
 
   if (!chart)
-    return lode_export_view_to_id (LODE_EXPORT_VIEW_FLOW, 0);
+    return lode_export_view_to_id (lode_window_analyses_showing_diff (self)
+                                   ? LODE_EXPORT_VIEW_FLOW_DIFF : LODE_EXPORT_VIEW_FLOW, 0);
   return lode_export_view_to_id (LODE_EXPORT_VIEW_CHART,
                                  lode_chart_view_get_kind (LODE_CHART_VIEW (self->chart_view)));
 }

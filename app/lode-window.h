@@ -57,7 +57,7 @@ void          lode_window_show_start_page   (LodeWindow      *self);
 gboolean      lode_window_get_start_page_visible (LodeWindow *self);
 /* TRUE until a start page has been left once (the settings' start-page-seen). */
 gboolean      lode_window_is_first_run      (LodeWindow      *self);
-/* What Export and Copy Image take: "flow", "chart:<id>" or "slide". */
+/* What Export and Copy Image take: "flow", "flow-diff", "chart:<id>" or "slide". */
 char         *lode_window_dup_current_view  (LodeWindow      *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

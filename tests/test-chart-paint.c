@@ -9,6 +9,7 @@
 #include "chart-fixtures.h"
 #include "lode-cards-paint.h"
 #include "lode-chart-paint.h"
+#include "render-test-util.h"
 
 #define W 800
 #define H 300
@@ -60,36 +61,6 @@ render (Fixture                *f,
       cairo_surface_write_to_png (f->surface, name);
     }
   return layout;
-}
-
-static LodeRgba
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 argb;
-  double a;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
-  argb = *(guint32 *) (data + y * stride + 4 * x);
-  a = ((argb >> 24) & 0xff) / 255.0;
-  if (a == 0)
-    return (LodeRgba) { 0, 0, 0, 0 };
-  /* Un-premultiply. */
-  return (LodeRgba) { ((argb >> 16) & 0xff) / 255.0 / a, ((argb >> 8) & 0xff) / 255.0 / a,
-                      (argb & 0xff) / 255.0 / a, a };
-}
-
-static double
-distance (LodeRgba a,
-          LodeRgba b)
-{
-  return fabs (a.r - b.r) + fabs (a.g - b.g) + fabs (a.b - b.b);
 }
 
 /* Some pixel within `radius` of (x, y) has `colour` (within `tolerance`, summed over r, g, b). */

@@ -43,8 +43,15 @@ test_headless_or_not (void)
   g_autoptr(LodeCliOptions) joint = parse (&error, "--export", "/nonexistent/x.png",
                                            "--material", "joint", NULL);
   g_autoptr(LodeCliOptions) heavy = parse (&error, "--summary", "--material", "heavy", NULL);
+  /* The analyses alone run without a window too. */
+  g_autoptr(LodeCliOptions) tornado = parse (&error, "--sensitivity", "/nonexistent/t.csv",
+                                             "--year", "2035", NULL);
+  g_autoptr(LodeCliOptions) optimise = parse (&error, "--optimise", "share=0.5,year=2030",
+                                              NULL);
 
   g_assert_no_error (error);
+  g_assert_true (lode_cli_options_get_headless (tornado));
+  g_assert_true (lode_cli_options_get_headless (optimise));
   g_assert_false (lode_cli_options_get_headless (gui));
   g_assert_true (lode_cli_options_get_headless (summary));
   /* Parsing writes nothing, even where the export would go. */
@@ -73,6 +80,12 @@ test_usage_errors (void)
     /* The joint view is a diagram: the summary and CSV always carry the joint figures. */
     { { "--summary", "--material", "joint", NULL }, lode_cli_error_quark, "a view of" },
     { { "--csv", "x.csv", "--material", "joint", NULL }, lode_cli_error_quark, "a view of" },
+    { { "--bands", "10", NULL }, lode_cli_error_quark, "need --summary" },
+    { { "--summary", "--year", "2030", NULL }, lode_cli_error_quark, "--sensitivity" },
+    { { "--summary", "--bands", "10", NULL }, lode_cli_error_quark, "--bands needs --csv" },
+    { { "--csv", "x.csv", "--seed", "3", NULL }, lode_cli_error_quark, "--seed needs --bands" },
+    { { "--sensitivity", "t.csv", "--output", "nope", NULL }, lode_cli_error_quark, "nope" },
+    { { "--optimise", "share=0.5,year=nope", NULL }, lode_cli_error_quark, "year=nope" },
     /* --help would print and exit: only the program itself takes it. */
     { { "--help", NULL }, g_option_error_quark, "--help" },
   };

@@ -89,8 +89,8 @@ test_initial_view (Fixture       *f,
   AdwComboRow *view_row = child (f, "view_row");
   GListModel *views = adw_combo_row_get_model (view_row);
 
-  /* Flow, every chart, slide. */
-  g_assert_cmpuint (g_list_model_get_n_items (views), ==, LODE_N_CHARTS + 2);
+  /* Flow, every chart, slide, the difference view. */
+  g_assert_cmpuint (g_list_model_get_n_items (views), ==, LODE_N_CHARTS + 3);
   g_assert_cmpuint (adw_combo_row_get_selected (view_row), ==, 1 + LODE_CHART_PRICE);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (views), 1 + LODE_CHART_PRICE),
                    ==, lode_chart_kind_title (LODE_CHART_PRICE));

@@ -45,6 +45,7 @@ struct _LodeAllocationEditor
   GtkWidget         *caption;
   GtkWidget         *list;
   LodeLeverRow      *rows[LODE_N_ALLOC];
+  LodeFundAdvisor   *advisor;
 
   /* Owned */
   LodeDocument      *document;
@@ -190,6 +191,14 @@ row_edited_cb (LodeAllocationEditor *self,
       }
 }
 
+/* The advisor's optimiser holds the locked shares. */
+static void
+row_locked_cb (LodeAllocationEditor *self)
+{
+  for (guint i = 0; i < LODE_N_ALLOC; i++)
+    lode_fund_advisor_set_locked (self->advisor, i, lode_lever_row_get_locked (self->rows[i]));
+}
+
 static void
 lode_allocation_editor_dispose (GObject *object)
 {
@@ -203,6 +212,11 @@ lode_allocation_editor_dispose (GObject *object)
     }
   g_clear_pointer (&self->caption, gtk_widget_unparent);
   g_clear_pointer (&self->list, gtk_widget_unparent);
+  if (self->advisor != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->advisor));
+      self->advisor = NULL;
+    }
   memset (self->rows, 0, sizeof self->rows);
 
   G_OBJECT_CLASS (lode_allocation_editor_parent_class)->dispose (object);
@@ -308,8 +322,14 @@ lode_allocation_editor_init (LodeAllocationEditor *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->rows[i], "drag-end", G_CALLBACK (row_drag_end_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->rows[i], "notify::locked", G_CALLBACK (row_locked_cb),
+                               self, G_CONNECT_SWAPPED);
       gtk_list_box_append (GTK_LIST_BOX (self->list), GTK_WIDGET (self->rows[i]));
     }
+
+  self->advisor = LODE_FUND_ADVISOR (lode_fund_advisor_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->advisor), 12);
+  gtk_widget_set_parent (GTK_WIDGET (self->advisor), GTK_WIDGET (self));
 
   sync_from_scenario (self);
 }
@@ -338,6 +358,8 @@ lode_allocation_editor_set_document (LodeAllocationEditor *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  if (self->advisor != NULL)
+    lode_fund_advisor_set_document (self->advisor, document);
 
   if (document != NULL)
     {
@@ -454,6 +476,14 @@ lode_allocation_editor_get_bar (LodeAllocationEditor *self)
   g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), NULL);
 
   return GTK_WIDGET (self->bar);
+}
+
+LodeFundAdvisor *
+lode_allocation_editor_get_advisor (LodeAllocationEditor *self)
+{
+  g_return_val_if_fail (LODE_IS_ALLOCATION_EDITOR (self), NULL);
+
+  return self->advisor;
 }
 
 char *

@@ -3,7 +3,8 @@
  * LodeAllocationEditor — the fund's split across mine / separation / metal / magnet /
  * recycling. The five shares always sum to 100 %: moving one rescales the unlocked others
  * proportionally (lode_allocation_move()), and a locked share never moves. A stacked bar above
- * the rows shows the split and what it means in money (fund size × share).
+ * the rows shows the split and what it means in money (fund size × share); under them the
+ * fund advisor shows where the next dollar goes and finds the best fund and split.
  *
  * It edits the document's scenario directly: every move is one undo step, a slider drag is
  * one step however many values it passes through (and the drag rescales from the split at
@@ -15,6 +16,7 @@
 #include <adwaita.h>
 
 #include "lode-document.h"
+#include "lode-fund-advisor.h"
 #include "lode-lever-row.h"
 
 G_BEGIN_DECLS
@@ -45,6 +47,8 @@ void          lode_allocation_editor_set_locked   (LodeAllocationEditor *self,
 LodeLeverRow *lode_allocation_editor_get_row      (LodeAllocationEditor *self,
                                                    guint                 index);
 GtkWidget    *lode_allocation_editor_get_bar      (LodeAllocationEditor *self);
+/* Under the rows: where the next dollar goes, and the optimiser (which holds the locks). */
+LodeFundAdvisor *lode_allocation_editor_get_advisor (LodeAllocationEditor *self);
 /* The bar's accessible description: "Mine 15 % ($1.5 bn), Separation 35 % ..." */
 char         *lode_allocation_editor_dup_summary  (LodeAllocationEditor *self)
                                                    G_GNUC_WARN_UNUSED_RESULT;

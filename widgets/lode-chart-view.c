@@ -16,6 +16,9 @@ struct _LodeChartView
   /* Owned */
   LodeProjection   *projection;
   LodeProjection   *baseline;
+  LodeSensitivity  *sensitivity;
+  LodeMarginal     *marginal;
+  LodeBands        *bands;
   LodeChartLayout  *layout;
   LodeChartHover   *hover;          /* over the layout; NULL when the pointer is not on it */
   char             *description;
@@ -108,6 +111,9 @@ relayout (LodeChartView *self)
   g_clear_pointer (&self->layout, lode_chart_layout_free);
   if (width > 0 && height > 0)
     {
+      self->options.sensitivity = self->sensitivity;
+      self->options.marginal = self->marginal;
+      self->options.bands = self->bands;
       self->layout = lode_chart_layout_new (self->kind, self->projection, self->baseline,
                                             width, height, &self->options);
       update_accessible (self);
@@ -165,7 +171,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   const LodeChartLayout *layout = self->layout;
   int year;
 
-  if (layout == NULL || layout->empty)
+  if (layout == NULL || layout->empty || layout->n_years <= 0)
     return FALSE;
 
   year = self->options.selected_year != 0 ? self->options.selected_year : layout->first_year;
@@ -272,6 +278,9 @@ lode_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, lode_chart_layout_free);
   g_clear_pointer (&self->projection, lode_projection_unref);
   g_clear_pointer (&self->baseline, lode_projection_unref);
+  g_clear_pointer (&self->sensitivity, lode_sensitivity_unref);
+  g_clear_pointer (&self->marginal, lode_marginal_unref);
+  g_clear_pointer (&self->bands, lode_bands_unref);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lode_chart_view_parent_class)->dispose (object);
@@ -634,6 +643,44 @@ lode_chart_view_set_price_floor (LodeChartView        *self,
       && self->options.price_floor.years == shown.years)
     return;
   self->options.price_floor = shown;
+  relayout (self);
+}
+
+void
+lode_chart_view_set_analyses (LodeChartView   *self,
+                              LodeSensitivity *sensitivity,
+                              LodeMarginal    *marginal,
+                              LodeBands       *bands)
+{
+  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+
+  if (sensitivity == self->sensitivity && marginal == self->marginal && bands == self->bands)
+    return;
+  if (sensitivity != NULL)
+    lode_sensitivity_ref (sensitivity);
+  if (marginal != NULL)
+    lode_marginal_ref (marginal);
+  if (bands != NULL)
+    lode_bands_ref (bands);
+  g_clear_pointer (&self->sensitivity, lode_sensitivity_unref);
+  g_clear_pointer (&self->marginal, lode_marginal_unref);
+  g_clear_pointer (&self->bands, lode_bands_unref);
+  self->sensitivity = sensitivity;
+  self->marginal = marginal;
+  self->bands = bands;
+  relayout (self);
+}
+
+void
+lode_chart_view_set_show_title (LodeChartView *self,
+                                gboolean       show_title)
+{
+  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+
+  show_title = !!show_title;
+  if (self->options.show_title == show_title)
+    return;
+  self->options.show_title = show_title;
   relayout (self);
 }
 

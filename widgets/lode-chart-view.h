@@ -4,7 +4,8 @@
  * lode_chart_paint() from a LodeChartLayout that is recomputed when the data, the size or an
  * option changes, never while painting. Hovering shows a crosshair with every series' value;
  * clicking a year, or Left/Right/Home/End with the keyboard, selects it and emits
- * "year-activated". Accessible as an image whose description summarises the data.
+ * "year-activated". Accessible as an image whose description summarises the data. The
+ * analysis charts (tornado, marginal values) show the analyses given them, and have no years.
  */
 #pragma once
 
@@ -53,6 +54,16 @@ void                   lode_chart_view_set_font_scale    (LodeChartView  *self,
  * price chart can draw it. */
 void                   lode_chart_view_set_price_floor   (LodeChartView        *self,
                                                           const LodePriceFloor *floor);
+
+/* The analyses the analysis charts show and the bands the time charts draw; each may be
+ * NULL (referenced). */
+void                   lode_chart_view_set_analyses      (LodeChartView        *self,
+                                                          LodeSensitivity      *sensitivity,
+                                                          LodeMarginal         *marginal,
+                                                          LodeBands            *bands);
+/* Whether the chart draws its title (default TRUE): a compact chart has its own heading. */
+void                   lode_chart_view_set_show_title    (LodeChartView        *self,
+                                                          gboolean              show_title);
 
 /* Selects `year` and emits "year-activated", as a click on that year does. */
 void                   lode_chart_view_activate_year     (LodeChartView  *self,

@@ -13,9 +13,12 @@ struct _LodeExportPreview
 {
   GtkWidget          parent_instance;
 
-  /* Owned: the projections (referenced) and the title (copied) of `page` */
+  /* Owned: the projections and analyses (referenced) and the title (copied) of `page` */
   LodeProjection    *projection;
   LodeProjection    *baseline;
+  LodeSensitivity   *sensitivity;
+  LodeMarginal      *marginal;
+  LodeBands         *bands;
   char              *title;
 
   LodeExportRequest  page;
@@ -32,6 +35,9 @@ clear_page (LodeExportPreview *self)
   self->has_page = FALSE;
   g_clear_pointer (&self->projection, lode_projection_unref);
   g_clear_pointer (&self->baseline, lode_projection_unref);
+  g_clear_pointer (&self->sensitivity, lode_sensitivity_unref);
+  g_clear_pointer (&self->marginal, lode_marginal_unref);
+  g_clear_pointer (&self->bands, lode_bands_unref);
   g_clear_pointer (&self->title, g_free);
 }
 
@@ -114,9 +120,19 @@ lode_export_preview_set_page (LodeExportPreview       *self,
       self->projection = lode_projection_ref ((LodeProjection *) req->projection);
       self->baseline = req->baseline != NULL
                        ? lode_projection_ref ((LodeProjection *) req->baseline) : NULL;
+      /* The analyses are replaced when new ones are made: keep these alive. */
+      if (req->sensitivity != NULL)
+        self->sensitivity = lode_sensitivity_ref ((LodeSensitivity *) req->sensitivity);
+      if (req->marginal != NULL)
+        self->marginal = lode_marginal_ref ((LodeMarginal *) req->marginal);
+      if (req->bands != NULL)
+        self->bands = lode_bands_ref ((LodeBands *) req->bands);
       self->title = g_strdup (req->title);
       self->page.projection = self->projection;
       self->page.baseline = self->baseline;
+      self->page.sensitivity = self->sensitivity;
+      self->page.marginal = self->marginal;
+      self->page.bands = self->bands;
       self->page.title = self->title;
       self->page_width = page_width;
       self->page_height = page_height;

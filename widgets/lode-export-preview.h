@@ -2,7 +2,8 @@
 /*
  * LodeExportPreview — a page of an export, shown scaled to fit as a sheet (the export dialog's
  * preview). It paints with the export's own painter (lode_export_paint_preview()), so it shows
- * what the file will hold. It keeps the page's projections alive while it shows them.
+ * what the file will hold. It keeps the page's projections and analyses alive while it
+ * shows them.
  */
 #pragma once
 

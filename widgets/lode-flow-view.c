@@ -30,6 +30,7 @@ struct _LodeFlowView
   int             hover_node;
   int             hover_ribbon;
   int             selected;      /* node index, kept across years */
+  int             bottleneck_stage;
 };
 
 G_DEFINE_FINAL_TYPE (LodeFlowView, lode_flow_view, GTK_TYPE_WIDGET)
@@ -93,6 +94,7 @@ relayout (LodeFlowView *self)
   lode_flow_options_init (&options);
   options.font_scale = self->font_scale;
   lode_flow_options_set_view_material (&options, self->material);
+  options.bottleneck_stage = self->bottleneck_stage;
   self->hover_ribbon = -1;  /* ribbon indices change with the year */
   g_clear_pointer (&self->painted, gsk_render_node_unref);
   g_clear_pointer (&self->layout, lode_flow_layout_free);
@@ -571,6 +573,7 @@ lode_flow_view_init (LodeFlowView *self)
   self->hover_node = -1;
   self->hover_ribbon = -1;
   self->selected = -1;
+  self->bottleneck_stage = LODE_FLOW_BOTTLENECK_MODEL;
   lode_palette_init_light (&self->palette, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -688,6 +691,20 @@ lode_flow_view_get_material (LodeFlowView *self)
 {
   g_return_val_if_fail (LODE_IS_FLOW_VIEW (self), LODE_FLOW_MATERIAL_NDPR);
   return self->material;
+}
+
+void
+lode_flow_view_set_bottleneck_stage (LodeFlowView *self,
+                                     int           stage)
+{
+  g_return_if_fail (LODE_IS_FLOW_VIEW (self));
+  g_return_if_fail (stage >= LODE_FLOW_BOTTLENECK_MODEL && stage < LODE_N_STAGES);
+
+  if (self->bottleneck_stage == stage)
+    return;
+  self->bottleneck_stage = stage;
+  relayout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 int

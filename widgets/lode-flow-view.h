@@ -39,6 +39,11 @@ void                  lode_flow_view_set_material    (LodeFlowView     *self,
                                                       LodeFlowMaterial  material);
 LodeFlowMaterial      lode_flow_view_get_material    (LodeFlowView     *self);
 
+/* The stage marked as the bottleneck: LODE_FLOW_BOTTLENECK_MODEL (the default) for the
+ * model's, -1 for none, or a stage (the marginal values' binding one). */
+void                  lode_flow_view_set_bottleneck_stage (LodeFlowView *self,
+                                                           int           stage);
+
 /* The selected node (an index of lode_flow_layout_get_node()), or -1. */
 int                   lode_flow_view_get_selected_node (LodeFlowView *self);
 /* Selects the node of `stage` (a LodeStage, or LODE_FLOW_COLUMN_END_USE) in `region`;

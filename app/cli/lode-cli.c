@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as, --list. */
+/* lode-cli.c — the headless command line: --summary, --csv, --export, --save-as, --list, and
+ * the analyses (--sensitivity, --bands, --optimise: lode-cli-analyses.c). */
 
 #define G_LOG_DOMAIN "lode-cli"
 
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-layout.h"
+#include "lode-cli-analyses.h"
 #include "lode-cli.h"
 #include "lode-cli-list.h"
 #include "lode-export.h"
@@ -57,6 +59,7 @@ typedef struct
   char      *notes;
   char     **sets;
   char     **files;
+  LodeCliAnalysisOptions analyses;
 } CliOptions;
 
 /* The command line, parsed and checked. */
@@ -98,6 +101,7 @@ lode_cli_options_free (LodeCliOptions *options)
   g_free (o->notes);
   g_strfreev (o->sets);
   g_strfreev (o->files);
+  lode_cli_analysis_options_clear (&o->analyses);
   g_free (options->program);
   g_free (options);
 }
@@ -174,7 +178,8 @@ build_context (CliOptions *o)
     { "horizon", 0, 0, G_OPTION_ARG_INT, &o->horizon,
       N_("Last year of the projection (default 2040, up to 2060)"), N_("YEAR") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o->view,
-      N_("What to export: flow (default), slide or chart:NAME"), N_("VIEW") },
+      N_("What to export: flow (default), flow-diff (against the Baseline), slide or "
+         "chart:NAME"), N_("VIEW") },
     { "material", 0, 0, G_OPTION_ARG_STRING, &o->material,
       N_("The material whose chain --summary, --csv and --export show: ndpr (default), heavy "
          "or sm; joint for the diagram of --export (see below)"), N_("MATERIAL") },
@@ -193,6 +198,21 @@ build_context (CliOptions *o)
       N_("Leave a PNG's background transparent"), NULL },
     { "sources-page", 0, 0, G_OPTION_ARG_NONE, &o->sources_page,
       N_("Add pages listing every data source, with what it feeds, to a PDF"), NULL },
+    { "sensitivity", 0, 0, G_OPTION_ARG_FILENAME, &o->analyses.sensitivity_path,
+      N_("Write what matters most (every lever and estimate swung over its range) to a CSV "
+         "file"), N_("OUT.csv") },
+    { "output", 0, 0, G_OPTION_ARG_STRING, &o->analyses.output_key,
+      N_("The figure --sensitivity measures, a --csv column (default "
+         "china_free_share_us_demand, in --year or 2030)"), N_("KEY") },
+    { "bands", 0, 0, G_OPTION_ARG_INT, &o->analyses.bands,
+      N_("Monte Carlo over the estimates: KEY.p10, KEY.p50 and KEY.p90 columns in --csv, "
+         "bands on exported time charts"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &o->analyses.seed,
+      N_("The seed of --bands (default 2024)"), N_("N") },
+    { "optimise", 0, 0, G_OPTION_ARG_STRING, &o->analyses.optimise,
+      N_("The smallest fund and split reaching a China-free share by a year "
+         "(share=0.5,year=2030), or the best split of a fund (fund=20,year=2030); prints it "
+         "and applies it"), N_("SPEC") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
     { NULL }
   };
@@ -224,7 +244,10 @@ build_context (CliOptions *o)
       "  lodestone --save-as push.lodestone --set fund.size_busd=100 --title \"Big push\"\n"
       "  lodestone --summary --set fund.size_busd=25 --set fund.alloc=50,20,10,15,5\n"
       "  lodestone --export heavy.png --material heavy --year 2026\n"
-      "  lodestone --list levers\n"),
+      "  lodestone --list levers\n"
+      "  lodestone --sensitivity tornado.csv --year 2035\n"
+      "  lodestone --csv bands.csv --bands 1000\n"
+      "  lodestone --optimise share=0.5,year=2030 --save-as plan.lodestone\n"),
     charts, materials, lever_ids);
   g_option_context_set_description (context, description);
   return context;
@@ -402,10 +425,11 @@ load_scenario (LodeDataset  *dataset,
 
 /* --export: the view of `projection` on a page, with the Baseline preset behind the charts. */
 static int
-export_picture (const LodeCliOptions *options,
-                LodeDataset          *dataset,
-                LodeScenario         *scenario,
-                const LodeProjection *projection)
+export_picture (const LodeCliOptions         *options,
+                LodeDataset                  *dataset,
+                LodeScenario                 *scenario,
+                const LodeProjection         *projection,
+                const LodeCliAnalysisResults *results)
 {
   const CliOptions *o = &options->o;
   LodeExportFormat format = options->format;
@@ -437,6 +461,7 @@ export_picture (const LodeCliOptions *options,
     req.year = o->year;
   req.transparent = o->transparent && format == LODE_EXPORT_FORMAT_PNG;
   req.sources_page = o->sources_page;
+  lode_cli_analyses_fill_request (results, &req);
 
   if (!lode_export_to_file (&req, format, options->width, options->height, o->scale,
                             o->export_path, &error))
@@ -497,8 +522,9 @@ check_headless (LodeCliOptions  *options,
       return usage_error (error, _("--explain %s: the figures that can be explained are %s"),
                           o->explain, known);
     }
-  if (o->export_path == NULL && o->explain == NULL && o->year != NO_NUMBER)
-    return usage_error (error, _("--year needs --export or --explain"));
+  if (o->export_path == NULL && o->explain == NULL && o->analyses.sensitivity_path == NULL
+      && o->year != NO_NUMBER)
+    return usage_error (error, _("--year needs --export, --explain or --sensitivity"));
   if (o->export_path == NULL
       && (o->view != NULL || o->size != NULL || o->scale != NO_NUMBER || o->transparent
           || o->sources_page))
@@ -508,6 +534,14 @@ check_headless (LodeCliOptions  *options,
     return usage_error (error, _("--author and --notes need --save-as"));
   if (o->save_as_path == NULL && o->export_path == NULL && o->title != NULL)
     return usage_error (error, _("--title needs --save-as or --export"));
+  {
+    g_autoptr(GError) analyses_error = NULL;
+
+    /* The analyses' own checks (--output, --bands, --seed, --optimise), as usage errors. */
+    if (!lode_cli_analyses_check (&o->analyses, o->csv_path != NULL, o->export_path != NULL,
+                                  &analyses_error))
+      return usage_error (error, "%s", analyses_error->message);
+  }
   if (o->export_path == NULL)
     return TRUE;
 
@@ -552,6 +586,7 @@ parse (int        argc,
   options->view_material = LODE_FLOW_MATERIAL_NDPR;
   options->width = 1920;
   options->height = 1080;
+  lode_cli_analysis_options_init (&o->analyses);
 
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
@@ -568,15 +603,18 @@ parse (int        argc,
     return g_steal_pointer (&options);
 
   options->headless = o->summary || o->csv_path != NULL || o->export_path != NULL
-                      || o->save_as_path != NULL || o->explain != NULL;
+                      || o->save_as_path != NULL || o->explain != NULL
+                      || o->analyses.sensitivity_path != NULL || o->analyses.optimise != NULL;
   if (!options->headless &&
       (o->sets != NULL || o->horizon != NO_NUMBER || o->view != NULL || o->year != NO_NUMBER
        || o->size != NULL || o->scale != NO_NUMBER || o->transparent || o->material != NULL
-       || o->sources_page || o->title != NULL || o->author != NULL || o->notes != NULL))
+       || o->sources_page || o->title != NULL || o->author != NULL || o->notes != NULL
+       || lode_cli_analyses_wanted (&o->analyses)))
     {
       usage_error (error, _("--set, --horizon, --material, --view, --year, --size, --scale, "
-                            "--transparent, --title, --author and --notes need --summary, "
-                            "--csv, --export, --explain or --save-as"));
+                            "--transparent, --sources-page, --title, --author, --notes, "
+                            "--output, --bands and --seed need --summary, --csv, --export, "
+                            "--explain, --save-as, --sensitivity or --optimise"));
       return NULL;
     }
   if (options->headless && !check_headless (options, error))
@@ -655,6 +693,59 @@ lode_cli_options_apply (const LodeCliOptions  *options,
   return apply_options (options, scenario, &rescaled, error);
 }
 
+/* The chart an export shows (its own, or the scenario's on a slide), for the analyses it
+ * needs; LODE_N_CHARTS for none. */
+static LodeChartKind
+exported_chart (const LodeCliOptions *options,
+                LodeScenario         *scenario)
+{
+  LodeChartKind chart;
+
+  if (options->o.export_path == NULL)
+    return LODE_N_CHARTS;
+  if (options->view == LODE_EXPORT_VIEW_CHART)
+    return options->chart;
+  if (options->view == LODE_EXPORT_VIEW_SLIDE
+      && lode_chart_kind_from_id (lode_scenario_get_chart (scenario), &chart))
+    return chart;
+  return LODE_N_CHARTS;
+}
+
+/* What stdout gets: the optimiser's answer (already in `text`), then --summary's figures and
+ * marginal values, then --explain's terms. */
+static int
+print_results (const LodeCliOptions         *options,
+               const LodeProjection         *projection,
+               const LodeCliAnalysisResults *results,
+               GString                      *text)
+{
+  const CliOptions *o = &options->o;
+  g_autoptr(GError) error = NULL;
+
+  if (o->summary)
+    {
+      lode_figures_write_summary (projection, options->material, text);
+      lode_cli_analyses_append_summary (results, text);
+    }
+  if (text->len > 0
+      && (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0))
+    return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
+
+  if (o->explain != NULL)
+    {
+      int year = o->year != NO_NUMBER ? o->year : MIN (2030, projection->horizon);
+      g_autoptr(LodeExplanation) e = lode_explain (projection, o->explain, year, &error);
+      g_autofree char *explained = NULL;
+
+      if (e == NULL)
+        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
+      explained = lode_explanation_to_text (e);
+      if (fputs (explained, stdout) < 0 || fflush (stdout) != 0)
+        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write to standard output"));
+    }
+  return LODE_CLI_EXIT_OK;
+}
+
 /* --list WHAT: the table, then exit. */
 static int
 run_list (const CliOptions *o)
@@ -684,6 +775,9 @@ run_headless (LodeCliOptions *options)
   g_autoptr(LodeScenario) scenario = NULL;
   g_autoptr(LodeProjection) projection = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(LodeCliAnalysisResults) results = { NULL };
+  LodeCliExit status;
   gboolean rescaled;
 
   /* Fonts load on a thread of Pango's while the dataset loads here. */
@@ -700,6 +794,13 @@ run_headless (LodeCliOptions *options)
     return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
   if (rescaled)
     note_rescaled (scenario);
+
+  /* --optimise changes the scenario first; then what the outputs need. */
+  status = lode_cli_analyses_run (&o->analyses, dataset, scenario, o->year, options->material,
+                                  o->summary, exported_chart (options, scenario), text,
+                                  &results, &error);
+  if (status != LODE_CLI_EXIT_OK)
+    return fail (status, "%s", error->message);
 
   if (o->summary || o->csv_path != NULL || o->export_path != NULL || o->explain != NULL)
     {
@@ -720,42 +821,20 @@ run_headless (LodeCliOptions *options)
     {
       g_autoptr(GString) csv = g_string_new (NULL);
 
-      lode_figures_write_csv (projection, options->material, csv);
+      lode_cli_analyses_write_csv (&results, projection, options->material, csv);
       if (!lode_output_file_write (o->csv_path, csv->str, csv->len, &error))
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
 
   if (o->export_path != NULL)
     {
-      int status = export_picture (options, dataset, scenario, projection);
+      int exported = export_picture (options, dataset, scenario, projection, &results);
 
-      if (status != LODE_CLI_EXIT_OK)
-        return status;
+      if (exported != LODE_CLI_EXIT_OK)
+        return exported;
     }
 
-  if (o->summary)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      lode_figures_write_summary (projection, options->material, text);
-      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
-        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write the summary to standard output"));
-    }
-
-  if (o->explain != NULL)
-    {
-      int year = o->year != NO_NUMBER ? o->year : MIN (2030, projection->horizon);
-      g_autoptr(LodeExplanation) e = lode_explain (projection, o->explain, year, &error);
-      g_autofree char *text = NULL;
-
-      if (e == NULL)
-        return fail (LODE_CLI_EXIT_USAGE, "%s", error->message);
-      text = lode_explanation_to_text (e);
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        return fail (LODE_CLI_EXIT_FAILURE, _("Cannot write to standard output"));
-    }
-
-  return LODE_CLI_EXIT_OK;
+  return print_results (options, projection, &results, text);
 }
 
 void

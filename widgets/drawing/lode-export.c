@@ -16,6 +16,8 @@
 #include "lode-chart-layout.h"
 #include "lode-chart-paint.h"
 #include "lode-export.h"
+#include "lode-flow-diff-layout.h"
+#include "lode-flow-diff-paint.h"
 #include "lode-flow-layout.h"
 #include "lode-flow-paint.h"
 #include "lode-format.h"
@@ -129,6 +131,15 @@ dup_flow_heading (const LodeExportRequest *req)
     }
 }
 
+/* The heading over an exported difference view. */
+static char *
+dup_flow_diff_heading (int year)
+{
+  /* Translators: the heading of an exported difference view; %d is a year */
+  return g_strdup_printf (_("What changed in the supply chain in %d, against the baseline"),
+                          year);
+}
+
 /* What every part of a page is painted with. */
 typedef struct
 {
@@ -202,6 +213,9 @@ paint_chart (const Page *page,
   options.selected_year = req->year;
   options.price_floor = req->price_floor;
   options.material = lode_flow_material_chain (req->material);
+  options.sensitivity = req->sensitivity;
+  options.marginal = req->marginal;
+  options.bands = req->bands;
 
   layout = lode_chart_layout_new (req->chart, req->projection, req->baseline, a.w, a.h,
                                   &options);
@@ -229,6 +243,34 @@ paint_cards (const Page *page,
   cairo_restore (page->cr);
 }
 
+/* The difference view under a heading. */
+static void
+paint_flow_diff (const Page *page,
+                 double      fs,
+                 Area        a)
+{
+  g_autofree char *heading = dup_flow_diff_heading (page->req->year);
+  LodeFlowDiffOptions options;
+  LodeFlowDiffLayout *layout;
+  double heading_h;
+
+  lode_text_measure (heading, HEADING_PX * fs, LODE_TEXT_BOLD, NULL, &heading_h);
+  lode_text_draw_line (page->cr, heading, a.x, a.y, a.w, HEADING_PX * fs, LODE_TEXT_BOLD, 0.0,
+                       page->palette->foreground);
+  a.y += heading_h;
+  a.h -= heading_h;
+  if (a.w < 1 || a.h < 1)
+    return;
+  lode_flow_diff_options_init (&options);
+  options.font_scale = fs;
+  layout = lode_flow_diff_layout_new (page->req->projection, page->req->baseline,
+                                      page->req->year, a.w, a.h, &options);
+  begin_area (page->cr, a);
+  lode_flow_diff_paint (page->cr, layout, page->palette);
+  cairo_restore (page->cr);
+  lode_flow_diff_layout_free (layout);
+}
+
 /* "  ·  2035  ·  ", and the discount rate where the page shows money at present value (the
  * slide's cards, the fund chart): "  ·  2035  ·  NPV at 2% a year  ·  ". */
 static char *
@@ -247,7 +289,8 @@ dup_footer_year (const LodeExportRequest *req)
 }
 
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
- * "Lodestone X.Y" at the right. Returns the height it takes above the bottom margin. */
+ * "Lodestone X.Y" at the right; above them, what the analyses shown assume. Returns the
+ * height it takes above the bottom margin. */
 static double
 paint_footer (const Page *page,
               double      font_scale,
@@ -266,18 +309,21 @@ paint_footer (const Page *page,
     lode_sources_dup_credit_listed (lode_projection_get_dataset (req->projection),
                                     FOOTER_SOURCES, req->sources_listed);
   g_autofree char *title = dup_request_title (req);
+  g_autofree char *assumptions = lode_export_dup_assumptions (req);
   double inner = width - 2 * margin;
+  double rule_y;
 
   lode_text_measure ("Ag", size, LODE_TEXT_NORMAL, NULL, &text_h);
   gap = FOOTER_GAP * size;
   top = height - margin - text_h;
+  rule_y = assumptions != NULL ? top - 3 * gap - text_h : top - gap;
 
   /* The rule that separates the view from its caption. */
   cairo_save (cr);
   lode_cairo_set_rgba (cr, palette->grid);
   cairo_set_line_width (cr, MAX (1.0, FOOTER_RULE * size));
-  cairo_move_to (cr, margin, top - gap);
-  cairo_line_to (cr, width - margin, top - gap);
+  cairo_move_to (cr, margin, rule_y);
+  cairo_line_to (cr, width - margin, rule_y);
   cairo_stroke (cr);
   cairo_restore (cr);
 
@@ -293,6 +339,12 @@ paint_footer (const Page *page,
   lode_text_draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
                        LODE_TEXT_NORMAL, 0.0, palette->muted);
 
+  if (assumptions != NULL)
+    {
+      lode_text_draw_line (cr, assumptions, margin, top - 2 * gap - text_h, inner, size,
+                           LODE_TEXT_NORMAL, 0.0, palette->muted);
+      return 2 * text_h + 4 * gap;
+    }
   return text_h + 2 * gap;
 }
 
@@ -430,6 +482,8 @@ lode_export_parse_view (const char      *text,
 
   if (g_str_equal (text, "flow"))
     view = LODE_EXPORT_VIEW_FLOW;
+  else if (g_str_equal (text, "flow-diff"))
+    view = LODE_EXPORT_VIEW_FLOW_DIFF;
   else if (g_str_equal (text, "slide"))
     view = LODE_EXPORT_VIEW_SLIDE;
   else if (g_str_has_prefix (text, CHART_VIEW_PREFIX)
@@ -446,7 +500,8 @@ lode_export_parse_view (const char      *text,
           g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", id);
         }
       g_set_error (error, LODE_EXPORT_ERROR, LODE_EXPORT_ERROR_INVALID,
-                   _("Unknown view “%s”: use flow, slide or one of %s"), text, names->str);
+                   _("Unknown view “%s”: use flow, flow-diff, slide or one of %s"), text,
+                   names->str);
       return FALSE;
     }
 
@@ -467,6 +522,8 @@ lode_export_view_to_id (LodeExportView view,
       return g_strdup ("slide");
     case LODE_EXPORT_VIEW_CHART:
       return g_strconcat (CHART_VIEW_PREFIX, lode_chart_kind_id (chart), NULL);
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      return g_strdup ("flow-diff");
     case LODE_EXPORT_VIEW_FLOW:
     default:
       return g_strdup ("flow");
@@ -670,6 +727,34 @@ lode_export_dup_caption (const LodeExportRequest *req)
 }
 
 char *
+lode_export_dup_assumptions (const LodeExportRequest *req)
+{
+  g_return_val_if_fail (req != NULL, NULL);
+
+  switch (req->view)
+    {
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      return g_strdup (_("Difference: each flow’s China-free tonnes (its tonnes times the share "
+                         "that never passed through China), scenario minus baseline"));
+    case LODE_EXPORT_VIEW_CHART:
+    case LODE_EXPORT_VIEW_SLIDE:
+      if (req->chart == LODE_CHART_TORNADO)
+        return req->sensitivity != NULL ? lode_sensitivity_dup_assumptions (req->sensitivity)
+                                        : NULL;
+      if (req->chart == LODE_CHART_MARGINAL)
+        return req->marginal != NULL
+               ? lode_marginal_dup_assumptions (req->marginal,
+                                                lode_marginal_shown_year (req->marginal,
+                                                                          req->year))
+               : NULL;
+      return req->bands != NULL ? lode_bands_dup_assumptions (req->bands) : NULL;
+    case LODE_EXPORT_VIEW_FLOW:
+    default:
+      return NULL;
+    }
+}
+
+char *
 lode_export_dup_view_heading (const LodeExportRequest *req)
 {
   g_return_val_if_fail (req != NULL && req->projection != NULL, NULL);
@@ -683,6 +768,8 @@ lode_export_dup_view_heading (const LodeExportRequest *req)
     LodeExportRequest clamped = *req;
 
     clamped.year = clamp_year (req->projection, req->year);
+    if (req->view == LODE_EXPORT_VIEW_FLOW_DIFF)
+      return dup_flow_diff_heading (clamped.year);
     return dup_flow_heading (&clamped);
   }
 }
@@ -720,6 +807,9 @@ lode_export_dup_file_name (const LodeExportRequest *req,
       break;
     case LODE_EXPORT_VIEW_SLIDE:
       view = g_strdup_printf ("slide %d", clamp_year (req->projection, req->year));
+      break;
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      view = g_strdup_printf ("flow-diff %d", clamp_year (req->projection, req->year));
       break;
     case LODE_EXPORT_VIEW_FLOW:
     default:
@@ -781,6 +871,9 @@ lode_export_paint_page (cairo_t                 *cr,
       break;
     case LODE_EXPORT_VIEW_SLIDE:
       paint_slide (&page, fs, view);
+      break;
+    case LODE_EXPORT_VIEW_FLOW_DIFF:
+      paint_flow_diff (&page, view_fs, view);
       break;
     case LODE_EXPORT_VIEW_FLOW:
     default:

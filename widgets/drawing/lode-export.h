@@ -41,6 +41,7 @@ typedef enum
   LODE_EXPORT_VIEW_FLOW,
   LODE_EXPORT_VIEW_CHART,
   LODE_EXPORT_VIEW_SLIDE,
+  LODE_EXPORT_VIEW_FLOW_DIFF,   /* the diagram against the baseline (lode-flow-diff-layout.h) */
 } LodeExportView;
 
 typedef enum
@@ -84,6 +85,11 @@ typedef struct
   double                screen_font_scale;
   /* The price floor drawn on the price chart (the projection does not store it). */
   LodePriceFloor        price_floor;
+  /* Analyses (borrowed, may be NULL): the tornado's and the marginal chart's data, and the
+   * bands drawn on the time charts. Their assumptions go into the footer. */
+  const LodeSensitivity *sensitivity;
+  const LodeMarginal    *marginal;
+  const LodeBands       *bands;
   const char           *author;         /* the scenario's author, borrowed, may be NULL */
   /* A PDF gets pages listing every source after the picture. */
   gboolean              sources_page;
@@ -110,7 +116,7 @@ void        lode_export_request_init     (LodeExportRequest    *req,
 void        lode_export_request_apply_scenario (LodeExportRequest *req,
                                                 LodeScenario      *scenario);
 
-/* "flow", "slide", "chart:NAME" (NAME from lode_chart_kind_id()). */
+/* "flow", "flow-diff", "slide", "chart:NAME" (NAME from lode_chart_kind_id()). */
 gboolean    lode_export_parse_view       (const char           *text,
                                           LodeExportView       *out_view,
                                           LodeChartKind        *out_chart,
@@ -156,6 +162,9 @@ double      lode_export_font_scale       (double                width,
                                           double                height);
 /* "Title · 2035 · Lodestone 0.1", the footer's first part in one line (PDF title). */
 char       *lode_export_dup_caption      (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
+/* What the analyses shown on the page assume (runs, seed, ranges), as the footer says it
+ * above the caption; NULL when the page shows none. */
+char       *lode_export_dup_assumptions  (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
 /* What the page shows, in words: "The rare-earth supply chain from mine to magnet in 2035",
  * "NdPr Price, 2024–2040" (an export's subject, and the heading over a diagram). */
 char       *lode_export_dup_view_heading (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;

@@ -186,6 +186,12 @@ build (LodeChartData *data)
   add_region_bands (data, stage);
   if (data->baseline != NULL)
     add_baseline_total (data, stage);
+  {
+    g_autofree char *key = g_strdup_printf ("world_capacity.%s", lode_stage_id (stage));
+
+    lode_chart_data_add_band (data, key, 0, 1, _("Total"),
+                              (LodeChartColour) { LODE_CHART_COLOUR_FOREGROUND, 0 }, TRUE);
+  }
   if (data->hi[0] >= KILOTONNE_AXIS_FROM)
     count_in_kilotonnes (data, stage);
 }

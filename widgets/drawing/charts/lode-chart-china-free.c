@@ -96,6 +96,8 @@ build (LodeChartData *data)
   joint->label = g_strdup (_("All magnets"));
   add_parts (data);
   g_ptr_array_add (data->layout->series, joint);
+  lode_chart_data_add_band (data, "china_free_share_us_demand", 0, 100, NULL,
+                            (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
   data->lo[0] = 0;
   data->hi[0] = 100;
 }

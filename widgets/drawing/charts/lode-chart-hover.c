@@ -38,6 +38,24 @@ row_clear (gpointer data)
   g_free (((Row *) data)->value);
 }
 
+/* "22% – 38%" */
+static char *
+band_text (const LodeChartLayout *layout,
+           const LodeChartSeries *series,
+           int                    index)
+{
+  LodeChartFormat format = layout->axes[series->axis].format;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+
+  if (!isfinite (series->value_base[index]) || !isfinite (series->value[index]))
+    return g_strdup (NO_VALUE);
+  lo = lode_chart_format_value (format, series->value_base[index]);
+  hi = lode_chart_format_value (format, series->value[index]);
+  /* Translators: an uncertainty band's range in a chart's hover card, "22% – 38%" */
+  return g_strdup_printf (_("%s – %s"), lo, hi);
+}
+
 /* Rows top to bottom: the reverse of paint order, so stacked bands read as they stack; the
  * baselines last. */
 static GArray *
@@ -57,6 +75,12 @@ collect_rows (const LodeChartLayout *layout,
 
       if (ghosts != (series->style == LODE_CHART_SERIES_GHOST))
         continue;
+      if (series->style == LODE_CHART_SERIES_BAND)
+        {
+          row.value = band_text (layout, series, index);
+          g_array_append_val (rows, row);
+          continue;
+        }
       if (series->value_base != NULL)
         value -= series->value_base[index];
       row.value = isfinite (value)

@@ -18,7 +18,22 @@ typedef enum
   LODE_CHART_FULL_NEED     = 1 << 2,  /* a line at 100 %: all US need met */
   LODE_CHART_PRICE_FLOOR   = 1 << 3,  /* the price floor over the years it applies */
   LODE_CHART_STACK_TOTAL   = 1 << 4,  /* the hover card's title tells the stack's total */
+  LODE_CHART_CATEGORIES    = 1 << 5,  /* rows of horizontal bars (lode_chart_data_add_row),
+                                       * no years */
 } LodeChartFlags;
+
+/* A row of a category chart: its name, and one or two bars on the value axis from `from`
+ * to `to`, each with a text beyond its `to` end. */
+typedef struct
+{
+  char            *label;
+  gboolean         bold;
+  guint            n_parts;
+  double           from[2];
+  double           to[2];
+  LodeChartColour  colour[2];
+  char            *text[2];
+} LodeChartRow;
 
 /* What a kind's build function fills: the layout's series (values only; the layout places
  * them) and axis titles and formats, and the range of values each axis must show. */
@@ -29,6 +44,11 @@ typedef struct
   const LodeProjection *baseline;     /* NULL without one */
   double                lo[2], hi[2]; /* value range per axis */
   int                   n_axes;       /* 1, or 2 with a right axis */
+  GArray               *rows;         /* LodeChartRow, category charts */
+  guint                 n_candidates; /* the rows there were to show, when more than `rows` */
+  gboolean              has_base;     /* category charts: a line at `base` */
+  double                base;
+  char                 *empty;        /* set: nothing to draw but this message */
 } LodeChartData;
 
 typedef struct
@@ -70,6 +90,34 @@ void             lode_chart_data_extend     (LodeChartData         *data,
 void             lode_chart_data_add_lines  (LodeChartData         *data,
                                              LodeChartYearValue     value_of,
                                              gboolean               extend);
+/* The uncertainty band of `key` (a figure of the bands, lode-bands.h) around a line on
+ * `axis`, times `scale`, with its median: two series in `colour`; with `extend` the axis
+ * grows to hold it. Nothing without bands. `name` labels the band in the hover card; only
+ * the first band and median of a chart enter the legend. */
+void             lode_chart_data_add_band   (LodeChartData         *data,
+                                             const char            *key,
+                                             int                    axis,
+                                             double                 scale,
+                                             const char            *name,
+                                             LodeChartColour        colour,
+                                             gboolean               extend);
+/* A row of a category chart with one part; `text` is taken. */
+LodeChartRow    *lode_chart_data_add_row    (LodeChartData         *data,
+                                             const char            *label,
+                                             double                 from,
+                                             double                 to,
+                                             LodeChartColour        colour,
+                                             char                  *text);
+/* A second part for a row; `text` is taken. */
+void             lode_chart_row_add_part    (LodeChartRow          *row,
+                                             double                 from,
+                                             double                 to,
+                                             LodeChartColour        colour,
+                                             char                  *text);
+/* The axis format of a figure: percent for shares, tonnes, $ bn, $/kg or a number. */
+LodeChartFormat  lode_chart_format_for_key  (const char            *key,
+                                             double                *out_scale);
+
 /* The projection's year, or NULL (also for a NULL projection). */
 const LodeYear  *lode_chart_data_year       (const LodeProjection  *projection,
                                              int                    year);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -61,6 +62,13 @@ lode_chart_kind_title (LodeChartKind kind)
   return _(kinds[kind]->name);
 }
 
+gboolean
+lode_chart_kind_has_years (LodeChartKind kind)
+{
+  g_return_val_if_fail ((guint) kind < LODE_N_CHARTS, TRUE);
+  return (kinds[kind]->flags & LODE_CHART_CATEGORIES) == 0;
+}
+
 /* Building */
 
 LodeChartSeries *
@@ -81,7 +89,8 @@ lode_chart_data_add_series (LodeChartData        *data,
   series->value = g_new0 (double, n);
   series->x = g_new0 (double, n);
   series->y = g_new0 (double, n);
-  if (style == LODE_CHART_SERIES_AREA || style == LODE_CHART_SERIES_BARS)
+  if (style == LODE_CHART_SERIES_AREA || style == LODE_CHART_SERIES_BARS
+      || style == LODE_CHART_SERIES_BAND)
     {
       series->value_base = g_new0 (double, n);
       series->y_base = g_new0 (double, n);
@@ -145,6 +154,130 @@ lode_chart_data_add_lines (LodeChartData      *data,
             lode_chart_data_extend (data, 0, ghost->value[i]);
         }
     }
+}
+
+void
+lode_chart_data_add_band (LodeChartData   *data,
+                          const char      *key,
+                          int              axis,
+                          double           scale,
+                          const char      *name,
+                          LodeChartColour  colour,
+                          gboolean         extend)
+{
+  LodeChartLayout *layout = data->layout;
+  const LodeBands *bands = layout->options.bands;
+  const double *p10, *p50, *p90;
+  LodeChartSeries *band, *median;
+  gboolean first = TRUE;
+  g_autofree char *band_label = NULL;
+  g_autofree char *median_label = NULL;
+
+  if (bands == NULL || !lode_bands_lookup (bands, key, &p10, &p50, &p90))
+    return;
+  for (guint i = 0; i < layout->series->len; i++)
+    {
+      const LodeChartSeries *series = g_ptr_array_index (layout->series, i);
+
+      if (series->style == LODE_CHART_SERIES_BAND)
+        first = FALSE;
+    }
+
+  /* Translators: an uncertainty band in a chart's hover card, "Mine P10–P90" */
+  band_label = name != NULL ? g_strdup_printf (_("%s P10–P90"), name) : g_strdup (_("P10–P90"));
+  /* Translators: the median of an uncertainty band in a chart's hover card, "Mine median" */
+  median_label = name != NULL ? g_strdup_printf (_("%s median"), name) : g_strdup (_("Median"));
+  band = lode_chart_data_add_series (data, band_label, LODE_CHART_SERIES_BAND, colour.role,
+                                     colour.index);
+  median = lode_chart_data_add_series (data, median_label, LODE_CHART_SERIES_MEDIAN,
+                                       colour.role, colour.index);
+  band->no_legend = median->no_legend = !first;
+  band->axis = median->axis = axis;
+  median->dashed = TRUE;
+  for (int i = 0; i < layout->n_years; i++)
+    {
+      int k = layout->first_year + i - bands->first_year;
+      gboolean known = k >= 0 && k < bands->n_years;
+
+      band->value_base[i] = known ? scale * p10[k] : NAN;
+      band->value[i] = known ? scale * p90[k] : NAN;
+      median->value[i] = known ? scale * p50[k] : NAN;
+      if (extend)
+        {
+          lode_chart_data_extend (data, axis, band->value[i]);
+          lode_chart_data_extend (data, axis, band->value_base[i]);
+        }
+    }
+}
+
+static void
+row_clear (gpointer data)
+{
+  LodeChartRow *row = data;
+
+  g_free (row->label);
+  g_free (row->text[0]);
+  g_free (row->text[1]);
+}
+
+LodeChartRow *
+lode_chart_data_add_row (LodeChartData   *data,
+                         const char      *label,
+                         double           from,
+                         double           to,
+                         LodeChartColour  colour,
+                         char            *text)
+{
+  LodeChartRow row = { g_strdup (label) };
+
+  if (data->rows == NULL)
+    {
+      data->rows = g_array_new (FALSE, TRUE, sizeof (LodeChartRow));
+      g_array_set_clear_func (data->rows, row_clear);
+    }
+  g_array_append_val (data->rows, row);
+  lode_chart_row_add_part (&g_array_index (data->rows, LodeChartRow, data->rows->len - 1), from,
+                           to, colour, text);
+  return &g_array_index (data->rows, LodeChartRow, data->rows->len - 1);
+}
+
+void
+lode_chart_row_add_part (LodeChartRow    *row,
+                         double           from,
+                         double           to,
+                         LodeChartColour  colour,
+                         char            *text)
+{
+  g_return_if_fail (row->n_parts < G_N_ELEMENTS (row->from));
+
+  row->from[row->n_parts] = from;
+  row->to[row->n_parts] = to;
+  row->colour[row->n_parts] = colour;
+  row->text[row->n_parts] = text;
+  row->n_parts++;
+}
+
+LodeChartFormat
+lode_chart_format_for_key (const char *key,
+                           double     *out_scale)
+{
+  *out_scale = 1.0;
+  if (strstr (key, "share") != NULL || strstr (key, "self_sufficiency") != NULL
+      || strstr (key, "_rate") != NULL)
+    {
+      *out_scale = 100.0;
+      return LODE_CHART_FORMAT_PERCENT;
+    }
+  if (g_str_has_suffix (key, "_usd_kg"))
+    return LODE_CHART_FORMAT_USD_KG;
+  if (strstr (key, "_busd") != NULL)
+    return LODE_CHART_FORMAT_BUSD;
+  if (g_str_has_suffix (key, "_kt"))
+    return LODE_CHART_FORMAT_KILOTONNES;
+  if (g_str_has_suffix (key, "_t") || g_str_has_prefix (key, "world_production.")
+      || g_str_has_prefix (key, "world_capacity."))
+    return LODE_CHART_FORMAT_TONNES;
+  return LODE_CHART_FORMAT_NUMBER;
 }
 
 const LodeYear *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-layout-private.h"
+#include "lode-format.h"
 
 /* Legend spacing, in gaps: between a swatch and its text, between two items; rows apart, in
  * text lines. */
@@ -27,6 +28,7 @@ typedef struct
   LodeChartColour  colour;
   gboolean         block;
   gboolean         dashed;
+  gboolean         light;     /* an uncertainty band */
 } LegendItem;
 
 typedef struct
@@ -45,7 +47,28 @@ swatch_width (const LodeChartMetrics *m)
 gboolean
 lode_chart_wants_direct_label (const LodeChartSeries *series)
 {
-  return series->style != LODE_CHART_SERIES_BARS;
+  return series->style != LODE_CHART_SERIES_BARS && series->style != LODE_CHART_SERIES_BAND
+         && series->style != LODE_CHART_SERIES_MEDIAN;
+}
+
+/* The legend's text: a band and its median say what they are for every line they follow. */
+static char *
+legend_text (const LodeChartLayout *layout,
+             const LodeChartSeries *series)
+{
+  const LodeBands *bands = layout->options.bands;
+
+  if (series->style == LODE_CHART_SERIES_BAND && bands != NULL)
+    {
+      g_autofree char *runs = lode_format_number (bands->n_runs, 0);
+
+      /* Translators: the legend of uncertainty bands, "P10–P90 of 1,000 runs" */
+      return g_strdup_printf (ngettext ("P10–P90 of %s run", "P10–P90 of %s runs",
+                                        bands->n_runs), runs);
+    }
+  if (series->style == LODE_CHART_SERIES_MEDIAN)
+    return g_strdup (_("Median"));
+  return g_strdup (series->label);
 }
 
 static double
@@ -126,10 +149,18 @@ place_legend (LodeChartBuilder *b,
           cy += m->line_h * LEGEND_ROW;
         }
       if (commit)
-        lode_chart_label_add_keyed (b->data.layout->labels, g_strdup (items[i].text),
-                                    cx + sw + m->gap * LEGEND_SWATCH_GAP, cy, m->small_px,
-                                    LODE_CHART_COLOUR (LODE_CHART_COLOUR_FOREGROUND), cx,
-                                    cy + m->line_h / 2, sw, items[i].colour, items[i].block);
+        {
+          LodeChartLabel *label =
+            lode_chart_label_add_keyed (b->data.layout->labels, g_strdup (items[i].text),
+                                        cx + sw + m->gap * LEGEND_SWATCH_GAP, cy, m->small_px,
+                                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_FOREGROUND), cx,
+                                        cy + m->line_h / 2, sw, items[i].colour,
+                                        items[i].block);
+
+          /* The key looks like what it names: a band's tint, a median's dashes. */
+          label->swatch_dashed = items[i].dashed;
+          label->swatch_light = items[i].light;
+        }
       cx += w + m->gap * LEGEND_ITEM_GAP;
     }
   return cy - y + m->line_h;
@@ -142,7 +173,8 @@ legend_has (const LegendItem *items,
 {
   for (guint k = 0; k < n; k++)
     if (items[k].colour.role == item.colour.role && items[k].colour.index == item.colour.index
-        && items[k].block == item.block && items[k].dashed == item.dashed)
+        && items[k].block == item.block && items[k].dashed == item.dashed
+        && items[k].light == item.light)
       return TRUE;
   return FALSE;
 }
@@ -162,15 +194,18 @@ collect_legend (LodeChartBuilder *b,
       LodeChartSeries *series = lode_chart_series_at (layout, i);
       LegendItem item = {
         NULL, series->colour,
-        series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS,
+        series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS
+        || series->style == LODE_CHART_SERIES_BAND,
         series->dashed,
+        series->style == LODE_CHART_SERIES_BAND,
       };
 
-      series->in_legend = !(b->direct_labels && lode_chart_wants_direct_label (series))
+      series->in_legend = !series->no_legend
+                          && !(b->direct_labels && lode_chart_wants_direct_label (series))
                           && !legend_has (items, n, item);
       if (!series->in_legend)
         continue;
-      item.text = g_strdup (series->label);
+      item.text = legend_text (layout, series);
       items[n++] = item;
     }
   return n;

@@ -85,6 +85,9 @@ double   lode_chart_direct_labels_width   (const LodeChartBuilder *b);
 double   lode_chart_place_heading         (LodeChartBuilder      *b);
 void     lode_chart_place_direct_labels   (LodeChartBuilder      *b);
 
+/* lode-chart-bars.c: a category chart's rows, value axis and base line. */
+void     lode_chart_place_rows            (LodeChartBuilder      *b);
+
 /* lode-chart-marks.c: lines and labels drawn over the plot. */
 void     lode_chart_place_selected_year   (LodeChartBuilder      *b);
 void     lode_chart_place_full_need       (LodeChartBuilder      *b);

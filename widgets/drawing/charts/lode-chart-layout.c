@@ -80,6 +80,8 @@ lode_chart_colour_resolve (LodeChartColour    colour,
       return lode_palette_region (palette, (guint) MAX (colour.index, 0));
     case LODE_CHART_COLOUR_SERIES:
       return lode_palette_series (palette, (guint) MAX (colour.index, 0));
+    case LODE_CHART_COLOUR_FUND:
+      return lode_palette_fund_share ((guint) MAX (colour.index, 0));
     case LODE_CHART_COLOUR_ON_ACCENT:
       return palette->dark ? (LodeRgba) { 0.0, 0.0, 0.0, 0.87 }
                            : (LodeRgba) { 1.0, 1.0, 1.0, 1.0 };
@@ -110,6 +112,8 @@ lode_chart_format_value (LodeChartFormat format,
                                       : fabs (value) >= 1 ? 1 : 2);
     case LODE_CHART_FORMAT_USD_KG:
       return lode_format_usd_kg (value, 0);
+    case LODE_CHART_FORMAT_NUMBER:
+      return lode_format_number (value, fabs (value) < 100 ? 2 : 0);
     default:
       return lode_format_number (value, 1);
     }
@@ -293,6 +297,13 @@ describe (const LodeChartLayout *layout)
     }
 
   title = info->dup_title (&layout->options);
+  if (layout->horizontal)
+    {
+      g_string_append_printf (out, "%s.", title);
+      if (info->describe != NULL)
+        info->describe (layout, out);
+      return g_string_free (out, FALSE);
+    }
   /* Translators: the start of a chart description: "<title> (<axis>), 2024 to 2040." */
   g_string_append_printf (out, _("%s (%s), %d to %d."), title, layout->axes[0].title,
                           layout->first_year, layout->last_year);
@@ -668,6 +679,22 @@ place_year_ticks (LodeChartBuilder *b)
     }
 }
 
+/* The description, and the builder's leftovers gone: the layout keeps no pointer to the
+ * analyses it was built from. */
+static LodeChartLayout *
+layout_finish (LodeChartBuilder *b)
+{
+  LodeChartLayout *layout = b->data.layout;
+
+  layout->description = describe (layout);
+  g_clear_pointer (&b->data.rows, g_array_unref);
+  g_clear_pointer (&b->data.empty, g_free);
+  layout->options.sensitivity = NULL;
+  layout->options.marginal = NULL;
+  layout->options.bands = NULL;
+  return layout;
+}
+
 LodeChartLayout *
 lode_chart_layout_new (LodeChartKind           kind,
                        const LodeProjection   *projection,
@@ -684,14 +711,28 @@ lode_chart_layout_new (LodeChartKind           kind,
 
   layout = layout_alloc (kind, width, height, options);
   builder_init (&builder, layout, projection, baseline);
+  /* A category chart draws its analysis, with or without a projection. */
+  if (builder.info->flags & LODE_CHART_CATEGORIES)
+    {
+      builder.info->build (&builder.data);
+      if (builder.data.empty != NULL)
+        set_empty (&builder, builder.data.empty);
+      else
+        lode_chart_place_rows (&builder);
+      return layout_finish (&builder);
+    }
   if (projection == NULL || projection->n_years <= 0)
     {
       set_empty (&builder, _("No projection yet"));
-      layout->description = describe (layout);
-      return layout;
+      return layout_finish (&builder);
     }
 
   build_contents (&builder);
+  if (builder.data.empty != NULL)
+    {
+      set_empty (&builder, builder.data.empty);
+      return layout_finish (&builder);
+    }
   direct_width = choose_direct_labels (&builder);
   place_plot_vertically (&builder, lode_chart_place_heading (&builder));
   compute_axes (&builder);
@@ -710,8 +751,7 @@ lode_chart_layout_new (LodeChartKind           kind,
   if (builder.direct_labels)
     lode_chart_place_direct_labels (&builder);
 
-  layout->description = describe (layout);
-  return layout;
+  return layout_finish (&builder);
 }
 
 void
@@ -723,6 +763,8 @@ lode_chart_layout_free (LodeChartLayout *layout)
     g_free (layout->axes[a].title);
   g_clear_pointer (&layout->series, g_ptr_array_unref);
   g_clear_pointer (&layout->labels, g_array_unref);
+  g_clear_pointer (&layout->bars, g_array_unref);
+  g_clear_pointer (&layout->row_names, g_strfreev);
   g_free (layout->description);
   g_free (layout);
 }

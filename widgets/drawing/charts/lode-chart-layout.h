@@ -15,10 +15,13 @@
 
 #include <glib.h>
 
+#include "lode-bands.h"
 #include "lode-chart-kind.h"
 #include "lode-chart-ticks.h"
+#include "lode-marginal.h"
 #include "lode-palette.h"
 #include "lode-projection.h"
+#include "lode-sensitivity.h"
 #include "lode-text.h"
 
 G_BEGIN_DECLS
@@ -36,6 +39,12 @@ typedef struct
   /* The chain that the charts of one chain show (self-sufficiency, capacity, price): the
    * material the diagram draws, NdPr by default. */
   LodeMaterial material;
+  /* Analyses, read while the layout is built (borrowed; the layout keeps no pointer to
+   * them): the tornado's and the marginal chart's data, and the bands the time charts draw
+   * around their lines (NULL: none). */
+  const LodeSensitivity *sensitivity;
+  const LodeMarginal    *marginal;
+  const LodeBands       *bands;
 } LodeChartOptions;
 
 void lode_chart_options_init (LodeChartOptions *options);
@@ -53,6 +62,7 @@ typedef enum
   LODE_CHART_COLOUR_REGION,      /* index: region in the dataset */
   LODE_CHART_COLOUR_SERIES,      /* index: fixed colour-blind-safe categorical colour */
   LODE_CHART_COLOUR_ON_ACCENT,   /* text on an accent fill */
+  LODE_CHART_COLOUR_FUND,        /* index: a use of the fund, as the allocation shows it */
 } LodeChartColourRole;
 
 typedef struct
@@ -70,6 +80,8 @@ typedef enum
   LODE_CHART_SERIES_GHOST,       /* the baseline: a thin line drawn behind */
   LODE_CHART_SERIES_AREA,        /* a stacked band between y_base and y */
   LODE_CHART_SERIES_BARS,        /* stacked bars between y_base and y */
+  LODE_CHART_SERIES_BAND,        /* an uncertainty band: P10 (y_base) to P90 (y), light */
+  LODE_CHART_SERIES_MEDIAN,      /* the bands' median: a thin dashed line */
 } LodeChartSeriesStyle;
 
 typedef enum
@@ -79,6 +91,7 @@ typedef enum
   LODE_CHART_FORMAT_KILOTONNES,  /* values are thousands of tonnes */
   LODE_CHART_FORMAT_BUSD,
   LODE_CHART_FORMAT_USD_KG,
+  LODE_CHART_FORMAT_NUMBER,      /* a plain number */
 } LodeChartFormat;
 
 typedef struct
@@ -89,6 +102,8 @@ typedef struct
   int                   axis;       /* 0 left, 1 right */
   gboolean              dashed;
   gboolean              in_legend;  /* FALSE when it carries a direct label instead */
+  gboolean              no_legend;  /* never in the legend nor labelled at its end (a band
+                                     * like one already there) */
   double               *value;      /* n_years values in axis units */
   double               *x;          /* n_years pixel positions */
   double               *y;
@@ -108,6 +123,8 @@ typedef struct
   double           swatch_x, swatch_y, swatch_width;
   LodeChartColour  swatch_colour;
   gboolean         swatch_block;    /* a filled square (areas, bars) instead of a stroke */
+  gboolean         swatch_dashed;   /* the stroke dashed, as a band's median */
+  gboolean         swatch_light;    /* the square in an uncertainty band's tint */
 } LodeChartLabel;
 
 typedef struct
@@ -123,6 +140,17 @@ typedef struct
 {
   double x, y, width, height;
 } LodeChartRect;
+
+/* One bar of a category chart (tornado, marginal values): a rectangle from value0 to value1
+ * on the horizontal value axis, in its category's row. */
+typedef struct
+{
+  LodeChartRect   rect;
+  double          value0;
+  double          value1;
+  int             row;
+  LodeChartColour colour;
+} LodeChartBar;
 
 typedef struct _LodeChartLayout LodeChartLayout;
 
@@ -165,6 +193,15 @@ struct _LodeChartLayout
   gboolean          has_selected;
   double            selected_x;
   LodeChartRect     selected_pill;  /* the year under the axis, drawn on the accent */
+
+  /* Category charts (the kind's LODE_CHART_CATEGORIES): rows of bars along a horizontal
+   * value axis (axes[0], its ticks at x_tick_x), no years (n_years is 0). */
+  gboolean          horizontal;
+  int               n_rows;
+  char            **row_names;      /* the rows shown, top first; NULL-terminated */
+  GArray           *bars;           /* LodeChartBar */
+  gboolean          has_base;       /* the tornado's base: a vertical line */
+  double            base_x;
 
   /*< private >*/
   char             *description;

@@ -38,8 +38,14 @@
 #define HOVER_DOT_PX       4.0
 #define HOVER_DOT_RING     2.0
 
-/* Stacked bands are this opaque over the background. */
+/* Stacked bands are this opaque over the background; uncertainty bands much less. */
 #define BAND_OPACITY 0.88
+#define UNCERTAINTY_OPACITY 0.2
+#define MEDIAN_LINE_PX 1.5
+#define MEDIAN_DASH_ON 3.0
+#define MEDIAN_DASH_OFF 3.0
+/* A category chart's bars have corners this round (× font scale). */
+#define BAR_RADIUS_PX 2.0
 
 /* Snaps a 1 px horizontal or vertical line to the pixel grid. */
 static double
@@ -119,6 +125,51 @@ trace_line (cairo_t      *cr,
     }
 }
 
+/* An uncertainty band: the area between P10 and P90 over the years both are known. */
+/* An uncertainty band's tint of `colour`: opaque on an opaque background. */
+static void
+set_band_colour (cairo_t           *cr,
+                 const LodePalette *palette,
+                 LodeRgba           colour)
+{
+  if (palette->background.a >= 1.0)
+    lode_cairo_set_rgba (cr, lode_rgba_mix (palette->background, colour, UNCERTAINTY_OPACITY));
+  else
+    lode_cairo_set_rgba (cr, lode_rgba_with_alpha (colour, UNCERTAINTY_OPACITY));
+}
+
+static void
+paint_band (cairo_t               *cr,
+            const LodeChartSeries *series,
+            int                    n,
+            const LodePalette     *palette,
+            LodeRgba               colour)
+{
+  int i = 0;
+
+  while (i < n)
+    {
+      int start, end;
+
+      while (i < n && !(isfinite (series->y[i]) && isfinite (series->y_base[i])))
+        i++;
+      start = i;
+      while (i < n && isfinite (series->y[i]) && isfinite (series->y_base[i]))
+        i++;
+      end = i;
+      if (end - start < 1)
+        continue;
+      cairo_move_to (cr, series->x[start], series->y[start]);
+      for (int k = start + 1; k < end; k++)
+        cairo_line_to (cr, series->x[k], series->y[k]);
+      for (int k = end - 1; k >= start; k--)
+        cairo_line_to (cr, series->x[k], series->y_base[k]);
+      cairo_close_path (cr);
+    }
+  set_band_colour (cr, palette, colour);
+  cairo_fill (cr);
+}
+
 static void
 paint_series (cairo_t               *cr,
               const LodeChartLayout *layout,
@@ -171,6 +222,22 @@ paint_series (cairo_t               *cr,
                            height);
         }
       cairo_fill (cr);
+      break;
+
+    case LODE_CHART_SERIES_BAND:
+      paint_band (cr, series, n, palette, colour);
+      break;
+
+    case LODE_CHART_SERIES_MEDIAN:
+      trace_line (cr, series->x, series->y, n);
+      lode_cairo_set_rgba (cr, lode_rgba_with_alpha (colour, 0.9));
+      cairo_set_line_width (cr, MEDIAN_LINE_PX * fs);
+      {
+        double dash[] = { MEDIAN_DASH_ON * fs, MEDIAN_DASH_OFF * fs };
+
+        cairo_set_dash (cr, dash, 2, 0);
+      }
+      cairo_stroke (cr);
       break;
 
     case LODE_CHART_SERIES_GHOST:
@@ -301,7 +368,10 @@ paint_labels (cairo_t           *cr,
           LodeRgba colour = lode_chart_colour_resolve (label->swatch_colour, palette);
 
           cairo_save (cr);
-          lode_cairo_set_rgba (cr, colour);
+          if (label->swatch_light)
+            set_band_colour (cr, palette, colour);
+          else
+            lode_cairo_set_rgba (cr, colour);
           if (label->swatch_block)
             {
               double side = MIN (label->swatch_width, label->size * 0.8);
@@ -314,6 +384,15 @@ paint_labels (cairo_t           *cr,
             {
               cairo_set_line_width (cr, SWATCH_LINE_PX * fs);
               cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+              if (label->swatch_dashed)
+                {
+                  double dash[] = { MEDIAN_DASH_ON * fs, 2.0 * fs };
+
+                  /* The median's dashes, thinner and square-ended as on the chart. */
+                  cairo_set_line_width (cr, 2 * MEDIAN_LINE_PX * fs);
+                  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+                  cairo_set_dash (cr, dash, 2, 0);
+                }
               cairo_move_to (cr, label->swatch_x + SWATCH_INSET_PX * fs, label->swatch_y);
               cairo_line_to (cr, label->swatch_x + label->swatch_width - SWATCH_INSET_PX * fs,
                              label->swatch_y);
@@ -324,6 +403,50 @@ paint_labels (cairo_t           *cr,
       lode_text_draw (cr, label->text, label->x, label->y, label->size, label->flags,
                       label->align, lode_chart_colour_resolve (label->colour, palette));
     }
+}
+
+/* A category chart: value grid lines, the bars, the base line. */
+static void
+paint_rows (cairo_t               *cr,
+            const LodeChartLayout *layout,
+            const LodePalette     *palette)
+{
+  const LodeChartRect *plot = &layout->plot;
+  const LodeChartTicks *ticks = &layout->axes[0].ticks;
+  double fs = layout->options.font_scale;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0);
+  for (int k = 0; k < layout->n_x_ticks; k++)
+    {
+      double x = crisp (layout->x_tick_x[k]);
+      gboolean zero = k < ticks->n_ticks && ticks->ticks[k] == 0;
+
+      lode_cairo_set_rgba (cr, zero ? lode_rgba_with_alpha (palette->muted, 0.55) : palette->grid);
+      cairo_move_to (cr, x, plot->y);
+      cairo_line_to (cr, x, plot->y + plot->height);
+      cairo_stroke (cr);
+    }
+  for (guint i = 0; layout->bars != NULL && i < layout->bars->len; i++)
+    {
+      const LodeChartBar *bar = &g_array_index (layout->bars, LodeChartBar, i);
+
+      if (bar->rect.width < 0.01)
+        continue;
+      lode_cairo_set_rgba (cr, lode_chart_colour_resolve (bar->colour, palette));
+      lode_cairo_rounded_rect (cr, bar->rect.x, bar->rect.y, bar->rect.width, bar->rect.height,
+                               BAR_RADIUS_PX * fs);
+      cairo_fill (cr);
+    }
+  if (layout->has_base)
+    {
+      cairo_set_line_width (cr, MAX (1.0, round (GUIDE_LINE_PX * fs)));
+      lode_cairo_set_rgba (cr, palette->foreground);
+      cairo_move_to (cr, round (layout->base_x), plot->y - 2 * fs);
+      cairo_line_to (cr, round (layout->base_x), plot->y + plot->height);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
 }
 
 void
@@ -411,6 +534,13 @@ lode_chart_paint (cairo_t               *cr,
       cairo_restore (cr);
       return;
     }
+  if (layout->horizontal)
+    {
+      paint_rows (cr, layout, palette);
+      paint_labels (cr, layout->labels, palette, fs);
+      cairo_restore (cr);
+      return;
+    }
 
   paint_grid (cr, layout, palette);
 
@@ -424,7 +554,8 @@ lode_chart_paint (cairo_t               *cr,
     {
       const LodeChartSeries *series = g_ptr_array_index (layout->series, s);
 
-      if (series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS)
+      if (series->style == LODE_CHART_SERIES_AREA || series->style == LODE_CHART_SERIES_BARS
+          || series->style == LODE_CHART_SERIES_BAND)
         paint_series (cr, layout, palette, series);
     }
   paint_guides (cr, layout, palette);
@@ -432,7 +563,8 @@ lode_chart_paint (cairo_t               *cr,
     {
       const LodeChartSeries *series = g_ptr_array_index (layout->series, s);
 
-      if (series->style == LODE_CHART_SERIES_GHOST || series->style == LODE_CHART_SERIES_LINE)
+      if (series->style == LODE_CHART_SERIES_GHOST || series->style == LODE_CHART_SERIES_LINE
+          || series->style == LODE_CHART_SERIES_MEDIAN)
         paint_series (cr, layout, palette, series);
     }
   paint_markers (cr, layout, palette);

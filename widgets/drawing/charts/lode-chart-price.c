@@ -97,6 +97,10 @@ build (LodeChartData *data)
   add_price (data, data->projection, _("Inside China"), LODE_CHART_SERIES_LINE, china, TRUE);
   add_price (data, data->projection, _("Outside China"), LODE_CHART_SERIES_LINE,
              (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
+  /* The bands are NdPr's price. */
+  if (layout->options.material == LODE_MATERIAL_NDPR)
+    lode_chart_data_add_band (data, "ndpr_price_usd_kg", 0, 1, NULL,
+                              (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, TRUE);
 }
 
 const LodeChartKindInfo lode_chart_price_kind = {

@@ -53,6 +53,14 @@ build (LodeChartData *data)
           lode_chart_data_extend (data, 0, line->value[i]);
         }
     }
+  for (int s = 0; s < LODE_N_STAGES; s++)
+    {
+      g_autofree char *key = g_strdup_printf ("us_self_sufficiency.%s",
+                                              lode_stage_id ((LodeStage) s));
+
+      lode_chart_data_add_band (data, key, 0, 100, lode_stage_name ((LodeStage) s),
+                                (LodeChartColour) { LODE_CHART_COLOUR_SERIES, s }, FALSE);
+    }
 }
 
 const LodeChartKindInfo lode_chart_self_sufficiency_kind = {

@@ -52,6 +52,8 @@ build (LodeChartData *data)
                                            LODE_CHART_SERIES_LINE, LODE_CHART_COLOUR_FOREGROUND,
                                            0);
   cumulative->axis = 1;
+  lode_chart_data_add_band (data, LODE_BANDS_KEY_PUBLIC_COST_CUM, 1, 1, _("Cumulative"),
+                            (LodeChartColour) { LODE_CHART_COLOUR_FOREGROUND, 0 }, TRUE);
 
   for (int i = 0; i < layout->n_years; i++)
     {

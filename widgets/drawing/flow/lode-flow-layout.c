@@ -63,6 +63,7 @@ lode_flow_options_init (LodeFlowOptions *options)
     .show_china_content = TRUE,
     .material = LODE_MATERIAL_NDPR,
     .joint_magnets = FALSE,
+    .bottleneck_stage = LODE_FLOW_BOTTLENECK_MODEL,
   };
 }
 

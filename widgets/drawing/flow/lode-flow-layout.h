@@ -54,7 +54,12 @@ typedef struct
   gboolean show_china_content; /* TRUE by default */
   LodeMaterial material;       /* whose chain to draw (NdPr by default) */
   gboolean joint_magnets;      /* with NdPr: the joint magnet view (LODE_FLOW_MATERIAL_JOINT) */
+  /* The stage marked as the bottleneck: LODE_FLOW_BOTTLENECK_MODEL (the default) for the
+   * model's, -1 for none, or a stage the caller names (the marginal values' binding one). */
+  int      bottleneck_stage;
 } LodeFlowOptions;
+
+#define LODE_FLOW_BOTTLENECK_MODEL (-2)
 
 typedef enum
 {

@@ -18,6 +18,7 @@ typedef struct
   const LodeFlowHighlight *highlight;  /* NULL: the layout itself, everything at normal
                                         * emphasis; else only what it highlights, drawn over */
   LodeFlowRect             visible;    /* the clip's extents in user space */
+  const LodeRgba          *ribbon_colours;  /* per ribbon, or NULL: the regions' */
 } Paint;
 
 /* On an image, what lies entirely outside the clip (another strip's rows, see
@@ -32,7 +33,7 @@ paint_init (cairo_t                 *cr,
             const LodePalette       *palette,
             const LodeFlowHighlight *highlight)
 {
-  Paint p = { cr, palette, lode_flow_layout_get_font_scale (layout), highlight, { 0 } };
+  Paint p = { cr, palette, lode_flow_layout_get_font_scale (layout), highlight, { 0 }, NULL };
   double x0, y0, x1, y1;
 
   /* Vector files keep every element, as they always did. */
@@ -193,6 +194,8 @@ ribbon_colour (const Paint          *p,
 {
   int node = r->source >= 0 ? r->source : r->target;
 
+  if (p->ribbon_colours != NULL)
+    return p->ribbon_colours[r - lode_flow_layout_get_ribbon (layout, 0)];
   return lode_palette_region (p->palette, lode_flow_layout_get_node (layout, node)->region);
 }
 
@@ -778,6 +781,7 @@ typedef struct
 {
   const LodeFlowLayout *layout;
   const LodePalette    *palette;
+  const LodeRgba       *ribbon_colours;
 } PaintJob;
 
 static void
@@ -789,6 +793,7 @@ paint_layout (cairo_t       *cr,
   const LodePalette *palette = job->palette;
   Paint p = paint_init (cr, layout, palette, NULL);
 
+  p.ribbon_colours = job->ribbon_colours;
   cairo_save (cr);
   if (palette->background.a > 0)
     {
@@ -814,7 +819,16 @@ lode_flow_paint (cairo_t              *cr,
                  const LodeFlowLayout *layout,
                  const LodePalette    *palette)
 {
-  PaintJob job = { layout, palette };
+  lode_flow_paint_with_colours (cr, layout, palette, NULL);
+}
+
+void
+lode_flow_paint_with_colours (cairo_t              *cr,
+                              const LodeFlowLayout *layout,
+                              const LodePalette    *palette,
+                              const LodeRgba       *ribbon_colours)
+{
+  PaintJob job = { layout, palette, ribbon_colours };
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
@@ -831,7 +845,7 @@ lode_flow_paint_in_one_piece (cairo_t              *cr,
                               const LodeFlowLayout *layout,
                               const LodePalette    *palette)
 {
-  PaintJob job = { layout, palette };
+  PaintJob job = { layout, palette, NULL };
 
   paint_layout (cr, &job);
 }

@@ -19,6 +19,13 @@ G_BEGIN_DECLS
 void lode_flow_paint           (cairo_t                 *cr,
                                 const LodeFlowLayout    *layout,
                                 const LodePalette       *palette);
+/* The same with the caller's colours for the ribbons (the difference view): one per ribbon
+ * (lode_flow_layout_get_n_ribbons()), used by the flows and the recycling loop instead of
+ * their region's colour. */
+void lode_flow_paint_with_colours (cairo_t              *cr,
+                                   const LodeFlowLayout *layout,
+                                   const LodePalette    *palette,
+                                   const LodeRgba       *ribbon_colours);
 
 void lode_flow_paint_highlight (cairo_t                 *cr,
                                 const LodeFlowLayout    *layout,

@@ -119,6 +119,8 @@ lode_flow_fill_year (LodeFlowLayout *self)
   self->shown_year = CLAMP (self->shown_year, p->base_year, p->horizon);
   self->bottleneck =
     p->years[self->shown_year - p->base_year].chain[self->options.material].bottleneck_stage;
+  if (self->options.bottleneck_stage != LODE_FLOW_BOTTLENECK_MODEL)
+    self->bottleneck = self->options.bottleneck_stage;
   if (self->bottleneck < 0 || self->bottleneck >= LODE_N_STAGES)
     self->bottleneck = -1;
 }

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lode-chart-bars.c — category charts (the tornado, the marginal values): rows of
+ * horizontal bars on a value axis, each row named at its left and each bar's end labelled. */
+
+#define G_LOG_DOMAIN "lode-chart-bars"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lode-chart-layout-private.h"
+
+/* A row is at least this many text lines high, and at most this many. */
+#define MIN_ROW_LINES 1.25
+#define MAX_ROW_LINES 5.0
+/* A bar is at most this many text lines thick. */
+#define MAX_BAR_LINES 2.2
+/* A bar fills this share of its row. */
+#define BAR_SHARE     0.62
+/* Row names take this share of the width at most. */
+#define LABEL_SHARE   0.36
+/* Value ticks: one per this many widest tick labels of plot width. */
+#define TICK_ROOM     2.2
+#define ELLIPSIS      "…"
+
+/* `text` cut with an ellipsis to fit `max_width`. */
+static char *
+fit_text (const char    *text,
+          double         size,
+          LodeTextFlags  flags,
+          double         max_width)
+{
+  glong n = g_utf8_strlen (text, -1);
+  glong lo = 0, hi = n;
+
+  if (lode_chart_text_width (text, size, flags) <= max_width)
+    return g_strdup (text);
+  /* The longest prefix that fits with the ellipsis. */
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *prefix = g_utf8_substring (text, 0, mid);
+      g_autofree char *candidate = g_strconcat (g_strchomp (prefix), ELLIPSIS, NULL);
+
+      if (lode_chart_text_width (candidate, size, flags) <= max_width)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  {
+    g_autofree char *prefix = g_utf8_substring (text, 0, lo);
+
+    return g_strconcat (g_strchomp (prefix), ELLIPSIS, NULL);
+  }
+}
+
+static const LodeChartRow *
+row_at (const LodeChartBuilder *b,
+        guint                   i)
+{
+  return &g_array_index (b->data.rows, LodeChartRow, i);
+}
+
+/* The widest of the rows' names and of their bars' end texts; whether a bar ends left of
+ * where it starts (its text then goes left). */
+static void
+measure_rows (const LodeChartBuilder *b,
+              guint                   n,
+              double                 *out_label_w,
+              double                 *out_text_w,
+              gboolean               *out_left)
+{
+  *out_label_w = *out_text_w = 0;
+  *out_left = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const LodeChartRow *row = row_at (b, i);
+
+      *out_label_w = MAX (*out_label_w, lode_chart_text_width (row->label, b->m.small_px,
+                                                               row->bold ? LODE_TEXT_BOLD
+                                                                         : LODE_TEXT_NORMAL));
+      for (guint k = 0; k < row->n_parts; k++)
+        {
+          if (row->text[k] != NULL)
+            *out_text_w = MAX (*out_text_w, lode_chart_text_width (row->text[k], b->m.small_px,
+                                                                   LODE_TEXT_NORMAL));
+          *out_left |= row->to[k] < row->from[k];
+        }
+    }
+}
+
+static double
+x_for_value (const LodeChartLayout *layout,
+             double                 value)
+{
+  const LodeChartTicks *ticks = &layout->axes[0].ticks;
+  double span = ticks->max - ticks->min;
+
+  if (!(span > 0))
+    return layout->plot.x;
+  return layout->plot.x + layout->plot.width * (value - ticks->min) / span;
+}
+
+static double
+widest_tick_label (const LodeChartTicks *ticks,
+                   double                size)
+{
+  double widest = 0;
+
+  for (int k = 0; k < ticks->n_ticks; k++)
+    {
+      g_autofree char *text = lode_chart_ticks_label (ticks, k);
+
+      widest = MAX (widest, lode_chart_text_width (text, size, LODE_TEXT_NORMAL));
+    }
+  return widest;
+}
+
+/* Round ticks over the values, as many as the width holds. */
+static void
+compute_value_ticks (LodeChartBuilder *b)
+{
+  LodeChartLayout *layout = b->data.layout;
+  LodeChartTicks *ticks = &layout->axes[0].ticks;
+  double lo = b->data.lo[0], hi = b->data.hi[0];
+  int max_ticks = 9;
+
+  if (b->data.has_base)
+    {
+      lo = MIN (lo, b->data.base);
+      hi = MAX (hi, b->data.base);
+    }
+  for (int attempt = 0; attempt < 4; attempt++)
+    {
+      double room;
+
+      lode_chart_ticks_compute (lo, hi, max_ticks, ticks);
+      room = widest_tick_label (ticks, b->m.small_px) * TICK_ROOM;
+      if (room * (ticks->n_ticks - 1) <= layout->plot.width || max_ticks <= 2)
+        break;
+      max_ticks = MAX (2, (int) floor (layout->plot.width / MAX (room, 1)) + 1);
+    }
+  layout->axes[0].visible = TRUE;
+}
+
+/* The rows' bars and texts. */
+static void
+place_row (LodeChartBuilder   *b,
+           const LodeChartRow *row,
+           int                 index,
+           double              cy,
+           double              bar_h,
+           double              label_x,
+           double              label_w)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartMetrics *m = &b->m;
+  LodeTextFlags flags = row->bold ? LODE_TEXT_BOLD : LODE_TEXT_NORMAL;
+  guint order[2] = { 0, 1 };
+  double end_seen[2] = { NAN, NAN };
+
+  lode_chart_label_add (layout->labels, fit_text (row->label, m->small_px, flags, label_w),
+                        label_x, cy - m->line_h / 2, m->small_px, flags, 1.0,
+                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_FOREGROUND));
+
+  /* The longer part first, so a shorter one on the same side shows over it. */
+  if (row->n_parts == 2 && fabs (row->to[1] - row->from[1]) > fabs (row->to[0] - row->from[0]))
+    order[0] = 1, order[1] = 0;
+
+  for (guint j = 0; j < row->n_parts; j++)
+    {
+      guint k = order[j];
+      double x0 = x_for_value (layout, row->from[k]);
+      double x1 = x_for_value (layout, row->to[k]);
+      gboolean right = row->to[k] >= row->from[k];
+      LodeChartBar bar = {
+        { MIN (x0, x1), cy - bar_h / 2, fabs (x1 - x0), bar_h },
+        row->from[k], row->to[k], index, row->colour[k],
+      };
+
+      if (!isfinite (x0) || !isfinite (x1))
+        continue;
+      g_array_append_val (layout->bars, bar);
+      if (row->text[k] == NULL)
+        continue;
+      /* A second text on the same side as the first would sit under it: only the outer. */
+      if (isfinite (end_seen[right]))
+        continue;
+      end_seen[right] = x1;
+      lode_chart_label_add (layout->labels, g_strdup (row->text[k]),
+                            right ? x1 + m->gap * 0.5 : x1 - m->gap * 0.5, cy - m->line_h / 2,
+                            m->small_px, LODE_TEXT_NORMAL, right ? 0 : 1.0,
+                            LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+    }
+}
+
+/* How far the bars' end texts reach beyond the plot on its left and its right, px
+ * (negative when they stay inside). */
+static void
+text_reach (const LodeChartBuilder *b,
+            guint                   n,
+            double                 *out_left,
+            double                 *out_right)
+{
+  const LodeChartLayout *layout = b->data.layout;
+  double plot_right = layout->plot.x + layout->plot.width;
+
+  *out_left = *out_right = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      const LodeChartRow *row = row_at (b, i);
+
+      for (guint k = 0; k < row->n_parts; k++)
+        {
+          double x1 = x_for_value (layout, row->to[k]);
+          double w;
+
+          if (row->text[k] == NULL || !isfinite (x1))
+            continue;
+          w = b->m.gap * 0.5
+              + lode_chart_text_width (row->text[k], b->m.small_px, LODE_TEXT_NORMAL);
+          if (row->to[k] < row->from[k])
+            *out_left = MAX (*out_left, layout->plot.x - (x1 - w));
+          else
+            *out_right = MAX (*out_right, x1 + w - plot_right);
+        }
+    }
+}
+
+/* The plot first leaves room on both sides for the widest end text; bars seldom end at its
+ * edges, so it takes back what their texts do not use, keeping the wider plot only if the
+ * texts then still fit. */
+static void
+tighten_plot (LodeChartBuilder *b,
+              guint             shown,
+              double            left_room,
+              double            right_room)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartMetrics *m = &b->m;
+  LodeChartRect plot = layout->plot;
+  LodeChartTicks ticks = layout->axes[0].ticks;
+  double reach_left, reach_right, need_left, need_right;
+
+  text_reach (b, shown, &reach_left, &reach_right);
+  need_left = MIN (MAX (reach_left, 0) + m->gap, left_room);
+  need_right = MIN (MAX (reach_right, 0) + m->gap, right_room);
+  if (need_left >= left_room && need_right >= right_room)
+    return;
+  layout->plot.x -= left_room - need_left;
+  layout->plot.width += left_room - need_left + right_room - need_right;
+  compute_value_ticks (b);
+  text_reach (b, shown, &reach_left, &reach_right);
+  if (reach_left + m->gap > need_left + 0.5 || reach_right + m->gap > need_right + 0.5)
+    {
+      layout->plot = plot;
+      layout->axes[0].ticks = ticks;
+    }
+}
+
+static void
+place_value_ticks (LodeChartBuilder *b,
+                   double            y)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartTicks *ticks = &layout->axes[0].ticks;
+
+  for (int k = 0; k < ticks->n_ticks && layout->n_x_ticks < LODE_CHART_MAX_TICKS; k++)
+    {
+      double x = x_for_value (layout, ticks->ticks[k]);
+
+      layout->x_tick_x[layout->n_x_ticks++] = x;
+      lode_chart_label_add (layout->labels, lode_chart_ticks_label (ticks, k), x, y,
+                            b->m.small_px, LODE_TEXT_NORMAL, 0.5,
+                            LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+    }
+}
+
+void
+lode_chart_place_rows (LodeChartBuilder *b)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartMetrics *m = &b->m;
+  guint n = b->data.rows != NULL ? b->data.rows->len : 0;
+  double top, bottom, label_w, text_w, room, row_h, bar_h;
+  gboolean left;
+  guint shown;
+
+  layout->horizontal = TRUE;
+  layout->n_years = 0;
+  layout->bars = g_array_new (FALSE, FALSE, sizeof (LodeChartBar));
+
+  /* Heading; under the plot, the tick labels and the axis title. */
+  top = lode_chart_place_heading (b) + m->line_h * 1.2;
+  bottom = layout->height - m->pad - 2 * m->line_h - 1.25 * m->gap;
+  layout->plot.y = top;
+  layout->plot.height = MAX (bottom - top, 10);
+
+  shown = MIN (n, (guint) MAX (1, floor (layout->plot.height / (m->line_h * MIN_ROW_LINES))));
+  layout->n_rows = (int) shown;
+  measure_rows (b, shown, &label_w, &text_w, &left);
+  label_w = MIN (label_w, layout->width * LABEL_SHARE);
+  room = text_w + m->gap;
+  layout->plot.x = m->pad + label_w + m->gap + (left ? room : m->gap);
+  layout->plot.width = MAX (layout->width - m->pad - room - layout->plot.x, 10);
+
+  layout->row_names = g_new0 (char *, shown + 1);
+  for (guint i = 0; i < shown; i++)
+    layout->row_names[i] = g_strdup (row_at (b, i)->label);
+  compute_value_ticks (b);
+  tighten_plot (b, shown, left ? room : m->gap, room);
+  /* Few rows on a tall page: taller rows, bars no thicker than a few lines, the block in the
+   * middle of the height. */
+  row_h = shown > 0 ? MIN (layout->plot.height / shown, m->line_h * MAX_ROW_LINES) : 0;
+  bar_h = MIN (MAX (row_h * BAR_SHARE, 2.0), m->line_h * MAX_BAR_LINES);
+  layout->plot.y += (layout->plot.height - row_h * shown) / 2;
+  for (guint i = 0; i < shown; i++)
+    place_row (b, row_at (b, i), (int) i, layout->plot.y + (i + 0.5) * row_h, bar_h,
+               m->pad + label_w, label_w);
+  /* The plot ends under the last row. */
+  layout->plot.height = MAX (row_h * shown, m->line_h);
+
+  place_value_ticks (b, layout->plot.y + layout->plot.height + m->gap * 0.5);
+  lode_chart_label_add (layout->labels, g_strdup (layout->axes[0].title),
+                        layout->plot.x + layout->plot.width / 2,
+                        layout->plot.y + layout->plot.height + m->gap * 0.75 + m->line_h,
+                        m->small_px, LODE_TEXT_NORMAL, 0.5,
+                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+  if (shown < MAX (n, b->data.n_candidates))
+    /* Translators: under a tornado chart that shows only its largest bars: "Largest 12 of
+     * 375" */
+    lode_chart_label_add (layout->labels,
+                          g_strdup_printf (_("Largest %u of %u"), shown,
+                                           MAX (n, b->data.n_candidates)),
+                          m->pad, layout->plot.y + layout->plot.height + m->gap * 0.75
+                                  + m->line_h,
+                          m->small_px, LODE_TEXT_NORMAL, 0,
+                          LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+
+  if (b->data.has_base)
+    {
+      g_autofree char *value = lode_chart_format_value (layout->axes[0].format, b->data.base);
+
+      layout->has_base = TRUE;
+      layout->base_x = x_for_value (layout, b->data.base);
+      /* Translators: the tornado's base line, "Base 24%": the output as the scenario is */
+      lode_chart_label_add (layout->labels, g_strdup_printf (_("Base %s"), value),
+                            layout->base_x, layout->plot.y - m->line_h * 1.1, m->small_px,
+                            LODE_TEXT_BOLD, 0.5, LODE_CHART_COLOUR (LODE_CHART_COLOUR_FOREGROUND));
+    }
+}
