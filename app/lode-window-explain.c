@@ -44,17 +44,17 @@ explanation_for (const LodeProjection *projection,
     }
 }
 
+/* One popover, beside the card last activated: moving to another card makes a new one (a
+ * popover's surface belongs to its parent's). */
 static LodeExplainPopover *
 popover_at (LodeWindow *self,
             GtkWidget  *card)
 {
-  /* Owned by the window: it moves from card to card. */
+  if (self->explain_popover != NULL && gtk_widget_get_parent (self->explain_popover) != card)
+    lode_window_close_explanation (self);
   if (self->explain_popover == NULL)
-    self->explain_popover = g_object_ref_sink (lode_explain_popover_new ());
-  if (gtk_widget_get_parent (self->explain_popover) != card)
     {
-      if (gtk_widget_get_parent (self->explain_popover) != NULL)
-        gtk_widget_unparent (self->explain_popover);
+      self->explain_popover = g_object_ref_sink (lode_explain_popover_new ());
       gtk_widget_set_parent (self->explain_popover, card);
     }
   return LODE_EXPLAIN_POPOVER (self->explain_popover);

@@ -296,6 +296,7 @@ settle (Search              *s,
     }
   /* Translators: the optimiser's answer when less money does as well (the share does not
    * grow steadily with the fund) */
+  /* xgettext:no-c-format */
   result->note = g_strdup (_("A fund 5% smaller reaches the target too: here the share does "
                              "not grow steadily with the fund."));
   return TRUE;
