@@ -36,6 +36,10 @@ explanation_for (const LodeProjection *projection,
       *out_key = "fund_npv_busd";
       *out_year = projection->horizon;
       return TRUE;
+    case LODE_HEADLINE_DEFENCE:
+      *out_key = "us_defence_need_met_share";
+      *out_year = LODE_HEADLINE_DEFENCE_YEAR;
+      return *out_year <= projection->horizon;
     case LODE_HEADLINE_JOBS:
     case LODE_HEADLINE_US_UNMET:
     case LODE_N_HEADLINES:
@@ -44,20 +48,18 @@ explanation_for (const LodeProjection *projection,
     }
 }
 
-/* One popover, beside the card last activated: moving to another card makes a new one (a
- * popover's surface belongs to its parent's). */
 static LodeExplainPopover *
-popover_at (LodeWindow *self,
-            GtkWidget  *card)
+popover_at (LodeWindow   *self,
+            LodeHeadline  which)
 {
-  if (self->explain_popover != NULL && gtk_widget_get_parent (self->explain_popover) != card)
-    lode_window_close_explanation (self);
-  if (self->explain_popover == NULL)
+  if (self->explain_popovers[which] == NULL)
     {
-      self->explain_popover = g_object_ref_sink (lode_explain_popover_new ());
-      gtk_widget_set_parent (self->explain_popover, card);
+      GtkWidget *card = lode_headline_cards_get_card (LODE_HEADLINE_CARDS (self->cards), which);
+
+      self->explain_popovers[which] = g_object_ref_sink (lode_explain_popover_new ());
+      gtk_widget_set_parent (self->explain_popovers[which], card);
     }
-  return LODE_EXPLAIN_POPOVER (self->explain_popover);
+  return LODE_EXPLAIN_POPOVER (self->explain_popovers[which]);
 }
 
 void
@@ -86,8 +88,7 @@ lode_window_explain_headline (LodeWindow   *self,
       return;
     }
 
-  popover = popover_at (self, lode_headline_cards_get_card (LODE_HEADLINE_CARDS (self->cards),
-                                                            which));
+  popover = popover_at (self, which);
   lode_explain_popover_set_explanation (popover, explanation);
   lode_explain_popover_set_sources_action (popover, sources);
   gtk_popover_popup (GTK_POPOVER (popover));
@@ -96,9 +97,12 @@ lode_window_explain_headline (LodeWindow   *self,
 void
 lode_window_close_explanation (LodeWindow *self)
 {
-  if (self->explain_popover == NULL)
-    return;
-  if (gtk_widget_get_parent (self->explain_popover) != NULL)
-    gtk_widget_unparent (self->explain_popover);
-  g_clear_object (&self->explain_popover);
+  for (guint i = 0; i < LODE_N_HEADLINES; i++)
+    {
+      if (self->explain_popovers[i] == NULL)
+        continue;
+      if (gtk_widget_get_parent (self->explain_popovers[i]) != NULL)
+        gtk_widget_unparent (self->explain_popovers[i]);
+      g_clear_object (&self->explain_popovers[i]);
+    }
 }

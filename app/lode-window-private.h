@@ -89,7 +89,9 @@ struct _LodeWindow
   AdwMessageDialog     *dialog;       /* the question or error on screen, if any */
   GtkWidget            *data_table;   /* LodeDataTable, while open (weak) */
   GtkWidget            *sources_window; /* LodeSourcesWindow, while open (weak) */
-  GtkWidget            *explain_popover; /* LodeExplainPopover, owned; beside a card */
+  /* LodeExplainPopover per headline card, owned, made when the card is first activated and
+   * kept with the window: GTK 4.8 may ask a destroyed popover's surface for the pointer. */
+  GtkWidget            *explain_popovers[LODE_N_HEADLINES];
 
   LodePending           pending;
   LodePresentView       present_view;
