@@ -161,28 +161,33 @@ work_thread (GTask        *task,
   Work *work = task_data;
   GError *error = NULL;
   gpointer result = NULL;
+  GDestroyNotify result_unref;
   LodeOutput output;
 
   switch (work->kind)
     {
     case KIND_MARGINAL:
       result = lode_marginal_run (work->model, work->target, cancellable, &error);
+      result_unref = (GDestroyNotify) lode_marginal_unref;
       break;
     case KIND_SENSITIVITY:
       if (lode_output_init (&output, NULL, LODE_MATERIAL_NDPR, work->year, &error))
         result = lode_sensitivity_run (work->model, &output, cancellable, &error);
+      result_unref = (GDestroyNotify) lode_sensitivity_unref;
       break;
     case KIND_BANDS:
     case N_KINDS:
     default:
       result = lode_bands_run (work->model, work->n_runs, LODE_BANDS_DEFAULT_SEED,
                                LODE_MATERIAL_NDPR, cancellable, &error);
+      result_unref = (GDestroyNotify) lode_bands_unref;
       break;
     }
   if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, NULL);
+    /* Freed by the task if nobody takes it (the window closed while it ran). */
+    g_task_return_pointer (task, result, result_unref);
 }
 
 static void
