@@ -110,29 +110,10 @@ append_text_element (GString    *out,
   g_string_append_printf (out, "</%s>\n", element);
 }
 
-GBytes *
-lode_scenario_to_bytes (LodeScenario *scenario)
+static void
+append_metadata (GString      *out,
+                 LodeScenario *scenario)
 {
-  LodeDataset *dataset;
-  GString *out;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_return_val_if_fail (LODE_IS_SCENARIO (scenario), NULL);
-
-  dataset = lode_scenario_get_dataset (scenario);
-  out = g_string_sized_new (8192);
-
-  g_string_append (out,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<!-- A Lodestone scenario: one plan for the rare-earth supply chain from mine\n"
-                   "     to magnet (lever values, partners, projects, notes). Open it with\n"
-                   "     Lodestone. The format is described in docs/scenario-format.md and the\n"
-                   "     schema is lodestone-scenario.rng; numbers use a dot as decimal\n"
-                   "     point. -->\n");
-  g_string_append_printf (out, "<scenario xmlns=\"%s\" format-version=\"%d\">\n",
-                          LODE_SCENARIO_NAMESPACE, LODE_SCENARIO_FORMAT_VERSION);
-
-  /* Metadata */
   g_string_append (out, "  <metadata>\n");
   append_text_element (out, "    ", "title", lode_scenario_get_title (scenario));
   append_text_element (out, "    ", "author", lode_scenario_get_author (scenario));
@@ -150,16 +131,16 @@ lode_scenario_to_bytes (LodeScenario *scenario)
     }
   append_text_element (out, "    ", "notes", lode_scenario_get_notes (scenario));
   g_string_append (out, "  </metadata>\n");
+}
 
-  /* Dataset and horizon */
-  g_string_append (out, "  <dataset id=\"");
-  append_escaped (out, dataset->id != NULL ? dataset->id : "none", TRUE);
-  g_string_append (out, "\" version=\"");
-  append_escaped (out, dataset->version != NULL ? dataset->version : "0", TRUE);
-  g_string_append (out, "\"/>\n");
-  g_string_append_printf (out, "  <horizon year=\"%d\"/>\n", lode_scenario_get_horizon (scenario));
+/* Levers one per line; each region's ally and shock-target flags; each announced project. */
+static void
+append_choices (GString      *out,
+                LodeScenario *scenario,
+                LodeDataset  *dataset)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  /* Levers, one per line */
   g_string_append (out, "  <levers>\n");
   for (guint i = 0; i < LODE_N_LEVERS; i++)
     {
@@ -170,7 +151,6 @@ lode_scenario_to_bytes (LodeScenario *scenario)
     }
   g_string_append (out, "  </levers>\n");
 
-  /* Regions: ally flags and export-shock targets */
   g_string_append (out, "  <regions>\n");
   for (guint i = 0; i < dataset->n_regions && i < LODE_MAX_REGIONS; i++)
     {
@@ -182,7 +162,6 @@ lode_scenario_to_bytes (LodeScenario *scenario)
     }
   g_string_append (out, "  </regions>\n");
 
-  /* Announced projects */
   g_string_append (out, "  <projects>\n");
   for (guint i = 0; i < dataset->n_projects && i < LODE_MAX_PROJECTS; i++)
     {
@@ -192,12 +171,18 @@ lode_scenario_to_bytes (LodeScenario *scenario)
                               lode_scenario_get_project_enabled (scenario, i) ? "true" : "false");
     }
   g_string_append (out, "  </projects>\n");
+}
 
-  /* User projects */
+static void
+append_user_projects (GString      *out,
+                      LodeScenario *scenario,
+                      LodeDataset  *dataset)
+{
   g_string_append (out, "  <user-projects>\n");
   for (guint i = 0; i < lode_scenario_get_n_user_projects (scenario); i++)
     {
       const LodeProject *project = lode_scenario_get_user_project (scenario, i);
+      char capacity[G_ASCII_DTOSTR_BUF_SIZE];
       char capex[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_string_append (out, "    <user-project id=\"");
@@ -207,7 +192,7 @@ lode_scenario_to_bytes (LodeScenario *scenario)
       g_string_append_printf (out,
                               "\"\n                  capacity=\"%s\" online-year=\"%d\" "
                               "capex-musd=\"%s\">\n",
-                              format_number (number, sizeof number, project->capacity.value),
+                              format_number (capacity, sizeof capacity, project->capacity.value),
                               project->online_year,
                               format_number (capex, sizeof capex, project->capex_musd.value));
       append_text_element (out, "      ", "name", project->name);
@@ -216,8 +201,12 @@ lode_scenario_to_bytes (LodeScenario *scenario)
       g_string_append (out, "    </user-project>\n");
     }
   g_string_append (out, "  </user-projects>\n");
+}
 
-  /* View */
+static void
+append_view (GString      *out,
+             LodeScenario *scenario)
+{
   g_string_append_printf (out, "  <view selected-year=\"%d\" chart=\"",
                           lode_scenario_get_selected_year (scenario));
   append_escaped (out, lode_scenario_get_chart (scenario), TRUE);
@@ -228,7 +217,40 @@ lode_scenario_to_bytes (LodeScenario *scenario)
       append_escaped (out, lode_scenario_get_material (scenario), TRUE);
     }
   g_string_append (out, "\"/>\n");
+}
 
+GBytes *
+lode_scenario_to_bytes (LodeScenario *scenario)
+{
+  LodeDataset *dataset;
+  GString *out;
+
+  g_return_val_if_fail (LODE_IS_SCENARIO (scenario), NULL);
+
+  dataset = lode_scenario_get_dataset (scenario);
+  out = g_string_sized_new (8192);
+
+  g_string_append (out,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<!-- A Lodestone scenario: one plan for the rare-earth supply chain from mine\n"
+                   "     to magnet (lever values, partners, projects, notes). Open it with\n"
+                   "     Lodestone. The format is described in docs/scenario-format.md and the\n"
+                   "     schema is lodestone-scenario.rng; numbers use a dot as decimal\n"
+                   "     point. -->\n");
+  g_string_append_printf (out, "<scenario xmlns=\"%s\" format-version=\"%d\">\n",
+                          LODE_SCENARIO_NAMESPACE, LODE_SCENARIO_FORMAT_VERSION);
+  append_metadata (out, scenario);
+
+  g_string_append (out, "  <dataset id=\"");
+  append_escaped (out, dataset->id != NULL ? dataset->id : "none", TRUE);
+  g_string_append (out, "\" version=\"");
+  append_escaped (out, dataset->version != NULL ? dataset->version : "0", TRUE);
+  g_string_append (out, "\"/>\n");
+  g_string_append_printf (out, "  <horizon year=\"%d\"/>\n", lode_scenario_get_horizon (scenario));
+
+  append_choices (out, scenario, dataset);
+  append_user_projects (out, scenario, dataset);
+  append_view (out, scenario);
   g_string_append (out, "</scenario>\n");
 
   return g_string_free_to_bytes (out);
