@@ -6,12 +6,9 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "lode-explain-popover.h"
-#include "lode-format.h"
 
 /* Wide enough for "United States, samarium-cobalt  32,157 t  via oxide separated in …". */
 #define MAX_WIDTH_CHARS 56
@@ -57,8 +54,7 @@ build_terms (const LodeExplanation *e)
   for (guint i = 0; i < e->terms->len; i++)
     {
       const LodeExplainTerm *t = g_ptr_array_index (e->terms, i);
-      g_autofree char *value = lode_format_quantity (t->value, fabs (t->value) < 10 ? 2 : 0,
-                                                     e->term_unit);
+      g_autofree char *value = lode_explain_term_dup_value (e, t);
       GtkWidget *number = new_label (value, "numeric", FALSE);
 
       gtk_label_set_xalign (GTK_LABEL (number), 1);

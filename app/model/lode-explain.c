@@ -405,6 +405,15 @@ lode_explain (const LodeProjection  *projection,
 }
 
 char *
+lode_explain_term_dup_value (const LodeExplanation *self,
+                             const LodeExplainTerm *term)
+{
+  g_return_val_if_fail (self != NULL && term != NULL, NULL);
+
+  return lode_format_quantity (term->value, fabs (term->value) < 10 ? 2 : 0, self->term_unit);
+}
+
+char *
 lode_explanation_to_text (const LodeExplanation *self)
 {
   GString *out = g_string_new (NULL);
@@ -418,8 +427,7 @@ lode_explanation_to_text (const LodeExplanation *self)
   for (guint i = 0; i < self->terms->len; i++)
     {
       const LodeExplainTerm *t = g_ptr_array_index (self->terms, i);
-      char *value = lode_format_quantity (t->value, fabs (t->value) < 10 ? 2 : 0,
-                                          self->term_unit);
+      char *value = lode_explain_term_dup_value (self, t);
 
       g_ptr_array_add (values, value);
       label_width = MAX (label_width, (int) g_utf8_strlen (t->label, -1));

@@ -43,6 +43,10 @@ LodeExplanation   *lode_explain             (const LodeProjection  *projection,
                                              GError               **error)
                                              G_GNUC_WARN_UNUSED_RESULT;
 void               lode_explanation_free    (LodeExplanation       *self);
+/* A term's value as shown, in the explanation's unit: "32,157 t", "−6.62 $ bn". */
+char              *lode_explain_term_dup_value (const LodeExplanation *self,
+                                                const LodeExplainTerm *term)
+                                                G_GNUC_WARN_UNUSED_RESULT;
 /* The explanation as plain text, one term per line, numbers in the user's locale. */
 char              *lode_explanation_to_text (const LodeExplanation *self)
                                              G_GNUC_WARN_UNUSED_RESULT;
