@@ -7,13 +7,15 @@ set -euo pipefail
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
+  zlib1g-dev libpng-dev
   desktop-file-utils appstream xvfb xauth
   fonts-dejavu-core fonts-noto-cjk adwaita-icon-theme hicolor-icon-theme librsvg2-common
   librsvg2-bin poppler-utils
 )
 
 missing=()
-for module in 'glib-2.0 >= 2.74' 'gtk4 >= 4.8' 'libadwaita-1 >= 1.2' 'libxml-2.0 >= 2.9.14'; do
+for module in 'glib-2.0 >= 2.74' 'gtk4 >= 4.8' 'libadwaita-1 >= 1.2' 'libxml-2.0 >= 2.9.14' \
+              zlib 'libpng >= 1.6'; do
   if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$module"; then
     missing+=("$module")
   fi

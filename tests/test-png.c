@@ -53,11 +53,15 @@ decode (const guint8 *png,
 /* What a page holds: flat fills, antialiased strokes and curves, and a gradient through every
  * level of alpha when `alpha` is set (over a transparent page). */
 static void
-paint_into (cairo_surface_t *surface,
-            gboolean         alpha)
+paint_scaled (cairo_surface_t *surface,
+              gboolean         alpha,
+              double           scale_x,
+              double           scale_y)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_pattern_t *ramp;
+
+  cairo_scale (cr, scale_x, scale_y);
 
   if (!alpha)
     {
@@ -86,6 +90,13 @@ paint_into (cairo_surface_t *surface,
   cairo_surface_flush (surface);
 }
 
+static void
+paint_into (cairo_surface_t *surface,
+            gboolean         alpha)
+{
+  paint_scaled (surface, alpha, 1, 1);
+}
+
 static cairo_surface_t *
 paint_page (cairo_format_t format,
             gboolean       alpha)
@@ -109,6 +120,8 @@ assert_same_pixels (cairo_surface_t *surface,
   g_autofree char *cairos = NULL;
   g_auto(Decoded) a = { 0 };
   g_auto(Decoded) b = { 0 };
+  guint width = (guint) cairo_image_surface_get_width (surface);
+  guint height = (guint) cairo_image_surface_get_height (surface);
   gsize length = 0;
 
   g_assert_no_error (error);
@@ -124,11 +137,11 @@ assert_same_pixels (cairo_surface_t *surface,
 
   g_assert_cmpuint (b.format, ==, expected_format);
   g_assert_cmpuint (a.format, ==, b.format);
-  g_assert_cmpuint (a.width, ==, W);
-  g_assert_cmpuint (a.height, ==, H);
-  g_assert_cmpuint (b.width, ==, W);
-  g_assert_cmpuint (b.height, ==, H);
-  g_assert_cmpmem (a.pixels, W * H * 4, b.pixels, W * H * 4);
+  g_assert_cmpuint (a.width, ==, width);
+  g_assert_cmpuint (a.height, ==, height);
+  g_assert_cmpuint (b.width, ==, width);
+  g_assert_cmpuint (b.height, ==, height);
+  g_assert_cmpmem (a.pixels, width * height * 4, b.pixels, width * height * 4);
 }
 
 static void
@@ -156,6 +169,26 @@ test_rgb24 (void)
 
   assert_same_pixels (surface, PNG_FORMAT_RGB);
   cairo_surface_destroy (surface);
+}
+
+/* Pages large enough to be deflated in strips on several threads, strip boundaries falling
+ * anywhere in the painting: still the same pixels as Cairo's writer. */
+static void
+test_strips (void)
+{
+  static const int sizes[][2] = { { 1600, 900 }, { 1001, 333 }, { 4000, 40 }, { 3, 2000 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int alpha = 0; alpha <= 1; alpha++)
+      {
+        cairo_surface_t *page = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[i][0],
+                                                            sizes[i][1]);
+
+        /* Drawn over the whole page, so that every strip holds some of it. */
+        paint_scaled (page, alpha, sizes[i][0] / (double) W, sizes[i][1] / (double) H);
+        assert_same_pixels (page, alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB);
+        cairo_surface_destroy (page);
+      }
 }
 
 /* A page's surface, on mapped memory (over 2 MiB) or not: cleared, laid out as Cairo lays out
@@ -219,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/lode/png/opaque", test_opaque);
   g_test_add_func ("/lode/png/transparent", test_transparent);
   g_test_add_func ("/lode/png/rgb24", test_rgb24);
+  g_test_add_func ("/lode/png/strips", test_strips);
   g_test_add_func ("/lode/png/surface", test_surface);
   g_test_add_func ("/lode/png/refused", test_refused);
 

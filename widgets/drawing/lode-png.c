@@ -5,9 +5,9 @@
 
 #include "config.h"
 
-#include <png.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <zlib.h>
 
 #include "lode-png.h"
 
@@ -18,6 +18,13 @@
 
 /* Bytes of deflated data per IDAT chunk. */
 #define IDAT_SIZE (64 * 1024)
+
+/* The rows are deflated in strips of at least this many bytes, at most MAX_STRIPS of them, on
+ * as many threads as there are processors (pigz's way: each strip a raw deflate stream that
+ * ends on a byte boundary, the strips one zlib stream). The strips depend on the page's size
+ * only, so a page gives the same file on every machine. */
+#define STRIP_MIN_BYTES (256 * 1024)
+#define MAX_STRIPS 8
 
 /* A transparent huge page on x86-64 and arm64 (4 KiB base pages). */
 #define HUGE_PAGE ((gsize) 2 << 20)
@@ -87,32 +94,6 @@ huge_page_surface_new (int width,
 #endif
 }
 
-static void
-write_cb (png_structp png,
-          png_bytep   data,
-          size_t      length)
-{
-  g_byte_array_append (png_get_io_ptr (png), data, (guint) length);
-}
-
-static void
-flush_cb (png_structp png)
-{
-}
-
-G_GNUC_NORETURN static void
-error_cb (png_structp     png,
-          png_const_charp message)
-{
-  png_longjmp (png, 1);
-}
-
-static void
-warning_cb (png_structp     png,
-            png_const_charp message)
-{
-}
-
 /* Whether every pixel's alpha is 0xff: the rows' words ANDed together, a loop the compiler
  * vectorises, checked once per row. */
 static gboolean
@@ -142,17 +123,17 @@ typedef struct
   int           height;
   int           stride;
   gboolean      alpha;    /* RGBA, else RGB */
-  guint8       *row;
+  gsize         row_bytes;  /* of the file's rows: the filter byte, then the pixels */
 } Image;
 
 /* Row `y` of native-endian premultiplied ARGB words as the file's bytes: R, G, B, or straight
  * R, G, B, A rounded as Cairo's own PNG writer rounds them, so the files hold the same pixels. */
 static void
 convert_row (const Image *image,
-             int          y)
+             int          y,
+             guint8      *out)
 {
   const guint32 *px = (const guint32 *) (image->data + (gsize) y * image->stride);
-  guint8 *out = image->row;
 
   if (!image->alpha)
     {
@@ -189,42 +170,206 @@ convert_row (const Image *image,
     }
 }
 
+/* A band of rows deflated on its own. */
+typedef struct
+{
+  const Image *image;
+  int          first_row;
+  int          n_rows;
+  gboolean     last;       /* ends the zlib stream, else ends on a byte boundary */
+  guint8      *deflated;
+  gsize        length;
+  uLong        adler;      /* of its uncompressed rows */
+  gboolean     failed;
+} Strip;
+
 static void
-encode (png_structp  png,
-        png_infop    info,
-        const Image *image)
+deflate_strip (Strip *strip)
 {
-  png_color_16 white = { 0, 0xff, 0xff, 0xff, 0xff };
+  const Image *image = strip->image;
+  g_autofree guint8 *row = g_malloc (image->row_bytes);
+  z_stream zs = { 0 };
+  gsize bound;
 
-  png_set_IHDR (png, info, (png_uint_32) image->width, (png_uint_32) image->height, 8,
-                image->alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_bKGD (png, info, &white);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_compression_level (png, COMPRESSION_LEVEL);
-  png_set_compression_buffer_size (png, IDAT_SIZE);
-  png_write_info (png, info);
-
-  for (int y = 0; y < image->height; y++)
+  strip->adler = adler32 (0, NULL, 0);
+  if (deflateInit2 (&zs, COMPRESSION_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     {
-      convert_row (image, y);
-      png_write_row (png, image->row);
+      strip->failed = TRUE;
+      return;
     }
-  png_write_end (png, info);
+  /* Room for the worst case, plus the empty stored block a sync flush ends with. */
+  bound = deflateBound (&zs, (uLong) (image->row_bytes * (gsize) strip->n_rows)) + 16;
+  strip->deflated = g_malloc (bound);
+  zs.next_out = strip->deflated;
+  zs.avail_out = (uInt) bound;
+
+  row[0] = 0;  /* filter type None */
+  for (int i = 0; i < strip->n_rows && !strip->failed; i++)
+    {
+      gboolean end = i == strip->n_rows - 1;
+      int flush = !end ? Z_NO_FLUSH : strip->last ? Z_FINISH : Z_SYNC_FLUSH;
+      int status;
+
+      convert_row (image, strip->first_row + i, row + 1);
+      strip->adler = adler32 (strip->adler, row, (uInt) image->row_bytes);
+      zs.next_in = row;
+      zs.avail_in = (uInt) image->row_bytes;
+      status = deflate (&zs, flush);
+      if (zs.avail_in != 0 || (status != Z_OK && status != Z_STREAM_END)
+          || (flush == Z_FINISH && status != Z_STREAM_END))
+        strip->failed = TRUE;
+    }
+  strip->length = bound - zs.avail_out;
+  deflateEnd (&zs);
 }
 
-/* libpng reports errors by longjmp() to here: nothing in this frame changes after setjmp(). */
-static gboolean
-run_encoder (png_structp  png,
-             png_infop    info,
-             const Image *image)
+typedef struct
 {
-  if (setjmp (png_jmpbuf (png)) != 0)
-    return FALSE;
-  encode (png, info, image);
-  return TRUE;
+  Strip *strips;
+  int    n_strips;
+  int    next;       /* the next strip nobody has taken, atomically */
+} Work;
+
+static gpointer
+worker (gpointer data)
+{
+  Work *work = data;
+  int i;
+
+  while ((i = g_atomic_int_add (&work->next, 1)) < work->n_strips)
+    deflate_strip (&work->strips[i]);
+  return NULL;
 }
 
+static void
+deflate_strips (Work *work)
+{
+  int n_threads = MIN (work->n_strips, (int) g_get_num_processors ()) - 1;
+  g_autofree GThread **threads = g_new0 (GThread *, MAX (n_threads, 1));
+
+  for (int t = 0; t < n_threads; t++)
+    threads[t] = g_thread_try_new ("lode-png", worker, work, NULL);
+  worker (work);  /* and on this thread; strips a thread could not start for are taken here */
+  for (int t = 0; t < n_threads; t++)
+    if (threads[t] != NULL)
+      g_thread_join (threads[t]);
+}
+
+static void
+put_u32 (GByteArray *out,
+         guint32     value)
+{
+  guint8 be[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (out, be, 4);
+}
+
+/* One chunk: length, type, data, and the CRC of type and data. */
+static void
+put_chunk (GByteArray   *out,
+           const char   *type,
+           const guint8 *data,
+           gsize         length)
+{
+  uLong crc = crc32 (0, (const Bytef *) type, 4);
+
+  if (length > 0)
+    crc = crc32 (crc, data, (uInt) length);
+  put_u32 (out, (guint32) length);
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (out, data, (guint) length);
+  put_u32 (out, (guint32) crc);
+}
+
+static void
+put_header (GByteArray  *out,
+            const Image *image)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  /* White, as 16-bit R, G, B samples of 8-bit depth: the bKGD Cairo's writer gives. */
+  static const guint8 white[6] = { 0, 0xff, 0, 0xff, 0, 0xff };
+  guint8 ihdr[13] = {
+    image->width >> 24, image->width >> 16, image->width >> 8, image->width,
+    image->height >> 24, image->height >> 16, image->height >> 8, image->height,
+    8,                          /* bits per sample */
+    image->alpha ? 6 : 2,       /* RGBA or RGB */
+    0, 0, 0,                    /* deflate, adaptive filtering (all None), not interlaced */
+  };
+
+  g_byte_array_append (out, signature, sizeof signature);
+  put_chunk (out, "IHDR", ihdr, sizeof ihdr);
+  put_chunk (out, "bKGD", white, sizeof white);
+}
+
+/* The zlib stream — header, the strips in order, the Adler-32 of all rows — in IDAT chunks. */
+static void
+put_data (GByteArray  *out,
+          const Strip *strips,
+          int          n_strips)
+{
+  g_autoptr(GByteArray) stream = g_byte_array_new ();
+  /* Deflate, 32 KiB window, "fast" level; the header's 16 bits are a multiple of 31. */
+  static const guint8 zlib_header[2] = { 0x78, 0x5e };
+  uLong adler = strips[0].adler;
+  gsize total = 0;
+
+  for (int i = 0; i < n_strips; i++)
+    total += strips[i].length;
+  g_byte_array_set_size (stream, (guint) (sizeof zlib_header + total + 4));
+  g_byte_array_set_size (stream, 0);
+  g_byte_array_append (stream, zlib_header, sizeof zlib_header);
+  for (int i = 0; i < n_strips; i++)
+    {
+      const Strip *s = &strips[i];
+
+      g_byte_array_append (stream, s->deflated, (guint) s->length);
+      if (i > 0)
+        adler = adler32_combine (adler, s->adler,
+                                 (z_off_t) (s->image->row_bytes * (gsize) s->n_rows));
+    }
+  put_u32 (stream, (guint32) adler);
+
+  for (gsize at = 0; at < stream->len; at += IDAT_SIZE)
+    put_chunk (out, "IDAT", stream->data + at, MIN ((gsize) IDAT_SIZE, stream->len - at));
+}
+
+/* Writes the file, or returns FALSE when zlib failed (out of memory). */
+static gboolean
+encode (const Image *image,
+        GByteArray  *out)
+{
+  gsize all = image->row_bytes * (gsize) image->height;
+  int n_strips = (int) MIN (all / STRIP_MIN_BYTES, (gsize) MIN (MAX_STRIPS, image->height));
+  g_autofree Strip *strips = NULL;
+  Work work;
+  gboolean ok = TRUE;
+
+  n_strips = MAX (n_strips, 1);
+  strips = g_new0 (Strip, n_strips);
+  work = (Work) { strips, n_strips, 0 };
+  for (int i = 0; i < n_strips; i++)
+    {
+      strips[i].image = image;
+      strips[i].first_row = (int) ((gint64) image->height * i / n_strips);
+      strips[i].n_rows = (int) ((gint64) image->height * (i + 1) / n_strips)
+                         - strips[i].first_row;
+      strips[i].last = i == n_strips - 1;
+    }
+  deflate_strips (&work);
+
+  for (int i = 0; i < n_strips; i++)
+    ok = ok && !strips[i].failed;
+  if (ok)
+    {
+      put_header (out, image);
+      put_data (out, strips, n_strips);
+      put_chunk (out, "IEND", NULL, 0);
+    }
+  for (int i = 0; i < n_strips; i++)
+    g_free (strips[i].deflated);
+  return ok;
+}
 cairo_surface_t *
 lode_png_surface_new (int width,
                       int height)
@@ -240,11 +385,7 @@ cairo_status_t
 lode_png_write (cairo_surface_t *surface,
                 GByteArray      *out)
 {
-  g_autofree guint8 *row = NULL;
-  cairo_status_t status = CAIRO_STATUS_SUCCESS;
   cairo_format_t format;
-  png_structp png;
-  png_infop info;
   Image image;
 
   g_return_val_if_fail (surface != NULL, CAIRO_STATUS_NULL_POINTER);
@@ -268,22 +409,7 @@ lode_png_write (cairo_surface_t *surface,
 
   image.alpha = format == CAIRO_FORMAT_ARGB32
                 && !is_opaque (image.data, image.width, image.height, image.stride);
-  image.row = row = g_malloc ((gsize) image.width * 4);
+  image.row_bytes = 1 + (gsize) image.width * (image.alpha ? 4 : 3);
 
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, error_cb, warning_cb);
-  if (png == NULL)
-    return CAIRO_STATUS_NO_MEMORY;
-  info = png_create_info_struct (png);
-  if (info == NULL)
-    {
-      png_destroy_write_struct (&png, NULL);
-      return CAIRO_STATUS_NO_MEMORY;
-    }
-  png_set_write_fn (png, out, write_cb, flush_cb);
-
-  if (!run_encoder (png, info, &image))
-    status = CAIRO_STATUS_WRITE_ERROR;
-  png_destroy_write_struct (&png, &info);
-
-  return status;
+  return encode (&image, out) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY;
 }
