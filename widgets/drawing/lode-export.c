@@ -780,7 +780,7 @@ lode_export_dup_file_name (const LodeExportRequest *req,
 {
   g_autofree char *title = NULL;
   g_autofree char *view = NULL;
-  char *name;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (req != NULL && req->projection != NULL, NULL);
   g_return_val_if_fail (format < LODE_EXPORT_N_FORMATS, NULL);
