@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # A complete translation stays complete (suite 'data'): extracts every string of the sources
-# listed in po/POTFILES.in as the build does, merges each complete catalogue (po/ja.po) with
-# them and fails on any string it does not translate, naming it. A new user-visible string
-# needs its Japanese before `make check` passes.
+# listed in po/POTFILES.in as the build does, merges each complete catalogue (po/de.po,
+# po/ja.po) with them and fails on any string it does not translate, naming it. A new
+# user-visible string needs its German and Japanese before `make check` passes.
 
 set -u
 SOURCE=${1:?usage: test-po-complete.sh SOURCEDIR LANG...}
