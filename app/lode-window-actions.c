@@ -620,6 +620,7 @@ chart_change_state (GSimpleAction *action,
   gtk_widget_set_visible (self->stage_box, kind == LODE_CHART_CAPACITY);
   gtk_widget_set_visible (self->target_box, kind == LODE_CHART_CHINA_FREE);
   lode_window_update_chart_controls (self);
+  lode_window_reveal_chart_toggle (self, kind);
   /* View state: not an undo step, does not mark the scenario modified. */
   if (self->document != NULL)
     lode_scenario_set_chart (lode_document_get_scenario (self->document), id);

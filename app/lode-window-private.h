@@ -60,6 +60,8 @@ struct _LodeWindow
   GtkWidget            *cards;
   GtkWidget            *chart_bar;
   GtkWidget            *chart_switcher;
+  GtkWidget            *chart_switcher_scroller;
+  GtkWidget            *chart_menu_button;
   GtkWidget            *chart_controls;
   GtkWidget            *chart_row;
   GtkWidget            *stage_box;
@@ -169,5 +171,8 @@ void      lode_window_toast             (LodeWindow   *self,
                                          const char   *text);
 /* Shows the row over the chart when the chart has a control (stage, target). */
 void      lode_window_update_chart_controls (LodeWindow *self);
+/* Scrolls the chart strip to the toggle of `kind` when not all of it fits. */
+void      lode_window_reveal_chart_toggle   (LodeWindow    *self,
+                                             LodeChartKind  kind);
 
 G_END_DECLS

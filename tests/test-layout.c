@@ -194,6 +194,56 @@ test_fold (void)
   ui_test_finish_window (win);
 }
 
+/* The chart's toggle in sight, between the strip's ends. */
+static gboolean
+toggle_in_sight (LodeWindow *win,
+                 GtkWidget  *toggle)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (toggle, win->chart_switcher_scroller, &bounds));
+  return bounds.origin.x >= -0.5
+         && bounds.origin.x + bounds.size.width
+            <= gtk_widget_get_width (win->chart_switcher_scroller) + 0.5;
+}
+
+/* At 1280 × 800 the strip of charts is wider than its room: every chart is in the menu beside
+ * it, and the one chosen (from the menu, say) scrolls into sight. */
+static void
+test_chart_strip (void)
+{
+  LodeWindow *win = open_at (1280, 800);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (win->chart_menu_button));
+  GtkWidget *last = gtk_widget_get_last_child (win->chart_switcher);
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, LODE_N_CHARTS);
+  g_assert_true (g_menu_model_get_item_attribute (menu, LODE_N_CHARTS - 1, "action", "s",
+                                                  &action));
+  g_assert_cmpstr (action, ==, "win.chart");
+  target = g_menu_model_get_item_attribute_value (menu, LODE_N_CHARTS - 1, "target",
+                                                  G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==,
+                   lode_chart_kind_id (LODE_N_CHARTS - 1));
+
+  g_assert_cmpint (gtk_widget_get_width (win->chart_switcher), >,
+                   gtk_widget_get_width (win->chart_switcher_scroller));
+  g_assert_false (toggle_in_sight (win, last));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "chart", target);
+  ui_test_wait_frames (GTK_WIDGET (win), 2);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (last)));
+  g_assert_true (toggle_in_sight (win, last));
+
+  /* And back to the first. */
+  g_action_group_change_action_state (G_ACTION_GROUP (win), "chart",
+                                      g_variant_new_string (lode_chart_kind_id (0)));
+  ui_test_wait_frames (GTK_WIDGET (win), 2);
+  g_assert_true (toggle_in_sight (win, gtk_widget_get_first_child (win->chart_switcher)));
+  ui_test_finish_window (win);
+}
+
 /* The split between the diagram and the charts is remembered in the settings. */
 static void
 test_pane_remembered (void)
@@ -223,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/lode/layout/sizes", test_sizes);
   g_test_add_func ("/lode/layout/fold", test_fold);
   g_test_add_func ("/lode/layout/pane-remembered", test_pane_remembered);
+  g_test_add_func ("/lode/layout/chart-strip", test_chart_strip);
 
   return ui_test_run_with_app (app);
 }
