@@ -252,6 +252,40 @@ test_marginal (void)
                        lode_palette_fund_share ((guint) bar->row), 0.06);
     }
   cairo_surface_destroy (surface);
+
+  /* A chart too short for every use (the fund advisor's, in the levers panel) keeps the
+   * best ones, the bottleneck among them, and says so under the axis on a line of its own. */
+  {
+    g_autoptr(LodeChartLayout) small = NULL;
+    gboolean best_kept = FALSE, noted = FALSE;
+    double title_y = 0, note_y = 0;
+
+    for (int height = H; height > 100 && (small == NULL || small->n_rows > 2); height -= 10)
+      {
+        g_clear_pointer (&small, lode_chart_layout_free);
+        small = lode_chart_layout_new (LODE_CHART_MARGINAL, p, NULL, 340, height, &options);
+      }
+    g_assert_cmpint (small->n_rows, <, LODE_N_FUND_KINDS);
+    for (int r = 0; r < small->n_rows; r++)
+      best_kept |= g_str_equal (small->row_names[r], lode_fund_kind_name (best));
+    g_assert_true (best_kept);
+    for (guint i = 0; i < small->labels->len; i++)
+      {
+        const LodeChartLabel *label = &g_array_index (small->labels, LodeChartLabel, i);
+
+        if (g_str_has_prefix (label->text, "Largest "))
+          {
+            noted = TRUE;
+            note_y = label->y;
+          }
+        /* The axis title, whole or cut with an ellipsis. */
+        if (g_str_has_prefix (label->text, "China-free magnets reaching"))
+          title_y = label->y;
+      }
+    g_assert_true (noted);
+    g_assert_cmpfloat (title_y, >, 0);
+    g_assert_cmpfloat (note_y, >, title_y);
+  }
 }
 
 /* Bands around the China-free line: P10 under P90, one legend entry, the range in the hover

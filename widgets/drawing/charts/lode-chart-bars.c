@@ -57,11 +57,79 @@ fit_text (const char    *text,
   }
 }
 
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x < y) - (x > y);
+}
+
 static const LodeChartRow *
 row_at (const LodeChartBuilder *b,
         guint                   i)
 {
   return &g_array_index (b->data.rows, LodeChartRow, i);
+}
+
+/* How far a row's bars reach from where they start. */
+static double
+row_reach (const LodeChartRow *row)
+{
+  double reach = 0;
+
+  for (guint k = 0; k < row->n_parts; k++)
+    reach = MAX (reach, fabs (row->to[k] - row->from[k]));
+  return reach;
+}
+
+/* When only `shown` of the rows fit and they are not ranked (the marginal chart's come in
+ * the stages' order: a narrow one must not drop the bottleneck for the stages before it), the
+ * `shown` rows that reach furthest move to the front, in the order they were given; of rows
+ * that reach equally far, the first given are kept. */
+static void
+keep_largest_rows (LodeChartBuilder *b,
+                   guint             shown)
+{
+  GArray *rows = b->data.rows;
+  g_autoptr(GArray) kept = NULL;
+  g_autoptr(GArray) dropped = NULL;
+  g_autofree double *reach = NULL;
+  int ties = (int) shown;
+  double cut;
+
+  if (b->data.rows_ranked || shown >= rows->len)
+    return;
+  reach = g_new (double, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    reach[i] = row_reach (row_at (b, i));
+  /* The reach of the shown-th largest row: rows reaching further are kept. */
+  {
+    g_autofree double *sorted = g_memdup2 (reach, rows->len * sizeof (double));
+
+    g_qsort_with_data (sorted, rows->len, sizeof (double), compare_descending, NULL);
+    cut = sorted[shown - 1];
+  }
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (LodeChartRow), rows->len);
+  dropped = g_array_sized_new (FALSE, FALSE, sizeof (LodeChartRow), rows->len);
+  /* Every row that reaches further than the cut, and as many of those that reach as far as
+   * the room left takes. */
+  for (guint i = 0; i < rows->len; i++)
+    if (reach[i] > cut)
+      ties--;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gboolean keep = reach[i] > cut || (reach[i] == cut && ties-- > 0);
+
+      g_array_append_val (keep ? kept : dropped, g_array_index (rows, LodeChartRow, i));
+    }
+  /* Same rows (and strings), new order: kept first, the rest after. Copied over the array's
+   * own memory, so that its clear function frees nothing. */
+  memcpy (rows->data, kept->data, kept->len * sizeof (LodeChartRow));
+  memcpy (rows->data + kept->len * sizeof (LodeChartRow), dropped->data,
+          dropped->len * sizeof (LodeChartRow));
 }
 
 /* The widest of the rows' names and of their bars' end texts; whether a bar ends left of
@@ -279,28 +347,55 @@ place_value_ticks (LodeChartBuilder *b,
     }
 }
 
+/* The axis title centred under the plot, moved in from an edge of a narrow chart, and cut
+ * with an ellipsis only when wider than the chart. */
+static void
+place_axis_title (LodeChartBuilder *b)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartMetrics *m = &b->m;
+  double room = MAX (layout->width - 2 * m->pad, 1);
+  char *title = fit_text (layout->axes[0].title, m->small_px, LODE_TEXT_NORMAL, room);
+  double width = lode_chart_text_width (title, m->small_px, LODE_TEXT_NORMAL);
+  double left = layout->plot.x + (layout->plot.width - width) / 2;
+
+  left = CLAMP (left, m->pad, MAX (m->pad, layout->width - m->pad - width));
+  lode_chart_label_add (layout->labels, title, left,
+                        layout->plot.y + layout->plot.height + m->gap * 0.75 + m->line_h,
+                        m->small_px, LODE_TEXT_NORMAL, 0,
+                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+}
+
 void
 lode_chart_place_rows (LodeChartBuilder *b)
 {
   LodeChartLayout *layout = b->data.layout;
   const LodeChartMetrics *m = &b->m;
   guint n = b->data.rows != NULL ? b->data.rows->len : 0;
+  g_autofree char *note = NULL;
   double top, bottom, label_w, text_w, room, row_h, bar_h;
-  gboolean left;
-  guint shown;
+  gboolean left, note_below;
+  guint shown, total;
 
   layout->horizontal = TRUE;
   layout->n_years = 0;
   layout->bars = g_array_new (FALSE, FALSE, sizeof (LodeChartBar));
 
-  /* Heading; under the plot, the tick labels and the axis title. */
+  /* Heading; under the plot, the tick labels and the axis title, and under the title the
+   * note of rows left out when a narrow chart has no room for both on one line. */
   top = lode_chart_place_heading (b) + m->line_h * 1.2;
-  bottom = layout->height - m->pad - 2 * m->line_h - 1.25 * m->gap;
+  total = MAX (n, b->data.n_candidates);
+  note = g_strdup_printf (_("Largest %u of %u"), total, total);
+  note_below = m->pad + lode_chart_text_width (note, m->small_px, LODE_TEXT_NORMAL) + m->gap
+               + lode_chart_text_width (layout->axes[0].title, m->small_px, LODE_TEXT_NORMAL)
+               > layout->width - m->pad;
+  bottom = layout->height - m->pad - (note_below ? 3 : 2) * m->line_h - 1.25 * m->gap;
   layout->plot.y = top;
   layout->plot.height = MAX (bottom - top, 10);
 
   shown = MIN (n, (guint) MAX (1, floor (layout->plot.height / (m->line_h * MIN_ROW_LINES))));
   layout->n_rows = (int) shown;
+  keep_largest_rows (b, shown);
   measure_rows (b, shown, &label_w, &text_w, &left);
   label_w = MIN (label_w, layout->width * LABEL_SHARE);
   room = text_w + m->gap;
@@ -324,19 +419,13 @@ lode_chart_place_rows (LodeChartBuilder *b)
   layout->plot.height = MAX (row_h * shown, m->line_h);
 
   place_value_ticks (b, layout->plot.y + layout->plot.height + m->gap * 0.5);
-  lode_chart_label_add (layout->labels, g_strdup (layout->axes[0].title),
-                        layout->plot.x + layout->plot.width / 2,
-                        layout->plot.y + layout->plot.height + m->gap * 0.75 + m->line_h,
-                        m->small_px, LODE_TEXT_NORMAL, 0.5,
-                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
-  if (shown < MAX (n, b->data.n_candidates))
+  place_axis_title (b);
+  if (shown < total)
     /* Translators: under a tornado chart that shows only its largest bars: "Largest 12 of
      * 375" */
-    lode_chart_label_add (layout->labels,
-                          g_strdup_printf (_("Largest %u of %u"), shown,
-                                           MAX (n, b->data.n_candidates)),
+    lode_chart_label_add (layout->labels, g_strdup_printf (_("Largest %u of %u"), shown, total),
                           m->pad, layout->plot.y + layout->plot.height + m->gap * 0.75
-                                  + m->line_h,
+                                  + (note_below ? 2 : 1) * m->line_h,
                           m->small_px, LODE_TEXT_NORMAL, 0,
                           LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
 

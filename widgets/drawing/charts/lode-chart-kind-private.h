@@ -46,6 +46,9 @@ typedef struct
   int                   n_axes;       /* 1, or 2 with a right axis */
   GArray               *rows;         /* LodeChartRow, category charts */
   guint                 n_candidates; /* the rows there were to show, when more than `rows` */
+  gboolean              rows_ranked;  /* the rows come most important first (the tornado's
+                                       * swings); else the rows that reach furthest are kept
+                                       * when not all fit */
   gboolean              has_base;     /* category charts: a line at `base` */
   double                base;
   char                 *empty;        /* set: nothing to draw but this message */

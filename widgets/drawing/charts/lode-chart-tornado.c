@@ -108,6 +108,7 @@ build (LodeChartData *data)
                               LODE_CHART_COLOUR_SERIES, 1);
 
   data->n_candidates = s->n_items;
+  data->rows_ranked = TRUE;
   for (guint i = 0; i < s->n_items && n < MAX_ROWS; i++)
     {
       const LodeSensitivityItem *item = &s->items[i];
