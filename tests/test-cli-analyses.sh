@@ -100,6 +100,19 @@ done
 grep -q '^marginal_bottleneck: ' "$WORK/out" || die "--summary names no bottleneck"
 passed "--summary ends with the marginal values and the bottleneck"
 
+# A fund at the top of its range has no next dollar: the summary says so and still succeeds;
+# the marginal chart, which cannot be drawn, is refused with the reason.
+lode --summary --set fund.size_busd=500
+[ "$rc" -eq 0 ] || die "--summary of the largest fund exited $rc: $(cat "$WORK/err")"
+grep -q '^marginal_bottleneck: none (The fund is at its largest size' "$WORK/out" \
+  || die "--summary of the largest fund does not say why there is no marginal value"
+grep -q '^marginal_t_per_busd' "$WORK/out" && die "--summary of the largest fund has marginal values"
+lode --export "$WORK/m.png" --view chart:marginal --set fund.size_busd=500
+[ "$rc" -ne 0 ] || die "chart:marginal of the largest fund was exported"
+grep -q 'largest size' "$WORK/err" || die "chart:marginal of the largest fund: '$(cat "$WORK/err")'"
+[ ! -e "$WORK/m.png" ] || die "a refused chart:marginal export left a file"
+passed "--summary of the largest fund says there is no next dollar; its chart is refused"
+
 # --- exports ----------------------------------------------------------------------------------
 
 for view in chart:tornado chart:marginal flow-diff; do

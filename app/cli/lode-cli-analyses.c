@@ -35,6 +35,7 @@ lode_cli_analysis_results_clear (LodeCliAnalysisResults *r)
   g_clear_pointer (&r->sensitivity, lode_sensitivity_unref);
   g_clear_pointer (&r->marginal, lode_marginal_unref);
   g_clear_pointer (&r->bands, lode_bands_unref);
+  g_clear_pointer (&r->no_marginal, g_free);
 }
 
 gboolean
@@ -124,6 +125,7 @@ lode_cli_analyses_compute (const LodeCliAnalysisOptions  *o,
                            int                            year,
                            LodeMaterial                   material,
                            gboolean                       want_tornado,
+                           gboolean                       need_marginal,
                            gboolean                       want_marginal,
                            LodeCliAnalysisResults        *out,
                            GError                       **error)
@@ -131,6 +133,7 @@ lode_cli_analyses_compute (const LodeCliAnalysisOptions  *o,
   g_autoptr(LodeAnalysisModel) model = NULL;
   int horizon = lode_scenario_get_horizon (scenario);
 
+  want_marginal = want_marginal || need_marginal;
   if (!want_tornado && !want_marginal && o->bands == LODE_CLI_NO_NUMBER)
     return LODE_CLI_EXIT_OK;
   model = lode_analysis_model_new (dataset, scenario);
@@ -157,9 +160,18 @@ lode_cli_analyses_compute (const LodeCliAnalysisOptions  *o,
     }
   if (want_marginal)
     {
-      out->marginal = lode_marginal_run (model, 0.5, NULL, error);
-      if (out->marginal == NULL)
-        return LODE_CLI_EXIT_FAILURE;
+      g_autoptr(GError) local_error = NULL;
+
+      out->marginal = lode_marginal_run (model, 0.5, NULL, &local_error);
+      /* A fund at the top of its range has no next dollar: a summary says so. */
+      if (out->marginal == NULL && !need_marginal
+          && g_error_matches (local_error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID))
+        out->no_marginal = g_strdup (local_error->message);
+      else if (out->marginal == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return LODE_CLI_EXIT_FAILURE;
+        }
     }
   return LODE_CLI_EXIT_OK;
 }
@@ -198,7 +210,7 @@ lode_cli_analyses_run (const LodeCliAnalysisOptions  *o,
     status = lode_cli_analyses_compute (o, dataset, scenario, year, material,
                                         o->sensitivity_path != NULL
                                         || chart == LODE_CHART_TORNADO,
-                                        summary || chart == LODE_CHART_MARGINAL, results, error);
+                                        chart == LODE_CHART_MARGINAL, summary, results, error);
   if (status == LODE_CLI_EXIT_OK)
     status = lode_cli_analyses_write_sensitivity (o, results, error);
   return status;
@@ -222,6 +234,8 @@ lode_cli_analyses_append_summary (const LodeCliAnalysisResults *r,
 {
   if (r->marginal != NULL)
     lode_marginal_write_summary (r->marginal, lode_marginal_shown_year (r->marginal, 0), out);
+  else if (r->no_marginal != NULL)
+    g_string_append_printf (out, "marginal_bottleneck: none (%s)\n", r->no_marginal);
 }
 
 void

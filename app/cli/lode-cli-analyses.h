@@ -34,6 +34,7 @@ typedef struct
   LodeSensitivity *sensitivity;
   LodeMarginal    *marginal;
   LodeBands       *bands;
+  char            *no_marginal;   /* why the summary has no marginal values, or NULL */
 } LodeCliAnalysisResults;
 
 void        lode_cli_analysis_options_init  (LodeCliAnalysisOptions       *o);
@@ -54,13 +55,15 @@ LodeCliExit lode_cli_analyses_optimise      (const LodeCliAnalysisOptions *o,
                                              GError                      **error);
 /* What the outputs need: the tornado (--sensitivity, or an exported chart:tornado) for
  * `year` (LODE_CLI_NO_NUMBER: 2030 within the horizon), the bands, and the marginal values
- * (--summary, or an exported chart:marginal). */
+ * (an exported chart:marginal needs them; --summary shows them when there are any: at the
+ * top of the fund's range `out->no_marginal` says why not). */
 LodeCliExit lode_cli_analyses_compute       (const LodeCliAnalysisOptions *o,
                                              LodeDataset                  *dataset,
                                              LodeScenario                 *scenario,
                                              int                           year,
                                              LodeMaterial                  material,
                                              gboolean                      want_tornado,
+                                             gboolean                      need_marginal,
                                              gboolean                      want_marginal,
                                              LodeCliAnalysisResults       *out,
                                              GError                      **error);
