@@ -52,6 +52,7 @@ struct _LodeLeversPanel
   guint                 deferred_groups; /* bits: lower groups hidden until then */
   guint                 syncing : 1;
   guint                 rows_built : 1;
+  guint                 lower_rows_built : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LodeLeversPanel, lode_levers_panel, GTK_TYPE_WIDGET)
@@ -599,12 +600,68 @@ defer_lower_groups (LodeLeversPanel *self)
       }
 }
 
-/* Everything the first frame went without: the lower groups, then the dataset's rows. */
+/* The lower groups' lever rows, in the lever table's order (the template declares the
+ * rows of the groups a new window shows; these some 40 rows cost more to build than the rest
+ * of the window and wait for the second frame). A group's expander row stays last. */
+static void
+build_lower_lever_rows (LodeLeversPanel *self)
+{
+  AdwPreferencesGroup *groups[N_LOWER_GROUPS];
+  GtkWidget *expanders[N_LOWER_GROUPS] = { NULL, };
+
+  if (self->lower_rows_built)
+    return;
+  self->lower_rows_built = TRUE;
+
+  get_lower_groups (self, groups);
+  for (guint i = 0; i < N_LOWER_GROUPS; i++)
+    {
+      if (groups[i] == self->partners_group)
+        expanders[i] = GTK_WIDGET (self->allies_row);
+      else if (groups[i] == self->shock_group)
+        expanders[i] = GTK_WIDGET (self->targets_row);
+      if (expanders[i] != NULL)
+        {
+          g_object_ref (expanders[i]);
+          adw_preferences_group_remove (groups[i], expanders[i]);
+        }
+    }
+
+  for (guint l = 0; l < LODE_N_LEVERS; l++)
+    {
+      LodeLeverRow *row;
+
+      if (is_allocation_lever (l) || self->lever_rows[l] != NULL)
+        continue;
+      row = LODE_LEVER_ROW (lode_lever_row_new (l));
+      g_signal_connect_object (row, "edited", G_CALLBACK (lever_row_edited_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "drag-begin", G_CALLBACK (lever_row_drag_begin_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "drag-end", G_CALLBACK (lever_row_drag_end_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (group_for_lever (self, lode_lever_info (l)->group),
+                                 GTK_WIDGET (row));
+      self->lever_rows[l] = row;
+    }
+
+  for (guint i = 0; i < N_LOWER_GROUPS; i++)
+    if (expanders[i] != NULL)
+      {
+        adw_preferences_group_add (groups[i], expanders[i]);
+        g_object_unref (expanders[i]);
+      }
+  sync_from_scenario (self);
+}
+
+/* Everything the first frame went without: the lower groups and their lever rows, then the
+ * dataset's rows. */
 static void
 finish_panel (LodeLeversPanel *self)
 {
   AdwPreferencesGroup *groups[N_LOWER_GROUPS];
 
+  build_lower_lever_rows (self);
   get_lower_groups (self, groups);
   for (guint i = 0; i < N_LOWER_GROUPS; i++)
     if (self->deferred_groups & (1u << i))
@@ -636,7 +693,8 @@ static void
 schedule_finish (LodeLeversPanel *self)
 {
   if (self->finish_tick_id != 0
-      || (self->deferred_groups == 0 && (self->rows_built || self->dataset == NULL)))
+      || (self->deferred_groups == 0 && self->lower_rows_built
+          && (self->rows_built || self->dataset == NULL)))
     return;
 
   self->finish_ticks = 0;
@@ -647,8 +705,8 @@ schedule_finish (LodeLeversPanel *self)
 /* ---------------------------------------------------------------------------------------- */
 /* The template's lever rows */
 
-/* Finds the lever rows the template declares (not the allocation editor's) and checks each
- * sits in its lever's group. */
+/* Finds the lever rows the template declares (the groups a new window shows; not the
+ * allocation editor's) and checks each sits in its lever's group. */
 static void
 collect_lever_rows (LodeLeversPanel *self,
                     GtkWidget       *widget)
@@ -809,10 +867,6 @@ lode_levers_panel_init (LodeLeversPanel *self)
   self->user_project_buttons = g_ptr_array_new ();
 
   collect_lever_rows (self, GTK_WIDGET (self->page));
-  for (guint l = 0; l < LODE_N_LEVERS; l++)
-    if (!is_allocation_lever (l) && self->lever_rows[l] == NULL)
-      g_critical ("The levers panel's template has no row for the lever %s",
-                  lode_lever_info (l)->id);
 
   update_expander_subtitles (self);
   gtk_widget_set_sensitive (self->add_project_button, FALSE);
