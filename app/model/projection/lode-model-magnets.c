@@ -271,7 +271,7 @@ heavy_follows_magnets (const Model *m,
   LodeChain *h = &y->chain[HEAVY];
 
   /* The whole block, as lode_model_trade() does: lode_model_year() leaves flows to them. */
-  memset (h->flow_ox[MAGNET], 0, sizeof h->flow_ox[MAGNET]);
+  lode_model_clear_flows (h->flow_ox[MAGNET], m->n);
   for (guint i = 0; i < m->n; i++)
     {
       double per_ox = lode_safe_div (h->output_ox[MAGNET][i], c->output_ox[MAGNET][i]);

@@ -566,9 +566,9 @@ lode_model_trade (Model                  *m,
   for (guint i = 0; i < m->n; i++)
     content[i] = req->content != NULL ? req->content[i] : 0;
   init_pass (&pass, m, w, material, stage, req, content);
-  /* One block: zeroing it row by row (n short rows) costs several times more. The rows and
+  /* Whole rows: zeroing only the n short rows in use costs several times more. The rows and
    * columns past n stay zero as they were. */
-  memset (flow, 0, sizeof (double) * MAX_R * MAX_R);
+  lode_model_clear_flows (flow, m->n);
   for (guint i = 0; i < m->n; i++)
     {
       out[i] = req->out[i];

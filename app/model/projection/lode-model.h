@@ -512,6 +512,18 @@ lode_model_clear_but (void  *base,
   memset (bytes + at, 0, size - at);
 }
 
+/* Zeroes a flow matrix: the first n rows, which the trade writes, and the rows past them, in
+ * two blocks. One block of 2 KiB is what gcc inlines as `rep stos` and glibc fills with
+ * `rep stosb` (its threshold), both several times slower than the vector stores glibc uses
+ * for the two smaller blocks. */
+static inline void
+lode_model_clear_flows (double flow[MAX_R][MAX_R],
+                        guint  n)
+{
+  memset (flow, 0, sizeof (double) * MAX_R * n);
+  memset (flow[n], 0, sizeof (double) * MAX_R * (MAX_R - n));
+}
+
 /* lode_model_buyer_content () of everything buyer `to` got from sellers other than itself:
  * one row of the chain's contents, by seller. */
 static inline const double *
