@@ -191,14 +191,19 @@ market_round (const Pass *p,
   double sum_nc = 0, sup_cn = MAX (0.0, sup[cn]);
   double f[MAX_R], c[MAX_R], asked[MAX_R];
   double f_sum = 0, c_sum = 0, k_nc, k_cn;
+  guint live[MAX_R], n_live = 0;   /* the exporters with a surplus left, in order */
 
   for (guint a = 0; a < p->n_exp; a++)
     {
       guint i = p->exp[a];
 
       asked[i] = 0;
-      if (i != cn && sup[i] > 0)
-        sum_nc += sup[i];
+      if (sup[i] > 0)
+        {
+          live[n_live++] = i;
+          if (i != cn)
+            sum_nc += sup[i];
+        }
     }
   if (sum_nc <= 0 && sup_cn <= 0)
     return;
@@ -234,13 +239,12 @@ market_round (const Pass *p,
       if (f[j] <= 0)
         continue;
       use = usable_row (p, j);
-      for (guint a = 0; a < p->n_exp; a++)
+      /* j has no surplus, so it is not among them. */
+      for (guint a = 0; a < n_live; a++)
         {
-          guint i = p->exp[a];
+          guint i = live[a];
           double g;
 
-          if (sup[i] <= 0 || i == j)
-            continue;
           if (i == cn)
             {
               g = sup[i] * c[j] * k_cn;
