@@ -135,19 +135,13 @@ lode_model_mix_content (const Model     *m,
                         double           extra_content)
 {
   const double *bought = lode_model_bought_content (m, c, upstream, r);
-  double mass = extra;
-  double china = extra * extra_content;
+  LodeMix mix;
 
   if (r == m->cn)
     return 1;
+  lode_mix_init (&mix, extra, extra_content);
   for (guint i = 0; i < m->n; i++)
-    {
-      double f = c->flow_ox[upstream][i][r];
-
-      if (f <= 0)
-        continue;
-      mass += f;
-      china += f * (i == r ? c->china_content_own[upstream][r] : bought[i]);
-    }
-  return mass > 0 ? lode_clamp (china / mass, 0, 1) : 0;
+    lode_mix_add (&mix, c->flow_ox[upstream][i][r],
+                  lode_mix_seller_content (c, upstream, bought, i, r));
+  return lode_mix_content (m, r, &mix);
 }

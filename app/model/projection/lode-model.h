@@ -539,6 +539,57 @@ lode_model_bought_content (const Model     *m,
   return c->china_content_to_others[stage];
 }
 
+/* lode_model_mix_content () folded into the loops that sum a region's inputs anyway: start
+ * with the extra input, add each flow that reached the region (in the sellers' order) with
+ * the content the region bought it at, then read the content off. */
+typedef struct
+{
+  double mass;
+  double china;
+} LodeMix;
+
+static inline void
+lode_mix_init (LodeMix *x,
+               double   extra,
+               double   extra_content)
+{
+  x->mass = extra;
+  x->china = extra * extra_content;
+}
+
+static inline void
+lode_mix_add (LodeMix *x,
+              double   f,
+              double   content)
+{
+  if (f <= 0)
+    return;
+  x->mass += f;
+  x->china += f * content;
+}
+
+static inline double
+lode_mix_content (const Model   *m,
+                  guint          r,
+                  const LodeMix *x)
+{
+  if (r == m->cn)
+    return 1;
+  return x->mass > 0 ? lode_clamp (x->china / x->mass, 0, 1) : 0;
+}
+
+/* The content buyer r paid for the flow from seller i, given `bought`, r's row of the
+ * chain's contents (lode_model_bought_content ()). */
+static inline double
+lode_mix_seller_content (const LodeChain *c,
+                         LodeStage        upstream,
+                         const double    *bought,
+                         guint            i,
+                         guint            r)
+{
+  return i == r ? c->china_content_own[upstream][r] : bought[i];
+}
+
 /* Output factor of one year of age k (0 = first year) on the stage's ramp profile. */
 static inline double
 lode_ramp_factor (const Model *m,
