@@ -46,17 +46,15 @@ lode_model_split_content (const Model      *m,
       out->own = out->to_us = out->to_allies = out->to_others = content;
       return;
     }
-  for (guint j = 0; j < m->n; j++)
-    {
-      if (j == i)
-        continue;
-      if (j == us)
-        f_us += flow[j];
-      else if (m->aligned[j])
-        f_al += flow[j];
-      else
-        f_ot += flow[j];
-    }
+  /* The buyers of each kind in order, as one loop over them all would add them. */
+  if (us != i)
+    f_us += flow[us];
+  for (guint b = 0; b < m->n_allies; b++)
+    if (m->allies[b] != i)
+      f_al += flow[m->allies[b]];
+  for (guint b = 0; b < m->n_others; b++)
+    if (m->others[b] != i)
+      f_ot += flow[m->others[b]];
   if (m->aligned[i] && fs > 0)
     {
       double res = fs * left;

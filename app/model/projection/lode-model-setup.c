@@ -244,9 +244,8 @@ setup_scenario (Model *m)
       m->ally[r] = r != m->cn && r != m->us && m->in->ally[r];
       m->aligned[r] = r == m->us || m->ally[r];
       m->target[r] = r != m->cn && m->in->shock_target[r];
-      if (m->ally[r])
-        m->n_allies++;
     }
+  lode_model_list_regions (m);
   m->friendshoring = lode_clamp (lv[LODE_LEVER_PARTNERS_FRIENDSHORING], 0, 1);
   m->friendshoring_ramp = ds->param[LODE_PARAM_FRIENDSHORING_RAMP].value;
 
@@ -352,6 +351,21 @@ setup_fund (Model *m)
   m->intensity_us = MAX (0.0, 1 - ENV_INTENSITY_SLOPE * (env - 1));
   m->induced_rate = MAX (0.0, ds->param[LODE_PARAM_INDUCED_RATE].value);
   m->funded_last = -1;
+}
+
+/* The allies (ally[]) and the regions not US-aligned, each in order, from ally[] and
+ * aligned[]: the buyers lode_model_split_content() sums by kind. */
+void
+lode_model_list_regions (Model *m)
+{
+  m->n_allies = m->n_others = 0;
+  for (guint r = 0; r < m->n; r++)
+    {
+      if (m->ally[r])
+        m->allies[m->n_allies++] = r;
+      else if (!m->aligned[r])
+        m->others[m->n_others++] = r;
+    }
 }
 
 void

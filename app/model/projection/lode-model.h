@@ -180,6 +180,9 @@ typedef struct
   gboolean ally[MAX_R];
   gboolean target[MAX_R];        /* export-restriction targets */
   guint    n_allies;
+  guint    allies[MAX_R];        /* the regions of ally[], in order, ... */
+  guint    n_others;
+  guint    others[MAX_R];        /* ... and those not US-aligned (China among them) */
   double   friendshoring;
   double   friendshoring_ramp;
   double   growth[3];            /* NdFeB demand %/yr for 2024-30, 2030-40, 2040-60 */
@@ -309,6 +312,7 @@ void    lode_model_setup           (Model                      *m,
                                     const LodeDataset          *ds,
                                     const LodeProjectionInputs *in,
                                     int                         n_years);
+void    lode_model_list_regions    (Model                      *m);
 void    lode_model_year_levers     (const Model                *m,
                                     Year                       *w);
 gboolean lode_model_check_dataset  (const LodeDataset          *ds,
