@@ -74,6 +74,11 @@ setup_market (Model        *m,
     }
   mm->p_min = MIN (mm->price0, lowest) * PRICE_MIN_OF_COST;
   mm->p_max = mm->price0 * MAX (1.0, d->choke_multiple.value);
+  /* The market's solver tries the bounds every year (lode-model-market.c). */
+  mm->x_min = mm->p_min / mm->price0;
+  mm->x_max = mm->p_max / mm->price0;
+  mm->power_min = pow (mm->x_min, mm->eps_short);
+  mm->power_max = pow (mm->x_max, mm->eps_short);
   mm->long_out = mm->long_cn = 1;
   mm->price_prev = mm->price_cn_prev = mm->price_pre_shock = mm->price0;
 }

@@ -100,6 +100,10 @@ typedef struct
   double incentive;
   double p_min;
   double p_max;
+  double x_min;                 /* p_min / price0 ... */
+  double x_max;                 /* ... p_max / price0 ... */
+  double power_min;             /* ... and their powers eps_short */
+  double power_max;
   double cost[MAX_R];           /* cash cost band midpoints */
   double premium_cap;           /* outside/inside price ratio at which China's magnets win */
 
