@@ -419,8 +419,8 @@ contracts (const Model *m,
 {
   double offered[MAX_R] = { 0 }, sup0[MAX_R], k[MAX_R];
 
-  for (guint i = 0; i < m->n; i++)
-    sup0[i] = sup[i];
+  /* Whole arrays: a copy of fixed size is inlined, one of n elements calls memcpy (). */
+  memcpy (sup0, sup, sizeof sup0);
   for (guint l = 0; l < n_links; l++)
     offered[links[l].j] += links[l].share * sup0[links[l].i];
   for (guint j = 0; j < m->n; j++)
@@ -573,11 +573,8 @@ lode_model_trade (Model                  *m,
   /* Whole rows: zeroing only the n short rows in use costs several times more. The rows and
    * columns past n stay zero as they were. */
   lode_model_clear_flows (flow, m->n);
-  for (guint i = 0; i < m->n; i++)
-    {
-      out[i] = req->out[i];
-      want[i] = req->want[i];
-    }
+  memcpy (out, req->out, sizeof out);
+  memcpy (want, req->want, sizeof want);
   if (pass.targets_cut)
     divert_to_targets (&pass, out, want, flow);
 

@@ -360,6 +360,7 @@ void    lode_model_clear_markets   (Model                      *m,
 /* lode-model-trade.c: the trade of one stage's output against what the next stage wants. */
 typedef struct
 {
+  /* Arrays of MAX_R, of which the first n count. */
   const double *out;          /* output, t oxide eq */
   const double *want;         /* what each region's next stage wants */
   const double *want_new;     /* the part of want from new capacity (served last) */
