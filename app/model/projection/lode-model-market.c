@@ -62,32 +62,28 @@ typedef struct
  * it at the band's top, and up to `surge` more (its nameplate: overtime, running harder)
  * as the price climbs to twice the band's top; *slope gets its derivative in p. */
 static inline double
-curve (double  cost,
-       double  band,
-       double  u_floor,
-       double  surge,
-       double  p,
-       double *slope)
+curve (const CostBand *b,
+       double          surge,
+       double          p,
+       double         *slope)
 {
-  double lo = cost * (1 - band), width = 2 * cost * band, hi = lo + width;
-
-  if (p <= lo)
+  if (p <= b->lo)
     {
       *slope = 0;
-      return u_floor;
+      return b->u_floor;
     }
-  if (p >= hi)
+  if (p >= b->hi)
     {
-      if (p >= 2 * hi || surge <= 0)
+      if (p >= 2 * b->hi || surge <= 0)
         {
           *slope = 0;
           return 1 + surge;
         }
-      *slope = surge / hi;
-      return 1 + surge * (p - hi) / hi;
+      *slope = surge / b->hi;
+      return 1 + surge * (p - b->hi) / b->hi;
     }
-  *slope = (1 - u_floor) / width;
-  return u_floor + (1 - u_floor) * (p - lo) / width;
+  *slope = b->mid_slope;
+  return b->u_floor + (1 - b->u_floor) * (p - b->lo) / b->width;
 }
 
 static double
@@ -96,18 +92,16 @@ supply_region (Market       *mk,
                double        p,
                double       *slope)
 {
-  const Model *m = mk->m;
-  double cost = mk->mm->cost[r];
-  double u_floor = r == m->cn ? 0 : m->u_floor;
+  const CostBand *b = &mk->mm->band[r];
   double free_part = mk->cap[r] - mk->covered[r], d;
-  double s = free_part * curve (cost, m->cost_band, u_floor, mk->surge[r], p, &d);
+  double s = free_part * curve (b, mk->surge[r], p, &d);
 
   *slope = free_part * d;
   if (mk->covered[r] > 0)
     {
       double pc = MAX (p, mk->floor);
 
-      s += mk->covered[r] * curve (cost, m->cost_band, u_floor, mk->surge[r], pc, &d);
+      s += mk->covered[r] * curve (b, mk->surge[r], pc, &d);
       *slope += p >= mk->floor ? mk->covered[r] * d : 0;
     }
   return s;

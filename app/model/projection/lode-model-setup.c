@@ -69,8 +69,15 @@ setup_market (Model        *m,
   mm->incentive = d->incentive_price.value;
   for (guint r = 0; r < m->n; r++)
     {
+      CostBand *b = &mm->band[r];
+
       mm->cost[r] = MAX (1e-3, ds->regions[r].material[material].cash_cost.value);
-      lowest = MIN (lowest, mm->cost[r] * (1 - m->cost_band));
+      b->lo = mm->cost[r] * (1 - m->cost_band);
+      lowest = MIN (lowest, b->lo);
+      b->width = 2 * mm->cost[r] * m->cost_band;
+      b->hi = b->lo + b->width;
+      b->u_floor = r == m->cn ? 0 : m->u_floor;
+      b->mid_slope = (1 - b->u_floor) / b->width;
     }
   mm->p_min = MIN (mm->price0, lowest) * PRICE_MIN_OF_COST;
   mm->p_max = mm->price0 * MAX (1.0, d->choke_multiple.value);

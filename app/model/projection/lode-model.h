@@ -76,6 +76,17 @@ typedef struct
   double phi;
 } Lead;
 
+/* A region's cash cost band for a material, in the terms the market's supply curve uses
+ * (lode-model-market.c): computed once in the setup. */
+typedef struct
+{
+  double lo;          /* cost x (1 - band) */
+  double width;       /* 2 x cost x band */
+  double hi;          /* lo + width */
+  double u_floor;     /* output share below it: the utilisation floor, 0 in China */
+  double mid_slope;   /* (1 - u_floor) / width */
+} CostBand;
+
 /* One material's constants and the state it carries from year to year. */
 typedef struct
 {
@@ -105,6 +116,7 @@ typedef struct
   double power_min;             /* ... and their powers eps_short */
   double power_max;
   double cost[MAX_R];           /* cash cost band midpoints */
+  CostBand band[MAX_R];
   double premium_cap;           /* outside/inside price ratio at which China's magnets win */
 
   /* Capacity and capex. */
