@@ -301,10 +301,10 @@ typedef struct
   double   plate[N_MATERIALS][N_STAGES][MAX_R];   /* nameplate */
   double   flex[N_MATERIALS][N_STAGES][MAX_R];    /* output at full use (ramps applied) */
   double   newcap[N_MATERIALS][N_STAGES][MAX_R];  /* part of flex from new capacity */
+  double   plan[N_MATERIALS][N_STAGES][MAX_R];
   double   recycling_us;                    /* fund-built US recycling, t magnet per year */
   double   recycled_content[MAX_R];         /* China content of recycled magnets */
   double   secondary_in[N_MATERIALS];       /* China's secondary separation feed this year */
-  double   plan[N_MATERIALS][N_STAGES][MAX_R];
   /* Under a restriction, what China would have sent each target without it (t oxide eq),
    * drawn down as it sends; < 0 for regions it does not restrict. */
   double   china_allowance[N_MATERIALS][MAX_R];
