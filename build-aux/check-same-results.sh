@@ -42,12 +42,16 @@ run_case () {
   for horizon in default 2060; do
     if [ $horizon = default ]; then hopt=; else hopt="--horizon $horizon"; fi
     for material in ndpr heavy sm; do
+      # A command that fails (e.g. --summary's marginal values at the largest fund) is a
+      # result too: its message and exit status are saved in place of its output.
       # shellcheck disable=SC2086 # $hopt is one option and its value, or nothing
       "$LODESTONE" "$file" $hopt --material $material --summary "$@" \
-        > "$OUT/$name.$horizon.$material.summary"
+        > "$OUT/$name.$horizon.$material.summary" 2>&1 \
+        || echo "exit status $?" >> "$OUT/$name.$horizon.$material.summary"
       # shellcheck disable=SC2086
       "$LODESTONE" "$file" $hopt --material $material --csv "$OUT/$name.$horizon.$material.csv" \
-        "$@"
+        "$@" > "$OUT/$name.$horizon.$material.csv.log" 2>&1 \
+        || echo "exit status $?" >> "$OUT/$name.$horizon.$material.csv.log"
     done
   done
 }

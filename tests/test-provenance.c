@@ -22,6 +22,7 @@ small_model (void)
   m->us = US;
   m->aligned[AU] = m->aligned[US] = m->aligned[JP] = TRUE;
   m->ally[AU] = m->ally[JP] = TRUE;
+  lode_model_list_regions (m);
   return m;
 }
 

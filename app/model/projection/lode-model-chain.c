@@ -359,14 +359,18 @@ separate (Model        *m,
 
   for (guint r = 0; r < m->n; r++)
     {
+      const double *bought = lode_model_bought_content (m, c, MINE, r);
       double in_ox = 0, in_reo = 0, processed, p;
+      LodeMix mix;
 
+      lode_mix_init (&mix, 0, 0);
       for (guint i = 0; i < m->n; i++)
         {
           double f = c->flow_ox[MINE][i][r];
 
           in_ox += f;
           in_reo += f * mm->inv_share[i];
+          lode_mix_add (&mix, f, lode_mix_seller_content (c, MINE, bought, i, r));
         }
       if (r == m->cn)
         {
@@ -384,7 +388,7 @@ separate (Model        *m,
       c->stock_change_ox[SEPARATION][r] = in_ox - processed;
       c->byproduct_reo_t[r] = mat == NDPR && in_ox > 0 ?
                               (in_reo - in_ox) * processed / in_ox : 0;
-      c->china_content[SEPARATION][r] = lode_model_mix_content (m, r, c, MINE, 0, 0);
+      c->china_content[SEPARATION][r] = lode_mix_content (m, r, &mix);
     }
 }
 
@@ -428,10 +432,18 @@ make_metal (Model        *m,
 
   for (guint r = 0; r < m->n; r++)
     {
+      const double *bought = lode_model_bought_content (m, c, SEPARATION, r);
       double primary = 0, processed, rec = c->recycled_ox[r], p_primary;
+      LodeMix mix;
 
+      lode_mix_init (&mix, rec, w->recycled_content[r]);
       for (guint i = 0; i < m->n; i++)
-        primary += c->flow_ox[SEPARATION][i][r];
+        {
+          double f = c->flow_ox[SEPARATION][i][r];
+
+          primary += f;
+          lode_mix_add (&mix, f, lode_mix_seller_content (c, SEPARATION, bought, i, r));
+        }
       processed = MIN (primary, want[r]);
       p_primary = processed * mm->conv_metal;
       c->input_ox[METAL][r] = primary + rec;
@@ -440,8 +452,7 @@ make_metal (Model        *m,
       c->loss_ox[METAL][r] = processed + rec - c->output_ox[METAL][r];
       c->stock_change_ox[METAL][r] = primary - processed;
       c->utilisation[METAL][r] = lode_safe_div (p_primary, w->plate[mat][METAL][r]);
-      c->china_content[METAL][r] =
-        lode_model_mix_content (m, r, c, SEPARATION, rec, w->recycled_content[r]);
+      c->china_content[METAL][r] = lode_mix_content (m, r, &mix);
     }
 }
 

@@ -39,13 +39,23 @@ make_ndfeb (Model    *m,
 
   for (guint r = 0; r < m->n; r++)
     {
+      const double *bought = lode_model_bought_content (m, c, METAL, r);
+      const double *bought_heavy = lode_model_bought_content (m, h, METAL, r);
       double in_ox = 0, heavy_ox = 0, want = w->plan[NDPR][MAGNET][r] * nd->nm / nd->o2m;
       double by_ndpr, k_grade, made, used;
+      LodeMix mix, mix_heavy;
 
+      lode_mix_init (&mix, 0, 0);
+      lode_mix_init (&mix_heavy, 0, 0);
       for (guint i = 0; i < m->n; i++)
         {
-          in_ox += c->flow_ox[METAL][i][r];
-          heavy_ox += h->flow_ox[METAL][i][r];
+          double f = c->flow_ox[METAL][i][r], f_heavy = h->flow_ox[METAL][i][r];
+
+          in_ox += f;
+          heavy_ox += f_heavy;
+          lode_mix_add (&mix, f, lode_mix_seller_content (c, METAL, bought, i, r));
+          lode_mix_add (&mix_heavy, f_heavy,
+                        lode_mix_seller_content (h, METAL, bought_heavy, i, r));
         }
       by_ndpr = MIN (in_ox, want) * nd->magnet_per_ox;
       /* Dy + Tb per t of a Dy/Tb grade for this maker. */
@@ -62,7 +72,7 @@ make_ndfeb (Model    *m,
       c->output_ox[MAGNET][r] = made * nd->ox_per_magnet;
       c->loss_ox[MAGNET][r] = used - c->output_ox[MAGNET][r];
       c->stock_change_ox[MAGNET][r] = in_ox - used;
-      c->china_content[MAGNET][r] = lode_model_mix_content (m, r, c, METAL, 0, 0);
+      c->china_content[MAGNET][r] = lode_mix_content (m, r, &mix);
 
       /* The Dy + Tb those grades carry. */
       {
@@ -77,7 +87,7 @@ make_ndfeb (Model    *m,
         h->output_ox[MAGNET][r] = in_magnets * hv->ox_per_magnet;
         h->loss_ox[MAGNET][r] = processed - h->output_ox[MAGNET][r];
         h->stock_change_ox[MAGNET][r] = heavy_ox - processed;
-        h->china_content[MAGNET][r] = lode_model_mix_content (m, r, h, METAL, 0, 0);
+        h->china_content[MAGNET][r] = lode_mix_content (m, r, &mix_heavy);
       }
     }
 }
@@ -92,10 +102,18 @@ make_smco (Model    *m,
 
   for (guint r = 0; r < m->n; r++)
     {
+      const double *bought = lode_model_bought_content (m, c, METAL, r);
       double in_ox = 0, want = w->plan[SM][MAGNET][r] * sm->nm / sm->o2m, used, made;
+      LodeMix mix;
 
+      lode_mix_init (&mix, 0, 0);
       for (guint i = 0; i < m->n; i++)
-        in_ox += c->flow_ox[METAL][i][r];
+        {
+          double f = c->flow_ox[METAL][i][r];
+
+          in_ox += f;
+          lode_mix_add (&mix, f, lode_mix_seller_content (c, METAL, bought, i, r));
+        }
       used = MIN (in_ox, want);
       made = used * sm->magnet_per_ox;
       c->input_ox[MAGNET][r] = in_ox;
@@ -103,7 +121,7 @@ make_smco (Model    *m,
       c->output_ox[MAGNET][r] = made * sm->ox_per_magnet;
       c->loss_ox[MAGNET][r] = used - c->output_ox[MAGNET][r];
       c->stock_change_ox[MAGNET][r] = in_ox - used;
-      c->china_content[MAGNET][r] = lode_model_mix_content (m, r, c, METAL, 0, 0);
+      c->china_content[MAGNET][r] = lode_mix_content (m, r, &mix);
     }
 }
 
@@ -271,7 +289,7 @@ heavy_follows_magnets (const Model *m,
   LodeChain *h = &y->chain[HEAVY];
 
   /* The whole block, as lode_model_trade() does: lode_model_year() leaves flows to them. */
-  memset (h->flow_ox[MAGNET], 0, sizeof h->flow_ox[MAGNET]);
+  lode_model_clear_flows (h->flow_ox[MAGNET], m->n);
   for (guint i = 0; i < m->n; i++)
     {
       double per_ox = lode_safe_div (h->output_ox[MAGNET][i], c->output_ox[MAGNET][i]);

@@ -53,65 +53,62 @@ typedef struct
   /* The outside market's extras while solving it. */
   double release;
   double leftover;
+  /* The last (p / price0)^eps_short computed (price_power ()). */
+  double last_x;
+  double last_power;
 } Market;
 
 /* Share of its usual output a plant makes at price p: the floor below its cost band, all of
  * it at the band's top, and up to `surge` more (its nameplate: overtime, running harder)
  * as the price climbs to twice the band's top; *slope gets its derivative in p. */
 static inline double
-curve (double  cost,
-       double  band,
-       double  u_floor,
-       double  surge,
-       double  p,
-       double *slope)
+curve (const CostBand *b,
+       double          surge,
+       double          p,
+       double         *slope)
 {
-  double lo = cost * (1 - band), width = 2 * cost * band, hi = lo + width;
-
-  if (p <= lo)
+  if (p <= b->lo)
     {
       *slope = 0;
-      return u_floor;
+      return b->u_floor;
     }
-  if (p >= hi)
+  if (p >= b->hi)
     {
-      if (p >= 2 * hi || surge <= 0)
+      if (p >= 2 * b->hi || surge <= 0)
         {
           *slope = 0;
           return 1 + surge;
         }
-      *slope = surge / hi;
-      return 1 + surge * (p - hi) / hi;
+      *slope = surge / b->hi;
+      return 1 + surge * (p - b->hi) / b->hi;
     }
-  *slope = (1 - u_floor) / width;
-  return u_floor + (1 - u_floor) * (p - lo) / width;
+  *slope = b->mid_slope;
+  return b->u_floor + (1 - b->u_floor) * (p - b->lo) / b->width;
 }
 
 static double
-supply_region (const Market *mk,
+supply_region (Market       *mk,
                guint         r,
                double        p,
                double       *slope)
 {
-  const Model *m = mk->m;
-  double cost = mk->mm->cost[r];
-  double u_floor = r == m->cn ? 0 : m->u_floor;
+  const CostBand *b = &mk->mm->band[r];
   double free_part = mk->cap[r] - mk->covered[r], d;
-  double s = free_part * curve (cost, m->cost_band, u_floor, mk->surge[r], p, &d);
+  double s = free_part * curve (b, mk->surge[r], p, &d);
 
   *slope = free_part * d;
   if (mk->covered[r] > 0)
     {
       double pc = MAX (p, mk->floor);
 
-      s += mk->covered[r] * curve (cost, m->cost_band, u_floor, mk->surge[r], pc, &d);
+      s += mk->covered[r] * curve (b, mk->surge[r], pc, &d);
       *slope += p >= mk->floor ? mk->covered[r] * d : 0;
     }
   return s;
 }
 
 static double
-supply_nc (const Market *mk,
+supply_nc (Market       *mk,
            double        p,
            double       *slope)
 {
@@ -127,24 +124,46 @@ supply_nc (const Market *mk,
   return s;
 }
 
+/* (p / p0)^eps without calling pow () again for the same value: the solver tries the price
+ * bounds every year (MatModel.power_min, power_max), and the price it returns is the last
+ * it tried, which record_demand () asks for again. */
+static double
+price_power (Market *mk,
+             double  p)
+{
+  const MatModel *mm = mk->mm;
+  double x = p / mm->price0;
+
+  if (x == mm->x_min)
+    return mm->power_min;
+  if (x == mm->x_max)
+    return mm->power_max;
+  if (x != mk->last_x)
+    {
+      mk->last_x = x;
+      mk->last_power = pow (x, mm->eps_short);
+    }
+  return mk->last_power;
+}
+
 /* Demand D (p) = base x (p / p0)^eps, and its derivative eps D / p. */
 static double
-demand_at (const Market *mk,
+demand_at (Market       *mk,
            double        base,
            double        p,
            double       *slope)
 {
-  double d = base * pow (p / mk->mm->price0, mk->mm->eps_short);
+  double d = base * price_power (mk, p);
 
   *slope = mk->mm->eps_short * d / p;
   return d;
 }
 
 /* Excess supply of each market at price p (increasing in p), and its derivative. */
-typedef double (*Excess) (const Market *mk, double p, double *slope);
+typedef double (*Excess) (Market       *mk, double p, double *slope);
 
 static double
-excess_world (const Market *mk,
+excess_world (Market       *mk,
               double        p,
               double       *slope)
 {
@@ -162,7 +181,7 @@ excess_world (const Market *mk,
  * of them, or under the extraterritorial rule only the permitted part of their
  * China-touched output); China's permitted magnets and the stockpile come on top. */
 static double
-excess_outside (const Market *mk,
+excess_outside (Market       *mk,
                 double        p,
                 double       *slope)
 {
@@ -206,7 +225,7 @@ nonchina_plants (const Model  *m,
 }
 
 static double
-excess_china (const Market *mk,
+excess_china (Market       *mk,
               double        p,
               double       *slope)
 {
@@ -221,7 +240,7 @@ excess_china (const Market *mk,
 
 static double
 value_of (Excess        f,
-          const Market *mk,
+          Market       *mk,
           double        p)
 {
   double slope;
@@ -235,7 +254,7 @@ value_of (Excess        f,
  * price returned (mostly already computed: the solver's last step). */
 static double
 solve (Excess        f,
-       const Market *mk,
+       Market       *mk,
        double        lo,
        double        hi,
        double        start,
@@ -397,6 +416,7 @@ setup_market (Model          *m,
   LodeChain *c = &y->chain[mat];
 
   memset (mk, 0, sizeof *mk);
+  mk->last_x = NAN;   /* no power computed yet */
   mk->m = m;
   mk->mm = mm;
   feed_potential (m, w, mat, mk);
@@ -550,11 +570,22 @@ clear_restricted (Model          *m,
   return p_out;
 }
 
+/* lode_model_price_response () through price_power (). */
+static double
+price_response (Market *mk,
+                double  price)
+{
+  if (price <= 0 || mk->mm->price0 <= 0)
+    return 1;
+  return price_power (mk, price);
+}
+
 static void
 record_demand (Model        *m,
                Year         *w,
                LodeYear     *y,
                LodeMaterial  mat,
+               Market       *mk,
                double        p_out,
                double        p_cn)
 {
@@ -562,8 +593,8 @@ record_demand (Model        *m,
   LodeChain *c = &y->chain[mat];
 
   /* One power per distinct price (a free market has one). */
-  double k_out = lode_model_price_response (mm, p_out);
-  double k_cn = p_cn == p_out ? k_out : lode_model_price_response (mm, p_cn);
+  double k_out = price_response (mk, p_out);
+  double k_cn = p_cn == p_out ? k_out : price_response (mk, p_cn);
   double f_out = mm->long_out * k_out;
   double f_cn_region = mm->long_cn * k_cn;
   double f_other = mm->long_out * k_cn;
@@ -588,8 +619,11 @@ adjust_long_run (MatModel *mm,
 {
   double gap = mm->eps_long - mm->eps_short;
 
-  mm->long_out += (pow (p_out / mm->price0, gap) - mm->long_out) * mm->adjust_rate;
-  mm->long_cn += (pow (p_cn / mm->price0, gap) - mm->long_cn) * mm->adjust_rate;
+  double level_out = pow (p_out / mm->price0, gap);
+  double level_cn = p_cn == p_out ? level_out : pow (p_cn / mm->price0, gap);
+
+  mm->long_out += (level_out - mm->long_out) * mm->adjust_rate;
+  mm->long_cn += (level_cn - mm->long_cn) * mm->adjust_rate;
 }
 
 static void
@@ -624,7 +658,7 @@ clear_material (Model          *m,
   c->price_usd_kg = p_out;
   c->price_china_usd_kg = p_cn;
   c->withheld_share = w->withheld[mat];
-  record_demand (m, w, y, mat, p_out, p_cn);
+  record_demand (m, w, y, mat, &mk, p_out, p_cn);
   adjust_long_run (mm, p_out, p_cn);
   mm->price_prev = p_out;
   mm->price_cn_prev = p_cn;

@@ -46,17 +46,15 @@ lode_model_split_content (const Model      *m,
       out->own = out->to_us = out->to_allies = out->to_others = content;
       return;
     }
-  for (guint j = 0; j < m->n; j++)
-    {
-      if (j == i)
-        continue;
-      if (j == us)
-        f_us += flow[j];
-      else if (m->aligned[j])
-        f_al += flow[j];
-      else
-        f_ot += flow[j];
-    }
+  /* The buyers of each kind in order, as one loop over them all would add them. */
+  if (us != i)
+    f_us += flow[us];
+  for (guint b = 0; b < m->n_allies; b++)
+    if (m->allies[b] != i)
+      f_al += flow[m->allies[b]];
+  for (guint b = 0; b < m->n_others; b++)
+    if (m->others[b] != i)
+      f_ot += flow[m->others[b]];
   if (m->aligned[i] && fs > 0)
     {
       double res = fs * left;
@@ -135,19 +133,13 @@ lode_model_mix_content (const Model     *m,
                         double           extra_content)
 {
   const double *bought = lode_model_bought_content (m, c, upstream, r);
-  double mass = extra;
-  double china = extra * extra_content;
+  LodeMix mix;
 
   if (r == m->cn)
     return 1;
+  lode_mix_init (&mix, extra, extra_content);
   for (guint i = 0; i < m->n; i++)
-    {
-      double f = c->flow_ox[upstream][i][r];
-
-      if (f <= 0)
-        continue;
-      mass += f;
-      china += f * (i == r ? c->china_content_own[upstream][r] : bought[i]);
-    }
-  return mass > 0 ? lode_clamp (china / mass, 0, 1) : 0;
+    lode_mix_add (&mix, c->flow_ox[upstream][i][r],
+                  lode_mix_seller_content (c, upstream, bought, i, r));
+  return lode_mix_content (m, r, &mix);
 }

@@ -69,11 +69,23 @@ setup_market (Model        *m,
   mm->incentive = d->incentive_price.value;
   for (guint r = 0; r < m->n; r++)
     {
+      CostBand *b = &mm->band[r];
+
       mm->cost[r] = MAX (1e-3, ds->regions[r].material[material].cash_cost.value);
-      lowest = MIN (lowest, mm->cost[r] * (1 - m->cost_band));
+      b->lo = mm->cost[r] * (1 - m->cost_band);
+      lowest = MIN (lowest, b->lo);
+      b->width = 2 * mm->cost[r] * m->cost_band;
+      b->hi = b->lo + b->width;
+      b->u_floor = r == m->cn ? 0 : m->u_floor;
+      b->mid_slope = (1 - b->u_floor) / b->width;
     }
   mm->p_min = MIN (mm->price0, lowest) * PRICE_MIN_OF_COST;
   mm->p_max = mm->price0 * MAX (1.0, d->choke_multiple.value);
+  /* The market's solver tries the bounds every year (lode-model-market.c). */
+  mm->x_min = mm->p_min / mm->price0;
+  mm->x_max = mm->p_max / mm->price0;
+  mm->power_min = pow (mm->x_min, mm->eps_short);
+  mm->power_max = pow (mm->x_max, mm->eps_short);
   mm->long_out = mm->long_cn = 1;
   mm->price_prev = mm->price_cn_prev = mm->price_pre_shock = mm->price0;
 }
@@ -244,9 +256,8 @@ setup_scenario (Model *m)
       m->ally[r] = r != m->cn && r != m->us && m->in->ally[r];
       m->aligned[r] = r == m->us || m->ally[r];
       m->target[r] = r != m->cn && m->in->shock_target[r];
-      if (m->ally[r])
-        m->n_allies++;
     }
+  lode_model_list_regions (m);
   m->friendshoring = lode_clamp (lv[LODE_LEVER_PARTNERS_FRIENDSHORING], 0, 1);
   m->friendshoring_ramp = ds->param[LODE_PARAM_FRIENDSHORING_RAMP].value;
 
@@ -352,6 +363,21 @@ setup_fund (Model *m)
   m->intensity_us = MAX (0.0, 1 - ENV_INTENSITY_SLOPE * (env - 1));
   m->induced_rate = MAX (0.0, ds->param[LODE_PARAM_INDUCED_RATE].value);
   m->funded_last = -1;
+}
+
+/* The allies (ally[]) and the regions not US-aligned, each in order, from ally[] and
+ * aligned[]: the buyers lode_model_split_content() sums by kind. */
+void
+lode_model_list_regions (Model *m)
+{
+  m->n_allies = m->n_others = 0;
+  for (guint r = 0; r < m->n; r++)
+    {
+      if (m->ally[r])
+        m->allies[m->n_allies++] = r;
+      else if (!m->aligned[r])
+        m->others[m->n_others++] = r;
+    }
 }
 
 void

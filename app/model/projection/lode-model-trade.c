@@ -191,14 +191,19 @@ market_round (const Pass *p,
   double sum_nc = 0, sup_cn = MAX (0.0, sup[cn]);
   double f[MAX_R], c[MAX_R], asked[MAX_R];
   double f_sum = 0, c_sum = 0, k_nc, k_cn;
+  guint live[MAX_R], n_live = 0;   /* the exporters with a surplus left, in order */
 
   for (guint a = 0; a < p->n_exp; a++)
     {
       guint i = p->exp[a];
 
       asked[i] = 0;
-      if (i != cn && sup[i] > 0)
-        sum_nc += sup[i];
+      if (sup[i] > 0)
+        {
+          live[n_live++] = i;
+          if (i != cn)
+            sum_nc += sup[i];
+        }
     }
   if (sum_nc <= 0 && sup_cn <= 0)
     return;
@@ -234,13 +239,12 @@ market_round (const Pass *p,
       if (f[j] <= 0)
         continue;
       use = usable_row (p, j);
-      for (guint a = 0; a < p->n_exp; a++)
+      /* j has no surplus, so it is not among them. */
+      for (guint a = 0; a < n_live; a++)
         {
-          guint i = p->exp[a];
+          guint i = live[a];
           double g;
 
-          if (sup[i] <= 0 || i == j)
-            continue;
           if (i == cn)
             {
               g = sup[i] * c[j] * k_cn;
@@ -415,8 +419,8 @@ contracts (const Model *m,
 {
   double offered[MAX_R] = { 0 }, sup0[MAX_R], k[MAX_R];
 
-  for (guint i = 0; i < m->n; i++)
-    sup0[i] = sup[i];
+  /* Whole arrays: a copy of fixed size is inlined, one of n elements calls memcpy (). */
+  memcpy (sup0, sup, sizeof sup0);
   for (guint l = 0; l < n_links; l++)
     offered[links[l].j] += links[l].share * sup0[links[l].i];
   for (guint j = 0; j < m->n; j++)
@@ -566,14 +570,11 @@ lode_model_trade (Model                  *m,
   for (guint i = 0; i < m->n; i++)
     content[i] = req->content != NULL ? req->content[i] : 0;
   init_pass (&pass, m, w, material, stage, req, content);
-  /* One block: zeroing it row by row (n short rows) costs several times more. The rows and
+  /* Whole rows: zeroing only the n short rows in use costs several times more. The rows and
    * columns past n stay zero as they were. */
-  memset (flow, 0, sizeof (double) * MAX_R * MAX_R);
-  for (guint i = 0; i < m->n; i++)
-    {
-      out[i] = req->out[i];
-      want[i] = req->want[i];
-    }
+  lode_model_clear_flows (flow, m->n);
+  memcpy (out, req->out, sizeof out);
+  memcpy (want, req->want, sizeof want);
   if (pass.targets_cut)
     divert_to_targets (&pass, out, want, flow);
 

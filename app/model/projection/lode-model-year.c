@@ -83,6 +83,25 @@ clear_year (LodeYear *y)
                         sizeof y->chain[0].flow_ox, sizeof (LodeChain), N_MATERIALS);
 }
 
+/* Zeroes the year's work area but for plate, flex, newcap and plan (four fifths of it):
+ * lode_model_capacity () sets the first three for every material, stage and region before
+ * anything reads them, and the plans are set before they are read (lode_model_plan (), and
+ * the market's clearing for separation); rows past the n regions are never read. */
+static void
+clear_work (Year *w)
+{
+  gsize first = G_STRUCT_OFFSET (Year, plate);
+  gsize end = G_STRUCT_OFFSET (Year, plan) + sizeof w->plan;
+
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (Year, flex) == G_STRUCT_OFFSET (Year, plate) +
+                                                   sizeof (((Year *) NULL)->plate));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (Year, newcap) == G_STRUCT_OFFSET (Year, flex) +
+                                                     sizeof (((Year *) NULL)->flex));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (Year, plan) == G_STRUCT_OFFSET (Year, newcap) +
+                                                   sizeof (((Year *) NULL)->newcap));
+  lode_model_clear_but (w, sizeof *w, first, end - first, 0, 1);
+}
+
 void
 lode_model_year (Model          *m,
                  int             ti,
@@ -91,7 +110,7 @@ lode_model_year (Model          *m,
 {
   Year w;
 
-  memset (&w, 0, sizeof w);
+  clear_work (&w);
   w.ti = ti;
   w.t = m->base_year + ti;
   w.inventory_left = lode_model_inventory_left (ti);

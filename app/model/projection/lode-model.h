@@ -76,6 +76,17 @@ typedef struct
   double phi;
 } Lead;
 
+/* A region's cash cost band for a material, in the terms the market's supply curve uses
+ * (lode-model-market.c): computed once in the setup. */
+typedef struct
+{
+  double lo;          /* cost x (1 - band) */
+  double width;       /* 2 x cost x band */
+  double hi;          /* lo + width */
+  double u_floor;     /* output share below it: the utilisation floor, 0 in China */
+  double mid_slope;   /* (1 - u_floor) / width */
+} CostBand;
+
 /* One material's constants and the state it carries from year to year. */
 typedef struct
 {
@@ -100,7 +111,12 @@ typedef struct
   double incentive;
   double p_min;
   double p_max;
+  double x_min;                 /* p_min / price0 ... */
+  double x_max;                 /* ... p_max / price0 ... */
+  double power_min;             /* ... and their powers eps_short */
+  double power_max;
   double cost[MAX_R];           /* cash cost band midpoints */
+  CostBand band[MAX_R];
   double premium_cap;           /* outside/inside price ratio at which China's magnets win */
 
   /* Capacity and capex. */
@@ -180,6 +196,9 @@ typedef struct
   gboolean ally[MAX_R];
   gboolean target[MAX_R];        /* export-restriction targets */
   guint    n_allies;
+  guint    allies[MAX_R];        /* the regions of ally[], in order, ... */
+  guint    n_others;
+  guint    others[MAX_R];        /* ... and those not US-aligned (China among them) */
   double   friendshoring;
   double   friendshoring_ramp;
   double   growth[3];            /* NdFeB demand %/yr for 2024-30, 2030-40, 2040-60 */
@@ -282,10 +301,10 @@ typedef struct
   double   plate[N_MATERIALS][N_STAGES][MAX_R];   /* nameplate */
   double   flex[N_MATERIALS][N_STAGES][MAX_R];    /* output at full use (ramps applied) */
   double   newcap[N_MATERIALS][N_STAGES][MAX_R];  /* part of flex from new capacity */
+  double   plan[N_MATERIALS][N_STAGES][MAX_R];
   double   recycling_us;                    /* fund-built US recycling, t magnet per year */
   double   recycled_content[MAX_R];         /* China content of recycled magnets */
   double   secondary_in[N_MATERIALS];       /* China's secondary separation feed this year */
-  double   plan[N_MATERIALS][N_STAGES][MAX_R];
   /* Under a restriction, what China would have sent each target without it (t oxide eq),
    * drawn down as it sends; < 0 for regions it does not restrict. */
   double   china_allowance[N_MATERIALS][MAX_R];
@@ -309,6 +328,7 @@ void    lode_model_setup           (Model                      *m,
                                     const LodeDataset          *ds,
                                     const LodeProjectionInputs *in,
                                     int                         n_years);
+void    lode_model_list_regions    (Model                      *m);
 void    lode_model_year_levers     (const Model                *m,
                                     Year                       *w);
 gboolean lode_model_check_dataset  (const LodeDataset          *ds,
@@ -352,6 +372,7 @@ void    lode_model_clear_markets   (Model                      *m,
 /* lode-model-trade.c: the trade of one stage's output against what the next stage wants. */
 typedef struct
 {
+  /* Arrays of MAX_R, of which the first n count. */
   const double *out;          /* output, t oxide eq */
   const double *want;         /* what each region's next stage wants */
   const double *want_new;     /* the part of want from new capacity (served last) */
@@ -512,6 +533,18 @@ lode_model_clear_but (void  *base,
   memset (bytes + at, 0, size - at);
 }
 
+/* Zeroes a flow matrix: the first n rows, which the trade writes, and the rows past them, in
+ * two blocks. One block of 2 KiB is what gcc inlines as `rep stos` and glibc fills with
+ * `rep stosb` (its threshold), both several times slower than the vector stores glibc uses
+ * for the two smaller blocks. */
+static inline void
+lode_model_clear_flows (double flow[MAX_R][MAX_R],
+                        guint  n)
+{
+  memset (flow, 0, sizeof (double) * MAX_R * n);
+  memset (flow[n], 0, sizeof (double) * MAX_R * (MAX_R - n));
+}
+
 /* lode_model_buyer_content () of everything buyer `to` got from sellers other than itself:
  * one row of the chain's contents, by seller. */
 static inline const double *
@@ -525,6 +558,57 @@ lode_model_bought_content (const Model     *m,
   if (m->aligned[to])
     return c->china_content_to_allies[stage];
   return c->china_content_to_others[stage];
+}
+
+/* lode_model_mix_content () folded into the loops that sum a region's inputs anyway: start
+ * with the extra input, add each flow that reached the region (in the sellers' order) with
+ * the content the region bought it at, then read the content off. */
+typedef struct
+{
+  double mass;
+  double china;
+} LodeMix;
+
+static inline void
+lode_mix_init (LodeMix *x,
+               double   extra,
+               double   extra_content)
+{
+  x->mass = extra;
+  x->china = extra * extra_content;
+}
+
+static inline void
+lode_mix_add (LodeMix *x,
+              double   f,
+              double   content)
+{
+  if (f <= 0)
+    return;
+  x->mass += f;
+  x->china += f * content;
+}
+
+static inline double
+lode_mix_content (const Model   *m,
+                  guint          r,
+                  const LodeMix *x)
+{
+  if (r == m->cn)
+    return 1;
+  return x->mass > 0 ? lode_clamp (x->china / x->mass, 0, 1) : 0;
+}
+
+/* The content buyer r paid for the flow from seller i, given `bought`, r's row of the
+ * chain's contents (lode_model_bought_content ()). */
+static inline double
+lode_mix_seller_content (const LodeChain *c,
+                         LodeStage        upstream,
+                         const double    *bought,
+                         guint            i,
+                         guint            r)
+{
+  return i == r ? c->china_content_own[upstream][r] : bought[i];
 }
 
 /* Output factor of one year of age k (0 = first year) on the stage's ramp profile. */

@@ -93,18 +93,48 @@ check_levers (const LodeProjectionInputs  *in,
   return TRUE;
 }
 
+/* Zeroes a material's state but for what is written before it is read: the base-year trade
+ * links (record_links() writes them in the base year, and only the first n_links are read)
+ * and the years past the horizon in the yearly records that end the struct (nothing indexes
+ * them): together two thirds of it. */
+static void
+clear_material (MatModel *mm,
+                int       n_years)
+{
+  char *after_links = (char *) mm->links + sizeof mm->links;
+
+  /* The yearly records, last and in this order. */
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (MatModel, links) < G_STRUCT_OFFSET (MatModel, started_in));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (MatModel, started_in) < G_STRUCT_OFFSET (MatModel, funded));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (MatModel, funded) < G_STRUCT_OFFSET (MatModel, induced));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (MatModel, induced) <
+                   G_STRUCT_OFFSET (MatModel, started_regions));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (MatModel, started_regions) <
+                   G_STRUCT_OFFSET (MatModel, supplied_hist));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (MatModel, supplied_hist) +
+                   sizeof (((MatModel *) NULL)->supplied_hist) == sizeof (MatModel));
+
+  memset (mm, 0, G_STRUCT_OFFSET (MatModel, links));
+  memset (after_links, 0, (gsize) ((char *) mm->started_in - after_links));
+  memset (mm->started_in, 0, n_years * sizeof mm->started_in[0]);
+  memset (mm->funded, 0, n_years * sizeof mm->funded[0]);
+  memset (mm->induced, 0, n_years * sizeof mm->induced[0]);
+  memset (mm->started_regions, 0, n_years * sizeof mm->started_regions[0]);
+  memset (mm->supplied_hist, 0, n_years * sizeof mm->supplied_hist[0]);
+}
+
 static void
 compute (LodeProjection             *self,
          const LodeDataset          *dataset,
          const LodeProjectionInputs *inputs)
 {
   g_autofree Model *m = g_new (Model, 1);
+  gsize after_mat = G_STRUCT_OFFSET (Model, mat) + sizeof m->mat;
 
-  /* All but the base-year trade links (a third of it): record_links() writes them in the
-   * base year before any is read, and only the first n_links are. */
-  lode_model_clear_but (m, sizeof *m,
-                        G_STRUCT_OFFSET (Model, mat) + G_STRUCT_OFFSET (MatModel, links),
-                        sizeof m->mat[0].links, sizeof (MatModel), N_MATERIALS);
+  memset (m, 0, G_STRUCT_OFFSET (Model, mat));
+  for (int mat = 0; mat < N_MATERIALS; mat++)
+    clear_material (&m->mat[mat], self->n_years);
+  memset ((char *) m + after_mat, 0, sizeof *m - after_mat);
   lode_model_setup (m, dataset, inputs, self->n_years);
   for (int ti = 0; ti < self->n_years; ti++)
     lode_model_year (m, ti, &self->years[ti], ti > 0 ? &self->years[ti - 1] : NULL);
