@@ -209,23 +209,23 @@ ribbon_colour (const Paint          *p,
  * instead of twice (OVER is associative, so the pixels are the same, and its anti-aliased
  * edges no longer blend the two layers separately). */
 /* Pixman fills with a repeating source one tile-wide run at a time: a few-pixel tile costs a
- * call every few pixels across a wide ribbon. The same tile repeated into one of about
- * HATCH_TILE_PX pixels gives the same pixels (an exact copy, whole tiles) in far fewer runs.
- * Images only: vector files keep their small tile. */
-#define HATCH_TILE_PX 96
+ * call every few pixels across a wide ribbon. The same tile repeated into one about
+ * HATCH_TILE_WIDTH pixels wide gives the same pixels (an exact copy, whole tiles) in one run
+ * per row, as wide as any ribbon. Images only: vector files keep their small tile. */
+#define HATCH_TILE_WIDTH  2048
+#define HATCH_TILE_HEIGHT 16
 
 static cairo_surface_t *
 repeat_tile (cairo_surface_t *tile,
              int              px)
 {
-  int n = MAX (HATCH_TILE_PX / px, 1);
+  int nx = MAX ((HATCH_TILE_WIDTH + px - 1) / px, 1);
+  int ny = MAX ((HATCH_TILE_HEIGHT + px - 1) / px, 1);
   cairo_surface_t *big;
   cairo_pattern_t *pattern;
   cairo_t *cr;
 
-  if (n == 1)
-    return tile;
-  big = cairo_surface_create_similar_image (tile, CAIRO_FORMAT_ARGB32, n * px, n * px);
+  big = cairo_surface_create_similar_image (tile, CAIRO_FORMAT_ARGB32, nx * px, ny * px);
   cr = cairo_create (big);
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
@@ -238,34 +238,81 @@ repeat_tile (cairo_surface_t *tile,
   return big;
 }
 
-static cairo_pattern_t *
-hatch_pattern (const Paint    *p,
-               double          alpha_factor,
-               const LodeRgba *under)
+/* What makes a hatch tile: every field a double, so keys compare with memcmp(). */
+typedef struct
 {
-  cairo_t *cr = p->cr;
-  double step = 6.0 * MAX (p->fs, 0.6);
-  double dx = 1.0, dy = 0.0, device;
-  int px;
+  double   step;      /* user-space period */
+  double   device;    /* device pixels per user unit */
+  double   alpha_factor;
+  double   line;      /* stroke width, device pixels */
+  LodeRgba mark;
+  LodeRgba under;
+  double   has_under;
+} HatchKey;
+
+/* The tiles painted into images are kept from one paint to the next: the hatching does not
+ * change between frames or years, and making it (a tile, then the wide copy) cost about
+ * 1 M instructions per paint. Each thread keeps its own (cairo patterns are not for sharing
+ * across threads; the strips' worker paints at the same time). Everything that makes a tile
+ * is its key, so a new palette (dark mode, theme), scale factor or font scale gets new tiles;
+ * the cache is bounded and emptied when full. */
+#define HATCH_CACHE_MAX 16
+
+typedef struct
+{
+  guint            n;
+  HatchKey         keys[HATCH_CACHE_MAX];
+  cairo_pattern_t *patterns[HATCH_CACHE_MAX];
+} HatchCache;
+
+static void
+hatch_cache_clear (HatchCache *cache)
+{
+  for (guint k = 0; k < cache->n; k++)
+    cairo_pattern_destroy (cache->patterns[k]);
+  cache->n = 0;
+}
+
+static void
+hatch_cache_free (gpointer data)
+{
+  hatch_cache_clear (data);
+  g_free (data);
+}
+
+static HatchCache *
+hatch_cache (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (hatch_cache_free);
+  HatchCache *cache = g_private_get (&key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (HatchCache, 1);
+      g_private_set (&key, cache);
+    }
+  return cache;
+}
+
+static cairo_pattern_t *
+make_hatch (cairo_surface_t *target,
+            const HatchKey  *key,
+            int              px)
+{
   cairo_surface_t *tile;
   cairo_t *tc;
   cairo_pattern_t *pattern;
   cairo_matrix_t matrix;
-  LodeRgba mark = p->palette->china_mark;
 
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  device = MAX (hypot (dx, dy), 0.25);
-  px = MAX ((int) ceil (step * device), 4);
-  tile = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32, px, px);
+  tile = cairo_surface_create_similar_image (target, CAIRO_FORMAT_ARGB32, px, px);
   tc = cairo_create (tile);
-  if (under != NULL)
+  if (key->has_under != 0)
     {
-      lode_cairo_set_rgba (tc, *under);
+      lode_cairo_set_rgba (tc, key->under);
       cairo_paint (tc);
     }
-  mark.a *= 0.65 * alpha_factor;
-  lode_cairo_set_rgba (tc, mark);
-  cairo_set_line_width (tc, 1.1 * MAX (p->fs, 0.6) * device);
+  lode_cairo_set_rgba (tc, key->mark);
+  cairo_set_line_width (tc, key->line);
   /* Three strokes so the diagonal joins up across tile edges. */
   for (int k = -1; k <= 1; k++)
     {
@@ -274,14 +321,57 @@ hatch_pattern (const Paint    *p,
     }
   cairo_stroke (tc);
   cairo_destroy (tc);
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     tile = repeat_tile (tile, px);
 
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_matrix_init_scale (&matrix, px / step, px / step);
+  cairo_matrix_init_scale (&matrix, px / key->step, px / key->step);
   cairo_pattern_set_matrix (pattern, &matrix);
+  return pattern;
+}
+
+/* A new reference to the hatching for this paint, from the cache for images. */
+static cairo_pattern_t *
+hatch_pattern (const Paint    *p,
+               double          alpha_factor,
+               const LodeRgba *under)
+{
+  cairo_surface_t *target = cairo_get_target (p->cr);
+  double dx = 1.0, dy = 0.0;
+  HatchKey key;
+  HatchCache *cache;
+  cairo_pattern_t *pattern;
+  int px;
+
+  memset (&key, 0, sizeof key);
+  key.step = 6.0 * MAX (p->fs, 0.6);
+  cairo_user_to_device_distance (p->cr, &dx, &dy);
+  key.device = MAX (hypot (dx, dy), 0.25);
+  key.alpha_factor = alpha_factor;
+  key.line = 1.1 * MAX (p->fs, 0.6) * key.device;
+  key.mark = p->palette->china_mark;
+  key.mark.a *= 0.65 * alpha_factor;
+  if (under != NULL)
+    {
+      key.under = *under;
+      key.has_under = 1;
+    }
+  px = MAX ((int) ceil (key.step * key.device), 4);
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return make_hatch (target, &key, px);
+
+  cache = hatch_cache ();
+  for (guint k = 0; k < cache->n; k++)
+    if (memcmp (&cache->keys[k], &key, sizeof key) == 0)
+      return cairo_pattern_reference (cache->patterns[k]);
+  if (cache->n == HATCH_CACHE_MAX)
+    hatch_cache_clear (cache);
+  pattern = make_hatch (target, &key, px);
+  cache->keys[cache->n] = key;
+  cache->patterns[cache->n++] = cairo_pattern_reference (pattern);
   return pattern;
 }
 
