@@ -622,7 +622,8 @@ paint_nodes (const Paint          *p,
       LodeFlowEmphasis emphasis = node_emphasis (p, q);
       LodeRgba c;
 
-      if (!node->visible || skip (p, emphasis))
+      /* The selection ring reaches 2.5 px (at font scale 1) beyond the node: in the margin. */
+      if (!node->visible || skip (p, emphasis) || !rect_in_view (p, r))
         continue;
       c = lode_palette_region (p->palette, node->region);
       c.a = emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
@@ -725,7 +726,7 @@ paint_bands (const Paint          *p,
     {
       const LodeFlowHeader *h = lode_flow_layout_get_header (layout, c);
 
-      if (!h->bottleneck)
+      if (!h->bottleneck || !rect_in_view (p, &h->band))
         continue;
       lode_cairo_set_rgba (p->cr, lode_rgba_with_alpha (p->palette->warning,
                                                         p->palette->dark ? 0.12 : 0.08));
@@ -745,7 +746,9 @@ paint_headers (const Paint          *p,
     {
       const LodeFlowHeader *h = lode_flow_layout_get_header (layout, c);
 
-      if (h->title[0] == '\0')
+      if (h->title[0] == '\0'
+          || (!rect_in_view (p, &h->title_rect) && !rect_in_view (p, &h->unit_rect)
+              && !(h->bottleneck && rect_in_view (p, &h->badge_rect))))
         continue;
       lode_text_draw (cr, h->title, h->title_rect.x, h->title_rect.y, h->title_size,
                       LODE_TEXT_BOLD, 0.0, p->palette->foreground);
