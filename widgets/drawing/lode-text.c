@@ -12,11 +12,15 @@
  * costs far more than drawing it, and the diagrams draw and measure the same few hundred
  * labels on every frame. So each thread keeps:
  *
- *  - one measuring context and one drawing PangoContext (re-targeted to each cairo_t with
- *    pango_cairo_update_context(), which only invalidates layouts when the transformation or
- *    the target's font options really changed);
+ *  - one measuring context and one drawing PangoContext, re-targeted with
+ *    pango_cairo_update_context() only when a cairo_t's transformation (without its
+ *    translation) or its target's font options differ from the last ones: the update sets the
+ *    context's matrix, and Pango counts any matrix set as a change that re-shapes every
+ *    layout of the context, even when it is the same matrix;
  *  - a cache of shaped layouts for each of them, keyed by text, size and flags, and of the
- *    measured sizes. The caches are bounded: when full they are simply emptied.
+ *    measured sizes. The caches are bounded: when full they are simply emptied. Where the two
+ *    contexts lay out alike (an image at 1x), text is drawn with the measuring layouts.
+ *    Nothing changes a cached layout once made, so measuring and drawing can share them.
  *
  * Layouts are re-shaped automatically by Pango when their context changes, so a cached layout
  * always measures and draws exactly like a freshly made one.
@@ -31,6 +35,13 @@ typedef struct
   PangoContext *draw_ctx;
   GHashTable   *measure_layouts; /* key → PangoLayout, measuring context */
   GHashTable   *draw_layouts;    /* key → PangoLayout, drawing context */
+  /* What draw_ctx was last updated for: the linear part of the transformation and the
+   * target's font options (NULL: never updated). */
+  double                draw_matrix[4];
+  cairo_font_options_t *draw_options;
+  cairo_font_options_t *scratch_options;
+  cairo_font_options_t *measure_options;  /* measure_cr's target's */
+  gboolean              draw_as_measured; /* draw_ctx lays out as measure_ctx does */
 } TextCache;
 
 static void
@@ -40,6 +51,9 @@ text_cache_free (gpointer data)
 
   g_hash_table_destroy (tc->measure_layouts);
   g_hash_table_destroy (tc->draw_layouts);
+  g_clear_pointer (&tc->draw_options, cairo_font_options_destroy);
+  cairo_font_options_destroy (tc->scratch_options);
+  cairo_font_options_destroy (tc->measure_options);
   g_object_unref (tc->measure_ctx);
   g_object_unref (tc->draw_ctx);
   cairo_destroy (tc->measure_cr);
@@ -78,6 +92,9 @@ text_cache (void)
       tc->measure_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    g_object_unref);
       tc->draw_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      tc->scratch_options = cairo_font_options_create ();
+      tc->measure_options = cairo_font_options_create ();
+      cairo_surface_get_font_options (cairo_get_target (tc->measure_cr), tc->measure_options);
       g_private_set (&key, tc);
     }
   return tc;
@@ -201,6 +218,35 @@ show_layout (cairo_t     *cr,
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* Pango ignores the translation (metrics are unhinted) and the cairo_t's own font options
+ * (the context has its own, set_unhinted()); what is left decides whether to update. */
+static void
+update_draw_context (TextCache *tc,
+                     cairo_t   *cr)
+{
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_font_options (cairo_get_target (cr), tc->scratch_options);
+  if (tc->draw_options != NULL
+      && m.xx == tc->draw_matrix[0] && m.yx == tc->draw_matrix[1]
+      && m.xy == tc->draw_matrix[2] && m.yy == tc->draw_matrix[3]
+      && cairo_font_options_equal (tc->scratch_options, tc->draw_options))
+    return;
+
+  pango_cairo_update_context (cr, tc->draw_ctx);
+  tc->draw_matrix[0] = m.xx;
+  tc->draw_matrix[1] = m.yx;
+  tc->draw_matrix[2] = m.xy;
+  tc->draw_matrix[3] = m.yy;
+  g_clear_pointer (&tc->draw_options, cairo_font_options_destroy);
+  tc->draw_options = cairo_font_options_copy (tc->scratch_options);
+  /* Both contexts come from measure_cr with the same options set on top: with an untransformed
+   * target whose font options are measure_cr's (any image at 1x), they lay out alike. */
+  tc->draw_as_measured = m.xx == 1 && m.yx == 0 && m.xy == 0 && m.yy == 1
+                         && cairo_font_options_equal (tc->scratch_options, tc->measure_options);
+}
+
 void
 lode_text_draw (cairo_t       *cr,
                 const char    *text,
@@ -215,9 +261,14 @@ lode_text_draw (cairo_t       *cr,
   PangoLayout *layout;
 
   /* Follows the target's transformation and font options (it keeps our unhinted ones on top);
-   * Pango re-shapes the cached layouts only if these really changed. */
-  pango_cairo_update_context (cr, tc->draw_ctx);
-  layout = cached_layout (tc->draw_layouts, tc->draw_ctx, text, size_px, flags);
+   * the cached layouts are re-shaped only if these really changed. When the drawing context
+   * lays out as the measuring one, the layouts that measured the labels (the layout step
+   * measures every text it places) draw them too, shaped once instead of twice. */
+  update_draw_context (tc, cr);
+  if (tc->draw_as_measured)
+    layout = cached_layout (tc->measure_layouts, tc->measure_ctx, text, size_px, flags);
+  else
+    layout = cached_layout (tc->draw_layouts, tc->draw_ctx, text, size_px, flags);
   show_layout (cr, layout, x, y, align, colour);
 }
 

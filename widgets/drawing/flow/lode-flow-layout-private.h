@@ -161,15 +161,19 @@ lerp (double a,
   return a + (b - a) * t;
 }
 
-/* lode-flow-strips.c: paints a large image target in two strips on two cores, calling
- * `func` once per strip with a cairo_t clipped to it; FALSE (nothing painted) when the target
- * is not an image, is small, or there is one core. */
+/* lode-flow-strips.c: paints a large image target in strips on two cores, calling `func`
+ * once per strip with a cairo_t clipped to it; FALSE (nothing painted) when the target is not
+ * an image, is small, or there is one core. `cost` (or NULL: even) estimates what painting
+ * each of `n_cost` equal bands of the height costs, from top to bottom: the strips are cut so
+ * that each costs about as much. */
 typedef void (*LodeFlowStripFunc) (cairo_t      *cr,
                                    gconstpointer data);
 
 gboolean    lode_flow_paint_strips   (cairo_t              *cr,
                                       double                width,
                                       double                height,
+                                      const double         *cost,
+                                      guint                 n_cost,
                                       LodeFlowStripFunc     func,
                                       gconstpointer         data);
 

@@ -68,13 +68,16 @@ rect_in_view (const Paint        *p,
   return in_view (p, r->x, r->y, r->x + r->width, r->y + r->height);
 }
 
-/* A cubic lies within the hull of its control points. */
-static gboolean
-ribbon_in_view (const Paint          *p,
-                const LodeFlowRibbon *r)
+/* A box around the ribbon: a cubic lies within the hull of its control points. */
+static void
+ribbon_hull (const LodeFlowRibbon *r,
+             double               *x0,
+             double               *y0,
+             double               *x1,
+             double               *y1)
 {
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-
+  *x0 = *y0 = G_MAXDOUBLE;
+  *x1 = *y1 = -G_MAXDOUBLE;
   for (guint k = 0; k < r->n_segments; k++)
     {
       const LodeFlowCubic *edges[2] = { &r->segments[k].top, &r->segments[k].bottom };
@@ -85,13 +88,22 @@ ribbon_in_view (const Paint          *p,
 
           for (int i = 0; i < 8; i += 2)
             {
-              x0 = MIN (x0, pts[i]);
-              x1 = MAX (x1, pts[i]);
-              y0 = MIN (y0, pts[i + 1]);
-              y1 = MAX (y1, pts[i + 1]);
+              *x0 = MIN (*x0, pts[i]);
+              *x1 = MAX (*x1, pts[i]);
+              *y0 = MIN (*y0, pts[i + 1]);
+              *y1 = MAX (*y1, pts[i + 1]);
             }
         }
     }
+}
+
+static gboolean
+ribbon_in_view (const Paint          *p,
+                const LodeFlowRibbon *r)
+{
+  double x0, y0, x1, y1;
+
+  ribbon_hull (r, &x0, &y0, &x1, &y1);
   return r->n_segments > 0 && in_view (p, x0, y0, x1, y1);
 }
 
@@ -209,23 +221,23 @@ ribbon_colour (const Paint          *p,
  * instead of twice (OVER is associative, so the pixels are the same, and its anti-aliased
  * edges no longer blend the two layers separately). */
 /* Pixman fills with a repeating source one tile-wide run at a time: a few-pixel tile costs a
- * call every few pixels across a wide ribbon. The same tile repeated into one of about
- * HATCH_TILE_PX pixels gives the same pixels (an exact copy, whole tiles) in far fewer runs.
- * Images only: vector files keep their small tile. */
-#define HATCH_TILE_PX 96
+ * call every few pixels across a wide ribbon. The same tile repeated into one about
+ * HATCH_TILE_WIDTH pixels wide gives the same pixels (an exact copy, whole tiles) in one run
+ * per row, as wide as any ribbon. Images only: vector files keep their small tile. */
+#define HATCH_TILE_WIDTH  2048
+#define HATCH_TILE_HEIGHT 16
 
 static cairo_surface_t *
 repeat_tile (cairo_surface_t *tile,
              int              px)
 {
-  int n = MAX (HATCH_TILE_PX / px, 1);
+  int nx = MAX ((HATCH_TILE_WIDTH + px - 1) / px, 1);
+  int ny = MAX ((HATCH_TILE_HEIGHT + px - 1) / px, 1);
   cairo_surface_t *big;
   cairo_pattern_t *pattern;
   cairo_t *cr;
 
-  if (n == 1)
-    return tile;
-  big = cairo_surface_create_similar_image (tile, CAIRO_FORMAT_ARGB32, n * px, n * px);
+  big = cairo_surface_create_similar_image (tile, CAIRO_FORMAT_ARGB32, nx * px, ny * px);
   cr = cairo_create (big);
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
@@ -238,34 +250,81 @@ repeat_tile (cairo_surface_t *tile,
   return big;
 }
 
-static cairo_pattern_t *
-hatch_pattern (const Paint    *p,
-               double          alpha_factor,
-               const LodeRgba *under)
+/* What makes a hatch tile: every field a double, so keys compare with memcmp(). */
+typedef struct
 {
-  cairo_t *cr = p->cr;
-  double step = 6.0 * MAX (p->fs, 0.6);
-  double dx = 1.0, dy = 0.0, device;
-  int px;
+  double   step;      /* user-space period */
+  double   device;    /* device pixels per user unit */
+  double   alpha_factor;
+  double   line;      /* stroke width, device pixels */
+  LodeRgba mark;
+  LodeRgba under;
+  double   has_under;
+} HatchKey;
+
+/* The tiles painted into images are kept from one paint to the next: the hatching does not
+ * change between frames or years, and making it (a tile, then the wide copy) cost about
+ * 1 M instructions per paint. Each thread keeps its own (cairo patterns are not for sharing
+ * across threads; the strips' worker paints at the same time). Everything that makes a tile
+ * is its key, so a new palette (dark mode, theme), scale factor or font scale gets new tiles;
+ * the cache is bounded and emptied when full. */
+#define HATCH_CACHE_MAX 16
+
+typedef struct
+{
+  guint            n;
+  HatchKey         keys[HATCH_CACHE_MAX];
+  cairo_pattern_t *patterns[HATCH_CACHE_MAX];
+} HatchCache;
+
+static void
+hatch_cache_clear (HatchCache *cache)
+{
+  for (guint k = 0; k < cache->n; k++)
+    cairo_pattern_destroy (cache->patterns[k]);
+  cache->n = 0;
+}
+
+static void
+hatch_cache_free (gpointer data)
+{
+  hatch_cache_clear (data);
+  g_free (data);
+}
+
+static HatchCache *
+hatch_cache (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (hatch_cache_free);
+  HatchCache *cache = g_private_get (&key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (HatchCache, 1);
+      g_private_set (&key, cache);
+    }
+  return cache;
+}
+
+static cairo_pattern_t *
+make_hatch (cairo_surface_t *target,
+            const HatchKey  *key,
+            int              px)
+{
   cairo_surface_t *tile;
   cairo_t *tc;
   cairo_pattern_t *pattern;
   cairo_matrix_t matrix;
-  LodeRgba mark = p->palette->china_mark;
 
-  cairo_user_to_device_distance (cr, &dx, &dy);
-  device = MAX (hypot (dx, dy), 0.25);
-  px = MAX ((int) ceil (step * device), 4);
-  tile = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32, px, px);
+  tile = cairo_surface_create_similar_image (target, CAIRO_FORMAT_ARGB32, px, px);
   tc = cairo_create (tile);
-  if (under != NULL)
+  if (key->has_under != 0)
     {
-      lode_cairo_set_rgba (tc, *under);
+      lode_cairo_set_rgba (tc, key->under);
       cairo_paint (tc);
     }
-  mark.a *= 0.65 * alpha_factor;
-  lode_cairo_set_rgba (tc, mark);
-  cairo_set_line_width (tc, 1.1 * MAX (p->fs, 0.6) * device);
+  lode_cairo_set_rgba (tc, key->mark);
+  cairo_set_line_width (tc, key->line);
   /* Three strokes so the diagonal joins up across tile edges. */
   for (int k = -1; k <= 1; k++)
     {
@@ -274,14 +333,57 @@ hatch_pattern (const Paint    *p,
     }
   cairo_stroke (tc);
   cairo_destroy (tc);
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE)
     tile = repeat_tile (tile, px);
 
   pattern = cairo_pattern_create_for_surface (tile);
   cairo_surface_destroy (tile);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_matrix_init_scale (&matrix, px / step, px / step);
+  cairo_matrix_init_scale (&matrix, px / key->step, px / key->step);
   cairo_pattern_set_matrix (pattern, &matrix);
+  return pattern;
+}
+
+/* A new reference to the hatching for this paint, from the cache for images. */
+static cairo_pattern_t *
+hatch_pattern (const Paint    *p,
+               double          alpha_factor,
+               const LodeRgba *under)
+{
+  cairo_surface_t *target = cairo_get_target (p->cr);
+  double dx = 1.0, dy = 0.0;
+  HatchKey key;
+  HatchCache *cache;
+  cairo_pattern_t *pattern;
+  int px;
+
+  memset (&key, 0, sizeof key);
+  key.step = 6.0 * MAX (p->fs, 0.6);
+  cairo_user_to_device_distance (p->cr, &dx, &dy);
+  key.device = MAX (hypot (dx, dy), 0.25);
+  key.alpha_factor = alpha_factor;
+  key.line = 1.1 * MAX (p->fs, 0.6) * key.device;
+  key.mark = p->palette->china_mark;
+  key.mark.a *= 0.65 * alpha_factor;
+  if (under != NULL)
+    {
+      key.under = *under;
+      key.has_under = 1;
+    }
+  px = MAX ((int) ceil (key.step * key.device), 4);
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return make_hatch (target, &key, px);
+
+  cache = hatch_cache ();
+  for (guint k = 0; k < cache->n; k++)
+    if (memcmp (&cache->keys[k], &key, sizeof key) == 0)
+      return cairo_pattern_reference (cache->patterns[k]);
+  if (cache->n == HATCH_CACHE_MAX)
+    hatch_cache_clear (cache);
+  pattern = make_hatch (target, &key, px);
+  cache->keys[cache->n] = key;
+  cache->patterns[cache->n++] = cairo_pattern_reference (pattern);
   return pattern;
 }
 
@@ -532,7 +634,8 @@ paint_nodes (const Paint          *p,
       LodeFlowEmphasis emphasis = node_emphasis (p, q);
       LodeRgba c;
 
-      if (!node->visible || skip (p, emphasis))
+      /* The selection ring reaches 2.5 px (at font scale 1) beyond the node: in the margin. */
+      if (!node->visible || skip (p, emphasis) || !rect_in_view (p, r))
         continue;
       c = lode_palette_region (p->palette, node->region);
       c.a = emphasis == LODE_FLOW_EMPHASIS_DIM ? 0.3 : 1.0;
@@ -635,7 +738,7 @@ paint_bands (const Paint          *p,
     {
       const LodeFlowHeader *h = lode_flow_layout_get_header (layout, c);
 
-      if (!h->bottleneck)
+      if (!h->bottleneck || !rect_in_view (p, &h->band))
         continue;
       lode_cairo_set_rgba (p->cr, lode_rgba_with_alpha (p->palette->warning,
                                                         p->palette->dark ? 0.12 : 0.08));
@@ -655,7 +758,9 @@ paint_headers (const Paint          *p,
     {
       const LodeFlowHeader *h = lode_flow_layout_get_header (layout, c);
 
-      if (h->title[0] == '\0')
+      if (h->title[0] == '\0'
+          || (!rect_in_view (p, &h->title_rect) && !rect_in_view (p, &h->unit_rect)
+              && !(h->bottleneck && rect_in_view (p, &h->badge_rect))))
         continue;
       lode_text_draw (cr, h->title, h->title_rect.x, h->title_rect.y, h->title_size,
                       LODE_TEXT_BOLD, 0.0, p->palette->foreground);
@@ -814,6 +919,80 @@ paint_layout (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/* What painting each band of the height costs, for cutting the strips, in rows of a ribbon:
+ * measured with callgrind, a row of a ribbon costs about 2,800 instructions (cairo fills row
+ * by row, a pixman call or three each) and as much again for every COST_ROW_PIXELS pixels it
+ * covers, a line of text about 150,000 and a row of the image (the background, headers) a few
+ * hundred. The ribbons crowd the lower middle of the diagram: at 1920×1080 (Baseline, 2026)
+ * four strips of equal height cost 4.5, 9.2, 41.8 and 19.7 M instructions, two cut by this
+ * estimate 38.9 and 35.3 M. */
+#define COST_BANDS      64
+#define COST_ROW_PIXELS 1500.0
+#define COST_TEXT_ROWS  50.0
+#define COST_IMAGE_ROW  0.25
+
+static void
+add_cost (double *cost,
+          double  height,
+          double  y0,
+          double  y1,
+          double  per_row)
+{
+  double band = height / COST_BANDS;
+
+  for (int i = CLAMP ((int) (y0 / band), 0, COST_BANDS - 1); i < COST_BANDS; i++)
+    {
+      double a = MAX (y0, i * band), b = MIN (y1, (i + 1) * band);
+
+      if (a >= y1)
+        break;
+      if (b > a)
+        cost[i] += (b - a) * per_row;
+    }
+}
+
+static void
+add_text_cost (double             *cost,
+               double              height,
+               const LodeFlowRect *r,
+               int                 lines)
+{
+  double y = r->y + r->height / 2;
+
+  add_cost (cost, height, y - 0.5, y + 0.5, COST_TEXT_ROWS * lines);
+}
+
+static void
+strip_cost (const LodeFlowLayout *layout,
+            double               *cost)
+{
+  double height = lode_flow_layout_get_height (layout);
+
+  for (int i = 0; i < COST_BANDS; i++)
+    cost[i] = COST_IMAGE_ROW * height / COST_BANDS;
+  for (guint q = 0; q < lode_flow_layout_get_n_ribbons (layout); q++)
+    {
+      const LodeFlowRibbon *r = lode_flow_layout_get_ribbon (layout, q);
+      double x0, y0, x1, y1;
+
+      ribbon_hull (r, &x0, &y0, &x1, &y1);
+      if (y1 > y0)
+        add_cost (cost, height, y0, y1,
+                  1.0 + (x1 - x0) * r->width / (y1 - y0) / COST_ROW_PIXELS);
+    }
+  for (guint q = 0; q < lode_flow_layout_get_n_nodes (layout); q++)
+    {
+      const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
+
+      if (node->visible && node->label.level != LODE_FLOW_LABEL_HIDDEN)
+        add_text_cost (cost, height, &node->label.rect, node->label.detail[0] != '\0' ? 2 : 1);
+    }
+  for (guint k = 0; k < lode_flow_layout_get_n_legend_items (layout); k++)
+    add_text_cost (cost, height, &lode_flow_layout_get_legend_item (layout, k)->text_rect, 1);
+  for (guint k = 0; k < lode_flow_layout_get_n_captions (layout); k++)
+    add_text_cost (cost, height, &lode_flow_layout_get_caption (layout, k)->rect, 1);
+}
+
 void
 lode_flow_paint (cairo_t              *cr,
                  const LodeFlowLayout *layout,
@@ -829,14 +1008,17 @@ lode_flow_paint_with_colours (cairo_t              *cr,
                               const LodeRgba       *ribbon_colours)
 {
   PaintJob job = { layout, palette, ribbon_colours };
+  double cost[COST_BANDS];
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (layout != NULL);
   g_return_if_fail (palette != NULL);
 
   /* A large image (exports, benchmarks) is painted on both cores. */
+  strip_cost (layout, cost);
   if (!lode_flow_paint_strips (cr, lode_flow_layout_get_width (layout),
-                               lode_flow_layout_get_height (layout), paint_layout, &job))
+                               lode_flow_layout_get_height (layout), cost, COST_BANDS,
+                               paint_layout, &job))
     paint_layout (cr, &job);
 }
 

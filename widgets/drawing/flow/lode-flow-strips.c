@@ -4,7 +4,8 @@
  * image surface over the same pixels; the caller and one worker thread take strips in turn
  * until none is left, each painting everything clipped to its strip's rows. The cost is far
  * from even down the diagram (labels, thin ribbons and the legend crowd its lower part), so
- * there are more strips than threads and whoever is free takes the next one. Cairo is
+ * the caller estimates it band by band and the strips are cut to cost about as much each
+ * (with strips of equal height, one of four cost half the paint alone). Cairo is
  * thread-safe across surfaces and the text caches are per thread (lode-text.c); a strip is
  * the image under an integer translation, so the pixels are those of one paint.
  */
@@ -12,13 +13,16 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "lode-flow-layout-private.h"
 
 /* Below this many device pixels a second thread costs more than it saves. */
 #define STRIPS_MIN_PIXELS 400000
-/* Strips per paint: enough to even out the two threads' shares, few enough that what every
- * strip repeats (building paths, laying out text) stays small. */
-#define N_STRIPS          4
+/* Strips per paint, one per core: cut by cost they even out the two threads' shares, and what
+ * every strip repeats (flattening the ribbons that cross the cut, laying out text) stays
+ * small. If the worker starts late, the caller takes its strip too. */
+#define N_STRIPS          2
 
 typedef struct
 {
@@ -147,6 +151,39 @@ can_split (cairo_t *cr)
   return ox == 0 && oy == 0 && sx == 1 && sy == 1;
 }
 
+/* Where the strips are cut, on the device rows first..last: at equal shares of the summed
+ * cost, interpolated within a band. */
+static void
+cut_rows (int          *rows,
+          int           first,
+          int           last,
+          const double *cost,
+          guint         n_cost)
+{
+  double total = 0, sum = 0;
+  guint band = 0;
+
+  for (guint i = 0; cost != NULL && i < n_cost; i++)
+    total += MAX (cost[i], 0.0);
+  for (int k = 0; k <= N_STRIPS; k++)
+    rows[k] = first + (last - first) * k / N_STRIPS;
+  if (total <= 0)
+    return;
+  for (int k = 1; k < N_STRIPS; k++)
+    {
+      double goal = total * k / N_STRIPS, c, at;
+
+      while (band < n_cost - 1 && sum + MAX (cost[band], 0.0) < goal)
+        {
+          sum += MAX (cost[band], 0.0);
+          band++;
+        }
+      c = MAX (cost[band], 0.0);
+      at = band + (c > 0 ? CLAMP ((goal - sum) / c, 0.0, 1.0) : 0.0);
+      rows[k] = CLAMP (first + (int) round ((last - first) * at / n_cost), rows[k - 1], last);
+    }
+}
+
 /* The device rows that the user-space box (0, 0, width, height) covers on the target. */
 static void
 device_rows (cairo_t *cr,
@@ -195,6 +232,8 @@ gboolean
 lode_flow_paint_strips (cairo_t           *cr,
                         double             width,
                         double             height,
+                        const double      *cost,
+                        guint              n_cost,
                         LodeFlowStripFunc  func,
                         gconstpointer      data)
 {
@@ -202,12 +241,16 @@ lode_flow_paint_strips (cairo_t           *cr,
   cairo_rectangle_list_t *clip;
   GThreadPool *pool;
   Strips *s;
+  cairo_matrix_t matrix;
   int first, last;
 
   if (!can_split (cr) || (pool = worker ()) == NULL)
     return FALSE;
   target = cairo_get_target (cr);
   device_rows (cr, width, height, &first, &last);
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.yy <= 0)
+    cost = NULL;   /* the bands are not rows from the top down */
   if ((gint64) (last - first) * cairo_image_surface_get_width (target) < STRIPS_MIN_PIXELS)
     return FALSE;
   clip = cairo_copy_clip_rectangle_list (cr);
@@ -231,8 +274,7 @@ lode_flow_paint_strips (cairo_t           *cr,
   };
   cairo_get_matrix (cr, &s->matrix);
   /* The first and last strips reach the target's edges, so nothing outside the box is lost. */
-  for (int k = 0; k <= N_STRIPS; k++)
-    s->rows[k] = first + (last - first) * k / N_STRIPS;
+  cut_rows (s->rows, first, last, cost, n_cost);
   s->rows[0] = 0;
   s->rows[N_STRIPS] = cairo_image_surface_get_height (target);
   g_mutex_init (&s->lock);
