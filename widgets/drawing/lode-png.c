@@ -308,16 +308,15 @@ put_data (GByteArray  *out,
           const Strip *strips,
           int          n_strips)
 {
-  g_autoptr(GByteArray) stream = g_byte_array_new ();
   /* Deflate, 32 KiB window, "fast" level; the header's 16 bits are a multiple of 31. */
   static const guint8 zlib_header[2] = { 0x78, 0x5e };
+  g_autoptr(GByteArray) stream = NULL;
   uLong adler = strips[0].adler;
-  gsize total = 0;
+  gsize total = sizeof zlib_header + 4;
 
   for (int i = 0; i < n_strips; i++)
     total += strips[i].length;
-  g_byte_array_set_size (stream, (guint) (sizeof zlib_header + total + 4));
-  g_byte_array_set_size (stream, 0);
+  stream = g_byte_array_sized_new ((guint) total);
   g_byte_array_append (stream, zlib_header, sizeof zlib_header);
   for (int i = 0; i < n_strips; i++)
     {
