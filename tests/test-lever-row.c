@@ -253,6 +253,77 @@ test_piecewise (void)
   g_assert_finalize_object (row);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GtkWidget *scale,
+                GArray    *spans)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
+          && gtk_widget_compute_bounds (child, scale, &bounds))
+        {
+          /* The text's own width, not the label widget's allocation. */
+          int width;
+          PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (child));
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          bounds.origin.x += (bounds.size.width - width) / 2;
+          bounds.size.width = width;
+          g_array_append_val (spans, bounds);
+        }
+      collect_labels (child, scale, spans);
+    }
+}
+
+/* At the levers panel's width the numbers under a piecewise track stand apart. */
+static void
+test_track_labels_apart (void)
+{
+  for (guint l = 0; l < LODE_N_LEVERS; l++)
+    {
+      const LodeLeverTrack *t = lode_lever_track_get ((LodeLever) l);
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      GtkWidget *window, *list, *scale;
+      LodeLeverRow *row;
+      guint n_labelled = 0;
+
+      if (t == NULL)
+        continue;
+      for (guint k = 0; k < t->n_knots; k++)
+        n_labelled += (t->labelled >> k) & 1;
+
+      /* A row lives in a list, as in the panel, 340 px wide. */
+      row = LODE_LEVER_ROW (g_object_ref_sink (lode_lever_row_new ((LodeLever) l)));
+      list = gtk_list_box_new ();
+      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+      window = gtk_window_new ();
+      gtk_window_set_default_size (GTK_WINDOW (window), 340, -1);
+      gtk_window_set_child (GTK_WINDOW (window), list);
+      gtk_window_present (GTK_WINDOW (window));
+      ui_test_wait_frames (window, 3);
+
+      scale = lode_lever_row_get_scale (row);
+      collect_labels (scale, scale, spans);
+      g_assert_cmpuint (spans->len, ==, n_labelled);
+      for (guint i = 1; i < spans->len; i++)
+        {
+          const graphene_rect_t *a = &g_array_index (spans, graphene_rect_t, i - 1);
+          const graphene_rect_t *b = &g_array_index (spans, graphene_rect_t, i);
+
+          if (a->origin.x + a->size.width + 2 > b->origin.x)
+            g_error ("%s: the track's labels %u and %u touch (%.0f + %.0f px, then %.0f px)",
+                     lode_lever_info ((LodeLever) l)->id, i - 1, i, a->origin.x,
+                     a->size.width, b->origin.x);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_finalize_object (row);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +336,7 @@ main (int    argc,
   g_test_add_func ("/lode/lever-row/lock", test_lock);
   g_test_add_func ("/lode/lever-row/tooltip-text", test_tooltip_text);
   g_test_add_func ("/lode/lever-row/piecewise", test_piecewise);
+  g_test_add_func ("/lode/lever-row/track-labels-apart", test_track_labels_apart);
 
   return g_test_run ();
 }

@@ -25,10 +25,11 @@ static const struct
   { LODE_LEVER_FUND_PRIVATE_LEVERAGE,
     { 5, { 0, 0.5, 1, 2, 5 }, { 0, 0.25, 0.45, 0.7, 1 },
       KNOT (0) | KNOT (2) | KNOT (3) | KNOT (4) } },
-  /* Up to 25 kt a year, several MP Materials, on 70 %. */
+  /* Up to 25 kt a year, several MP Materials, on 70 %; 10,000 written rather than 25,000,
+   * which stands too close to 100,000 to be read apart in the panel. */
   { LODE_LEVER_POLICY_PRICE_FLOOR_COVERAGE_T,
     { 6, { 0, 5000, 10000, 25000, 50000, 100000 }, { 0, 0.3, 0.47, 0.7, 0.85, 1 },
-      KNOT (0) | KNOT (3) | KNOT (5) } },
+      KNOT (0) | KNOT (2) | KNOT (5) } },
   /* 0–100 % tariffs on 80 %. */
   { LODE_LEVER_POLICY_TARIFF_PCT,
     { 5, { 0, 25, 50, 100, 200 }, { 0, 0.3, 0.55, 0.8, 1 },
