@@ -20,6 +20,10 @@
  * four stand in a row on a wide window. */
 #define CARD_MIN_WIDTH 200
 #define CARD_CHARS     22
+/* The title's natural width, in its larger type: the grid flows at the cards' natural width,
+ * so a long title ("Controls of October 2025") must not widen every card past a fourth of
+ * the page at 1280 px; it wraps instead. */
+#define CARD_TITLE_CHARS 14
 
 struct _LodeStartPage
 {
@@ -91,7 +95,7 @@ make_card (const LodePreset *preset,
   gtk_label_set_wrap (GTK_LABEL (story), TRUE);
   gtk_label_set_lines (GTK_LABEL (story), 3);
   gtk_label_set_max_width_chars (GTK_LABEL (story), CARD_CHARS);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), CARD_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), CARD_TITLE_CHARS);
   gtk_label_set_max_width_chars (GTK_LABEL (caption), CARD_CHARS);
   gtk_label_set_ellipsize (GTK_LABEL (story), PANGO_ELLIPSIZE_END);
   gtk_widget_set_valign (story, GTK_ALIGN_START);
