@@ -169,6 +169,8 @@ void      lode_window_step_present_view (LodeWindow   *self,
                                          int           delta);
 void      lode_window_toast             (LodeWindow   *self,
                                          const char   *text);
+/* lode-window-chart-bar.c: the toggles, menu and stage list the template cannot list. */
+void      lode_window_fill_chart_controls   (LodeWindow    *self);
 /* Shows the row over the chart when the chart has a control (stage, target). */
 void      lode_window_update_chart_controls (LodeWindow *self);
 /* Scrolls the chart strip to the toggle of `kind` when not all of it fits. */
