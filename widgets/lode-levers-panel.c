@@ -606,26 +606,18 @@ defer_lower_groups (LodeLeversPanel *self)
 static void
 build_lower_lever_rows (LodeLeversPanel *self)
 {
-  AdwPreferencesGroup *groups[N_LOWER_GROUPS];
-  GtkWidget *expanders[N_LOWER_GROUPS] = { NULL, };
+  GtkWidget *allies = GTK_WIDGET (self->allies_row);
+  GtkWidget *targets = GTK_WIDGET (self->targets_row);
 
   if (self->lower_rows_built)
     return;
   self->lower_rows_built = TRUE;
 
-  get_lower_groups (self, groups);
-  for (guint i = 0; i < N_LOWER_GROUPS; i++)
-    {
-      if (groups[i] == self->partners_group)
-        expanders[i] = GTK_WIDGET (self->allies_row);
-      else if (groups[i] == self->shock_group)
-        expanders[i] = GTK_WIDGET (self->targets_row);
-      if (expanders[i] != NULL)
-        {
-          g_object_ref (expanders[i]);
-          adw_preferences_group_remove (groups[i], expanders[i]);
-        }
-    }
+  /* The two expanders step out while the lever rows go in, and come back after them. */
+  g_object_ref (allies);
+  g_object_ref (targets);
+  adw_preferences_group_remove (self->partners_group, allies);
+  adw_preferences_group_remove (self->shock_group, targets);
 
   for (guint l = 0; l < LODE_N_LEVERS; l++)
     {
@@ -645,12 +637,10 @@ build_lower_lever_rows (LodeLeversPanel *self)
       self->lever_rows[l] = row;
     }
 
-  for (guint i = 0; i < N_LOWER_GROUPS; i++)
-    if (expanders[i] != NULL)
-      {
-        adw_preferences_group_add (groups[i], expanders[i]);
-        g_object_unref (expanders[i]);
-      }
+  adw_preferences_group_add (self->partners_group, allies);
+  adw_preferences_group_add (self->shock_group, targets);
+  g_object_unref (allies);
+  g_object_unref (targets);
   sync_from_scenario (self);
 }
 
