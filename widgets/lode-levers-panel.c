@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lode-culled-box.h"
 #include "lode-format.h"
 #include "lode-levers-panel.h"
 #include "lode-project-dialog.h"
@@ -15,7 +16,8 @@ struct _LodeLeversPanel
   GtkWidget             parent_instance;
 
   /* Template widgets */
-  AdwPreferencesPage   *page;
+  GtkWidget            *scroller;
+  GtkWidget            *page;          /* LodeCulledBox: the groups */
   AdwPreferencesGroup  *fund_group;
   AdwPreferencesGroup  *allocation_group;
   LodeAllocationEditor *allocation_editor;
@@ -818,11 +820,13 @@ lode_levers_panel_class_init (LodeLeversPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LODE_TYPE_ALLOCATION_EDITOR);
+  g_type_ensure (LODE_TYPE_CULLED_BOX);
   g_type_ensure (LODE_TYPE_LEVER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lodestone/Lodestone/ui/"
                                                "lode-levers-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, page);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, fund_group);
   gtk_widget_class_bind_template_child (widget_class, LodeLeversPanel, allocation_group);
@@ -856,7 +860,7 @@ lode_levers_panel_init (LodeLeversPanel *self)
   self->user_project_ids = g_ptr_array_new_with_free_func (g_free);
   self->user_project_buttons = g_ptr_array_new ();
 
-  collect_lever_rows (self, GTK_WIDGET (self->page));
+  collect_lever_rows (self, self->page);
 
   update_expander_subtitles (self);
   gtk_widget_set_sensitive (self->add_project_button, FALSE);

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * LodeLeversPanel — the window's side panel: every lever of the model in groups (Sovereign
- * Wealth Fund, Fund Allocation, Policy, Partners, Market, Shock, Projects) inside a scrollable
- * AdwPreferencesPage. Each change goes straight into the document's scenario as one undo step
- * (a slider drag is one step); the panel never runs the model. When the scenario changes from
- * elsewhere (undo, redo, open, new) the rows follow without making new steps.
+ * Wealth Fund, Fund Allocation, Policy, Partners, Market, Shock, Projects) on a scrollable page
+ * that draws only the groups in sight (LodeCulledBox). Each change goes straight into the
+ * document's scenario as one undo step (a slider drag is one step); the panel never runs the
+ * model. When the scenario changes from elsewhere (undo, redo, open, new) the rows follow
+ * without making new steps.
  */
 #pragma once
 
