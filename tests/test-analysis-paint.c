@@ -278,9 +278,26 @@ test_marginal (void)
             noted = TRUE;
             note_y = label->y;
           }
-        /* The axis title, whole or cut with an ellipsis. */
+        /* The axis title, too wide for 340 px: in two lines, each whole and inside the
+         * chart, broken after the comma between the quantity and its unit. */
         if (g_str_has_prefix (label->text, "China-free magnets reaching"))
-          title_y = label->y;
+          {
+            const LodeChartLabel *next = &g_array_index (small->labels, LodeChartLabel, i + 1);
+            g_autofree char *joined = g_strconcat (label->text, " ", next->text, NULL);
+
+            g_assert_cmpuint (i + 1, <, small->labels->len);
+            g_assert_cmpstr (joined, ==, small->axes[0].title);
+            g_assert_true (g_str_has_suffix (label->text, ","));
+            g_assert_cmpfloat (next->y, >, label->y);
+            for (const LodeChartLabel *line = label; line <= next; line++)
+              {
+                double width = lode_chart_text_width (line->text, line->size, line->flags);
+
+                g_assert_cmpfloat (line->x, >=, 0);
+                g_assert_cmpfloat (line->x + width, <=, 340);
+              }
+            title_y = next->y;
+          }
       }
     g_assert_true (noted);
     g_assert_cmpfloat (title_y, >, 0);

@@ -347,23 +347,100 @@ place_value_ticks (LodeChartBuilder *b,
     }
 }
 
-/* The axis title centred under the plot, moved in from an edge of a narrow chart, and cut
- * with an ellipsis only when wider than the chart. */
+/* The axis title in at most two lines of `room`: whole when it fits, else broken at a space
+ * where both lines fit, after a comma if one allows it (between the quantity and its unit),
+ * the lines as even as can be; failing that, at the last space the first line fits before,
+ * the second cut with an ellipsis. Japanese titles have no spaces: one line, cut. Returns the
+ * number of lines; `second` is NULL for one. */
+static guint
+split_axis_title (const char  *title,
+                  double       size,
+                  double       room,
+                  char       **first,
+                  char       **second)
+{
+  const char *best = NULL, *last_fitting = NULL;
+  gboolean best_after_comma = FALSE;
+  double best_width = G_MAXDOUBLE;
+
+  *second = NULL;
+  if (lode_chart_text_width (title, size, LODE_TEXT_NORMAL) <= room)
+    {
+      *first = g_strdup (title);
+      return 1;
+    }
+  for (const char *p = strchr (title, ' '); p != NULL; p = strchr (p + 1, ' '))
+    {
+      g_autofree char *head = g_strndup (title, p - title);
+      double head_w = lode_chart_text_width (head, size, LODE_TEXT_NORMAL);
+      double tail_w = lode_chart_text_width (p + 1, size, LODE_TEXT_NORMAL);
+      gboolean after_comma = p > title && p[-1] == ',';
+
+      if (head_w > room)
+        break;
+      last_fitting = p;
+      if (tail_w > room || (best_after_comma && !after_comma))
+        continue;
+      if ((after_comma && !best_after_comma) || MAX (head_w, tail_w) < best_width)
+        {
+          best = p;
+          best_after_comma = after_comma;
+          best_width = MAX (head_w, tail_w);
+        }
+    }
+  if (best == NULL)
+    best = last_fitting;
+  if (best == NULL)
+    {
+      *first = fit_text (title, size, LODE_TEXT_NORMAL, room);
+      return 1;
+    }
+  *first = g_strndup (title, best - title);
+  *second = fit_text (best + 1, size, LODE_TEXT_NORMAL, room);
+  return 2;
+}
+
+/* A line of the axis title centred under the plot, moved in from an edge of a narrow chart. */
+static void
+place_axis_title_line (LodeChartBuilder *b,
+                       char             *line,
+                       double            y)
+{
+  LodeChartLayout *layout = b->data.layout;
+  const LodeChartMetrics *m = &b->m;
+  double width = lode_chart_text_width (line, m->small_px, LODE_TEXT_NORMAL);
+  double left = layout->plot.x + (layout->plot.width - width) / 2;
+
+  left = CLAMP (left, m->pad, MAX (m->pad, layout->width - m->pad - width));
+  lode_chart_label_add (layout->labels, line, left, y, m->small_px, LODE_TEXT_NORMAL, 0,
+                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+}
+
 static void
 place_axis_title (LodeChartBuilder *b)
 {
   LodeChartLayout *layout = b->data.layout;
   const LodeChartMetrics *m = &b->m;
-  double room = MAX (layout->width - 2 * m->pad, 1);
-  char *title = fit_text (layout->axes[0].title, m->small_px, LODE_TEXT_NORMAL, room);
-  double width = lode_chart_text_width (title, m->small_px, LODE_TEXT_NORMAL);
-  double left = layout->plot.x + (layout->plot.width - width) / 2;
+  double y = layout->plot.y + layout->plot.height + m->gap * 0.75 + m->line_h;
+  char *first, *second;
 
-  left = CLAMP (left, m->pad, MAX (m->pad, layout->width - m->pad - width));
-  lode_chart_label_add (layout->labels, title, left,
-                        layout->plot.y + layout->plot.height + m->gap * 0.75 + m->line_h,
-                        m->small_px, LODE_TEXT_NORMAL, 0,
-                        LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
+  split_axis_title (layout->axes[0].title, m->small_px, MAX (layout->width - 2 * m->pad, 1),
+                    &first, &second);
+  place_axis_title_line (b, first, y);
+  if (second != NULL)
+    place_axis_title_line (b, second, y + m->line_h);
+}
+
+/* How many lines the axis title takes in this chart's width. */
+static guint
+axis_title_lines (LodeChartBuilder *b)
+{
+  LodeChartLayout *layout = b->data.layout;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  return split_axis_title (layout->axes[0].title, b->m.small_px,
+                           MAX (layout->width - 2 * b->m.pad, 1), &first, &second);
 }
 
 void
@@ -375,7 +452,7 @@ lode_chart_place_rows (LodeChartBuilder *b)
   g_autofree char *note = NULL;
   double top, bottom, label_w, text_w, room, row_h, bar_h;
   gboolean left, note_below;
-  guint shown, total;
+  guint shown, total, title_lines, below;
 
   layout->horizontal = TRUE;
   layout->n_years = 0;
@@ -386,10 +463,13 @@ lode_chart_place_rows (LodeChartBuilder *b)
   top = lode_chart_place_heading (b) + m->line_h * 1.2;
   total = MAX (n, b->data.n_candidates);
   note = g_strdup_printf (_("Largest %u of %u"), total, total);
-  note_below = m->pad + lode_chart_text_width (note, m->small_px, LODE_TEXT_NORMAL) + m->gap
+  title_lines = axis_title_lines (b);
+  note_below = title_lines > 1 ||
+               m->pad + lode_chart_text_width (note, m->small_px, LODE_TEXT_NORMAL) + m->gap
                + lode_chart_text_width (layout->axes[0].title, m->small_px, LODE_TEXT_NORMAL)
                > layout->width - m->pad;
-  bottom = layout->height - m->pad - (note_below ? 3 : 2) * m->line_h - 1.25 * m->gap;
+  below = title_lines + (note_below ? 1 : 0);
+  bottom = layout->height - m->pad - (below + 1) * m->line_h - 1.25 * m->gap;
   layout->plot.y = top;
   layout->plot.height = MAX (bottom - top, 10);
 
@@ -425,7 +505,7 @@ lode_chart_place_rows (LodeChartBuilder *b)
      * 375" */
     lode_chart_label_add (layout->labels, g_strdup_printf (_("Largest %u of %u"), shown, total),
                           m->pad, layout->plot.y + layout->plot.height + m->gap * 0.75
-                                  + (note_below ? 2 : 1) * m->line_h,
+                                  + (note_below ? below : 1) * m->line_h,
                           m->small_px, LODE_TEXT_NORMAL, 0,
                           LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
 
