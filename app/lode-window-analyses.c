@@ -17,6 +17,7 @@
 #include "lode-flow-diff-view.h"
 #include "lode-flow-view.h"
 #include "lode-levers-panel.h"
+#include "lode-tooltip.h"
 #include "lode-window-private.h"
 
 struct _LodeWindowAnalyses
@@ -136,7 +137,7 @@ toggle_button (const char *label,
   else
     gtk_button_set_label (GTK_BUTTON (button), label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  lode_tooltip_set_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   return button;
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lode-chart-view.h"
+#include "lode-tooltip.h"
 #include "lode-window-private.h"
 
 /* What the template cannot say: the stages of the stage list, one toggle per chart kind and
@@ -47,7 +48,7 @@ lode_window_fill_chart_controls (LodeWindow *self)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (lode_flow_material_name (view));
 
-      gtk_widget_set_tooltip_text (button, lode_flow_material_description (view));
+      lode_tooltip_set_text (button, lode_flow_material_description (view));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.material");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                         lode_flow_material_id (view));

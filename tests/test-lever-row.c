@@ -10,6 +10,7 @@
 
 #include "lode-lever-row.h"
 #include "lode-lever-track.h"
+#include "lode-tooltip.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -191,6 +192,34 @@ test_tooltip_text (void)
   g_assert_null (lode_source_short_title ("NO-SUCH-SOURCE"));
 }
 
+/* A lever's description is a paragraph: its tooltip wraps it at a reading width, where GTK
+ * 4.8's own tooltip would run it off the screen on one line; a short tooltip stays GTK's. */
+static void
+test_tooltip_wraps (void)
+{
+  LodeLeverRow *row = LODE_LEVER_ROW (g_object_ref_sink (
+                        lode_lever_row_new (LODE_LEVER_FUND_PRIVATE_LEVERAGE)));
+  g_autofree char *description = lode_lever_dup_tooltip (LODE_LEVER_FUND_PRIVATE_LEVERAGE);
+  const char *text = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
+  GtkWidget *wrapped, *one_line;
+  int wrapped_width, one_line_width;
+
+  g_assert_cmpstr (text, ==, description);
+  g_assert_cmpint (g_utf8_strlen (text, -1), >, 150);
+  wrapped = g_object_ref_sink (lode_tooltip_new_label (text));
+  one_line = g_object_ref_sink (gtk_label_new (text));
+  gtk_widget_measure (wrapped, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &wrapped_width, NULL, NULL);
+  gtk_widget_measure (one_line, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &one_line_width, NULL,
+                      NULL);
+  g_test_message ("tooltip %d px wide, %d px on one line", wrapped_width, one_line_width);
+  g_assert_cmpint (wrapped_width, <, 560);
+  g_assert_cmpint (wrapped_width * 2, <, one_line_width);
+  g_assert_null (lode_tooltip_new_label ("Reset to 25 $ bn"));
+  g_assert_finalize_object (wrapped);
+  g_assert_finalize_object (one_line);
+  g_assert_finalize_object (row);
+}
+
 /* Wide-range sliders give the realistic range most of the track (the $25 bn of Mine to
  * Magnet sat at the far left of a linear 0–500 track); the spin button still reaches the
  * whole range, and on/off levers keep their switch. */
@@ -335,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/lode/lever-row/drag", test_drag);
   g_test_add_func ("/lode/lever-row/lock", test_lock);
   g_test_add_func ("/lode/lever-row/tooltip-text", test_tooltip_text);
+  g_test_add_func ("/lode/lever-row/tooltip-wraps", test_tooltip_wraps);
   g_test_add_func ("/lode/lever-row/piecewise", test_piecewise);
   g_test_add_func ("/lode/lever-row/track-labels-apart", test_track_labels_apart);
 

@@ -11,6 +11,7 @@
 #include "lode-allocation-bar.h"
 #include "lode-allocation-editor.h"
 #include "lode-format.h"
+#include "lode-tooltip.h"
 
 static GdkRGBA
 share_rgba (guint index)
@@ -115,7 +116,7 @@ sync_from_scenario (LodeAllocationEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar), summary);
+  lode_tooltip_set_text (GTK_WIDGET (self->bar), summary);
 
   total = format_money_busd (fund);
   if (fund > 0.0)

@@ -14,6 +14,7 @@
 #include "lode-data-table.h"
 #include "lode-figures.h"
 #include "lode-format.h"
+#include "lode-tooltip.h"
 
 /* How a column's numbers are shown. */
 typedef enum
@@ -313,8 +314,8 @@ lode_data_table_init (LodeDataTable *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_widget_add_css_class (copy_box, "linked");
   gtk_widget_set_tooltip_text (csv, _("Copy the table as comma-separated values (Ctrl+C)"));
-  gtk_widget_set_tooltip_text (tsv, _("Copy the table as tab-separated values, for a "
-                                      "spreadsheet"));
+  lode_tooltip_set_text (tsv, _("Copy the table as tab-separated values, for a "
+                                "spreadsheet"));
   g_signal_connect_object (csv, "clicked", G_CALLBACK (copy_csv_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tsv, "clicked", G_CALLBACK (copy_tsv_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (copy_box), csv);

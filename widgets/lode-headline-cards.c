@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-headline-cards.h"
+#include "lode-tooltip.h"
 
 typedef struct
 {
@@ -263,7 +264,7 @@ lode_headline_cards_init (LodeHeadlineCards *self)
       gtk_widget_add_css_class (card->box, "headline");
       gtk_widget_set_hexpand (card->box, TRUE);
       gtk_widget_set_parent (card->box, GTK_WIDGET (self));
-      gtk_widget_set_tooltip_text (card->box, tooltip);
+      lode_tooltip_set_text (card->box, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (card->box),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Shows the sources of this figure"), -1);

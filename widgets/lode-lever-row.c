@@ -10,6 +10,7 @@
 #include "lode-lever-row.h"
 #include "lode-lever-track.h"
 #include "lode-palette.h"
+#include "lode-tooltip.h"
 
 struct _LodeLeverRow
 {
@@ -475,7 +476,7 @@ setup_lever (LodeLeverRow *self)
   gtk_range_set_round_digits (GTK_RANGE (self->scale), (int) info->digits);
   setup_track (self);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  lode_tooltip_set_text (GTK_WIDGET (self), tooltip);
 
   default_text = lode_lever_format_value (self->lever, info->default_value, TRUE);
   /* Translators: tooltip of a lever's reset button, "Reset to 110 $/kg" */
@@ -492,7 +493,7 @@ setup_lever (LodeLeverRow *self)
     else
       sources_tooltip = g_strdup (_("The default is a planning assumption; show the "
                                     "dataset's sources"));
-    gtk_widget_set_tooltip_text (self->sources_button, sources_tooltip);
+    lode_tooltip_set_text (self->sources_button, sources_tooltip);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->sources_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, sources_tooltip, -1);
   }

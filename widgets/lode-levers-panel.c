@@ -10,6 +10,7 @@
 #include "lode-format.h"
 #include "lode-levers-panel.h"
 #include "lode-project-dialog.h"
+#include "lode-tooltip.h"
 
 struct _LodeLeversPanel
 {
@@ -253,7 +254,7 @@ rebuild_user_projects (LodeLeversPanel *self)
                           "activatable", FALSE,
                           NULL);
       if (project->note != NULL && project->note[0] != '\0')
-        gtk_widget_set_tooltip_text (row, project->note);
+        lode_tooltip_set_text (row, project->note);
 
       button = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -532,7 +533,7 @@ build_dataset_rows (LodeLeversPanel *self)
       else if (project->note != NULL && project->note[0] != '\0')
         tooltip = g_strdup (project->note);
       if (tooltip != NULL)
-        gtk_widget_set_tooltip_text (row, tooltip);
+        lode_tooltip_set_text (row, tooltip);
 
       sw = gtk_switch_new ();
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);

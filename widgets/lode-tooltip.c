@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lode-tooltip"
+
+#include "config.h"
+
+#include "lode-tooltip.h"
+
+/* A comfortable line to read, in characters; Pango breaks scripts without spaces too. */
+#define TOOLTIP_LINE_CHARS 60
+
+/* Set on a widget whose tooltip query is ours. */
+static GQuark
+wraps_quark (void)
+{
+  return g_quark_from_static_string ("lode-tooltip-wraps");
+}
+
+GtkWidget *
+lode_tooltip_new_label (const char *text)
+{
+  GtkWidget *label;
+
+  if (text == NULL || g_utf8_strlen (text, -1) <= TOOLTIP_LINE_CHARS)
+    return NULL;
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_LINE_CHARS);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+/* Runs before GTK's own handler and, by returning TRUE, stands in for it. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  GtkWidget *label = lode_tooltip_new_label (gtk_widget_get_tooltip_text (widget));
+
+  if (label == NULL)
+    return FALSE;
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+void
+lode_tooltip_set_text (GtkWidget  *widget,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, text);
+  if (g_object_get_qdata (G_OBJECT (widget), wraps_quark ()) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (widget), wraps_quark (), GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
