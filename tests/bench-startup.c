@@ -124,10 +124,12 @@ run_child (gint64 spawned)
   gboolean done = FALSE;
 
   ends[PHASE_LOAD] = ms_since (spawned);
+  /* As lodestone-window starts (window-main.c and the application's start-up). */
+  lode_application_skip_gtk_theme ();
   if (!gtk_init_check ())
     return 2;
   ends[PHASE_GTK] = ms_since (spawned);
-  adw_init ();
+  lode_application_init_libadwaita ();
   ends[PHASE_ADW] = ms_since (spawned);
 
   app = lode_application_new ();
