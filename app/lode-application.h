@@ -25,4 +25,12 @@ LodeApplication *lode_application_new         (void) G_GNUC_WARN_UNUSED_RESULT;
 /* The reference dataset every document of this application builds on (loaded at startup). */
 LodeDataset     *lode_application_get_dataset (LodeApplication *self);
 
+/* GTK parses its own theme when its settings are made, and libadwaita replaces it with an
+ * empty one straight after. Call lode_application_skip_gtk_theme() in main() while the
+ * process has one thread (it sets an environment variable), before GTK starts; the
+ * application's start-up calls lode_application_init_libadwaita() after gtk_init(), in place
+ * of adw_init(). Both do nothing about the theme when GTK_THEME is set. */
+void              lode_application_skip_gtk_theme  (void);
+void              lode_application_init_libadwaita (void);
+
 G_END_DECLS

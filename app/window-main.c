@@ -22,6 +22,7 @@ main (int   argc,
   if (lode_cli_run (argc, argv, &exit_code, &gui_argv) == LODE_CLI_DONE)
     return exit_code;
 
+  lode_application_skip_gtk_theme ();
   app = lode_application_new ();
   return g_application_run (G_APPLICATION (app), (int) g_strv_length (gui_argv), gui_argv);
 }
