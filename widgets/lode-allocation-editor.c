@@ -116,7 +116,6 @@ sync_from_scenario (LodeAllocationEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
-  lode_tooltip_set_text (GTK_WIDGET (self->bar), summary);
 
   total = format_money_busd (fund);
   if (fund > 0.0)
@@ -125,6 +124,23 @@ sync_from_scenario (LodeAllocationEditor *self)
   else
     caption = g_strdup (_("No fund yet: set the fund size to put money behind the split"));
   gtk_label_set_text (GTK_LABEL (self->caption), caption);
+}
+
+/* The bar's tooltip is the summary of the moment it shows. Set as tooltip text instead, it
+ * would change with every step of a fund drag, and GTK 4.8 asks the X server where the
+ * pointer is on each change of a shown widget's tooltip. */
+static gboolean
+bar_query_tooltip_cb (GtkWidget            *bar,
+                      int                   x,
+                      int                   y,
+                      gboolean              keyboard,
+                      GtkTooltip           *tooltip,
+                      LodeAllocationEditor *self)
+{
+  g_autofree char *summary = lode_allocation_editor_dup_summary (self);
+
+  lode_tooltip_show (tooltip, summary);
+  return TRUE;
 }
 
 static void
@@ -297,6 +313,8 @@ lode_allocation_editor_init (LodeAllocationEditor *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fund allocation"),
                                   -1);
   gtk_widget_set_parent (GTK_WIDGET (self->bar), GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->bar), TRUE);
+  g_signal_connect (self->bar, "query-tooltip", G_CALLBACK (bar_query_tooltip_cb), self);
 
   self->caption = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, NULL);
   gtk_widget_add_css_class (self->caption, "dim-label");

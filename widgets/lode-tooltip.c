@@ -29,6 +29,18 @@ lode_tooltip_new_label (const char *text)
   return label;
 }
 
+void
+lode_tooltip_show (GtkTooltip *tooltip,
+                   const char *text)
+{
+  GtkWidget *label = lode_tooltip_new_label (text);
+
+  if (label != NULL)
+    gtk_tooltip_set_custom (tooltip, label);
+  else
+    gtk_tooltip_set_text (tooltip, text);
+}
+
 /* Runs before GTK's own handler and, by returning TRUE, stands in for it. */
 static gboolean
 query_tooltip_cb (GtkWidget  *widget,

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 void       lode_tooltip_set_text       (GtkWidget  *widget,
                                         const char *text);
+/* For a "query-tooltip" handler: shows `text` in `tooltip`, wrapped when long. */
+void       lode_tooltip_show           (GtkTooltip *tooltip,
+                                        const char *text);
 /* What shows `text` in the tooltip: NULL when it fits on a line (GTK's own label shows it),
  * else a label that wraps it. */
 GtkWidget *lode_tooltip_new_label      (const char *text) G_GNUC_WARN_UNUSED_RESULT;
