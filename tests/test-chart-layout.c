@@ -794,6 +794,61 @@ series_labelled (const LodeChartLayout *layout,
   return NULL;
 }
 
+static gboolean
+has_series (const LodeChartLayout *layout,
+            const char            *label)
+{
+  for (guint s = 0; s < layout->series->len; s++)
+    if (g_str_equal (((const LodeChartSeries *) g_ptr_array_index (layout->series, s))->label,
+                     label))
+      return TRUE;
+  return FALSE;
+}
+
+/* Where no restriction splits the market (the Baseline), the prices inside and outside
+ * China are one: the price chart draws one line and names it for both, rather than a legend
+ * entry for a line hidden under the other; where they part (Controls of April 2025), two. */
+static void
+test_one_price (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeDataset) dataset = lode_dataset_load_default (&error);
+  g_autoptr(LodeScenario) base_scenario = lode_scenario_load_preset (dataset, "baseline", NULL);
+  g_autoptr(LodeScenario) controls = lode_scenario_load_preset (dataset, "controls-april-2025",
+                                                                NULL);
+  g_autoptr(LodeProjection) baseline = lode_projection_run (dataset, base_scenario, &error);
+  g_autoptr(LodeProjection) parted = lode_projection_run (dataset, controls, &error);
+
+  g_assert_no_error (error);
+  for (int m = 0; m < LODE_N_MATERIALS; m++)
+    {
+      LodeChartOptions options;
+      g_autoptr(LodeChartLayout) one = NULL;
+      g_autoptr(LodeChartLayout) two = NULL;
+      const LodeChartSeries *both;
+
+      lode_chart_options_init (&options);
+      options.material = (LodeMaterial) m;
+      one = lode_chart_layout_new (LODE_CHART_PRICE, baseline, NULL, 800, 300, &options);
+      both = series_labelled (one, "Outside and inside China");
+      g_assert_false (has_series (one, "Inside China"));
+      g_assert_false (has_series (one, "Outside China"));
+      for (int i = 0; i < one->n_years; i++)
+        {
+          const LodeYear *y = lode_projection_get_year (baseline, one->first_year + i);
+
+          g_assert_cmpfloat (both->value[i], ==, y->chain[m].price_usd_kg);
+          g_assert_cmpfloat (both->value[i], ==, y->chain[m].price_china_usd_kg);
+        }
+      if (m == LODE_MATERIAL_NDPR)
+        continue;   /* the April controls spare NdPr */
+      two = lode_chart_layout_new (LODE_CHART_PRICE, parted, baseline, 800, 300, &options);
+      g_assert_true (has_series (two, "Inside China"));
+      g_assert_true (has_series (two, "Outside China"));
+      g_assert_false (has_series (two, "Outside and inside China"));
+    }
+}
+
 /* The charts of one chain follow the material: their values, titles and units are the chosen
  * material's; the price chart draws its prices outside and inside China, and the NdPr floor
  * only for NdPr. */
@@ -993,6 +1048,7 @@ main (int    argc,
   ADD ("options", test_options);
   ADD ("hover", test_hover);
   ADD ("fits", test_fits);
+  g_test_add_func ("/lode/chart-layout/one-price", test_one_price);
   ADD ("materials", test_materials);
   ADD ("china-free-parts", test_china_free_parts);
   g_test_add_func ("/lode/chart-layout/export-controls", test_export_controls);

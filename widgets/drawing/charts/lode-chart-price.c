@@ -70,6 +70,30 @@ add_price (LodeChartData        *data,
   return line;
 }
 
+/* Whether the prices inside and outside China are one in every year shown: no restriction
+ * splits the market. Two lines would then be drawn one over the other, and the legend would
+ * name a line no one can see. */
+static gboolean
+one_price (const LodeChartData *data)
+{
+  const LodeChartLayout *layout = data->layout;
+  LodeMaterial material = layout->options.material;
+
+  for (int i = 0; i < layout->n_years; i++)
+    {
+      const LodeYear *y = lode_chart_data_year (data->projection, layout->first_year + i);
+      double outside, inside;
+
+      if (y == NULL)
+        continue;
+      outside = y->chain[material].price_usd_kg;
+      inside = y->chain[material].price_china_usd_kg;
+      if (fabs (outside - inside) > 1e-9 * MAX (fabs (outside), 1.0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 build (LodeChartData *data)
 {
@@ -90,13 +114,20 @@ build (LodeChartData *data)
 
   /* Paint order: the baseline behind, inside China, outside China on top (the price a US buyer
    * pays, the line the hover dot and the floor speak of). Without a restriction the two prices
-   * are one and the line-end labels say so. */
+   * are one line, named for both. */
   if (data->baseline != NULL)
     add_price (data, data->baseline, _("Baseline, outside China"), LODE_CHART_SERIES_GHOST,
                (LodeChartColour) { LODE_CHART_COLOUR_GHOST, 0 }, FALSE);
-  add_price (data, data->projection, _("Inside China"), LODE_CHART_SERIES_LINE, china, TRUE);
-  add_price (data, data->projection, _("Outside China"), LODE_CHART_SERIES_LINE,
-             (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
+  if (one_price (data))
+    add_price (data, data->projection, _("Outside and inside China"), LODE_CHART_SERIES_LINE,
+               (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
+  else
+    {
+      add_price (data, data->projection, _("Inside China"), LODE_CHART_SERIES_LINE, china,
+                 TRUE);
+      add_price (data, data->projection, _("Outside China"), LODE_CHART_SERIES_LINE,
+                 (LodeChartColour) { LODE_CHART_COLOUR_ACCENT, 0 }, FALSE);
+    }
   /* The bands are NdPr's price. */
   if (layout->options.material == LODE_MATERIAL_NDPR)
     lode_chart_data_add_band (data, "ndpr_price_usd_kg", 0, 1, NULL,
