@@ -296,8 +296,8 @@ lock_toggled_cb (LodeLeverRow *self)
 
   gtk_button_set_icon_name (GTK_BUTTON (self->lock_button),
                             locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
-  gtk_widget_set_tooltip_text (self->lock_button,
-                               locked ? _("Unlock this share") : _("Lock this share"));
+  lode_tooltip_set_text (self->lock_button,
+                         locked ? _("Unlock this share") : _("Lock this share"));
   /* An open lock stays quiet; a closed one stands out. */
   if (locked)
     gtk_widget_remove_css_class (self->lock_button, "dim-label");
@@ -481,7 +481,7 @@ setup_lever (LodeLeverRow *self)
   default_text = lode_lever_format_value (self->lever, info->default_value, TRUE);
   /* Translators: tooltip of a lever's reset button, "Reset to 110 $/kg" */
   reset_tooltip = g_strdup_printf (_("Reset to %s"), default_text);
-  gtk_widget_set_tooltip_text (self->reset_button, reset_tooltip);
+  lode_tooltip_set_text (self->reset_button, reset_tooltip);
   {
     const char *title = lode_source_short_title (info->source);
     g_autofree char *sources_tooltip = NULL;
@@ -738,7 +738,7 @@ lode_lever_row_init (LodeLeverRow *self)
 
   self->lock_button = gtk_toggle_button_new ();
   gtk_button_set_icon_name (GTK_BUTTON (self->lock_button), "changes-allow-symbolic");
-  gtk_widget_set_tooltip_text (self->lock_button, _("Lock this share"));
+  lode_tooltip_set_text (self->lock_button, _("Lock this share"));
   gtk_widget_set_valign (self->lock_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->lock_button, "flat");
   gtk_widget_add_css_class (self->lock_button, "circular");

@@ -262,7 +262,7 @@ rebuild_user_projects (LodeLeversPanel *self)
       gtk_widget_add_css_class (button, "circular");
       /* Translators: tooltip and accessible name of a user project's remove button */
       remove_label = g_strdup_printf (_("Remove “%s”"), project->name);
-      gtk_widget_set_tooltip_text (button, remove_label);
+      lode_tooltip_set_text (button, remove_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
       g_object_set_data_full (G_OBJECT (button), "lode-project-id", g_strdup (project->id),

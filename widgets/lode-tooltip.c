@@ -58,13 +58,33 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* GTK 4.8 asks the display where the pointer is whenever a visible widget's tooltip text is
+ * set, in a window or not: a round trip to the X server for each of the hundreds of tooltips
+ * set while the window and its panels are built. A widget in no window yet is hidden for
+ * the moment, and no one asks. */
+static void
+set_tooltip_text_quietly (GtkWidget  *widget,
+                          const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+  if (gtk_widget_get_root (widget) != NULL || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
 void
 lode_tooltip_set_text (GtkWidget  *widget,
                        const char *text)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  gtk_widget_set_tooltip_text (widget, text);
+  set_tooltip_text_quietly (widget, text);
   if (g_object_get_qdata (G_OBJECT (widget), wraps_quark ()) != NULL)
     return;
   g_object_set_qdata (G_OBJECT (widget), wraps_quark (), GINT_TO_POINTER (TRUE));

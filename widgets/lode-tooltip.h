@@ -3,7 +3,9 @@
  * Tooltips that wrap. GTK 4.8's tooltip puts its text on one line however long it is, so a
  * lever's description ran off the screen. lode_tooltip_set_text() sets the widget's tooltip
  * text as gtk_widget_set_tooltip_text() does (gtk_widget_get_tooltip_text() reads it back)
- * and shows a text longer than a line in a label that wraps at a reading width.
+ * and shows a text longer than a line in a label that wraps at a reading width. Setting it on
+ * a widget in no window yet costs no round trip to the display (GTK 4.8's own setter asks
+ * where the pointer is each time).
  */
 #pragma once
 
