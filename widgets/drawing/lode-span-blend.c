@@ -293,13 +293,33 @@ sort_small (int *v,
  * together, their left ends a and right ends b each in order. When every left end lies in a
  * pixel left of every right end's, the coverage rises over the left ends, stays, and falls
  * over the right ends. */
+/* In order, mostly already (an edge moves one way across a pixel row). */
+static void
+sort_ends (int *v,
+           int  m)
+{
+  if (m == GRID && v[0] <= v[1] && v[1] <= v[2] && v[2] <= v[3])
+    return;
+  if (m == GRID && v[0] >= v[1] && v[1] >= v[2] && v[2] >= v[3])
+    {
+      int t0 = v[0], t1 = v[1];
+
+      v[0] = v[3];
+      v[1] = v[2];
+      v[2] = t1;
+      v[3] = t0;
+      return;
+    }
+  sort_small (v, m);
+}
+
 static gboolean
 band_sort (int *a,
            int *b,
            int  m)
 {
-  sort_small (a, m);
-  sort_small (b, m);
+  sort_ends (a, m);
+  sort_ends (b, m);
   return (a[m - 1] >> 2) < (b[0] >> 2);
 }
 

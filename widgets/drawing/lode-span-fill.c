@@ -714,6 +714,47 @@ step (Edge *e)
   e->rem = rem - (carry & e->dy);
 }
 
+/* Samples grid row y crossed by two edges, in order (most rows of a band), and moves them on,
+ * as sample_row() does. */
+static inline void
+sample_two (LodeSpanFill *self,
+            const Box    *box,
+            guint        *n_active,
+            int           y,
+            unsigned      mask,
+            guint        *n_spans)
+{
+  Edge **active = self->active;
+  Edge *e0 = active[0], *e1 = active[1];
+  guint kept = 0;
+
+  if (((e0->dir + e1->dir) & mask) == 0)
+    {
+      int a = MAX (e0->x, box->x1 * GRID), b = MIN (e1->x, box->x2 * GRID);
+
+      if (a < b)
+        self->spans[(*n_spans)++] = (LodeSpan) { a, b };
+    }
+  if (y + 1 < e0->bottom)
+    {
+      step (e0);
+      active[kept++] = e0;
+    }
+  if (y + 1 < e1->bottom)
+    {
+      step (e1);
+      if (kept == 1 && e0->x > e1->x)
+        {
+          active[0] = e1;
+          active[1] = e0;
+        }
+      else
+        active[kept] = e1;
+      kept++;
+    }
+  *n_active = kept;
+}
+
 /* Samples grid row y: the active edges' crossings, in order, under the fill rule; then moves
  * every edge on to the next row, drops the ones that end and keeps the rest in order. */
 static void
@@ -727,39 +768,6 @@ sample_row (LodeSpanFill *self,
   Edge **active = self->active;
   int winding = 0, start = 0;
   guint n = *n_active, kept = 0;
-
-  /* Most rows of a band: two edges, in order. */
-  if (n == 2)
-    {
-      Edge *e0 = active[0], *e1 = active[1];
-
-      if (((e0->dir + e1->dir) & mask) == 0)
-        {
-          int a = MAX (e0->x, box->x1 * GRID), b = MIN (e1->x, box->x2 * GRID);
-
-          if (a < b)
-            self->spans[(*n_spans)++] = (LodeSpan) { a, b };
-        }
-      if (y + 1 < e0->bottom)
-        {
-          step (e0);
-          active[kept++] = e0;
-        }
-      if (y + 1 < e1->bottom)
-        {
-          step (e1);
-          if (kept == 1 && e0->x > e1->x)
-            {
-              active[0] = e1;
-              active[1] = e0;
-            }
-          else
-            active[kept] = e1;
-          kept++;
-        }
-      *n_active = kept;
-      return;
-    }
 
   for (guint k = 0; k < n;)
     {
@@ -847,8 +855,12 @@ scan (LodeSpanFill *self,
           first[g + 1] = first[g];
           if (gy < y || gy >= end)
             continue;
-          activate (self, &next, n_edges, &n_active, gy);
-          sample_row (self, box, &n_active, gy, mask, &first[g + 1]);
+          if (next < n_edges && self->order[next]->top == gy)
+            activate (self, &next, n_edges, &n_active, gy);
+          if (n_active == 2)
+            sample_two (self, box, &n_active, gy, mask, &first[g + 1]);
+          else
+            sample_row (self, box, &n_active, gy, mask, &first[g + 1]);
         }
       y = MIN (row_end, end);
       if (first[GRID] > 0)
