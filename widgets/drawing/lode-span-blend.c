@@ -169,12 +169,32 @@ samples_alpha (int n)
 typedef struct
 {
   guint32       *d;
-  guint32        pixel;    /* a solid colour */
-  gboolean       opaque;
-  const guint32 *tile;     /* or a pattern's row, repeating every `width` pixels */
+  const guint32 *tile;     /* a pattern's row, repeating every `width` pixels; NULL: solid */
   int            width;
   int            dx;       /* pixel x shows the pattern's column (x + dx) mod width */
+  const guint32 *lit;      /* the solid colour's tables (LodeSpanSource) */
+  const guint8  *keep;
+  guint32        half;
 } Row;
+
+/* pixman's source IN alpha OVER d for a translucent colour; for an opaque one, which Cairo
+ * blends itself, its interpolation s × alpha + d × (255 − alpha), rounding with 127. */
+void
+lode_span_source_set_solid (LodeSpanSource *src,
+                            guint32         pixel)
+{
+  gboolean opaque = pixel >= 0xff000000;
+
+  src->data = NULL;
+  src->half = opaque ? 127 : 128;
+  for (int n = 0; n <= SAMPLES; n++)
+    {
+      guint32 alpha = samples_alpha (n);
+
+      src->lit[n] = alpha == 255 ? pixel : mul_un8x4 (pixel, alpha, src->half);
+      src->keep[n] = (guint8) (255 - (opaque ? alpha : src->lit[n] >> 24));
+    }
+}
 
 static void
 row_init (Row                  *r,
@@ -184,8 +204,9 @@ row_init (Row                  *r,
           int                   y)
 {
   r->d = (guint32 *) (data + (gsize) y * stride);
-  r->pixel = src->pixel;
-  r->opaque = src->pixel >= 0xff000000;
+  r->lit = src->lit;
+  r->keep = src->keep;
+  r->half = src->half;
   r->tile = NULL;
   if (src->data != NULL)
     {
@@ -205,18 +226,16 @@ blend_one (const Row *r,
            int        x,
            int        samples)
 {
-  guint32 alpha = samples_alpha (samples);
-
   if (r->tile != NULL)
     {
       int tx = x + r->dx;
 
       if (tx >= r->width)
         tx %= r->width;
-      r->d[x] = blend_pixel (r->tile[tx], FALSE, alpha, r->d[x]);
+      r->d[x] = blend_pixel (r->tile[tx], FALSE, samples_alpha (samples), r->d[x]);
     }
   else
-    r->d[x] = blend_pixel (r->pixel, r->opaque, alpha, r->d[x]);
+    r->d[x] = add_un8x4 (r->lit[samples], mul_un8x4 (r->d[x], r->keep[samples], r->half));
 }
 
 /* Pixels [x, x + n), each `samples` covered. */
@@ -226,29 +245,20 @@ blend_span (const Row *r,
             int        n,
             int        samples)
 {
-  guint32 alpha = samples_alpha (samples), s = r->pixel;
-  int tx;
-
-  if (r->tile == NULL && r->opaque && alpha == 255)
+  if (r->tile == NULL && r->keep[samples] == 0)
     {
       for (int k = 0; k < n; k++)
-        r->d[x + k] = s;
+        r->d[x + k] = r->lit[samples];
     }
-  else if (r->tile == NULL && r->opaque)
-    blend_run_constant (r->d + x, n, mul_un8x4 (s, alpha, 127), 255 - alpha, 127);
   else if (r->tile == NULL)
-    {
-      if (alpha != 255)
-        s = mul_un8x4 (s, alpha, 128);
-      blend_run_constant (r->d + x, n, s, 255 - (s >> 24), 128);
-    }
+    blend_run_constant (r->d + x, n, r->lit[samples], r->keep[samples], r->half);
   else
     /* The pattern's row in pieces up to its right edge. */
-    for (tx = (x + r->dx) % r->width; n > 0; tx = 0)
+    for (int tx = (x + r->dx) % r->width; n > 0; tx = 0)
       {
         int piece = MIN (n, r->width - tx);
 
-        blend_run_pattern (r->d + x, r->tile + tx, piece, alpha);
+        blend_run_pattern (r->d + x, r->tile + tx, piece, samples_alpha (samples));
         x += piece;
         n -= piece;
       }
@@ -265,61 +275,31 @@ sort_two (int *v,
   v[j] = hi;
 }
 
+/* Up to four, in order: a sorting network without branches, the missing ones last. */
 static void
-sort_small (int *v,
-            int  n)
+sort_four (int *v,
+           int  n)
 {
-  /* Four, as most rows have: a sorting network, without branches. */
-  if (n == GRID)
-    {
-      sort_two (v, 0, 1);
-      sort_two (v, 2, 3);
-      sort_two (v, 0, 2);
-      sort_two (v, 1, 3);
-      sort_two (v, 1, 2);
-      return;
-    }
-  for (int k = 1; k < n; k++)
-    {
-      int e = v[k], j;
-
-      for (j = k; j > 0 && v[j - 1] > e; j--)
-        v[j] = v[j - 1];
-      v[j] = e;
-    }
+  for (int k = n; k < GRID; k++)
+    v[k] = G_MAXINT;
+  sort_two (v, 0, 1);
+  sort_two (v, 2, 3);
+  sort_two (v, 0, 2);
+  sort_two (v, 1, 3);
+  sort_two (v, 1, 2);
 }
 
 /* A band across a pixel row: the spans of its grid rows (at most one each) that belong
  * together, their left ends a and right ends b each in order. When every left end lies in a
  * pixel left of every right end's, the coverage rises over the left ends, stays, and falls
  * over the right ends. */
-/* In order, mostly already (an edge moves one way across a pixel row). */
-static void
-sort_ends (int *v,
-           int  m)
-{
-  if (m == GRID && v[0] <= v[1] && v[1] <= v[2] && v[2] <= v[3])
-    return;
-  if (m == GRID && v[0] >= v[1] && v[1] >= v[2] && v[2] >= v[3])
-    {
-      int t0 = v[0], t1 = v[1];
-
-      v[0] = v[3];
-      v[1] = v[2];
-      v[2] = t1;
-      v[3] = t0;
-      return;
-    }
-  sort_small (v, m);
-}
-
 static gboolean
 band_sort (int *a,
            int *b,
            int  m)
 {
-  sort_ends (a, m);
-  sort_ends (b, m);
+  sort_four (a, m);
+  sort_four (b, m);
   return (a[m - 1] >> 2) < (b[0] >> 2);
 }
 

@@ -23,11 +23,19 @@ typedef struct
 /* What is blended: a solid colour, or a repeating image. */
 typedef struct
 {
-  const guint32 *data;     /* NULL: the solid colour `pixel` (premultiplied ARGB) */
-  guint32        pixel;
+  const guint32 *data;     /* NULL: a solid colour, set with lode_span_source_set_solid() */
   int            width, height, stride;   /* stride in pixels */
   int            dx, dy;                  /* pattern pixel = device pixel + (dx, dy) */
+  /* A solid colour at n covered samples turns a pixel d into lit[n] + d × keep[n] / 255,
+   * each product rounded with `half`. */
+  guint32        lit[LODE_SPAN_SAMPLES + 1];
+  guint8         keep[LODE_SPAN_SAMPLES + 1];
+  guint32        half;
 } LodeSpanSource;
+
+/* A solid colour, premultiplied ARGB as pixman holds it. */
+void lode_span_source_set_solid (LodeSpanSource *src,
+                                 guint32         pixel);
 
 /* Blends pixel row y of the image at `data` (ARGB32, `stride` bytes a row): the spans of its
  * grid rows are spans[first[g]] … spans[first[g + 1] − 1] for g = 0 … 3. `events` is scratch

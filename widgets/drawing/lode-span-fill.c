@@ -85,9 +85,9 @@ struct _LodeSpanFill
   LodeSpan        *spans;     /* the current pixel row's, of its four grid rows */
   guint32         *events;
 
-  /* The last solid colour asked for and its pixel. */
+  /* The last solid colour asked for, as a source. */
   double           rgba[4];
-  guint32          pixel;
+  LodeSpanSource   solid;
 };
 
 static gboolean
@@ -224,9 +224,9 @@ get_source (LodeSpanFill *self,
       if (memcmp (rgba, self->rgba, sizeof rgba) != 0)
         {
           memcpy (self->rgba, rgba, sizeof rgba);
-          self->pixel = solid_pixel (rgba);
+          lode_span_source_set_solid (&self->solid, solid_pixel (rgba));
         }
-      src->pixel = self->pixel;
+      *src = self->solid;
       return TRUE;
 
     case CAIRO_PATTERN_TYPE_SURFACE:
