@@ -341,6 +341,29 @@ band_blend (const Row *r,
     }
 }
 
+/* A band this many pixels wide or less is blended pixel by pixel when its ends mingle. */
+#define NARROW 16
+
+/* Each pixel's samples: the overlap of each grid row's span with the pixel's columns. */
+static void
+band_narrow (const Row *r,
+             const int *a,
+             const int *b,
+             int        m)
+{
+  int last = (b[m - 1] + GRID - 1) >> 2;
+
+  for (int p = a[0] >> 2; p < last; p++)
+    {
+      int samples = 0;
+
+      for (int g = 0; g < m; g++)
+        samples += CLAMP (MIN (b[g], (p + 1) * GRID) - MAX (a[g], p * GRID), 0, GRID);
+      if (samples > 0)
+        blend_one (r, p, samples);
+    }
+}
+
 #define MAX_BANDS 16
 
 /* Rows of several bands: every grid row that has spans has the same number k of them, the
@@ -469,6 +492,12 @@ lode_span_blend_row (guint8               *data,
       if (band_sort (a, b, m))
         {
           band_blend (r, a, b, m);
+          return;
+        }
+      /* A narrow band (a thin ribbon, a steep edge): its few pixels one by one. */
+      if (m > 0 && (b[m - 1] - a[0]) <= NARROW * GRID)
+        {
+          band_narrow (r, a, b, m);
           return;
         }
     }
