@@ -8,7 +8,7 @@
  * opaque colour Cairo blends itself: d = s × alpha + d × (255 − alpha), rounding with 127.
  * The coverage is worked out as runs of equal coverage, blended four pixels at a time. */
 
-#define G_LOG_DOMAIN "lode-span-fill"
+#define G_LOG_DOMAIN "lode-span-blend"
 
 #include "config.h"
 
@@ -411,8 +411,8 @@ blend_bands (const Row      *r,
  * events are). */
 static guint
 span_events (const LodeSpan *spans,
-             guint       n_spans,
-             Event      *ev)
+             guint           n_spans,
+             Event          *ev)
 {
   guint n = 0;
 
@@ -459,52 +459,19 @@ merge_events (const Event *a,
   return (guint) (o - out);
 }
 
-/* A pixel row from its grid rows' spans: each span covers whole pixels inside it in its grid
- * row (4 samples each) and parts of the pixels at its ends. */
-void
-lode_span_blend_row (guint8               *data,
-                     int                   stride,
-                     const LodeSpanSource *src,
-                     int                   y,
-                     const LodeSpan       *spans,
-                     const guint          *first,
-                     guint32              *events)
+/* Any row: the events of its grid rows' spans, merged in order of x, swept into runs of equal
+ * coverage and the single pixels at spans' ends. */
+static void
+blend_events (const Row      *r,
+              const LodeSpan *spans,
+              const guint    *first,
+              Event          *ev)
 {
-  Event *ev = events, *tmp;
   guint n[GRID], start[GRID], total = 0, i = 0, n01, n23, count;
+  Event *tmp;
   int run = 0;
-  Row row;
-  const Row *r = &row;
 
-  row_init (&row, data, stride, src, y);
-
-  /* The common row: at most one span in each grid row. */
-  if (first[1] - first[0] <= 1 && first[2] - first[1] <= 1 && first[3] - first[2] <= 1
-      && first[4] - first[3] <= 1)
-    {
-      int a[GRID], b[GRID], m = 0;
-
-      for (guint k = first[0]; k < first[GRID]; k++, m++)
-        {
-          a[m] = spans[k].a;
-          b[m] = spans[k].b;
-        }
-      if (band_sort (a, b, m))
-        {
-          band_blend (r, a, b, m);
-          return;
-        }
-      /* A narrow band (a thin ribbon, a steep edge): its few pixels one by one. */
-      if (m > 0 && (b[m - 1] - a[0]) <= NARROW * GRID)
-        {
-          band_narrow (r, a, b, m);
-          return;
-        }
-    }
-  else if (blend_bands (r, spans, first))
-    return;
-
-  /* Each grid row's events, then merged in pairs: in order of x, in time linear in them. */
+  /* Each grid row's events, then merged in pairs: in time linear in them. */
   for (int g = 0; g < GRID; g++)
     {
       start[g] = total;
@@ -542,3 +509,45 @@ lode_span_blend_row (guint8               *data,
     }
 }
 
+/* A pixel row from its grid rows' spans: each span covers whole pixels inside it in its grid
+ * row (4 samples each) and parts of the pixels at its ends. */
+void
+lode_span_blend_row (guint8               *data,
+                     int                   stride,
+                     const LodeSpanSource *src,
+                     int                   y,
+                     const LodeSpan       *spans,
+                     const guint          *first,
+                     guint32              *events)
+{
+  Row row;
+
+  row_init (&row, data, stride, src, y);
+
+  /* The common row: at most one span in each grid row. */
+  if (first[1] - first[0] <= 1 && first[2] - first[1] <= 1 && first[3] - first[2] <= 1
+      && first[4] - first[3] <= 1)
+    {
+      int a[GRID], b[GRID], m = 0;
+
+      for (guint k = first[0]; k < first[GRID]; k++, m++)
+        {
+          a[m] = spans[k].a;
+          b[m] = spans[k].b;
+        }
+      if (band_sort (a, b, m))
+        {
+          band_blend (&row, a, b, m);
+          return;
+        }
+      /* A narrow band (a thin ribbon, a steep edge): its few pixels one by one. */
+      if ((b[m - 1] - a[0]) <= NARROW * GRID)
+        {
+          band_narrow (&row, a, b, m);
+          return;
+        }
+    }
+  else if (blend_bands (&row, spans, first))
+    return;
+  blend_events (&row, spans, first, events);
+}
