@@ -414,48 +414,50 @@ lerp_half (Point a,
   return (Point) { a.x + ((b.x - a.x) >> 1), a.y + ((b.y - a.y) >> 1) };
 }
 
+/* The squared distance of a control point (px, py from the start, in pixels) to the chord
+ * (dx, dy, of squared length v), measured as Cairo measures it. */
+static double
+chord_error_squared (double px,
+                     double py,
+                     double dx,
+                     double dy,
+                     double v)
+{
+  double u = px * dx + py * dy;
+
+  if (u <= 0)
+    ;
+  else if (u >= v)
+    {
+      px -= dx;
+      py -= dy;
+    }
+  else
+    {
+      px -= u / v * dx;
+      py -= u / v * dy;
+    }
+  return px * px + py * py;
+}
+
 static double
 spline_error_squared (const Point k[4])
 {
   double bdx = (k[1].x - k[0].x) / 256.0, bdy = (k[1].y - k[0].y) / 256.0;
   double cdx = (k[2].x - k[0].x) / 256.0, cdy = (k[2].y - k[0].y) / 256.0;
+  double dx = (k[3].x - k[0].x) / 256.0, dy = (k[3].y - k[0].y) / 256.0;
   double berr, cerr;
 
   if (k[0].x != k[3].x || k[0].y != k[3].y)
     {
-      double dx = (k[3].x - k[0].x) / 256.0, dy = (k[3].y - k[0].y) / 256.0;
-      double v = dx * dx + dy * dy, u;
-
-      u = bdx * dx + bdy * dy;
-      if (u <= 0)
-        ;
-      else if (u >= v)
-        {
-          bdx -= dx;
-          bdy -= dy;
-        }
-      else
-        {
-          bdx -= u / v * dx;
-          bdy -= u / v * dy;
-        }
-
-      u = cdx * dx + cdy * dy;
-      if (u <= 0)
-        ;
-      else if (u >= v)
-        {
-          cdx -= dx;
-          cdy -= dy;
-        }
-      else
-        {
-          cdx -= u / v * dx;
-          cdy -= u / v * dy;
-        }
+      berr = chord_error_squared (bdx, bdy, dx, dy, dx * dx + dy * dy);
+      cerr = chord_error_squared (cdx, cdy, dx, dy, dx * dx + dy * dy);
     }
-  berr = bdx * bdx + bdy * bdy;
-  cerr = cdx * cdx + cdy * cdy;
+  else
+    {
+      berr = bdx * bdx + bdy * bdy;
+      cerr = cdx * cdx + cdy * cdy;
+    }
   return berr > cerr ? berr : cerr;
 }
 
@@ -714,50 +716,24 @@ step (Edge *e)
   e->rem = rem - (carry & e->dy);
 }
 
-/* Samples grid row y crossed by two edges, in order (most rows of a band), and moves them on,
- * as sample_row() does. */
+/* Grid columns [a, b) of a grid row, covered: the current pixel row's next span. Columns left
+ * of the box still count for the pixels in it; columns right of it do not. */
 static inline void
-sample_two (LodeSpanFill *self,
-            const Box    *box,
-            guint        *n_active,
-            int           y,
-            unsigned      mask,
-            guint        *n_spans)
+add_span (LodeSpanFill *self,
+          const Box    *box,
+          int           a,
+          int           b,
+          guint        *n_spans)
 {
-  Edge **active = self->active;
-  Edge *e0 = active[0], *e1 = active[1];
-  guint kept = 0;
-
-  if (((e0->dir + e1->dir) & mask) == 0)
-    {
-      int a = MAX (e0->x, box->x1 * GRID), b = MIN (e1->x, box->x2 * GRID);
-
-      if (a < b)
-        self->spans[(*n_spans)++] = (LodeSpan) { a, b };
-    }
-  if (y + 1 < e0->bottom)
-    {
-      step (e0);
-      active[kept++] = e0;
-    }
-  if (y + 1 < e1->bottom)
-    {
-      step (e1);
-      if (kept == 1 && e0->x > e1->x)
-        {
-          active[0] = e1;
-          active[1] = e0;
-        }
-      else
-        active[kept] = e1;
-      kept++;
-    }
-  *n_active = kept;
+  a = MAX (a, box->x1 * GRID);
+  b = MIN (b, box->x2 * GRID);
+  if (a < b)
+    self->spans[(*n_spans)++] = (LodeSpan) { a, b };
 }
 
 /* Samples grid row y: the active edges' crossings, in order, under the fill rule; then moves
  * every edge on to the next row, drops the ones that end and keeps the rest in order. */
-static void
+static inline void
 sample_row (LodeSpanFill *self,
             const Box    *box,
             guint        *n_active,
@@ -768,6 +744,34 @@ sample_row (LodeSpanFill *self,
   Edge **active = self->active;
   int winding = 0, start = 0;
   guint n = *n_active, kept = 0;
+
+  /* Most rows of a band: two edges, in order. */
+  if (n == 2)
+    {
+      Edge *e0 = active[0], *e1 = active[1];
+
+      if (((e0->dir + e1->dir) & mask) == 0)
+        add_span (self, box, e0->x, e1->x, n_spans);
+      if (y + 1 < e0->bottom)
+        {
+          step (e0);
+          active[kept++] = e0;
+        }
+      if (y + 1 < e1->bottom)
+        {
+          step (e1);
+          if (kept == 1 && e0->x > e1->x)
+            {
+              active[0] = e1;
+              active[1] = e0;
+            }
+          else
+            active[kept] = e1;
+          kept++;
+        }
+      *n_active = kept;
+      return;
+    }
 
   for (guint k = 0; k < n;)
     {
@@ -780,13 +784,7 @@ sample_row (LodeSpanFill *self,
       if ((before & mask) == 0 && (winding & mask) != 0)
         start = x;
       else if ((before & mask) != 0 && (winding & mask) == 0)
-        {
-          /* Columns left of the box still count for the pixels in it. */
-          int a = MAX (start, box->x1 * GRID), b = MIN (x, box->x2 * GRID);
-
-          if (a < b)
-            self->spans[(*n_spans)++] = (LodeSpan) { a, b };
-        }
+        add_span (self, box, start, x, n_spans);
     }
 
   for (guint k = 0; k < n; k++)
@@ -857,10 +855,7 @@ scan (LodeSpanFill *self,
             continue;
           if (next < n_edges && self->order[next]->top == gy)
             activate (self, &next, n_edges, &n_active, gy);
-          if (n_active == 2)
-            sample_two (self, box, &n_active, gy, mask, &first[g + 1]);
-          else
-            sample_row (self, box, &n_active, gy, mask, &first[g + 1]);
+          sample_row (self, box, &n_active, gy, mask, &first[g + 1]);
         }
       y = MIN (row_end, end);
       if (first[GRID] > 0)
