@@ -64,7 +64,7 @@ range (GRand  *rand,
   return g_rand_double_range (rand, lo, hi);
 }
 
-/* A path of one of five kinds, as the random scenes draw them. */
+/* A path of one of six kinds, as the random scenes draw them. */
 static void
 random_path (cairo_t *cr,
              GRand   *rand,
@@ -114,6 +114,23 @@ random_path (cairo_t *cr,
                             range (rand, 0, WIDTH), range (rand, 0, HEIGHT));
           cairo_close_path (cr);
         }
+      break;
+    case 5:   /* a ring's two thin sides, as a recycling loop's, in one path */
+      {
+        double x0 = range (rand, 10, WIDTH / 2), x1 = x0 + range (rand, 2, 60);
+        double y0 = range (rand, -30, HEIGHT / 2), y1 = y0 + range (rand, 20, HEIGHT);
+        double w = range (rand, 0.2, 6), slant = range (rand, -8, 8);
+
+        cairo_move_to (cr, x0, y0);
+        cairo_curve_to (cr, x0 + slant, y0 + 10, x0 - slant, y1 - 10, x0, y1);
+        cairo_line_to (cr, x1 + w, y1);
+        cairo_curve_to (cr, x1 + w + slant, y1 - 10, x1 + w - slant, y0 + 10, x1 + w, y0);
+        cairo_line_to (cr, x1, y0);
+        cairo_line_to (cr, x1, y1 - w);
+        cairo_line_to (cr, x0 + w, y1 - w);
+        cairo_line_to (cr, x0 + w, y0);
+        cairo_close_path (cr);
+      }
       break;
     case 3:   /* a rectangle: Cairo fills it as boxes, the filler hands it back */
     default:
@@ -242,7 +259,7 @@ draw_scene (cairo_surface_t *image,
     {
       cairo_pattern_t *pattern = NULL;
 
-      random_path (cr, rand, g_rand_int_range (rand, 0, 5));
+      random_path (cr, rand, g_rand_int_range (rand, 0, 6));
       cairo_set_fill_rule (cr, g_rand_boolean (rand) ? CAIRO_FILL_RULE_WINDING
                                                       : CAIRO_FILL_RULE_EVEN_ODD);
       if (g_rand_int_range (rand, 0, 4) == 0)

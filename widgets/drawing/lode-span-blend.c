@@ -367,14 +367,15 @@ band_narrow (const Row *r,
 #define MAX_BANDS 16
 
 /* Rows of several bands: every grid row that has spans has the same number k of them, the
- * i-th of each making band i, and the bands lie apart, pixel by pixel. Blends them and returns
- * TRUE; FALSE, blending nothing, for any other row. */
+ * i-th of each making band i, and the bands lie apart, pixel by pixel (each one's ends apart,
+ * or narrow). Blends them and returns TRUE; FALSE, blending nothing, for any other row. */
 static gboolean
 blend_bands (const Row      *r,
              const LodeSpan *spans,
              const guint    *first)
 {
   int a[MAX_BANDS][GRID], b[MAX_BANDS][GRID], m = 0;
+  gboolean apart[MAX_BANDS];
   guint k = 0;
 
   for (int g = 0; g < GRID; g++)
@@ -400,10 +401,17 @@ blend_bands (const Row      *r,
       m++;
     }
   for (guint i = 0; i < k; i++)
-    if (!band_sort (a[i], b[i], m) || (i > 0 && ((b[i - 1][m - 1] - 1) >> 2) >= (a[i][0] >> 2)))
-      return FALSE;
+    {
+      apart[i] = band_sort (a[i], b[i], m);
+      if ((!apart[i] && b[i][m - 1] - a[i][0] > NARROW * GRID)
+          || (i > 0 && ((b[i - 1][m - 1] - 1) >> 2) >= (a[i][0] >> 2)))
+        return FALSE;
+    }
   for (guint i = 0; i < k; i++)
-    band_blend (r, a[i], b[i], m);
+    if (apart[i])
+      band_blend (r, a[i], b[i], m);
+    else
+      band_narrow (r, a[i], b[i], m);
   return TRUE;
 }
 

@@ -825,6 +825,31 @@ activate (LodeSpanFill *self,
     }
 }
 
+/* How many pixel rows from grid row y on are sampled exactly as the one above, which the same
+ * edges crossed all through: when they are vertical, none ends in those rows and none starts
+ * (Cairo fills such rows together too). */
+static int
+rows_alike (LodeSpanFill *self,
+            guint         n_active,
+            const Edge   *next,
+            int           y,
+            int           end)
+{
+  int rows = (MIN (end, next != NULL ? next->top : end) - y) / GRID;
+
+  if (n_active == 0)
+    return 0;
+  for (guint k = 0; k < n_active && rows > 0; k++)
+    {
+      const Edge *e = self->active[k];
+
+      if (e->step != 0 || e->step_rem != 0)
+        return 0;
+      rows = MIN (rows, (e->bottom - y) / GRID);
+    }
+  return MAX (rows, 0);
+}
+
 static void
 scan (LodeSpanFill *self,
       guint         n_edges,
@@ -846,6 +871,10 @@ scan (LodeSpanFill *self,
     {
       int row = y / GRID, row_end = (row + 1) * GRID;
       guint first[GRID + 1] = { 0 };
+      /* The same edges crossed every grid row of this pixel row. */
+      gboolean steady = y == row * GRID && row_end <= end;
+      guint crossing = 0;
+
       for (int g = 0; g < GRID; g++)
         {
           int gy = row * GRID + g;
@@ -854,13 +883,37 @@ scan (LodeSpanFill *self,
           if (gy < y || gy >= end)
             continue;
           if (next < n_edges && self->order[next]->top == gy)
-            activate (self, &next, n_edges, &n_active, gy);
+            {
+              activate (self, &next, n_edges, &n_active, gy);
+              steady = steady && g == 0;
+            }
+          if (g == 0)
+            crossing = n_active;
           sample_row (self, box, &n_active, gy, mask, &first[g + 1]);
+          steady = steady && n_active == crossing;
         }
       y = MIN (row_end, end);
       if (first[GRID] > 0)
-        lode_span_blend_row (self->data, self->stride, src, row, self->spans, first,
-                             self->events);
+        {
+          int alike = steady ? rows_alike (self, n_active,
+                                           next < n_edges ? self->order[next] : NULL, y, end)
+                             : 0;
+
+          for (int k = 0; k <= alike; k++)
+            lode_span_blend_row (self->data, self->stride, src, row + k, self->spans, first,
+                                 self->events);
+          if (alike > 0)
+            {
+              guint kept = 0;
+
+              /* The edges that ended in the rows taken as alike, as sample_row() drops them. */
+              y += alike * GRID;
+              for (guint k = 0; k < n_active; k++)
+                if (self->active[k]->bottom > y)
+                  self->active[kept++] = self->active[k];
+              n_active = kept;
+            }
+        }
       /* Nothing crosses the rows up to the next edge's first. */
       if (n_active == 0 && next < n_edges)
         y = MAX (y, self->order[next]->top);
