@@ -109,8 +109,20 @@ is_opaque (const guint8 *data,
     {
       const guint32 *px = (const guint32 *) (data + (gsize) y * stride);
       guint32 all = 0xffffffff;
+      int x = 0;
 
-      for (int x = 0; x < width; x++)
+#ifdef __SSE2__
+      {
+        __m128i and4 = _mm_set1_epi32 (-1);
+        guint32 lanes[4];
+
+        for (; x + 4 <= width; x += 4)
+          and4 = _mm_and_si128 (and4, _mm_loadu_si128 ((const __m128i *) (px + x)));
+        _mm_storeu_si128 ((__m128i *) lanes, and4);
+        all = lanes[0] & lanes[1] & lanes[2] & lanes[3];
+      }
+#endif
+      for (; x < width; x++)
         all &= px[x];
       if ((all >> 24) != 0xff)
         return FALSE;
