@@ -22,6 +22,7 @@
 #include "lode-explain.h"
 #include "lode-figures.h"
 #include "lode-format.h"
+#include "lode-heap.h"
 #include "lode-levers.h"
 #include "lode-output-file.h"
 #include "lode-projection.h"
@@ -780,7 +781,9 @@ run_headless (LodeCliOptions *options)
   LodeCliExit status;
   gboolean rescaled;
 
-  /* Fonts load on a thread of Pango's while the dataset loads here. */
+  /* A short run's few MiB on huge pages; fonts load on a thread of Pango's while the dataset
+   * loads here. */
+  lode_heap_prefer_huge_pages ();
   if (o->export_path != NULL)
     lode_text_prepare ();
 

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <zlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lode-png.h"
 
@@ -15,6 +18,11 @@
  * as fast as 4 and the files are 5–15 % larger; both beat libpng's default (6, with adaptive
  * filters) by far in time. */
 #define COMPRESSION_LEVEL 3
+
+/* zlib's memory level: 7 halves the default hash table (32 K entries). On a chart it deflates
+ * a tenth faster with a file no larger (114,655 bytes against 114,892 at 1600 × 900), on a
+ * diagram or a slide 1–2 % faster for 0.1 % more; below 7 both grow. */
+#define MEMORY_LEVEL 7
 
 /* Bytes of deflated data per IDAT chunk. */
 #define IDAT_SIZE (64 * 1024)
@@ -106,8 +114,20 @@ is_opaque (const guint8 *data,
     {
       const guint32 *px = (const guint32 *) (data + (gsize) y * stride);
       guint32 all = 0xffffffff;
+      int x = 0;
 
-      for (int x = 0; x < width; x++)
+#ifdef __SSE2__
+      {
+        __m128i and4 = _mm_set1_epi32 (-1);
+        guint32 lanes[4];
+
+        for (; x + 4 <= width; x += 4)
+          and4 = _mm_and_si128 (and4, _mm_loadu_si128 ((const __m128i *) (px + x)));
+        _mm_storeu_si128 ((__m128i *) lanes, and4);
+        all = lanes[0] & lanes[1] & lanes[2] & lanes[3];
+      }
+#endif
+      for (; x < width; x++)
         all &= px[x];
       if ((all >> 24) != 0xff)
         return FALSE;
@@ -137,7 +157,20 @@ convert_row (const Image *image,
 
   if (!image->alpha)
     {
-      for (int x = 0; x < image->width; x++, out += 3)
+      int x = 0;
+
+      /* Four pixels as three words: each pixel's R, G, B bytes, in that order. */
+      for (; x + 4 <= image->width; x += 4, out += 12)
+        {
+          guint32 r0 = GUINT32_SWAP_LE_BE (px[x]) >> 8, r1 = GUINT32_SWAP_LE_BE (px[x + 1]) >> 8;
+          guint32 r2 = GUINT32_SWAP_LE_BE (px[x + 2]) >> 8;
+          guint32 r3 = GUINT32_SWAP_LE_BE (px[x + 3]) >> 8;
+          guint32 w[3] = { GUINT32_TO_LE (r0 | r1 << 24), GUINT32_TO_LE (r1 >> 8 | r2 << 16),
+                           GUINT32_TO_LE (r2 >> 16 | r3 << 8) };
+
+          memcpy (out, w, sizeof w);
+        }
+      for (; x < image->width; x++, out += 3)
         {
           out[0] = (guint8) (px[x] >> 16);
           out[1] = (guint8) (px[x] >> 8);
@@ -168,6 +201,61 @@ convert_row (const Image *image,
           out[3] = (guint8) alpha;
         }
     }
+}
+
+/* Adler-32 of `length` bytes after `adler`, as zlib's adler32() gives it; on x86-64 sixteen
+ * bytes at a time (zlib's own takes them one by one: a sixth of the encoding's work). */
+#define ADLER_BASE 65521
+#define ADLER_NMAX 5552   /* bytes before the sums must be reduced; a multiple of 16 */
+
+static uLong
+row_adler32 (uLong         adler,
+             const guint8 *buf,
+             gsize         length)
+{
+#ifdef __SSE2__
+  guint32 a = adler & 0xffff, b = (adler >> 16) & 0xffff;
+  const __m128i zero = _mm_setzero_si128 ();
+  const __m128i weights_hi = _mm_setr_epi16 (16, 15, 14, 13, 12, 11, 10, 9);
+  const __m128i weights_lo = _mm_setr_epi16 (8, 7, 6, 5, 4, 3, 2, 1);
+
+  while (length >= 16)
+    {
+      gsize chunks = MIN (length, (gsize) ADLER_NMAX) / 16;
+      __m128i sums = zero, prefix = zero, weighted = zero;
+      guint64 s[2], p[2];
+      guint32 w[4];
+
+      /* Per chunk: a grows by its bytes' sum; b by 16 · a before it plus the bytes weighted
+       * 16 … 1. */
+      for (gsize c = 0; c < chunks; c++, buf += 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) buf);
+
+          prefix = _mm_add_epi64 (prefix, sums);
+          sums = _mm_add_epi64 (sums, _mm_sad_epu8 (v, zero));
+          weighted = _mm_add_epi32 (weighted,
+                                    _mm_madd_epi16 (_mm_unpacklo_epi8 (v, zero), weights_hi));
+          weighted = _mm_add_epi32 (weighted,
+                                    _mm_madd_epi16 (_mm_unpackhi_epi8 (v, zero), weights_lo));
+        }
+      _mm_storeu_si128 ((__m128i *) s, sums);
+      _mm_storeu_si128 ((__m128i *) p, prefix);
+      _mm_storeu_si128 ((__m128i *) w, weighted);
+      b = (guint32) ((b + 16 * (guint64) chunks * a + 16 * (p[0] + p[1])
+                      + (guint64) w[0] + w[1] + w[2] + w[3]) % ADLER_BASE);
+      a = (guint32) ((a + s[0] + s[1]) % ADLER_BASE);
+      length -= chunks * 16;
+    }
+  for (; length > 0; length--)
+    {
+      a = (a + *buf++) % ADLER_BASE;
+      b = (b + a) % ADLER_BASE;
+    }
+  return (uLong) b << 16 | a;
+#else
+  return adler32 (adler, buf, (uInt) length);
+#endif
 }
 
 /* A band of rows deflated on its own. */
@@ -208,7 +296,7 @@ deflate_strip (Strip    *strip,
       int status;
 
       convert_row (image, strip->first_row + i, row + 1);
-      strip->adler = adler32 (strip->adler, row, (uInt) image->row_bytes);
+      strip->adler = row_adler32 (strip->adler, row, image->row_bytes);
       zs->next_in = row;
       zs->avail_in = (uInt) image->row_bytes;
       status = deflate (zs, flush);
@@ -226,7 +314,7 @@ typedef struct
   int    next;       /* the next strip nobody has taken, atomically */
 } Work;
 
-/* Takes strips until none is left, with one stream reset between them: a stream's 256 KiB of
+/* Takes strips until none is left, with one stream reset between them: a stream's 192 KiB of
  * state is fresh memory, paid for in page faults, once per thread rather than per strip. */
 static gpointer
 worker (gpointer data)
@@ -243,7 +331,7 @@ worker (gpointer data)
       gboolean ready;
 
       if (!made)
-        ready = made = deflateInit2 (&zs, COMPRESSION_LEVEL, Z_DEFLATED, -15, 8,
+        ready = made = deflateInit2 (&zs, COMPRESSION_LEVEL, Z_DEFLATED, -15, MEMORY_LEVEL,
                                      Z_DEFAULT_STRATEGY) == Z_OK;
       else
         ready = deflateReset (&zs) == Z_OK;

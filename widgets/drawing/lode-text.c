@@ -28,6 +28,44 @@
 
 #define CACHE_MAX 1024
 
+/* What a cached layout is for: its text, size (compared bit for bit, so nothing is rounded)
+ * and flags. The cache's own keys own their text; a lookup's points at the caller's. */
+typedef struct
+{
+  double         size_px;
+  LodeTextFlags  flags;
+  char          *text;
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer data)
+{
+  const TextKey *key = data;
+  guint64 bits;
+
+  memcpy (&bits, &key->size_px, sizeof bits);
+  return g_str_hash (key->text) ^ (guint) (bits ^ (bits >> 32)) ^ ((guint) key->flags << 7);
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *ka = a, *kb = b;
+
+  return memcmp (&ka->size_px, &kb->size_px, sizeof ka->size_px) == 0
+         && ka->flags == kb->flags && strcmp (ka->text, kb->text) == 0;
+}
+
+static void
+text_key_free (gpointer data)
+{
+  TextKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
 typedef struct
 {
   cairo_t      *measure_cr;     /* 1×1 image: labels measured without a target */
@@ -89,9 +127,10 @@ text_cache (void)
       set_unhinted (tc->measure_ctx);
       tc->draw_ctx = pango_cairo_create_context (tc->measure_cr);
       set_unhinted (tc->draw_ctx);
-      tc->measure_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+      tc->measure_layouts = g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free,
                                                    g_object_unref);
-      tc->draw_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      tc->draw_layouts = g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free,
+                                                g_object_unref);
       tc->scratch_options = cairo_font_options_create ();
       tc->measure_options = cairo_font_options_create ();
       cairo_surface_get_font_options (cairo_get_target (tc->measure_cr), tc->measure_options);
@@ -112,8 +151,7 @@ font_description (double        size_px,
   return font;
 }
 
-/* A shaped layout for (text, size, flags) in `context`, from the cache; not a new reference.
- * The size is keyed by its exact bit pattern ("%a"), so nothing is rounded. */
+/* A shaped layout for (text, size, flags) in `context`, from the cache; not a new reference. */
 static PangoLayout *
 cached_layout (GHashTable    *cache,
                PangoContext  *context,
@@ -121,18 +159,11 @@ cached_layout (GHashTable    *cache,
                double         size_px,
                LodeTextFlags  flags)
 {
-  char buf[320];
-  g_autofree char *heap_key = NULL;
-  const char *key = buf;
+  TextKey lookup = { size_px, flags, (char *) (text != NULL ? text : "") }, *key;
   PangoFontDescription *font;
   PangoLayout *layout;
 
-  if (text == NULL)
-    text = "";
-  if ((gsize) g_snprintf (buf, sizeof buf, "%a|%d|%s", size_px, (int) flags, text) >= sizeof buf)
-    key = heap_key = g_strdup_printf ("%a|%d|%s", size_px, (int) flags, text);
-
-  layout = g_hash_table_lookup (cache, key);
+  layout = g_hash_table_lookup (cache, &lookup);
   if (layout != NULL)
     return layout;
 
@@ -143,9 +174,10 @@ cached_layout (GHashTable    *cache,
   layout = pango_layout_new (context);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  g_hash_table_insert (cache, heap_key != NULL ? g_steal_pointer (&heap_key) : g_strdup (buf),
-                       layout);
+  pango_layout_set_text (layout, lookup.text, -1);
+  key = g_new (TextKey, 1);
+  *key = (TextKey) { size_px, flags, g_strdup (lookup.text) };
+  g_hash_table_insert (cache, key, layout);
   return layout;
 }
 

@@ -8,6 +8,7 @@
 
 #include "lode-flow-layout-private.h"
 #include "lode-flow-paint.h"
+#include "lode-span-fill.h"
 #include "lode-text.h"
 
 typedef struct
@@ -19,6 +20,7 @@ typedef struct
                                         * emphasis; else only what it highlights, drawn over */
   LodeFlowRect             visible;    /* the clip's extents in user space */
   const LodeRgba          *ribbon_colours;  /* per ribbon, or NULL: the regions' */
+  LodeSpanFill            *fill;       /* the ribbons' fills on images, or NULL: Cairo's */
 } Paint;
 
 /* On an image, what lies entirely outside the clip (another strip's rows, see
@@ -33,7 +35,8 @@ paint_init (cairo_t                 *cr,
             const LodePalette       *palette,
             const LodeFlowHighlight *highlight)
 {
-  Paint p = { cr, palette, lode_flow_layout_get_font_scale (layout), highlight, { 0 }, NULL };
+  Paint p = { cr, palette, lode_flow_layout_get_font_scale (layout), highlight, { 0 }, NULL,
+              NULL };
   double x0, y0, x1, y1;
 
   /* Vector files keep every element, as they always did. */
@@ -460,12 +463,12 @@ paint_flows (const Paint          *p,
           if (pattern != NULL)
             {
               cairo_set_source (cr, pattern);
-              cairo_fill (cr);
+              lode_span_fill (p->fill, cr);
               continue;
             }
         }
       lode_cairo_set_rgba (cr, c);
-      cairo_fill (cr);
+      lode_span_fill (p->fill, cr);
 
       /* The part that passed through China is the ribbon's lower band, hatched. */
       if (hatched)
@@ -474,7 +477,7 @@ paint_flows (const Paint          *p,
             hatch[dim] = hatch_pattern (p, dim ? 0.3 : 1.0, NULL);
           cairo_set_source (cr, hatch[dim]);
           ribbon_path (cr, r, 1.0 - r->china_content, 1.0);
-          cairo_fill (cr);
+          lode_span_fill (p->fill, cr);
         }
     }
   cairo_restore (cr);
@@ -539,7 +542,7 @@ paint_stubs (const Paint          *p,
         if (!any)
           continue;
         lode_cairo_set_rgba (cr, lode_rgba_with_alpha (c, a * c.a));
-        cairo_fill (cr);
+        lode_span_fill (p->fill, cr);
 
         for (guint q = 0; q < n; q++)
           {
@@ -593,7 +596,7 @@ paint_loops (const Paint          *p,
                                                      MIN (ribbon_alpha (p, emphasis) + 0.15,
                                                           0.95)));
       ribbon_path (cr, r, 0.0, 1.0);
-      cairo_fill (cr);
+      lode_span_fill (p->fill, cr);
 
       /* Chevrons along the bottom run show the direction: back towards metal making. */
       mid = &r->segments[4];
@@ -899,6 +902,7 @@ paint_layout (cairo_t       *cr,
   Paint p = paint_init (cr, layout, palette, NULL);
 
   p.ribbon_colours = job->ribbon_colours;
+  p.fill = lode_span_fill_new (cr);
   cairo_save (cr);
   if (palette->background.a > 0)
     {
@@ -917,6 +921,7 @@ paint_layout (cairo_t       *cr,
   paint_captions (&p, layout);
   paint_legend (&p, layout);
   cairo_restore (cr);
+  lode_span_fill_free (p.fill);
 }
 
 /* What painting each band of the height costs, for cutting the strips, in rows of a ribbon:
@@ -1049,6 +1054,7 @@ lode_flow_paint_highlight (cairo_t                 *cr,
   if (lode_flow_highlight_is_empty (highlight))
     return;
   p = paint_init (cr, layout, palette, highlight);
+  p.fill = lode_span_fill_new (cr);
   cairo_save (cr);
   /* Dim everything in the diagram, then draw what is highlighted over the veil. */
   lode_flow_layout_get_diagram_area (layout, &area);
@@ -1062,4 +1068,5 @@ lode_flow_paint_highlight (cairo_t                 *cr,
   paint_nodes (&p, layout);
   paint_labels (&p, layout);
   cairo_restore (cr);
+  lode_span_fill_free (p.fill);
 }
