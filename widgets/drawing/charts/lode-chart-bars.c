@@ -416,31 +416,20 @@ place_axis_title_line (LodeChartBuilder *b,
                         LODE_CHART_COLOUR (LODE_CHART_COLOUR_MUTED));
 }
 
+/* The axis title's lines, split once before the plot leaves room for them; the labels take
+ * the strings. */
 static void
-place_axis_title (LodeChartBuilder *b)
+place_axis_title (LodeChartBuilder *b,
+                  char             *first,
+                  char             *second)
 {
   LodeChartLayout *layout = b->data.layout;
   const LodeChartMetrics *m = &b->m;
   double y = layout->plot.y + layout->plot.height + m->gap * 0.75 + m->line_h;
-  char *first, *second;
 
-  split_axis_title (layout->axes[0].title, m->small_px, MAX (layout->width - 2 * m->pad, 1),
-                    &first, &second);
   place_axis_title_line (b, first, y);
   if (second != NULL)
     place_axis_title_line (b, second, y + m->line_h);
-}
-
-/* How many lines the axis title takes in this chart's width. */
-static guint
-axis_title_lines (LodeChartBuilder *b)
-{
-  LodeChartLayout *layout = b->data.layout;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-
-  return split_axis_title (layout->axes[0].title, b->m.small_px,
-                           MAX (layout->width - 2 * b->m.pad, 1), &first, &second);
 }
 
 void
@@ -453,6 +442,7 @@ lode_chart_place_rows (LodeChartBuilder *b)
   double top, bottom, label_w, text_w, room, row_h, bar_h;
   gboolean left, note_below;
   guint shown, total, title_lines, below;
+  char *title_first, *title_second;
 
   layout->horizontal = TRUE;
   layout->n_years = 0;
@@ -463,7 +453,9 @@ lode_chart_place_rows (LodeChartBuilder *b)
   top = lode_chart_place_heading (b) + m->line_h * 1.2;
   total = MAX (n, b->data.n_candidates);
   note = g_strdup_printf (_("Largest %u of %u"), total, total);
-  title_lines = axis_title_lines (b);
+  title_lines = split_axis_title (layout->axes[0].title, m->small_px,
+                                  MAX (layout->width - 2 * m->pad, 1), &title_first,
+                                  &title_second);
   note_below = title_lines > 1 ||
                m->pad + lode_chart_text_width (note, m->small_px, LODE_TEXT_NORMAL) + m->gap
                + lode_chart_text_width (layout->axes[0].title, m->small_px, LODE_TEXT_NORMAL)
@@ -499,7 +491,7 @@ lode_chart_place_rows (LodeChartBuilder *b)
   layout->plot.height = MAX (row_h * shown, m->line_h);
 
   place_value_ticks (b, layout->plot.y + layout->plot.height + m->gap * 0.5);
-  place_axis_title (b);
+  place_axis_title (b, title_first, title_second);
   if (shown < total)
     /* Translators: under a tornado chart that shows only its largest bars: "Largest 12 of
      * 375" */
