@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "chart-fixtures.h"
+#include "lode-chart-paint.h"
 #include "lode-chart-view.h"
+#include "lode-widget-style.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -331,6 +333,39 @@ test_hover (Fixture       *f,
   g_signal_emit_by_name (motion, "leave");
   g_assert_null (lode_chart_view_get_hover (f->view));
   g_assert_true (lode_chart_view_get_layout (f->view) == layout);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+  g_clear_pointer (&hovered, g_bytes_unref);
+  hovered = render_widget (GTK_WIDGET (f->view), &width, &height);
+  g_assert_cmpuint (count_differences (plain, hovered), ==, 0);
+}
+
+/* The view shows the chart rasterised into an image of its own: the very pixels of
+ * lode_chart_paint () on an image of its size. */
+static void
+test_rasterised (Fixture       *f,
+                 gconstpointer  data)
+{
+  const LodeChartLayout *layout = lode_chart_view_get_layout (f->view);
+  g_autoptr(GBytes) shown = NULL;
+  cairo_surface_t *image;
+  LodePalette palette;
+  GBytes *painted;
+  cairo_t *cr;
+  int width, height;
+
+  shown = render_widget (GTK_WIDGET (f->view), &width, &height);
+  g_assert_cmpint (width, ==, (int) layout->width);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image);
+  lode_widget_style_read_view_palette (GTK_WIDGET (f->view), f->projection, &palette);
+  lode_chart_paint (cr, layout, &palette);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  g_assert_cmpint (cairo_image_surface_get_stride (image), ==, width * 4);
+  painted = g_bytes_new_static (cairo_image_surface_get_data (image), width * height * 4);
+  g_assert_cmpuint (count_differences (shown, painted), ==, 0);
+  g_bytes_unref (painted);
+  cairo_surface_destroy (image);
 }
 
 static void
@@ -356,6 +391,7 @@ main (int    argc,
   ADD ("properties", test_properties);
   ADD ("accessible", test_accessible);
   ADD ("hover", test_hover);
+  ADD ("rasterised", test_rasterised);
   g_test_add_func ("/lode/chart-view/property-contract", test_property_contract);
 
 #undef ADD

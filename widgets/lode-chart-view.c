@@ -7,6 +7,7 @@
 
 #include "lode-chart-paint.h"
 #include "lode-chart-view.h"
+#include "lode-raster.h"
 #include "lode-widget-style.h"
 
 struct _LodeChartView
@@ -21,6 +22,7 @@ struct _LodeChartView
   LodeBands        *bands;
   LodeChartLayout  *layout;
   LodeChartHover   *hover;          /* over the layout; NULL when the pointer is not on it */
+  GskRenderNode    *painted;        /* the layout rasterised; kept while only hover changes */
   char             *description;
 
   LodeChartKind     kind;
@@ -108,6 +110,7 @@ relayout (LodeChartView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   g_clear_pointer (&self->hover, lode_chart_hover_free);
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
   g_clear_pointer (&self->layout, lode_chart_layout_free);
   if (width > 0 && height > 0)
     {
@@ -240,22 +243,47 @@ lode_chart_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+paint_chart (cairo_t  *cr,
+             gpointer  user_data)
+{
+  LodeChartView *self = user_data;
+
+  lode_chart_paint (cr, self->layout, &self->palette);
+}
+
+static void
 lode_chart_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   LodeChartView *self = LODE_CHART_VIEW (widget);
   cairo_t *cr;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || self->layout->width <= 0 || self->layout->height <= 0)
     return;
-
+  if (self->painted == NULL)
+    self->painted = lode_raster_paint_node (widget, (int) self->layout->width,
+                                            (int) self->layout->height,
+                                            paint_chart, self);
+  gtk_snapshot_append_node (snapshot, self->painted);
+  if (self->hover == NULL)
+    return;
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (0, 0, self->layout->width,
                                                        self->layout->height));
-  lode_chart_paint (cr, self->layout, &self->palette);
-  if (self->hover != NULL)
-    lode_chart_paint_hover (cr, self->layout, self->hover, &self->palette);
+  lode_chart_paint_hover (cr, self->layout, self->hover, &self->palette);
   cairo_destroy (cr);
+}
+
+/* The image was rasterised at the old scale. */
+static void
+scale_factor_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  LodeChartView *self = LODE_CHART_VIEW (widget);
+
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -266,6 +294,7 @@ lode_chart_view_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (lode_chart_view_parent_class)->css_changed (widget, change);
   read_palette (self);
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);
 }
 
@@ -275,6 +304,7 @@ lode_chart_view_dispose (GObject *object)
   LodeChartView *self = LODE_CHART_VIEW (object);
 
   g_clear_pointer (&self->hover, lode_chart_hover_free);
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
   g_clear_pointer (&self->layout, lode_chart_layout_free);
   g_clear_pointer (&self->projection, lode_projection_unref);
   g_clear_pointer (&self->baseline, lode_projection_unref);
@@ -423,6 +453,7 @@ lode_chart_view_init (LodeChartView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);

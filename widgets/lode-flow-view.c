@@ -8,6 +8,7 @@
 
 #include "lode-flow-paint.h"
 #include "lode-flow-view.h"
+#include "lode-raster.h"
 #include "lode-widget-style.h"
 
 struct _LodeFlowView
@@ -385,20 +386,15 @@ lode_flow_view_size_allocate (GtkWidget *widget,
   relayout (self);
 }
 
-/* The layout painted once into a render node, reused by every frame until the layout or the
- * colours change: hover only adds its overlay. */
-static GskRenderNode *
-paint_layout (LodeFlowView *self,
-              int           width,
-              int           height)
+/* The layout is rasterised once and the node reused by every frame until the layout, the
+ * colours or the scale change: hover only adds its overlay. */
+static void
+paint_flow (cairo_t  *cr,
+            gpointer  user_data)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
+  LodeFlowView *self = user_data;
 
   lode_flow_paint (cr, self->layout, &self->palette);
-  cairo_destroy (cr);
-  return gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
@@ -413,7 +409,7 @@ lode_flow_view_snapshot (GtkWidget   *widget,
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
   if (self->painted == NULL)
-    self->painted = paint_layout (self, width, height);
+    self->painted = lode_raster_paint_node (widget, width, height, paint_flow, self);
   gtk_snapshot_append_node (snapshot, self->painted);
   if (self->highlight == NULL || lode_flow_highlight_is_empty (self->highlight))
     return;
@@ -430,6 +426,18 @@ lode_flow_view_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (lode_flow_view_parent_class)->css_changed (widget, change);
   read_palette (self);
+  g_clear_pointer (&self->painted, gsk_render_node_unref);
+  gtk_widget_queue_draw (widget);
+}
+
+/* The image was rasterised at the old scale. */
+static void
+scale_factor_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  LodeFlowView *self = LODE_FLOW_VIEW (widget);
+
   g_clear_pointer (&self->painted, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);
 }
@@ -580,6 +588,7 @@ lode_flow_view_init (LodeFlowView *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
