@@ -18,10 +18,12 @@
 #include "lode-chart-view.h"
 #include "lode-export-dialog.h"
 #include "lode-export-preview.h"
+#include "lode-flow-diff-paint.h"
 #include "lode-flow-diff-view.h"
 #include "lode-flow-view.h"
 #include "lode-fund-advisor.h"
 #include "lode-levers-panel.h"
+#include "lode-widget-style.h"
 #include "lode-window-private.h"
 #include "ui-test-util.h"
 
@@ -352,7 +354,23 @@ test_export_dialog (void)
   ui_test_finish_window (win);
 }
 
-/* On their own: the difference view and the advisor lay out and finish. */
+typedef struct
+{
+  const LodeFlowDiffLayout *layout;
+  LodePalette               palette;
+} DiffPaint;
+
+static void
+paint_diff (cairo_t  *cr,
+            gpointer  data)
+{
+  DiffPaint *diff = data;
+
+  lode_flow_diff_paint (cr, diff->layout, &diff->palette);
+}
+
+/* On their own: the difference view and the advisor lay out and finish; the difference view
+ * shows its painting pixel for pixel (rasterised, lode-raster.h). */
 static void
 test_widgets_alone (void)
 {
@@ -394,6 +412,13 @@ test_widgets_alone (void)
   g_assert_nonnull (lode_flow_diff_view_get_layout (LODE_FLOW_DIFF_VIEW (diff)));
   g_assert_false (lode_flow_diff_is_neutral (
     lode_flow_diff_view_get_layout (LODE_FLOW_DIFF_VIEW (diff))->diff));
+  {
+    DiffPaint painting = { lode_flow_diff_view_get_layout (LODE_FLOW_DIFF_VIEW (diff)) };
+
+    lode_widget_style_read_view_palette (diff, lode_document_get_projection (doc),
+                                         &painting.palette);
+    g_assert_cmpuint (ui_test_count_differences_from_paint (diff, paint_diff, &painting), ==, 0);
+  }
   ui_test_finish_window (window);
   g_assert_finalize_object (diff);
   g_assert_finalize_object (advisor);

@@ -339,33 +339,32 @@ test_hover (Fixture       *f,
   g_assert_cmpuint (count_differences (plain, hovered), ==, 0);
 }
 
+typedef struct
+{
+  const LodeChartLayout *layout;
+  LodePalette            palette;
+} ChartPaint;
+
+static void
+paint_chart (cairo_t  *cr,
+             gpointer  data)
+{
+  ChartPaint *chart = data;
+
+  lode_chart_paint (cr, chart->layout, &chart->palette);
+}
+
 /* The view shows the chart rasterised into an image of its own: the very pixels of
  * lode_chart_paint () on an image of its size. */
 static void
 test_rasterised (Fixture       *f,
                  gconstpointer  data)
 {
-  const LodeChartLayout *layout = lode_chart_view_get_layout (f->view);
-  g_autoptr(GBytes) shown = NULL;
-  cairo_surface_t *image;
-  LodePalette palette;
-  GBytes *painted;
-  cairo_t *cr;
-  int width, height;
+  ChartPaint chart = { lode_chart_view_get_layout (f->view) };
 
-  shown = render_widget (GTK_WIDGET (f->view), &width, &height);
-  g_assert_cmpint (width, ==, (int) layout->width);
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (image);
-  lode_widget_style_read_view_palette (GTK_WIDGET (f->view), f->projection, &palette);
-  lode_chart_paint (cr, layout, &palette);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
-  g_assert_cmpint (cairo_image_surface_get_stride (image), ==, width * 4);
-  painted = g_bytes_new_static (cairo_image_surface_get_data (image), width * height * 4);
-  g_assert_cmpuint (count_differences (shown, painted), ==, 0);
-  g_bytes_unref (painted);
-  cairo_surface_destroy (image);
+  lode_widget_style_read_view_palette (GTK_WIDGET (f->view), f->projection, &chart.palette);
+  g_assert_cmpuint (ui_test_count_differences_from_paint (GTK_WIDGET (f->view), paint_chart,
+                                                          &chart), ==, 0);
 }
 
 static void

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "flow-test-util.h"
+#include "lode-flow-paint.h"
 #include "lode-flow-view.h"
 #include "lode-palette.h"
+#include "lode-widget-style.h"
 #include "lode-year-control.h"
 #include "ui-test-util.h"
 
@@ -67,6 +69,21 @@ node_activated_cb (LodeFlowView *view,
   a->count++;
   a->stage = stage;
   a->region = region;
+}
+
+typedef struct
+{
+  const LodeFlowLayout *layout;
+  LodePalette           palette;
+} FlowPaint;
+
+static void
+paint_flow (cairo_t  *cr,
+            gpointer  data)
+{
+  FlowPaint *flow = data;
+
+  lode_flow_paint (cr, flow->layout, &flow->palette);
 }
 
 static void
@@ -133,6 +150,15 @@ test_view (void)
   g_test_message ("%d pixels changed", changed);
   g_assert_cmpint (changed, >, 1000);
   g_assert_nonnull (strstr (lode_flow_view_get_description (LODE_FLOW_VIEW (view)), "2030"));
+
+  /* It shows the diagram rasterised into an image of its own (lode-raster.h): the very pixels
+   * of lode_flow_paint () on an image of its size. */
+  {
+    FlowPaint flow = { lode_flow_view_get_layout (LODE_FLOW_VIEW (view)) };
+
+    lode_widget_style_read_palette (view, lode_projection_get_dataset (p), &flow.palette);
+    g_assert_cmpuint (ui_test_count_differences_from_paint (view, paint_flow, &flow), ==, 0);
+  }
 
   /* Keyboard: the arrows move the selection (the key bindings run these actions), Enter
    * activates it. */

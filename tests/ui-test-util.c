@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -101,6 +102,36 @@ ui_test_render (GtkWidget *widget)
   gsk_render_node_unref (node);
   g_object_unref (paintable);
   return texture;
+}
+
+guint
+ui_test_count_differences_from_paint (GtkWidget *widget,
+                                      void     (*paint) (cairo_t  *cr,
+                                                         gpointer  data),
+                                      gpointer   data)
+{
+  g_autoptr(GdkTexture) texture = ui_test_render (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  int stride = cairo_image_surface_get_stride (image);
+  g_autofree guchar *shown = g_malloc ((gsize) stride * height);
+  const guchar *painted;
+  cairo_t *cr = cairo_create (image);
+  guint n = 0;
+
+  paint (cr, data);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  painted = cairo_image_surface_get_data (image);
+  /* Both are premultiplied ARGB in native byte order. */
+  gdk_texture_download (texture, shown, stride);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (memcmp (shown + y * stride + 4 * x, painted + y * stride + 4 * x, 4) != 0)
+        n++;
+  cairo_surface_destroy (image);
+  return n;
 }
 
 static void

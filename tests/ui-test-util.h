@@ -33,6 +33,12 @@ void             ui_test_wait_frames    (GtkWidget        *widget,
                                          guint             n);
 /* What `widget` shows now, rendered as its window's renderer would. */
 GdkTexture      *ui_test_render         (GtkWidget        *widget) G_GNUC_WARN_UNUSED_RESULT;
+/* How many pixels of `widget`, rendered as above, differ from what `paint` draws on a
+ * transparent image of the widget's size: 0 when the widget shows exactly that painting. */
+guint            ui_test_count_differences_from_paint (GtkWidget *widget,
+                                                       void     (*paint) (cairo_t  *cr,
+                                                                          gpointer  data),
+                                                       gpointer   data);
 
 /* libadwaita's property contract for `name` of a fresh `object`: it starts at the pspec's
  * default and notifies explicitly; through g_object_set, setting the value it has notifies

@@ -7,6 +7,7 @@
 
 #include "lode-flow-diff-paint.h"
 #include "lode-flow-diff-view.h"
+#include "lode-raster.h"
 #include "lode-widget-style.h"
 
 struct _LodeFlowDiffView
@@ -83,18 +84,28 @@ lode_flow_diff_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+paint_diff (cairo_t  *cr,
+            gpointer  user_data)
+{
+  LodeFlowDiffView *self = user_data;
+
+  lode_flow_diff_paint (cr, self->layout, &self->palette);
+}
+
+/* Rasterised (lode-raster.h): GTK replays a recorded node on every frame that damages it. */
+static void
 lode_flow_diff_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   LodeFlowDiffView *self = LODE_FLOW_DIFF_VIEW (widget);
-  cairo_t *cr;
+  GskRenderNode *node;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || self->layout->width <= 0 || self->layout->height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout->width,
-                                                                 self->layout->height));
-  lode_flow_diff_paint (cr, self->layout, &self->palette);
-  cairo_destroy (cr);
+  node = lode_raster_paint_node (widget, (int) self->layout->width, (int) self->layout->height,
+                                 paint_diff, self);
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
 }
 
 static void
