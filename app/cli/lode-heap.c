@@ -39,9 +39,14 @@
 #define MAX_PROBES  64
 
 #if defined (__GLIBC__) && defined (M_TOP_PAD) && defined (MADV_HUGEPAGE)
-/* Kept, never touched, never freed: the heap below the first huge page (volatile: the
+/* glibc's heaps for threads other than the first: mappings aligned to their largest size
+ * (64 MiB on 64-bit systems), an arena's first one HEAP_PAD longer once M_TOP_PAD is set. */
+#define ARENA_HEAP_ALIGN ((guintptr) 64 << 20)
+
+/* Kept, never touched, never freed: the heaps below their first huge page (volatile: the
  * compiler may not drop allocations whose blocks nothing reads). */
-static void *volatile fillers[MAX_FILLERS];
+static void *volatile heap_fillers[MAX_FILLERS];
+static void *volatile arena_fillers[MAX_FILLERS];
 
 /* The heap's grown part starts where the heap happened to end, seldom on a huge page's
  * boundary, and the kernel gives huge pages only to whole aligned 2 MiB blocks: up to 2 MiB
@@ -51,7 +56,7 @@ static void *volatile fillers[MAX_FILLERS];
  * keeping what it took, if the blocks do not come one after the other from the top (another
  * allocator, free blocks in the way): the memory is then only not all on huge pages. */
 static void
-skip_to_huge_page (void)
+skip_to_huge_page (void *volatile *fillers)
 {
   guintptr next = 0, boundary = 0;
 
@@ -78,6 +83,28 @@ skip_to_huge_page (void)
       if (next >= boundary)
         return;
     }
+}
+
+/* Threads other than the first allocate from arenas of their own: fontconfig's start on
+ * Pango's thread (110 page faults of 4 KiB), the PNG encoder's. A thread's first allocation
+ * makes an arena; when the thread ends the arena waits for the next thread. So a thread made
+ * here, before Pango's, prepares one as the main heap is prepared (huge pages asked for, its
+ * top taken to the first 2 MiB boundary) and ends, leaving it to the threads that follow. */
+static gpointer
+prepare_arena (gpointer data)
+{
+  /* Larger than the per-thread cache's blocks (which may come from another arena: GLib frees
+   * the thread's name here), so it comes from this thread's own arena. */
+  void *first = malloc (4096);
+  guintptr heap;
+
+  if (first == NULL)
+    return NULL;
+  heap = (guintptr) first & ~(ARENA_HEAP_ALIGN - 1);
+  if (madvise ((void *) heap, 2 * HEAP_PAD, MADV_HUGEPAGE) == 0)
+    skip_to_huge_page (arena_fillers);
+  free (first);
+  return NULL;
 }
 #endif
 
@@ -112,7 +139,8 @@ lode_heap_prefer_huge_pages (void)
 
       if ((guintptr) after > start)
         madvise ((void *) start, (guintptr) after - start, MADV_HUGEPAGE);
-      skip_to_huge_page ();
+      skip_to_huge_page (heap_fillers);
+      g_thread_join (g_thread_new ("lode-heap", prepare_arena, NULL));
     }
 #endif
 }
