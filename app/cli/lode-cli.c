@@ -411,24 +411,32 @@ apply_metadata (const CliOptions *o,
     }
 }
 
+/* The scenario: FILE, or a copy of the Baseline preset (`preset`, read once: an export draws
+ * it behind its charts too). */
 static LodeScenario *
-load_scenario (LodeDataset  *dataset,
-               const char   *path,
-               GError      **error)
+load_scenario (LodeDataset   *dataset,
+               const char    *path,
+               LodeScenario **out_preset,
+               GError       **error)
 {
   g_autoptr(GFile) file = NULL;
 
   if (path == NULL)
-    return lode_scenario_load_preset (dataset, "baseline", error);
+    {
+      *out_preset = lode_scenario_load_preset (dataset, "baseline", error);
+      return *out_preset != NULL ? lode_scenario_dup (*out_preset) : NULL;
+    }
   file = g_file_new_for_commandline_arg (path);
   return lode_scenario_load_from_file (dataset, file, NULL, error);
 }
 
-/* --export: the view of `projection` on a page, with the Baseline preset behind the charts. */
+/* --export: the view of `projection` on a page, with the Baseline preset behind the charts
+ * (`preset`, when it was read already, else NULL). */
 static int
 export_picture (const LodeCliOptions         *options,
                 LodeDataset                  *dataset,
                 LodeScenario                 *scenario,
+                LodeScenario                 *preset,
                 const LodeProjection         *projection,
                 const LodeCliAnalysisResults *results)
 {
@@ -440,7 +448,8 @@ export_picture (const LodeCliOptions         *options,
   LodeExportRequest req;
 
   /* The charts draw the Baseline preset behind the scenario, as the window does. */
-  base_scenario = lode_scenario_load_preset (dataset, "baseline", &error);
+  base_scenario = preset != NULL ? lode_scenario_dup (preset)
+                                 : lode_scenario_load_preset (dataset, "baseline", &error);
   if (base_scenario == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
   if (!lode_scenario_set_horizon (base_scenario, lode_scenario_get_horizon (scenario), &error))
@@ -774,6 +783,7 @@ run_headless (LodeCliOptions *options)
   CliOptions *o = &options->o;
   g_autoptr(LodeDataset) dataset = NULL;
   g_autoptr(LodeScenario) scenario = NULL;
+  g_autoptr(LodeScenario) preset = NULL;
   g_autoptr(LodeProjection) projection = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -790,7 +800,7 @@ run_headless (LodeCliOptions *options)
   dataset = lode_dataset_load_default (&error);
   if (dataset == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-  scenario = load_scenario (dataset, options->file, &error);
+  scenario = load_scenario (dataset, options->file, &preset, &error);
   if (scenario == NULL)
     return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
   if (!apply_options (options, scenario, &rescaled, &error))
@@ -831,7 +841,8 @@ run_headless (LodeCliOptions *options)
 
   if (o->export_path != NULL)
     {
-      int exported = export_picture (options, dataset, scenario, projection, &results);
+      int exported = export_picture (options, dataset, scenario, preset, projection,
+                                     &results);
 
       if (exported != LODE_CLI_EXIT_OK)
         return exported;

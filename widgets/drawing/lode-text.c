@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
 #include "lode-text.h"
 
 /*
@@ -24,6 +27,17 @@
  *
  * Layouts are re-shaped automatically by Pango when their context changes, so a cached layout
  * always measures and draws exactly like a freshly made one.
+ *
+ * The family: LODE_TEXT_FAMILY is a list ("Cantarell, DejaVu Sans, Sans"), and each new size
+ * and weight of it costs Pango a font set (fontconfig's substitution, a match and a sort of
+ * every installed font). Pango then measures each font it picked with a description of its own
+ * (pango_font_get_metrics() lays out a sample in the font's family, "DejaVu Sans"): a second
+ * font set for every size and weight. So the list is resolved once, regular and bold, to the
+ * family fontconfig picks first for it, and a text all of whose characters that face has is
+ * set in that family by name: Pango picks the same face for it (the first of the list found
+ * is the face whose family name it is), and only the first face of a font set draws a text
+ * that face covers entirely, so the glyphs and pixels are the same, with half the font sets.
+ * Any other text (a character the face lacks) keeps the list and Pango's fallback fonts.
  */
 
 #define CACHE_MAX 1024
@@ -139,11 +153,106 @@ text_cache (void)
   return tc;
 }
 
-static PangoFontDescription *
-font_description (double        size_px,
-                  LodeTextFlags flags)
+/* The face LODE_TEXT_FAMILY resolves to at one weight: its family name and the characters it
+ * has; family NULL when it could not be resolved (the list is used as it is). */
+typedef struct
 {
+  char      *family;
+  FcCharSet *coverage;
+} ResolvedFace;
+
+/* What Pango asks fontconfig for a description (pango_fc_make_pattern() and the font map's
+ * default substitution), for the list at one weight and size; the family of the best match. */
+static void
+resolve_face (ResolvedFace  *face,
+              PangoContext  *context,
+              double         size_px,
+              LodeTextFlags  flags)
+{
+  PangoFontMap *map = pango_context_get_font_map (context);
+  g_autoptr(PangoFontDescription) list = pango_font_description_from_string (LODE_TEXT_FAMILY);
+  g_auto(GStrv) families = NULL;
+  PangoLanguage *language = pango_context_get_language (context);
+  const char *prgname = g_get_prgname ();
+  FcPattern *pattern, *match;
+  FcConfig *config;
+  FcResult result;
+  FcChar8 *family = NULL;
+  FcCharSet *coverage = NULL;
+
+  if (!PANGO_IS_FC_FONT_MAP (map))
+    return;
+  /* Waits for the font map's start of fontconfig (on its thread): never a second start here. */
+  config = pango_fc_font_map_get_config (PANGO_FC_FONT_MAP (map));
+  pattern = FcPatternCreate ();
+  FcPatternAddDouble (pattern, FC_WEIGHT, (flags & LODE_TEXT_BOLD) ? FC_WEIGHT_BOLD
+                                                                   : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger (pattern, FC_SLANT, FC_SLANT_ROMAN);
+  FcPatternAddInteger (pattern, FC_WIDTH, FC_WIDTH_NORMAL);
+  FcPatternAddDouble (pattern, FC_PIXEL_SIZE, size_px);
+  families = g_strsplit (pango_font_description_get_family (list), ",", -1);
+  for (guint i = 0; families[i] != NULL; i++)
+    FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) families[i]);
+  if (language != NULL)
+    FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) pango_language_to_string (language));
+  if (prgname != NULL)
+    FcPatternAddString (pattern, FC_PRGNAME, (const FcChar8 *) prgname);
+  FcConfigSubstitute (config, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (config, pattern, &result);
+  FcPatternDestroy (pattern);
+  if (match == NULL)
+    return;
+  /* A name with a comma would read as a list again. */
+  if (FcPatternGetString (match, FC_FAMILY, 0, &family) == FcResultMatch
+      && strchr ((const char *) family, ',') == NULL
+      && FcPatternGetCharSet (match, FC_CHARSET, 0, &coverage) == FcResultMatch)
+    {
+      face->coverage = FcCharSetCopy (coverage);
+      face->family = g_strdup ((const char *) family);
+    }
+  FcPatternDestroy (match);
+}
+
+/* Whether the resolved face for `flags` has every character of `text` (and an ellipsis, where
+ * Pango may add one); resolves it on first use, once per process and weight. */
+static const char *
+resolved_family (PangoContext  *context,
+                 const char    *text,
+                 double         size_px,
+                 LodeTextFlags  flags,
+                 gboolean       ellipsis)
+{
+  static ResolvedFace faces[2];
+  static gsize resolved[2];
+  ResolvedFace *face = &faces[(flags & LODE_TEXT_BOLD) ? 1 : 0];
+  gsize *once = &resolved[(flags & LODE_TEXT_BOLD) ? 1 : 0];
+
+  if (g_once_init_enter (once))
+    {
+      resolve_face (face, context, size_px, flags);
+      g_once_init_leave (once, 1);
+    }
+  if (face->family == NULL || (ellipsis && !FcCharSetHasChar (face->coverage, 0x2026)))
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!FcCharSetHasChar (face->coverage, g_utf8_get_char (p)))
+      return NULL;
+  return face->family;
+}
+
+static PangoFontDescription *
+font_description (PangoContext  *context,
+                  const char    *text,
+                  double         size_px,
+                  LodeTextFlags  flags,
+                  gboolean       ellipsis)
+{
+  const char *family = resolved_family (context, text, size_px, flags, ellipsis);
   PangoFontDescription *font = pango_font_description_from_string (LODE_TEXT_FAMILY);
+
+  if (family != NULL)
+    pango_font_description_set_family (font, family);
 
   pango_font_description_set_absolute_size (font, size_px * PANGO_SCALE);
   pango_font_description_set_weight (font, (flags & LODE_TEXT_BOLD) ? PANGO_WEIGHT_BOLD
@@ -170,7 +279,7 @@ cached_layout (GHashTable    *cache,
   if (g_hash_table_size (cache) >= CACHE_MAX)
     g_hash_table_remove_all (cache);
 
-  font = font_description (size_px, flags);
+  font = font_description (context, lookup.text, size_px, flags, FALSE);
   layout = pango_layout_new (context);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -203,11 +312,13 @@ lode_text_layout (cairo_t       *cr,
   set_unhinted (pango_layout_get_context (layout));
   pango_layout_context_changed (layout);
 
-  font = font_description (size_px, flags);
+  /* A caller may ellipsize it (lode_text_draw_line() does). */
+  text = text != NULL ? text : "";
+  font = font_description (pango_layout_get_context (layout), text, size_px, flags, TRUE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
