@@ -150,7 +150,7 @@ test_baseline (Fixture       *f,
   g_assert_false (with->has_base_reached);   /* 0.05 + 16 · 0.02 = 0.37 < 0.5 */
 
   described = lode_chart_layout_describe (with);
-  g_assert_nonnull (strstr (described, "China-free share of US magnet supply"));
+  g_assert_nonnull (strstr (described, "China-free share of US magnet demand"));
   g_assert_nonnull (strstr (described, "Baseline"));
   g_assert_nonnull (strstr (described, "reached in 2033"));
 

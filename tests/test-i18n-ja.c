@@ -306,9 +306,9 @@ test_export (void)
   g_assert_no_error (error);
   g_test_message ("pdftotext: %s", text);
   g_assert_nonnull (strstr (text, "鉱山から磁石まで"));                /* the title */
-  g_assert_nonnull (strstr (text, "米国の磁石供給の中国非依存率"));    /* the chart */
+  g_assert_nonnull (strstr (text, "米国の磁石需要の中国非依存率"));    /* the chart */
   g_assert_nonnull (strstr (text, "データ出典"));                      /* the sources page */
-  g_assert_null (strstr (text, "China-free share of US magnet supply"));
+  g_assert_null (strstr (text, "China-free share of US magnet demand"));
   g_assert_null (strstr (text, "more sources"));
   g_assert_null (strstr (text, "Mine to Magnet"));
 

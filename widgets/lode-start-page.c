@@ -73,8 +73,8 @@ make_card (const LodePreset *preset,
   GtkWidget *story = gtk_label_new (lode_preset_get_story (preset));
   GtkWidget *value = gtk_label_new (figure != NULL ? figure : "—");
   /* Translators: under the figure on a preset's card on the start page; %d is a year */
-  g_autofree char *caption_text = g_strdup_printf (_("of US magnet supply free of China "
-                                                     "in %d"), CARD_YEAR);
+  g_autofree char *caption_text = g_strdup_printf (_("of US magnet demand met free of "
+                                                     "China in %d"), CARD_YEAR);
   GtkWidget *caption = gtk_label_new (caption_text);
   g_autofree char *spoken = NULL;
 

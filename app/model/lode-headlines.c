@@ -430,13 +430,14 @@ lode_headline_dup_tooltip (LodeHeadline which)
     {
     case LODE_HEADLINE_CHINA_FREE_2030:
     case LODE_HEADLINE_CHINA_FREE_2035:
-      return g_strdup (_("Share of the magnets used in the US that contain no material from "
-                         "China. A rise over the baseline is green and a fall red; a rise while "
-                         "more US demand goes unmet than in the baseline is amber and marked "
-                         "“supply short”: the share grew because fewer "
-                         "magnets arrived, not because more China-free ones did."));
+      return g_strdup (_("China-free magnets reaching US users as a share of US magnet demand "
+                         "(what users would buy before high prices cut it). A rise over the "
+                         "baseline is green and a fall red; a rise while more US demand goes "
+                         "unmet than in the baseline is amber and marked “supply short”: more "
+                         "China-free magnets arrive, but US users are short of magnets "
+                         "overall."));
     case LODE_HEADLINE_TARGET_YEAR:
-      return g_strdup (_("The first year the China-free share of US magnet supply reaches the "
+      return g_strdup (_("The first year the China-free share of US magnet demand reaches the "
                          "target. Sooner than the baseline is green and later red; sooner while "
                          "more US demand goes unmet than in the baseline is amber and marked "
                          "“supply short”."));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lode-chart-china-free.c — the joint China-free share of US magnet supply against the target,
+/* lode-chart-china-free.c — the joint China-free share of US magnet demand against the target,
  * with its parts: NdFeB magnets by their NdPr, the Dy + Tb in them, and SmCo magnets. */
 
 #define G_LOG_DOMAIN "lode-chart-china-free"
@@ -34,7 +34,7 @@ static const Part parts[] = {
 static char *
 dup_title (const LodeChartOptions *options)
 {
-  return g_strdup (_("China-free share of US magnet supply"));
+  return g_strdup (_("China-free share of US magnet demand"));
 }
 
 static double
@@ -85,7 +85,7 @@ build (LodeChartData *data)
 {
   LodeChartSeries *joint;
 
-  lode_chart_data_set_axis (data, 0, g_strdup (_("Share of US magnet supply, %")),
+  lode_chart_data_set_axis (data, 0, g_strdup (_("Share of US magnet demand, %")),
                             LODE_CHART_FORMAT_PERCENT);
   /* The baseline behind, the parts, then the joint share on top: the line the target marks. */
   lode_chart_data_add_lines (data, china_free_percent, FALSE);
