@@ -17,6 +17,7 @@
 #include "lode-scenario-io.h"
 #include "lode-scenario-panel.h"
 #include "lode-start-page.h"
+#include "lode-tooltip.h"
 #include "lode-window-private.h"
 #include "lode-year-control.h"
 #include "lode-headlines.h"
@@ -92,10 +93,10 @@ update_title (LodeWindow *self)
   if (file != NULL)
     {
       g_autofree char *path = g_file_get_parse_name (file);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), path);
+      lode_tooltip_set_text (GTK_WIDGET (self->window_title), path);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
+    lode_tooltip_set_text (GTK_WIDGET (self->window_title), NULL);
 
   /* Translators: the window title: scenario title — program name */
   window_title = g_strdup_printf (_("%s — Lodestone"), shown);
