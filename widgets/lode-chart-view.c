@@ -274,18 +274,6 @@ lode_chart_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-/* The image was rasterised at the old scale. */
-static void
-scale_factor_cb (GtkWidget  *widget,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
-{
-  LodeChartView *self = LODE_CHART_VIEW (widget);
-
-  g_clear_pointer (&self->painted, gsk_render_node_unref);
-  gtk_widget_queue_draw (widget);
-}
-
 static void
 lode_chart_view_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
@@ -453,7 +441,7 @@ lode_chart_view_init (LodeChartView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
+  lode_raster_forget_on_scale (GTK_WIDGET (self), &self->painted);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);

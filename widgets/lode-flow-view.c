@@ -430,18 +430,6 @@ lode_flow_view_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
-/* The image was rasterised at the old scale. */
-static void
-scale_factor_cb (GtkWidget  *widget,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
-{
-  LodeFlowView *self = LODE_FLOW_VIEW (widget);
-
-  g_clear_pointer (&self->painted, gsk_render_node_unref);
-  gtk_widget_queue_draw (widget);
-}
-
 /* ---------------------------------------------------------------------------------------- */
 /* GObject                                                                                  */
 
@@ -588,7 +576,7 @@ lode_flow_view_init (LodeFlowView *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
+  lode_raster_forget_on_scale (GTK_WIDGET (self), &self->painted);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);

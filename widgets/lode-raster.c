@@ -37,3 +37,21 @@ lode_raster_paint_node (GtkWidget       *widget,
   cairo_surface_destroy (image);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
+
+static void
+scale_factor_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  GskRenderNode **node = user_data;
+
+  g_clear_pointer (node, gsk_render_node_unref);
+  gtk_widget_queue_draw (widget);
+}
+
+void
+lode_raster_forget_on_scale (GtkWidget      *widget,
+                             GskRenderNode **node)
+{
+  g_signal_connect (widget, "notify::scale-factor", G_CALLBACK (scale_factor_cb), node);
+}

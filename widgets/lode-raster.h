@@ -22,4 +22,9 @@ GskRenderNode *lode_raster_paint_node (GtkWidget       *widget,
                                        LodeRasterPaint  paint,
                                        gpointer         user_data);
 
+/* Drops `*node` (the widget's kept raster, or NULL) and redraws when the widget's scale
+ * factor changes: the image was rasterised at the old scale. `node` lives in the widget. */
+void           lode_raster_forget_on_scale (GtkWidget      *widget,
+                                            GskRenderNode **node);
+
 G_END_DECLS
