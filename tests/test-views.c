@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "lode-chart-view.h"
 #include "lode-data-table.h"
 #include "lode-explain-popover.h"
 #include "lode-format.h"
@@ -92,14 +93,29 @@ open_window (void)
   return win;
 }
 
+static guint
+count_ghosts (GtkWidget *chart_view)
+{
+  const LodeChartLayout *layout = lode_chart_view_get_layout (LODE_CHART_VIEW (chart_view));
+  guint n = 0;
+
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->series->len; i++)
+    n += ((LodeChartSeries *) g_ptr_array_index (layout->series, i))->style ==
+         LODE_CHART_SERIES_GHOST;
+  return n;
+}
+
 /* The China-free chart's figures: a row per year, the scenario and the baseline, sortable,
- * copied as CSV and TSV in the C locale, from the buttons or Ctrl+C. */
+ * copied as CSV and TSV in the C locale, from the buttons or Ctrl+C. The Baseline itself has
+ * no baseline line to repeat it. */
 static void
 test_chart_table (void)
 {
   LodeWindow *win = open_window ();
+  LodeDocument *doc = lode_window_get_document (win);
   LodeDataTable *table;
-  LodeProjection *projection = lode_document_get_projection (lode_window_get_document (win));
+  LodeProjection *projection;
   g_autofree char *csv = NULL;
   g_autofree char *tsv = NULL;
   g_autofree char *first = NULL;
@@ -110,6 +126,13 @@ test_chart_table (void)
   GdkClipboard *clipboard;
 
   lode_window_set_chart (win, LODE_CHART_CHINA_FREE);
+  ui_test_wait_frames (GTK_WIDGET (win), 2);
+  g_assert_cmpuint (count_ghosts (win->chart_view), ==, 0);
+  g_assert_true (lode_scenario_set_lever (lode_document_get_scenario (doc),
+                                          LODE_LEVER_FUND_SIZE_BUSD, 12, NULL));
+  ui_test_wait_frames (GTK_WIDGET (win), 2);
+  g_assert_cmpuint (count_ghosts (win->chart_view), ==, 1);
+  projection = lode_document_get_projection (doc);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.data-table", "s", "chart");
   g_assert_nonnull (win->data_table);
   table = LODE_DATA_TABLE (win->data_table);

@@ -283,6 +283,30 @@ lode_projection_fund_exposure_busd (const LodeProjection *self)
   return MAX (self->fund.worst_year_busd, stress->fund.worst_year_busd);
 }
 
+/* Whether `a` and `b` were run with the same levers, regions, projects and horizon, so that
+ * every figure of one is the other's (the model is deterministic). FALSE when either has no
+ * record of its inputs (a synthetic projection) or has projects of the user's. */
+gboolean
+lode_projection_same_inputs (const LodeProjection *a,
+                             const LodeProjection *b)
+{
+  const LodeProjectionInputs *x, *y;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->inputs == NULL || b->inputs == NULL || a->dataset != b->dataset)
+    return FALSE;
+  x = a->inputs;
+  y = b->inputs;
+  /* Bytes, not values: -0 and 0 count as different, which only ever keeps a baseline. */
+  return x->horizon == y->horizon
+         && memcmp (x->lever, y->lever, sizeof x->lever) == 0
+         && memcmp (x->ally, y->ally, sizeof x->ally) == 0
+         && memcmp (x->shock_target, y->shock_target, sizeof x->shock_target) == 0
+         && memcmp (x->project_enabled, y->project_enabled, sizeof x->project_enabled) == 0
+         && x->n_user_projects == 0 && y->n_user_projects == 0;
+}
+
 const LodeYear *
 lode_projection_get_last_year (const LodeProjection *self)
 {

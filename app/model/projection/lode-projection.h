@@ -260,6 +260,9 @@ LodeProjection *lode_projection_ref          (LodeProjection        *self);
 void            lode_projection_unref        (LodeProjection        *self);
 
 LodeDataset    *lode_projection_get_dataset  (const LodeProjection  *self);
+/* Whether both were run with the same inputs, so every figure is the same. */
+gboolean        lode_projection_same_inputs  (const LodeProjection  *a,
+                                              const LodeProjection  *b);
 /* NULL if the year is outside base_year..horizon. */
 const LodeYear *lode_projection_get_year     (const LodeProjection  *self,
                                               int                    year);

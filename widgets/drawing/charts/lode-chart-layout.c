@@ -389,7 +389,9 @@ builder_init (LodeChartBuilder     *b,
     .data = {
       .layout = layout,
       .projection = projection,
-      .baseline = baseline != NULL && baseline->n_years > 0 ? baseline : NULL,
+      /* A baseline the scenario is (the Baseline itself) would only repeat its lines. */
+      .baseline = baseline != NULL && baseline->n_years > 0 &&
+                  !lode_projection_same_inputs (projection, baseline) ? baseline : NULL,
       .n_axes = 1,
     },
     .info = lode_chart_kind_info (layout->kind),
