@@ -122,7 +122,7 @@ PRESETS = [
     },
     {
         'id': 'controls-april-2025', 'title': 'Controls of April 2025', 'year': 2025,
-        'chart': 'price', 'targets': ALL_IMPORTERS,
+        'chart': 'price', 'material': 'heavy', 'targets': ALL_IMPORTERS,
         'notes': (
             'China\u2019s export controls of 4 April 2025 (MOFCOM announcement 18): licences '
             'for samarium, dysprosium, terbium and four other medium and heavy rare earths and '
@@ -131,8 +131,9 @@ PRESETS = [
             'the year before by July; over January\u2013September they were 7.5 % lower. Here '
             'China withholds 15 % of its Dy + Tb, samarium and magnet exports in 2025 and 2026 '
             'and licensing holds the rest back a month and a half each year, while buyers draw '
-            'on a few months of their own stocks; NdPr itself is not controlled. It shows the price of Dy + Tb outside China leaving the '
-            'Chinese price behind, defence and EV magnet buyers short of China-free '
+            'on a few months of their own stocks; NdPr itself is not controlled. It shows the '
+            'price of Dy + Tb outside China leaving the Chinese price behind, defence and EV '
+            'magnet buyers short of China-free '
             'Dy/Tb-grade magnets, and what heavy separation outside China and grain-boundary '
             'diffusion are worth.'),
         'levers': {
@@ -143,7 +144,7 @@ PRESETS = [
     },
     {
         'id': 'controls-october-2025', 'title': 'Controls of October 2025', 'year': 2027,
-        'chart': 'price', 'targets': ALL_IMPORTERS,
+        'chart': 'price', 'material': 'heavy', 'targets': ALL_IMPORTERS,
         'notes': (
             'The extended controls of 9 October 2025 (MOFCOM announcements 55\u201362), as if '
             'they had not been suspended on 7 November 2025: on top of the April controls, '
@@ -222,7 +223,10 @@ def write(preset, levers, regions):
             lines.append('    <region id="%s" ally="%s" shock-target="%s"/>'
                          % (rid, allied, 'true' if target else 'false'))
     lines.append('  </regions>')
-    lines.append('  <view selected-year="%d" chart="%s"/>' % (preset['year'], preset['chart']))
+    # The material whose chain and prices tell the preset's story; NdPr when none is named.
+    material = ' material="%s"' % preset['material'] if 'material' in preset else ''
+    lines.append('  <view selected-year="%d" chart="%s"%s/>'
+                 % (preset['year'], preset['chart'], material))
     lines.append('</scenario>')
     path = os.path.join(OUT, preset['id'] + '.lodestone')
     with open(path, 'w', encoding='utf-8') as f:

@@ -54,6 +54,30 @@ test_april_2025 (void)
     }
 }
 
+/* A preset opens on the chain its notes tell of: the controls spare NdPr, so they open on
+ * Dy + Tb, where their price chart shows the outside price leaving China's in the selected
+ * year; the other presets open on NdPr. */
+static void
+test_controls_open_on_heavy (void)
+{
+  const char * const *ids = lode_scenario_preset_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(LodeScenario) preset = load_preset (dataset, ids[i]);
+      gboolean controls = g_str_has_prefix (ids[i], "controls-");
+
+      g_assert_cmpstr (lode_scenario_get_material (preset), ==, controls ? "heavy" : "ndpr");
+      if (controls)
+        {
+          g_autoptr(LodeProjection) p = run (dataset, preset);
+          const LodeChain *heavy = heavy_in (p, lode_scenario_get_selected_year (preset));
+
+          g_assert_cmpfloat (heavy->price_usd_kg, >, 1.2 * heavy->price_china_usd_kg);
+        }
+    }
+}
+
 /* The October rule reaches China-touched output made elsewhere: with it the outside Dy + Tb
  * price is no lower, and the restriction covers only what its switches say. */
 static void
@@ -149,6 +173,7 @@ main (int   argc,
   dataset = load_dataset ();
   g_test_add_func ("/lode/materials/april-2025", test_april_2025);
   g_test_add_func ("/lode/materials/october-2025-and-switches", test_october_2025_and_switches);
+  g_test_add_func ("/lode/materials/controls-open-on-heavy", test_controls_open_on_heavy);
   g_test_add_func ("/lode/materials/heavy-money-and-diffusion", test_heavy_money_and_diffusion);
   g_test_add_func ("/lode/materials/defence-first", test_defence_first);
   status = g_test_run ();
