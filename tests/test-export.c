@@ -15,6 +15,7 @@
 #include "lode-dataset.h"
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
+#include "lode-text.h"
 #include "lode-scenario.h"
 #include "lode-sources.h"
 
@@ -640,6 +641,50 @@ test_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, first_source));
 }
 
+/* The footer's credit is never cut: where four sources do not fit it names fewer and still
+ * says how many more there are and where they are listed (a sentence cut short on a slide is
+ * what a presenter would have to explain). */
+static void
+test_footer_not_cut (Fixture       *f,
+                     gconstpointer  data)
+{
+  const double size = 16;
+  g_autofree char *four = lode_sources_dup_credit_listed (f->dataset, 4, f->req.sources_listed);
+  g_autofree char *two = lode_sources_dup_credit_listed (f->dataset, 2, f->req.sources_listed);
+  double four_w, two_w;
+
+  lode_text_measure (four, size, LODE_TEXT_NORMAL, &four_w, NULL);
+  lode_text_measure (two, size, LODE_TEXT_NORMAL, &two_w, NULL);
+  g_assert_cmpfloat (two_w, <, four_w);
+
+  /* Room for all four: all four. */
+  {
+    g_autofree char *wide = lode_export_dup_footer_sources (&f->req, four_w + 1, size);
+
+    g_assert_cmpstr (wide, ==, four);
+  }
+  /* Less room: fewer names, and the line fits whole. */
+  for (double room = two_w; room < four_w; room += (four_w - two_w) / 5)
+    {
+      g_autofree char *fitted = lode_export_dup_footer_sources (&f->req, room, size);
+      double w;
+
+      lode_text_measure (fitted, size, LODE_TEXT_NORMAL, &w, NULL);
+      g_test_message ("%.0f px: %s", room, fitted);
+      g_assert_cmpfloat (w, <=, room);
+      g_assert_true (g_str_has_prefix (fitted, "Data: "));
+      g_assert_true (g_str_has_suffix (fitted, " more sources") ||
+                     strstr (fitted, " more sources, listed ") != NULL);
+    }
+  /* No room even for one name: one, for the painter to cut. */
+  {
+    g_autofree char *one = lode_sources_dup_credit_listed (f->dataset, 1, f->req.sources_listed);
+    g_autofree char *narrow = lode_export_dup_footer_sources (&f->req, 10, size);
+
+    g_assert_cmpstr (narrow, ==, one);
+  }
+}
+
 /* The text chunks of a PNG before its image data: "keyword\tvalue" lines. */
 static char *
 png_text_chunks (GBytes *bytes)
@@ -923,6 +968,8 @@ main (int   argc,
   g_test_add ("/lode/export/long-title", Fixture, NULL, fixture_set_up, test_long_title,
               fixture_tear_down);
   g_test_add ("/lode/export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  g_test_add ("/lode/export/footer-not-cut", Fixture, NULL, fixture_set_up, test_footer_not_cut,
+              fixture_tear_down);
   g_test_add ("/lode/export/to-file", Fixture, NULL, fixture_set_up, test_to_file,
               fixture_tear_down);
   g_test_add ("/lode/export/metadata", Fixture, NULL, fixture_set_up, test_metadata,

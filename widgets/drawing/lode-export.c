@@ -76,7 +76,7 @@
 #define CHECKER_GREY          0.86
 #define CHECKER_BLUE          0.88
 
-/* How many sources the footer names before it counts the rest. */
+/* How many sources the footer names at most before it counts the rest. */
 #define FOOTER_SOURCES 4
 
 G_DEFINE_QUARK (lode-export-error-quark, lode_export_error)
@@ -288,6 +288,26 @@ dup_footer_year (const LodeExportRequest *req)
   return g_strdup_printf (_("  ·  %d  ·  NPV at %s a year  ·  "), req->year, rate);
 }
 
+char *
+lode_export_dup_footer_sources (const LodeExportRequest *req,
+                                double                   max_width,
+                                double                   size)
+{
+  const LodeDataset *dataset = lode_projection_get_dataset (req->projection);
+
+  for (guint named = FOOTER_SOURCES; named > 1; named--)
+    {
+      g_autofree char *credit = lode_sources_dup_credit_listed (dataset, named,
+                                                                req->sources_listed);
+      double w;
+
+      lode_text_measure (credit, size, LODE_TEXT_NORMAL, &w, NULL);
+      if (w <= max_width)
+        return g_steal_pointer (&credit);
+    }
+  return lode_sources_dup_credit_listed (dataset, 1, req->sources_listed);
+}
+
 /* The footer along the bottom of the page: a rule, then "Title · 2035", the data sources and
  * "Lodestone X.Y" at the right; above them, what the analyses shown assume. Returns the
  * height it takes above the bottom margin. */
@@ -305,9 +325,7 @@ paint_footer (const Page *page,
   double text_h, gap, top, x, right_w, left_w, year_w;
   g_autofree char *year = dup_footer_year (req);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
-  g_autofree char *sources =
-    lode_sources_dup_credit_listed (lode_projection_get_dataset (req->projection),
-                                    FOOTER_SOURCES, req->sources_listed);
+  g_autofree char *sources = NULL;
   g_autofree char *title = dup_request_title (req);
   g_autofree char *assumptions = lode_export_dup_assumptions (req);
   double inner = width - 2 * margin;
@@ -336,6 +354,8 @@ paint_footer (const Page *page,
   year_w = lode_text_draw_line (cr, year, x, top, inner * FOOTER_SIDE_SHARE, size,
                                 LODE_TEXT_NORMAL, 0.0, palette->foreground);
   x += year_w;
+  sources = lode_export_dup_footer_sources (req, width - margin - right_w - 2 * size - x,
+                                            size);
   lode_text_draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
                        LODE_TEXT_NORMAL, 0.0, palette->muted);
 

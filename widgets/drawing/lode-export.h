@@ -162,6 +162,13 @@ double      lode_export_font_scale       (double                width,
                                           double                height);
 /* "Title · 2035 · Lodestone 0.1", the footer's first part in one line (PDF title). */
 char       *lode_export_dup_caption      (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
+/* The footer's data sources in `max_width` px of `size_px` text: as many named (at most four)
+ * as fit, so that the count of the rest and where they are listed are never cut; cut only
+ * where even one name is too wide. */
+char       *lode_export_dup_footer_sources (const LodeExportRequest *req,
+                                            double                   max_width,
+                                            double                   size_px)
+                                            G_GNUC_WARN_UNUSED_RESULT;
 /* What the analyses shown on the page assume (runs, seed, ranges), as the footer says it
  * above the caption; NULL when the page shows none. */
 char       *lode_export_dup_assumptions  (const LodeExportRequest *req) G_GNUC_WARN_UNUSED_RESULT;
