@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
 #include <string.h>
@@ -468,6 +469,8 @@ test_sweep (void)
   g_autofree char *path = g_build_filename (dir, "plan.lodestone", NULL);
   g_autofree char *dead = NULL;
   g_autofree char *alive = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
   g_autofree char *other = g_build_filename (dir, ".other.lodestone.lode-1-00000000", NULL);
   g_autoptr(GError) error = NULL;
   pid_t child;
@@ -482,14 +485,145 @@ test_sweep (void)
 
   dead = g_strdup_printf ("%s/.plan.lodestone.lode-%d-0badf00d", dir, (int) child);
   alive = g_strdup_printf ("%s/.plan.lodestone.lode-%d-0badf00d", dir, (int) getppid ());
+  /* Names like ours but not made by us: a person's backup, a kept copy. */
+  backup = g_strdup_printf ("%s/.plan.lodestone.lode-%d-backup", dir, (int) child);
+  kept = g_strdup_printf ("%s/.plan.lodestone.lode-%d-0badf00d.keep", dir, (int) child);
   write_file (dead, "stale", 0600);
   write_file (alive, "someone else's write in progress", 0600);
   write_file (other, "not ours", 0600);
+  write_file (backup, "a person's notes", 0600);
+  write_file (kept, "a person's copy", 0600);
 
   g_assert_true (write_text (path, "new", &error));
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  lode_tmp_tree_remove (dir);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Links that name something other than a file                                                 */
+
+/* /dev/stdout of a run whose output is appended to a log is a link to the log, through
+ * /proc/self/fd/1: putting a file in place there replaced the log. Refused, log intact. */
+static void
+test_stream_links (void)
+{
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
+  g_autofree char *log = g_build_filename (dir, "run.log", NULL);
+  g_autofree char *link = g_build_filename (dir, "figures.csv", NULL);
+  g_autofree char *fd_path = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  write_file (log, OLD_TEXT, 0644);
+  fd = open (log, O_WRONLY | O_APPEND);
+  g_assert_cmpint (fd, >=, 0);
+  fd_path = g_strdup_printf ("/proc/self/fd/%d", fd);
+
+  g_assert_false (write_text (fd_path, "a,b\n", &error));
+  g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
+  g_assert_nonnull (strstr (error->message, "standard output"));
+  g_clear_error (&error);
+  g_assert_false (lode_output_file_check (fd_path, &error));
+  g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+
+  /* The same through a link of our own, as /dev/stdout is. */
+  g_assert_cmpint (symlink (fd_path, link), ==, 0);
+  g_assert_false (write_text (link, "a,b\n", &error));
+  g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+
+  close (fd);
+  assert_contents (log, OLD_TEXT, 0644);
+  lode_tmp_tree_remove (dir);
+}
+
+/* A link another user left in a shared sticky folder (/tmp) is not followed, as the kernel's
+ * fs.protected_symlinks would not: it could point at any file of ours. */
+static void
+test_protected_links (void)
+{
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
+  g_autofree char *shared = g_build_filename (dir, "shared", NULL);
+  g_autofree char *victim = g_build_filename (dir, "config", NULL);
+  g_autofree char *link = g_build_filename (shared, "report.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  const guint me = geteuid (), them = me == NOBODY ? NOBODY - 1 : NOBODY;
+
+  /* The rule: only a sticky folder everyone may write to restricts, and there only the links
+   * of others than the folder's owner and the one who follows. */
+  g_assert_true (lode_output_file_link_is_followed (them, them, 0777, me));
+  g_assert_true (lode_output_file_link_is_followed (them, them, 01775, me));
+  g_assert_true (lode_output_file_link_is_followed (me, them, 01777, me));
+  g_assert_true (lode_output_file_link_is_followed (them, them, 01777, me));
+  g_assert_false (lode_output_file_link_is_followed (them, 0, 01777, me == 0 ? 1 : me));
+  g_assert_false (lode_output_file_link_is_followed (them, me, 01777, me == them ? 0 : 7));
+
+  /* Our own link in a sticky shared folder is followed. */
+  write_file (victim, OLD_TEXT, 0600);
+  g_assert_cmpint (g_mkdir (shared, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (shared, 01777), ==, 0);
+  g_assert_cmpint (symlink (victim, link), ==, 0);
+  g_assert_true (write_text (link, "ours", &error));
+  assert_contents (victim, "ours", 0600);
+
+  /* Root can hand the link to someone else and make the folder theirs: then it is refused. */
+  if (me == 0)
+    {
+      g_assert_cmpint (lchown (link, them, them), ==, 0);
+      g_assert_false (write_text (link, "theirs", &error));
+      g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "another user"));
+      g_clear_error (&error);
+      assert_contents (victim, "ours", 0600);
+    }
+  g_assert_cmpint (g_chmod (shared, 0755), ==, 0);
+  lode_tmp_tree_remove (dir);
+}
+
+/* Checking writes nothing and finds what writing would; the identity sees through links. */
+static void
+test_check_and_identity (void)
+{
+  g_autofree char *dir = lode_tmp_tree_new ("lode-out-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "plan.lodestone", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.lodestone", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.csv", NULL);
+  g_autofree char *fresh_again = g_build_filename (dir, "sub", "..", "new.csv", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "x.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, OLD_TEXT, 0644);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (symlink ("plan.lodestone", link), ==, 0);
+
+  g_assert_true (lode_output_file_check (path, &error));
+  g_assert_true (lode_output_file_check (fresh, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_false (lode_output_file_check (missing, &error));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+  g_assert_false (lode_output_file_check (dir, &error));
+  g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+  assert_contents (path, OLD_TEXT, 0644);
+
+  {
+    g_autofree char *a = lode_output_file_dup_identity (path);
+    g_autofree char *b = lode_output_file_dup_identity (link);
+    g_autofree char *c = lode_output_file_dup_identity (fresh);
+    g_autofree char *d = lode_output_file_dup_identity (fresh_again);
+
+    g_assert_cmpstr (a, ==, b);
+    g_assert_cmpstr (c, ==, d);
+    g_assert_cmpstr (a, !=, c);
+  }
   lode_tmp_tree_remove (dir);
 }
 
@@ -592,6 +726,9 @@ main (int   argc,
                         test_kill_at_each_step);
   g_test_add_func ("/lode/output-file/named-temporary", test_named_temporary);
   g_test_add_func ("/lode/output-file/sweep", test_sweep);
+  g_test_add_func ("/lode/output-file/stream-links", test_stream_links);
+  g_test_add_func ("/lode/output-file/protected-links", test_protected_links);
+  g_test_add_func ("/lode/output-file/check-and-identity", test_check_and_identity);
   g_test_add_func ("/lode/output-file/readonly-folder", test_readonly_folder);
   g_test_add_func ("/lode/output-file/not-local", test_not_local);
 

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -124,6 +125,45 @@ fail_errno (Output     *o,
     }
 }
 
+gboolean
+lode_output_file_link_is_followed (guint link_uid,
+                                   guint folder_uid,
+                                   guint folder_mode,
+                                   guint euid)
+{
+  /* As the kernel's fs.protected_symlinks: in a sticky folder everyone may write to, only the
+   * links of the folder's owner or of the follower are followed. */
+  if ((folder_mode & S_ISVTX) == 0 || (folder_mode & S_IWOTH) == 0)
+    return TRUE;
+  return link_uid == euid || link_uid == folder_uid;
+}
+
+/* The entries of /proc/PID/fd name a process's open files, not paths: /dev/stdout is one. A
+ * file put in place by rename would replace what the stream was redirected to (a log opened
+ * for appending, say) instead of writing to the stream. */
+static gboolean
+is_open_file_link (const char *link_path)
+{
+  g_autofree char *folder = g_path_get_dirname (link_path);
+  g_autofree char *real = realpath (folder, NULL);
+
+  return real != NULL && g_str_has_prefix (real, "/proc/") && g_str_has_suffix (real, "/fd");
+}
+
+/* A link the kernel itself would not follow for us (see above). */
+static gboolean
+is_protected_link (const char        *link_path,
+                   const struct stat *link_st)
+{
+  g_autofree char *folder = g_path_get_dirname (link_path);
+  struct stat folder_st;
+
+  if (stat (folder, &folder_st) != 0)
+    return FALSE;
+  return !lode_output_file_link_is_followed (link_st->st_uid, folder_st.st_uid,
+                                             folder_st.st_mode, geteuid ());
+}
+
 /* Follows symbolic links to the file they point to, which may not exist yet. */
 static gboolean
 resolve (Output      *o,
@@ -158,6 +198,14 @@ resolve (Output      *o,
                      _("it is a symbolic link that loops, or a chain of more than %d links; "
                        "nothing was changed"),
                      MAX_LINKS);
+      if (is_open_file_link (current))
+        return fail (o, error, LODE_OUTPUT_ERROR_NOT_REGULAR,
+                     _("it names a stream of a running program, such as standard output, "
+                       "not a file; Lodestone writes only files, so nothing was changed"));
+      if (is_protected_link (current, &st))
+        return fail (o, error, LODE_OUTPUT_ERROR_READ_ONLY,
+                     _("it is a symbolic link another user left in a shared folder; "
+                       "Lodestone does not follow it, so nothing was changed"));
 
       link = g_file_read_link (current, &link_error);
       if (link == NULL)
@@ -378,6 +426,17 @@ place (Output  *o,
   return TRUE;
 }
 
+/* The end of a temporary name: the eight hex digits new_temp_name() writes, and nothing
+ * after them (anything else beside the target is someone else's). */
+static gboolean
+is_temp_suffix (const char *s)
+{
+  for (int i = 0; i < 8; i++)
+    if (!g_ascii_isxdigit (s[i]))
+      return FALSE;
+  return s[8] == '\0';
+}
+
 /* Temporary files of this target left by a process that was killed between naming its file
  * and renaming it. */
 static void
@@ -395,7 +454,8 @@ sweep_stale (Output *o)
       if (!g_str_has_prefix (name, prefix))
         continue;
       pid = g_ascii_strtoll (name + strlen (prefix), &end, 10);
-      if (end == NULL || *end != '-' || pid <= 0 || pid == getpid () || pid > G_MAXINT)
+      if (end == NULL || *end != '-' || pid <= 0 || pid == getpid () || pid > G_MAXINT ||
+          !is_temp_suffix (end + 1))
         continue;
       if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
         unlinkat (o->dir_fd, name, 0);
@@ -455,6 +515,47 @@ lode_output_file_write (const char  *path,
 
   output_clear (&o);
   return ok;
+}
+
+gboolean
+lode_output_file_check (const char  *path,
+                        GError     **error)
+{
+  Output o = { .dir_fd = -1, .fd = -1 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  o.display = g_filename_display_name (path);
+  ok = resolve (&o, path, error) && check_target (&o, error) && open_folder (&o, error);
+  if (ok && faccessat (o.dir_fd, ".", W_OK, AT_EACCESS) != 0)
+    ok = fail_errno (&o, error, errno);
+  output_clear (&o);
+  return ok;
+}
+
+char *
+lode_output_file_dup_identity (const char *path)
+{
+  Output o = { .dir_fd = -1, .fd = -1 };
+  char *identity = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  o.display = g_strdup (path);
+  if (resolve (&o, path, NULL))
+    {
+      g_autofree char *real_dir = realpath (o.dir, NULL);
+
+      if (o.exists)
+        identity = g_strdup_printf ("%ju:%ju", (uintmax_t) o.st.st_dev,
+                                    (uintmax_t) o.st.st_ino);
+      else
+        identity = g_build_filename (real_dir != NULL ? real_dir : o.dir, o.base, NULL);
+    }
+  output_clear (&o);
+  return identity;
 }
 
 gboolean

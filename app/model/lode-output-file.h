@@ -5,7 +5,10 @@
  *
  * The target must be a regular file or not exist yet: a device, FIFO, socket or folder is
  * refused, and so is a read-only file (it is not silently replaced). A symbolic link is
- * written through to the file it points to, whatever writes it; links that loop are refused.
+ * written through to the file it points to, whatever writes it; links that loop are refused,
+ * and so are the links the kernel's fs.protected_symlinks would not follow (another user's,
+ * in a sticky folder everyone may write to) and the links of /proc/PID/fd (/dev/stdout):
+ * they name an open stream, and replacing the file behind it would lose what it holds.
  * The new contents go to a temporary file in the target's folder that has the target's mode
  * from the start (a new file gets 0644 minus the umask) and, where the system allows it, no
  * name at all until it is complete (O_TMPFILE); it is written, fsynced, put in place with one
@@ -64,6 +67,25 @@ gboolean    lode_output_file_write          (const char      *path,
 gboolean    lode_output_file_write_bytes    (GFile           *file,
                                              GBytes          *bytes,
                                              GError         **error);
+
+/* Whether `path` could be written now, without writing it: the checks of
+ * lode_output_file_write() up to its first write (the target, its links and its folder).
+ * A program that makes several files checks them all before it makes any. */
+gboolean    lode_output_file_check          (const char      *path,
+                                             GError         **error);
+/* What `path` names after its links: "device:inode" for a file that exists, the absolute
+ * path for one that does not yet; two paths name the same file when these are equal. NULL
+ * when the path cannot be resolved (a loop, say). */
+char       *lode_output_file_dup_identity   (const char      *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Whether a symbolic link owned by `link_uid`, in a folder owned by `folder_uid` with mode
+ * `folder_mode`, is followed for a process of effective user `euid`: as the kernel's
+ * fs.protected_symlinks, a link someone else left in a sticky folder everyone may write to
+ * is not. Exposed for tests. */
+gboolean    lode_output_file_link_is_followed (guint           link_uid,
+                                               guint           folder_uid,
+                                               guint           folder_mode,
+                                               guint           euid);
 
 /* Tests only: calls `hook` after each step of every write in this process (NULL: none), so a
  * test can kill the process at a chosen step rather than at a chosen moment; with `named`,
