@@ -131,5 +131,55 @@ head -n 1 "$WORK/figures.csv" | grep -q ',us_bottleneck_stage$' \
   || fail "the CSV lacks the bottleneck stage --summary gives"
 ok "the CSV has the bottleneck stage"
 
+# --- the files a run writes: all checked before any is written -------------------------------
+
+cp "$WORK/push.lodestone" "$WORK/keep.lodestone"
+cp "$WORK/keep.lodestone" "$WORK/keep.orig"
+expect_error 1 'does not exist' "$WORK/nodir/x.csv" -- "$WORK/keep.lodestone" \
+  --set fund.size_busd=7 --save-as "$WORK/keep.lodestone" --csv "$WORK/nodir/x.csv"
+cmp -s "$WORK/keep.lodestone" "$WORK/keep.orig" \
+  || fail "a run that failed on its CSV had already saved the scenario over the old one"
+ok "a run that cannot write one output writes none"
+
+# The scenario being read is not an output's file, under any name.
+cp "$WORK/keep.orig" "$WORK/plan.csv"
+expect_error 2 'scenario being read' "$WORK/none" -- "$WORK/plan.csv" --csv "$WORK/plan.csv"
+cmp -s "$WORK/plan.csv" "$WORK/keep.orig" || fail "--csv replaced the scenario it read"
+ok "the scenario read is not replaced by a CSV"
+expect_error 2 'another kind of file' "$WORK/none" -- "$WORK/keep.lodestone" \
+  --sensitivity "$WORK/keep.lodestone"
+expect_error 2 'both write' "$WORK/same.csv" -- --csv "$WORK/same.csv" \
+  --sensitivity "$WORK/same.csv"
+expect_error 2 'another kind of file' "$WORK/x.png" -- --export "$WORK/x.png" \
+  --save-as "$WORK/x.png"
+expect_error 2 'both write' "$WORK/twice" -- --csv "$WORK/twice" --save-as "$WORK/twice"
+# --save-as may update the scenario it reads: that is what it is for.
+run "$WORK/keep.lodestone" --set fund.size_busd=7 --save-as "$WORK/keep.lodestone"
+[ "$status" -eq 0 ] && grep -q 'id="fund.size_busd" value="7"' "$WORK/keep.lodestone" \
+  || fail "--save-as over the scenario it read exited $status or did not save"
+ok "--save-as updates the scenario it read"
+
+# An option the shell handed over as a file name, and no name at all.
+expect_error 2 'not a file name' ./--summary -- --csv --summary
+expect_error 2 'needs a file name' "$WORK/none" -- --csv ''
+
+# /dev/stdout of a run appended to a log is the log: it is not replaced.
+printf 'important\n' >"$WORK/run.log"
+env -u DISPLAY -u WAYLAND_DISPLAY "$LODESTONE" --csv /dev/stdout >>"$WORK/run.log" 2>"$ERR"
+status=$?
+[ "$status" -eq 1 ] || fail "--csv /dev/stdout >> log exited $status, expected 1"
+[ "$(cat "$WORK/run.log")" = important ] || fail "--csv /dev/stdout replaced the log"
+grep -q 'standard output' "$ERR" || fail "--csv /dev/stdout does not say why: $(cat "$ERR")"
+ok "--csv /dev/stdout leaves the file standard output was appended to"
+
+# What --version and --help print must reach standard output.
+for option in --version --help; do
+  env -u DISPLAY -u WAYLAND_DISPLAY "$LODESTONE" $option >/dev/full 2>"$ERR"
+  status=$?
+  [ "$status" -eq 1 ] || fail "lodestone $option >/dev/full exited $status, expected 1"
+  grep -q 'standard output' "$ERR" || fail "lodestone $option >/dev/full: $(cat "$ERR")"
+done
+ok "--version and --help fail when standard output is full"
+
 echo "test-cli-options: all $n_checks checks passed" >&2
 exit 0

@@ -8,7 +8,9 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -17,6 +19,7 @@
 #include "lode-cli-analyses.h"
 #include "lode-cli.h"
 #include "lode-cli-list.h"
+#include "lode-cli-outputs.h"
 #include "lode-export.h"
 #include "lode-dataset.h"
 #include "lode-explain.h"
@@ -495,12 +498,27 @@ usage_error (GError     **error,
   return FALSE;
 }
 
+/* The files the run writes, in the order it writes them: --save-as last, so that a run that
+ * fails on the way leaves the scenario it saves as it was. */
+static guint
+list_outputs (const CliOptions *o,
+              LodeCliOutput     out[4])
+{
+  out[0] = (LodeCliOutput) { "--sensitivity", o->analyses.sensitivity_path,
+                             LODE_CLI_OUTPUT_TABLE };
+  out[1] = (LodeCliOutput) { "--csv", o->csv_path, LODE_CLI_OUTPUT_TABLE };
+  out[2] = (LodeCliOutput) { "--export", o->export_path, LODE_CLI_OUTPUT_PICTURE };
+  out[3] = (LodeCliOutput) { "--save-as", o->save_as_path, LODE_CLI_OUTPUT_SCENARIO };
+  return 4;
+}
+
 /* Every usage error of a headless run, before anything is read or written. */
 static gboolean
 check_headless (LodeCliOptions  *options,
                 GError         **error)
 {
   CliOptions *o = &options->o;
+  LodeCliOutput outputs[4];
 
   if (o->files != NULL && o->files[0] != NULL)
     {
@@ -540,6 +558,8 @@ check_headless (LodeCliOptions  *options,
           || o->sources_page))
     return usage_error (error, _("--view, --size, --scale, --transparent and --sources-page "
                                  "need --export"));
+  if (!lode_cli_outputs_check_names (outputs, list_outputs (o, outputs), error))
+    return FALSE;
   if (o->save_as_path == NULL && (o->author != NULL || o->notes != NULL))
     return usage_error (error, _("--author and --notes need --save-as"));
   if (o->save_as_path == NULL && o->export_path == NULL && o->title != NULL)
@@ -788,8 +808,15 @@ run_headless (LodeCliOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_auto(LodeCliAnalysisResults) results = { NULL };
+  LodeCliOutput outputs[4];
   LodeCliExit status;
   gboolean rescaled;
+
+  /* Every file this run writes could be written, before the work (a thousand runs of --bands
+   * took seconds before a missing folder was told). */
+  if (!lode_cli_outputs_check_files (outputs, list_outputs (o, outputs), options->file, &error))
+    return fail (error->domain == LODE_CLI_ERROR ? LODE_CLI_EXIT_USAGE : LODE_CLI_EXIT_FAILURE,
+                 "%s", error->message);
 
   /* A short run's few MiB on huge pages; fonts load on a thread of Pango's while the dataset
    * loads here. */
@@ -822,14 +849,6 @@ run_headless (LodeCliOptions *options)
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
 
-  if (o->save_as_path != NULL)
-    {
-      g_autoptr(GFile) out = g_file_new_for_commandline_arg (o->save_as_path);
-
-      if (!lode_scenario_save_to_file (scenario, out, NULL, &error))
-        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
-    }
-
   if (o->csv_path != NULL)
     {
       g_autoptr(GString) csv = g_string_new (NULL);
@@ -848,6 +867,15 @@ run_headless (LodeCliOptions *options)
         return exported;
     }
 
+  /* Last: a run that failed on the way leaves the scenario file as it was. */
+  if (o->save_as_path != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (o->save_as_path);
+
+      if (!lode_scenario_save_to_file (scenario, out, NULL, &error))
+        return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
+    }
+
   return print_results (options, projection, &results, text);
 }
 
@@ -864,12 +892,25 @@ lode_cli_init_locale (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* What a successful command-line run printed must have reached standard output: --help and
+ * --version print and exit without looking (GOption exits from inside the parse), so the
+ * last flush is checked on the way out. The window's runs are not the command line's. */
+static gboolean stdout_checked_at_exit;
+
+static void
+check_stdout_at_exit (void)
+{
+  if (stdout_checked_at_exit && (fflush (stdout) != 0 || ferror (stdout)))
+    _exit (fail (LODE_CLI_EXIT_FAILURE, _("Cannot write to standard output")));
+}
+
 LodeCliResult
 lode_cli_run (int    argc,
               char **argv,
               int   *out_exit_code,
               char ***out_gui_argv)
 {
+  static gboolean registered;
   g_autoptr(LodeCliOptions) options = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *gui;
@@ -879,6 +920,9 @@ lode_cli_run (int    argc,
   *out_exit_code = LODE_CLI_EXIT_OK;
   if (out_gui_argv != NULL)
     *out_gui_argv = NULL;
+  stdout_checked_at_exit = TRUE;
+  if (!registered)
+    registered = atexit (check_stdout_at_exit) == 0;
 
   options = parse (argc, argv, TRUE, &error);
   if (options == NULL && error->domain == G_OPTION_ERROR)
@@ -909,9 +953,12 @@ lode_cli_run (int    argc,
   if (options->headless)
     {
       *out_exit_code = run_headless (options);
+      /* A failed run has said why; a second message would only hide the first. */
+      stdout_checked_at_exit = *out_exit_code == LODE_CLI_EXIT_OK;
       return LODE_CLI_DONE;
     }
 
+  stdout_checked_at_exit = FALSE;
   gui = g_ptr_array_new ();
   g_ptr_array_add (gui, g_strdup (options->program));
   for (guint i = 0; options->o.files != NULL && options->o.files[i] != NULL; i++)

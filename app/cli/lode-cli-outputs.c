@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * lode-cli-outputs.c — the files one headless run writes, checked before any work (see the
+ * header).
+ */
+#define G_LOG_DOMAIN "lode-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lode-cli.h"
+#include "lode-cli-outputs.h"
+#include "lode-output-file.h"
+
+/* Extensions that say a file is of another kind than `kind`. */
+static const char *
+foreign_extension (const char        *path,
+                   LodeCliOutputKind  kind)
+{
+  static const struct
+  {
+    const char        *extension;
+    LodeCliOutputKind  kind;
+  } known[] = {
+    { ".lodestone", LODE_CLI_OUTPUT_SCENARIO },
+    { ".csv", LODE_CLI_OUTPUT_TABLE },
+    { ".png", LODE_CLI_OUTPUT_PICTURE },
+    { ".svg", LODE_CLI_OUTPUT_PICTURE },
+    { ".pdf", LODE_CLI_OUTPUT_PICTURE },
+  };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (known[i].kind != kind && g_str_has_suffix (lower, known[i].extension))
+      return known[i].extension;
+  return NULL;
+}
+
+static const char *
+kind_extension (LodeCliOutputKind kind)
+{
+  switch (kind)
+    {
+    case LODE_CLI_OUTPUT_SCENARIO:
+      return ".lodestone";
+    case LODE_CLI_OUTPUT_TABLE:
+      return ".csv";
+    case LODE_CLI_OUTPUT_PICTURE:
+    default:
+      return ".png, .svg or .pdf";
+    }
+}
+
+gboolean
+lode_cli_outputs_check_names (const LodeCliOutput *outputs,
+                              guint                n_outputs,
+                              GError             **error)
+{
+  for (guint i = 0; i < n_outputs; i++)
+    {
+      const LodeCliOutput *out = &outputs[i];
+      g_autofree char *shown = NULL;
+      const char *foreign;
+
+      if (out->path == NULL)
+        continue;
+      if (out->path[0] == '\0')
+        {
+          g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                       _("%s needs a file name"), out->option);
+          return FALSE;
+        }
+      shown = g_filename_display_name (out->path);
+      if (g_str_has_prefix (out->path, "--"))
+        {
+          /* Translators: e.g. "--csv --summary: …"; the last one is "./--summary" */
+          g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                       _("%s %s: that is an option, not a file name (to write a file of that "
+                         "name, give it as ./%s)"), out->option, shown, shown);
+          return FALSE;
+        }
+      foreign = foreign_extension (out->path, out->kind);
+      if (foreign != NULL && out->kind != LODE_CLI_OUTPUT_PICTURE)
+        {
+          /* Translators: e.g. "--csv “plan.lodestone”: … not .lodestone; name it .csv" */
+          g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                       _("%s “%s”: the name says another kind of file (%s); name it %s"),
+                       out->option, shown, foreign, kind_extension (out->kind));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+lode_cli_outputs_check_files (const LodeCliOutput *outputs,
+                              guint                n_outputs,
+                              const char          *input,
+                              GError             **error)
+{
+  g_autofree char *input_id = input != NULL ? lode_output_file_dup_identity (input) : NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_outputs; i++)
+    {
+      const LodeCliOutput *out = &outputs[i];
+      char *id;
+
+      g_ptr_array_add (ids, NULL);
+      if (out->path == NULL)
+        continue;
+      if (!lode_output_file_check (out->path, error))
+        return FALSE;
+      id = lode_output_file_dup_identity (out->path);
+      ids->pdata[i] = id;
+      if (id == NULL)
+        continue;
+      if (input_id != NULL && g_str_equal (id, input_id) && out->kind != LODE_CLI_OUTPUT_SCENARIO)
+        {
+          g_autofree char *shown = g_filename_display_name (out->path);
+
+          g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                       _("%s “%s” is the scenario being read: writing there would replace it "
+                         "(--save-as saves the scenario)"), out->option, shown);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (ids->pdata[j] != NULL && g_str_equal (id, ids->pdata[j]))
+          {
+            g_autofree char *shown = g_filename_display_name (out->path);
+
+            g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                         _("%s and %s would both write “%s”: give each its own file"),
+                         outputs[j].option, out->option, shown);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
