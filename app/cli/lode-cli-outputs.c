@@ -15,7 +15,8 @@
 #include "lode-cli-outputs.h"
 #include "lode-output-file.h"
 
-/* Extensions that say a file is of another kind than `kind`. */
+/* Extensions that say a file is of another kind than `kind`. A picture's own extension picks
+ * its format and is checked with it (lode_export_format_from_path()). */
 static const char *
 foreign_extension (const char        *path,
                    LodeCliOutputKind  kind)
@@ -47,10 +48,8 @@ kind_extension (LodeCliOutputKind kind)
     case LODE_CLI_OUTPUT_SCENARIO:
       return ".lodestone";
     case LODE_CLI_OUTPUT_TABLE:
-      return ".csv";
-    case LODE_CLI_OUTPUT_PICTURE:
     default:
-      return ".png, .svg or .pdf";
+      return ".csv";
     }
 }
 
