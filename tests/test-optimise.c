@@ -258,14 +258,20 @@ test_parse (void)
   g_assert_true (lode_optimise_request_parse (&request, "target=75%", &error));
   g_assert_cmpfloat (request.target, ==, 0.75);
 
+  /* Each refusal says what the value may be. */
   for (guint i = 0; i < 5; i++)
     {
-      static const char * const bad[] = {
-        "share=2", "year=1990", "fund=-1", "speed=3", "share",
+      static const char * const bad[][2] = {
+        { "share=2", "from 0 to 1" }, { "year=1990", "from 2025 to 2060" },
+        { "fund=-1", "from 0 to 500 billion" }, { "speed=3", "share=0.5,year=2030" },
+        { "share", "share=0.5,year=2030" },
       };
 
-      g_assert_false (lode_optimise_request_parse (&request, bad[i], &error));
+      g_assert_false (lode_optimise_request_parse (&request, bad[i][0], &error));
       g_assert_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, bad[i][0]));
+      g_assert_nonnull (strstr (error->message, bad[i][1]));
       g_clear_error (&error);
     }
 }

@@ -421,37 +421,51 @@ lode_optimise_request_parse (LodeOptimiseRequest  *request,
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_auto(GStrv) kv = g_strsplit (g_strstrip (parts[i]), "=", 2);
-      gboolean ok;
+      const LodeLeverInfo *fund = lode_lever_info (LODE_LEVER_FUND_SIZE_BUSD);
       double value = 0;
 
       if (g_strv_length (kv) != 2)
-        ok = FALSE;
+        ;
       else if (g_str_equal (kv[0], "share") || g_str_equal (kv[0], "target"))
-        ok = parse_share (kv[1], &request->target);
+        {
+          if (parse_share (kv[1], &request->target))
+            continue;
+          g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+                       _("Bad optimiser request “%s”: the share is a fraction from 0 to 1 "
+                         "(0.5) or a percentage (50%%)"), parts[i]);
+          return FALSE;
+        }
       else if (g_str_equal (kv[0], "year"))
         {
-          ok = lode_parse_plain_double (kv[1], &value) && value == floor (value)
-               && value > LODE_BASE_YEAR && value <= LODE_MAX_HORIZON;
-          request->year = (int) value;
+          if (lode_parse_plain_double (kv[1], &value) && value == floor (value)
+              && value > LODE_BASE_YEAR && value <= LODE_MAX_HORIZON)
+            {
+              request->year = (int) value;
+              continue;
+            }
+          g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+                       _("Bad optimiser request “%s”: the year is a whole year from %d to %d"),
+                       parts[i], LODE_BASE_YEAR + 1, LODE_MAX_HORIZON);
+          return FALSE;
         }
       else if (g_str_equal (kv[0], "fund"))
         {
-          const LodeLeverInfo *info = lode_lever_info (LODE_LEVER_FUND_SIZE_BUSD);
-
-          ok = lode_parse_plain_double (kv[1], &value) && value >= info->min
-               && value <= info->max;
-          request->fund_busd = value;
-          request->goal = LODE_OPTIMISE_BEST_SPLIT;
-        }
-      else
-        ok = FALSE;
-      if (!ok)
-        {
+          if (lode_parse_plain_double (kv[1], &value) && value >= fund->min
+              && value <= fund->max)
+            {
+              request->fund_busd = value;
+              request->goal = LODE_OPTIMISE_BEST_SPLIT;
+              continue;
+            }
           g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
-                       _("Bad optimiser request “%s”: use share=0.5,year=2030 and, for the "
-                         "best split of a fund, fund=BILLIONS"), parts[i]);
+                       _("Bad optimiser request “%s”: the fund is from %g to %g billion "
+                         "dollars"), parts[i], fund->min, fund->max);
           return FALSE;
         }
+      g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+                   _("Bad optimiser request “%s”: use share=0.5,year=2030 and, for the "
+                     "best split of a fund, fund=BILLIONS"), parts[i]);
+      return FALSE;
     }
   return TRUE;
 }
