@@ -131,6 +131,16 @@ head -n 1 "$WORK/figures.csv" | grep -q ',us_bottleneck_stage$' \
   || fail "the CSV lacks the bottleneck stage --summary gives"
 ok "the CSV has the bottleneck stage"
 
+# --help names every figure --explain takes (the refusal lists them from the model's table).
+run --explain no_such_figure
+keys=$(sed -n 's/.*can be explained are //p' "$ERR" | tr -d ',')
+[ -n "$keys" ] || fail "--explain no_such_figure does not list the figures: $(cat "$ERR")"
+run --help
+for key in $keys; do
+  grep -q -- "$key" "$OUT" || fail "--help does not name --explain $key"
+done
+ok "--help names every figure --explain takes"
+
 # --- the files a run writes: all checked before any is written -------------------------------
 
 cp "$WORK/push.lodestone" "$WORK/keep.lodestone"

@@ -190,7 +190,8 @@ build_context (CliOptions *o)
     { "explain", 0, 0, G_OPTION_ARG_STRING, &o->explain,
       N_("Print how a figure of --year (default 2030) is made, term by term: "
          "china_free_share_us_demand, us_china_free_magnets_t, us_defence_need_met_share, "
-         "ndpr_price_usd_kg, heavy_price_usd_kg, sm_price_usd_kg or fund_unabsorbed_busd"),
+         "ndpr_price_usd_kg, heavy_price_usd_kg, sm_price_usd_kg, fund_unabsorbed_busd or "
+         "fund_npv_busd"),
       N_("KEY") },
     { "year", 0, 0, G_OPTION_ARG_INT, &o->year,
       N_("Year shown by the flow diagram and marked on charts, or explained"), N_("YEAR") },
