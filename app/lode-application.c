@@ -192,8 +192,8 @@ about_action (GSimpleAction *action,
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_comments (about,
     _("Plan the rare-earth supply chain from mine to magnet: move investment and policy "
-      "levers and see, year by year, how much of the United States’ magnet supply is free "
-      "of China, at what public cost and when."));
+      "levers and see, year by year, how much of the United States’ magnet demand is met "
+      "free of China, at what public cost and when."));
   adw_about_window_set_website (about, "https://github.com/lodestone/lodestone");
   adw_about_window_set_issue_url (about, "https://github.com/lodestone/lodestone/issues");
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
