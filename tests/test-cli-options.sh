@@ -182,6 +182,18 @@ status=$?
 grep -q 'standard output' "$ERR" || fail "--csv /dev/stdout does not say why: $(cat "$ERR")"
 ok "--csv /dev/stdout leaves the file standard output was appended to"
 
+# "-" prints a table on standard output, and only there.
+program="$(cd "$(dirname "$LODESTONE")" && pwd)/$(basename "$LODESTONE")"
+(cd "$WORK" && env -u DISPLAY -u WAYLAND_DISPLAY "$program" --csv - >"$OUT" 2>"$ERR")
+status=$?
+[ "$status" -eq 0 ] || fail "--csv - exited $status"
+head -n 1 "$OUT" | grep -q '^year,' || fail "--csv - did not print the CSV: $(head -c 200 "$OUT")"
+[ ! -e "$WORK/-" ] || fail "--csv - wrote a file named -"
+ok "--csv - prints the CSV"
+expect_error 2 'both print' "$WORK/none" -- --csv - --sensitivity -
+expect_error 2 'standard output' "$WORK/none" -- --csv - --summary
+expect_error 2 'needs a file name' "$WORK/none" -- --save-as -
+
 # What --version and --help print must reach standard output.
 for option in --version --help; do
   env -u DISPLAY -u WAYLAND_DISPLAY "$LODESTONE" $option >/dev/full 2>"$ERR"

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "lode-cli-analyses.h"
+#include "lode-cli-outputs.h"
 #include "lode-optimise.h"
-#include "lode-output-file.h"
 
 void
 lode_cli_analysis_options_init (LodeCliAnalysisOptions *o)
@@ -187,7 +187,7 @@ lode_cli_analyses_write_sensitivity (const LodeCliAnalysisOptions  *o,
     return LODE_CLI_EXIT_OK;
   csv = g_string_new (NULL);
   lode_sensitivity_write_csv (r->sensitivity, csv);
-  if (!lode_output_file_write (o->sensitivity_path, csv->str, csv->len, error))
+  if (!lode_cli_output_write (o->sensitivity_path, csv->str, csv->len, error))
     return LODE_CLI_EXIT_FAILURE;
   return LODE_CLI_EXIT_OK;
 }

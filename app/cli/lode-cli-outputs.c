@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <gio/gio.h>
 
 #include <glib/gi18n.h>
 
@@ -58,6 +61,8 @@ lode_cli_outputs_check_names (const LodeCliOutput *outputs,
                               guint                n_outputs,
                               GError             **error)
 {
+  const char *to_stdout = NULL;
+
   for (guint i = 0; i < n_outputs; i++)
     {
       const LodeCliOutput *out = &outputs[i];
@@ -66,6 +71,21 @@ lode_cli_outputs_check_names (const LodeCliOutput *outputs,
 
       if (out->path == NULL)
         continue;
+      if (g_str_equal (out->path, LODE_CLI_STDOUT))
+        {
+          if (out->kind != LODE_CLI_OUTPUT_TABLE)
+            g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                         _("%s needs a file name (only a table can go to standard output, "
+                           "“-”)"), out->option);
+          else if (to_stdout != NULL)
+            g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                         _("%s and %s would both print on standard output: give one of them "
+                           "a file"), to_stdout, out->option);
+          if (out->kind != LODE_CLI_OUTPUT_TABLE || to_stdout != NULL)
+            return FALSE;
+          to_stdout = out->option;
+          continue;
+        }
       if (out->path[0] == '\0')
         {
           g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
@@ -109,7 +129,7 @@ lode_cli_outputs_check_files (const LodeCliOutput *outputs,
       char *id;
 
       g_ptr_array_add (ids, NULL);
-      if (out->path == NULL)
+      if (out->path == NULL || g_str_equal (out->path, LODE_CLI_STDOUT))
         continue;
       if (!lode_output_file_check (out->path, error))
         return FALSE;
@@ -136,6 +156,23 @@ lode_cli_outputs_check_files (const LodeCliOutput *outputs,
                          outputs[j].option, out->option, shown);
             return FALSE;
           }
+    }
+  return TRUE;
+}
+
+gboolean
+lode_cli_output_write (const char  *path,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  if (!g_str_equal (path, LODE_CLI_STDOUT))
+    return lode_output_file_write (path, data, length, error);
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Cannot write to standard output"));
+      return FALSE;
     }
   return TRUE;
 }

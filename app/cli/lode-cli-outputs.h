@@ -24,9 +24,12 @@ typedef struct
   LodeCliOutputKind  kind;
 } LodeCliOutput;
 
+/* "-": a table printed on standard output rather than written to a file. */
+#define LODE_CLI_STDOUT "-"
+
 /* The names themselves, as usage errors (LODE_CLI_ERROR_USAGE): none empty, none that is an
  * option the shell handed over as a name (--csv --summary), none with the extension of
- * another kind of file (--csv plan.lodestone). */
+ * another kind of file (--csv plan.lodestone); "-" only for a table, and for one only. */
 gboolean lode_cli_outputs_check_names (const LodeCliOutput *outputs,
                                        guint                n_outputs,
                                        GError             **error);
@@ -36,6 +39,12 @@ gboolean lode_cli_outputs_check_names (const LodeCliOutput *outputs,
 gboolean lode_cli_outputs_check_files (const LodeCliOutput *outputs,
                                        guint                n_outputs,
                                        const char          *input,
+                                       GError             **error);
+
+/* Writes a table to its file (lode_output_file_write()) or, for "-", to standard output. */
+gboolean lode_cli_output_write        (const char          *path,
+                                       const char          *data,
+                                       gsize                length,
                                        GError             **error);
 
 G_END_DECLS

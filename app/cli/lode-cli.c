@@ -27,7 +27,6 @@
 #include "lode-format.h"
 #include "lode-heap.h"
 #include "lode-levers.h"
-#include "lode-output-file.h"
 #include "lode-projection.h"
 #include "lode-scenario-io.h"
 #include "lode-scenario.h"
@@ -161,7 +160,8 @@ build_context (CliOptions *o)
     { "summary", 0, 0, G_OPTION_ARG_NONE, &o->summary,
       N_("Print the projection's figures as “key: value” lines"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_path,
-      N_("Write one row per year and one column per figure to a CSV file"), N_("OUT.csv") },
+      N_("Write one row per year and one column per figure to a CSV file, or with - print "
+         "it"), N_("OUT.csv") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
       N_("Export a picture; the extension picks PNG, SVG or PDF"), N_("OUT.png|svg|pdf") },
     { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &o->save_as_path,
@@ -205,7 +205,7 @@ build_context (CliOptions *o)
       N_("Add pages listing every data source, with what it feeds, to a PDF"), NULL },
     { "sensitivity", 0, 0, G_OPTION_ARG_FILENAME, &o->analyses.sensitivity_path,
       N_("Write what matters most (every lever and estimate swung over its range) to a CSV "
-         "file"), N_("OUT.csv") },
+         "file, or with - print it"), N_("OUT.csv") },
     { "output", 0, 0, G_OPTION_ARG_STRING, &o->analyses.output_key,
       N_("The figure --sensitivity measures, a --csv column (default "
          "china_free_share_us_demand, in --year or 2030)"), N_("KEY") },
@@ -561,6 +561,12 @@ check_headless (LodeCliOptions  *options,
                                  "need --export"));
   if (!lode_cli_outputs_check_names (outputs, list_outputs (o, outputs), error))
     return FALSE;
+  if ((g_strcmp0 (o->csv_path, LODE_CLI_STDOUT) == 0 ||
+       g_strcmp0 (o->analyses.sensitivity_path, LODE_CLI_STDOUT) == 0) &&
+      (o->summary || o->explain != NULL || o->analyses.optimise != NULL))
+    return usage_error (error, _("A table printed on standard output (“-”) cannot share it with "
+                                 "--summary, --explain or --optimise: write the table to a "
+                                 "file"));
   if (o->save_as_path == NULL && (o->author != NULL || o->notes != NULL))
     return usage_error (error, _("--author and --notes need --save-as"));
   if (o->save_as_path == NULL && o->export_path == NULL && o->title != NULL)
@@ -855,7 +861,7 @@ run_headless (LodeCliOptions *options)
       g_autoptr(GString) csv = g_string_new (NULL);
 
       lode_cli_analyses_write_csv (&results, projection, options->material, csv);
-      if (!lode_output_file_write (o->csv_path, csv->str, csv->len, &error))
+      if (!lode_cli_output_write (o->csv_path, csv->str, csv->len, &error))
         return fail (LODE_CLI_EXIT_FAILURE, "%s", error->message);
     }
 
