@@ -155,6 +155,8 @@ make_awkward_scenario (void)
         }
       if (info->is_switch)
         value = i % 2;
+      else if (lode_lever_is_whole ((LodeLever) i))
+        value = floor (value);   /* a year or a count of years takes whole numbers */
       g_assert_true (lode_scenario_set_lever (scenario, (LodeLever) i, value, NULL));
     }
 
@@ -771,6 +773,9 @@ static const HostileCase hostile_cases[] = {
   { "lever-hex.lodestone", LODE_SCENARIO_ERROR_VALUE, 8, { "fund.years", "0x10", "1–15" } },
   { "lever-out-of-range.lodestone", LODE_SCENARIO_ERROR_VALUE, 8,
     { "fund.size_busd", "600", "0–500 ($ bn)" } },
+  /* A year lever the model would round: refused, not silently moved to 2027. */
+  { "lever-fraction.lodestone", LODE_SCENARIO_ERROR_VALUE, 8,
+    { "lever fund.start_year", "takes a whole year", "2026.5" } },
   { "lever-unknown.lodestone", LODE_SCENARIO_ERROR_INVALID, 9,
     { "policy.carbon_price_usd_t", "newer" } },
   { "allocation-sum.lodestone", LODE_SCENARIO_ERROR_VALUE, 12, { "105", "100", "fund.alloc" } },
