@@ -390,6 +390,14 @@ lode_lever_is_whole (LodeLever lever)
   return info->is_switch || info->is_year || is_whole_years (info);
 }
 
+char *
+lode_lever_dup_range (LodeLever lever)
+{
+  g_return_val_if_fail ((guint) lever < LODE_N_LEVERS, NULL);
+
+  return format_range (&levers[lever]);
+}
+
 const LodeLeverInfo *
 lode_lever_info (LodeLever lever)
 {
