@@ -182,6 +182,10 @@ test_messages (void)
       { "<name>" } },
     { "  <levers/>\n  <regions><region id=\"US\" ally=\"maybe\"/></regions>", 6,
       { "element <region>: ally=\"maybe\"", "true false" } },
+    /* A lever id the schema refuses is not an unknown lever from a newer Lodestone. */
+    { "  <levers><lever id=\"Fund..Size\" value=\"1\"/></levers>", 5,
+      { "element <lever>: id=\"Fund..Size\"", "not a lever id" },
+      { "newer", "failed to validate" } },
     /* A missing attribute: once only "failed to validate attributes". */
     { "  <levers/>\n  <user-projects>\n"
       "    <user-project id=\"p\" stage=\"mine\" region=\"US\" capacity=\"5\"\n"
@@ -210,6 +214,25 @@ test_messages (void)
     const char *needles[] = { "element <title>", "201 characters", "at most 200", NULL };
 
     assert_refused (bytes, "long-title.lodestone", LODE_SCENARIO_ERROR_VALUE, 3, needles, NULL);
+  }
+
+  /* Too long a number is too long, not "not a plain decimal number". */
+  {
+    g_autofree char *zeros = g_strnfill (LODE_SCENARIO_MAX_NUMBER_CHARS, '0');
+    g_autofree char *inside = g_strdup_printf (
+      "  <levers/>\n  <user-projects>\n"
+      "    <user-project id=\"p\" stage=\"mine\" region=\"US\" capacity=\"5.%s\"\n"
+      "                  online-year=\"2030\" capex-musd=\"10\">\n"
+      "      <name>Plant</name>\n    </user-project>\n  </user-projects>", zeros);
+    g_autoptr(GBytes) bytes = scenario_with (inside);
+    g_autofree char *length = g_strdup_printf ("%d characters long",
+                                               LODE_SCENARIO_MAX_NUMBER_CHARS + 2);
+    const char *needles[] = { "element <user-project>: capacity=\"5.000", length,
+                              "at most 256", NULL };
+    const char *not_needles[] = { "plain decimal", NULL };
+
+    assert_refused (bytes, "long-number.lodestone", LODE_SCENARIO_ERROR_VALUE, 8, needles,
+                    not_needles);
   }
 }
 

@@ -168,6 +168,15 @@ expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd=a
 expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd=1e9
 expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd=nan
 expect_error 2 'fund.size_busd' "$WORK/none" -- --summary --set fund.size_busd
+# Whole-number levers: once rounded without a word (2026.5 gave the figures of 2027).
+expect_error 2 'fund.start_year .* takes a whole year, not 2026.5' "$WORK/none" -- \
+  --summary --set fund.start_year=2026.5
+expect_error 2 'fund.years .* takes a whole number of years, not 5.5' "$WORK/none" -- \
+  --summary --set fund.years=5.5
+expect_error 2 'shock.ndpr' "$WORK/x.lodestone" -- --save-as "$WORK/x.lodestone" \
+  --set shock.ndpr=0.5
+expect_error 2 'policy.offtake_start_year' "$WORK/x.lodestone" -- --save-as "$WORK/x.lodestone" \
+  --set policy.offtake_start_year=2028.5
 expect_error 2 'horizon' "$WORK/none" -- --summary --horizon 1999
 expect_error 2 'need' "$WORK/none" -- --set fund.size_busd=10
 expect_error 2 'unknown option' "$WORK/none" -- --summary --no-such-option

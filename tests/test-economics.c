@@ -258,7 +258,9 @@ headline_at (LodeLever lever,
   g_autoptr(LodeProjection) p = NULL;
 
   g_assert_true (lode_scenario_set_horizon (sc, 2035, NULL));
-  set_lever (sc, lever, value);
+  /* A lever counted in whole years (the loan term, the offtake's duration) takes whole
+   * numbers: probe it where the model used to round a fraction to. */
+  set_lever (sc, lever, lode_lever_is_whole (lever) ? round (value) : value);
   p = run_with (sc);
   return share_in (p, 2035);
 }

@@ -230,6 +230,43 @@ test_spin_sets_lever (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (reset));
 }
 
+/* What a lever holds once its slider is moved to `position`. */
+static double
+slide_and_read (Fixture   *f,
+                LodeLever  lever,
+                double     position)
+{
+  lode_lever_row_slide_to (lode_levers_panel_get_lever_row (f->panel, lever), position);
+  return lode_scenario_get_lever (scenario_of (f), lever);
+}
+
+/* A year lever takes whole years: what the spin button or the slider gives is rounded there,
+ * never refused in silence nor stored as 2029.4 (which the model would round itself). */
+static void
+test_whole_years (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (lode_lever_row_get_spin_button (
+    lode_levers_panel_get_lever_row (f->panel, LODE_LEVER_FUND_START_YEAR)));
+
+  gtk_spin_button_set_value (spin, 2029.4);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario_of (f), LODE_LEVER_FUND_START_YEAR), ==,
+                     2029);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2029);
+
+  /* Typed, as a person would. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "2030.5");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario_of (f), LODE_LEVER_FUND_START_YEAR), ==,
+                     2031);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 2031);
+
+  g_assert_cmpfloat (slide_and_read (f, LODE_LEVER_FUND_START_YEAR, 2033.37), ==, 2033);
+  /* A duration too; a lever with a finer step keeps its fraction. */
+  g_assert_cmpfloat (slide_and_read (f, LODE_LEVER_FUND_YEARS, 6.6), ==, 7);
+  g_assert_cmpfloat (slide_and_read (f, LODE_LEVER_FUND_SIZE_BUSD, 12.5), ==, 12.5);
+}
+
 static void
 test_drag_is_one_step (Fixture       *f,
                        gconstpointer  data)
@@ -541,6 +578,7 @@ main (int    argc,
   ADD ("rows", test_rows);
   ADD ("row-order", test_row_order);
   ADD ("spin-sets-lever", test_spin_sets_lever);
+  ADD ("whole-years", test_whole_years);
   ADD ("drag-is-one-step", test_drag_is_one_step);
   ADD ("follows-document", test_follows_document);
   ADD ("switches", test_switches);

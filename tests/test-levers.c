@@ -212,6 +212,109 @@ test_validate (void)
     }
 }
 
+/* The levers the model counts in whole years, or on and off, take whole numbers only: the
+ * model would round 2026.5 to 2027 without a word. Levers with a finer step, and percentages
+ * or prices shown without decimals, still take fractions. */
+static void
+test_whole_numbers (void)
+{
+  static const struct
+  {
+    const char *id;
+    const char *text;
+    const char *says;   /* what the message says the lever takes */
+  } refused[] = {
+    { "fund.start_year", "2026.5", "a whole year" },
+    { "policy.price_floor_start_year", "2030.25", "a whole year" },
+    { "policy.stockpile_start_year", "2026.0001", "a whole year" },
+    { "policy.offtake_start_year", "2028.9", "a whole year" },
+    { "shock.start_year", "2027.5", "a whole year" },
+    { "fund.years", "5.5", "a whole number of years" },
+    { "fund.loan_years", "12.5", "a whole number of years" },
+    { "policy.price_floor_years", "0.5", "a whole number of years" },
+    { "policy.offtake_years", "9.99", "a whole number of years" },
+    { "shock.duration_years", "1.5", "a whole number of years" },
+    { "shock.ndpr", "0.5", "switch" },
+    { "policy.defence_first", "0.25", "switch" },
+  };
+  static const struct
+  {
+    const char *id;
+    const char *text;
+  } accepted[] = {
+    { "fund.start_year", "2027" }, { "fund.start_year", "2027.0" },
+    { "fund.start_year", "2.027e3" }, { "fund.years", "6" }, { "shock.duration_years", "0" },
+    { "market.schedule_slip_years", "1.5" }, { "policy.permitting_cut_years", "2.5" },
+    { "policy.tariff_pct", "12.5" }, { "policy.price_floor_usd_kg", "110.5" },
+    { "fund.equity_pct.mine", "33.3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      LodeLever lever;
+      double value = 42;
+
+      g_assert_true (lode_lever_from_id (refused[i].id, &lever));
+      g_assert_false (lode_lever_parse (lever, refused[i].text, &value, &error));
+      g_assert_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE);
+      assert_message_names_lever (error, lever);
+      g_assert_nonnull (strstr (error->message, refused[i].text));
+      g_assert_nonnull (strstr (error->message, refused[i].says));
+      g_assert_cmpfloat (value, ==, 42);
+      g_clear_error (&error);
+
+      g_assert_false (lode_lever_validate (lever, g_ascii_strtod (refused[i].text, NULL),
+                                           &error));
+      g_assert_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      LodeLever lever;
+      double value = 0;
+
+      g_assert_true (lode_lever_from_id (accepted[i].id, &lever));
+      g_assert_true (lode_lever_parse (lever, accepted[i].text, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (value, ==, g_ascii_strtod (accepted[i].text, NULL));
+    }
+
+  /* Which levers: the switches, the calendar years and the durations in whole years. */
+  {
+    static const char * const whole[] = {
+      "fund.start_year", "fund.years", "fund.loan_years", "policy.price_floor_start_year",
+      "policy.price_floor_years", "policy.stockpile_start_year", "policy.defence_first",
+      "policy.offtake_start_year", "policy.offtake_years", "shock.start_year",
+      "shock.duration_years", "shock.ndpr", "shock.heavy", "shock.sm", "shock.magnets",
+      "shock.extraterritorial", NULL,
+    };
+
+    for (guint i = 0; i < LODE_N_LEVERS; i++)
+      {
+        const char *id = lode_lever_info ((LodeLever) i)->id;
+
+        g_test_message ("%s", id);
+        g_assert_cmpint (lode_lever_is_whole ((LodeLever) i), ==, g_strv_contains (whole, id));
+      }
+  }
+
+  /* The message as a person reads it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (lode_lever_parse_assignment ("fund.start_year=2026.5", NULL, NULL, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "fund.start_year (First year of deployment) takes a whole year, "
+                     "not 2026.5");
+    g_clear_error (&error);
+    g_assert_false (lode_lever_parse_assignment ("fund.years=5.5", NULL, NULL, &error));
+    g_assert_cmpstr (error->message, ==,
+                     "fund.years (Deployment years) takes a whole number of years, not 5.5");
+  }
+}
+
 static void
 test_parse (void)
 {
@@ -396,6 +499,7 @@ main (int    argc,
 
   g_test_add_func ("/lode/levers/table", test_table);
   g_test_add_func ("/lode/levers/validate", test_validate);
+  g_test_add_func ("/lode/levers/whole-numbers", test_whole_numbers);
   g_test_add_func ("/lode/levers/parse", test_parse);
   g_test_add_func ("/lode/levers/parse-locale", test_parse_locale);
   g_test_add_func ("/lode/levers/assignment", test_assignment);

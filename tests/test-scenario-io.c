@@ -155,6 +155,8 @@ make_awkward_scenario (void)
         }
       if (info->is_switch)
         value = i % 2;
+      else if (lode_lever_is_whole ((LodeLever) i))
+        value = floor (value);   /* a year or a count of years takes whole numbers */
       g_assert_true (lode_scenario_set_lever (scenario, (LodeLever) i, value, NULL));
     }
 
@@ -743,7 +745,7 @@ typedef struct
   const char *file;
   int         code;
   long        line;
-  const char *needles[4];
+  const char *needles[5];   /* NULL-terminated */
 } HostileCase;
 
 static const HostileCase hostile_cases[] = {
@@ -771,6 +773,15 @@ static const HostileCase hostile_cases[] = {
   { "lever-hex.lodestone", LODE_SCENARIO_ERROR_VALUE, 8, { "fund.years", "0x10", "1–15" } },
   { "lever-out-of-range.lodestone", LODE_SCENARIO_ERROR_VALUE, 8,
     { "fund.size_busd", "600", "0–500 ($ bn)" } },
+  /* A year lever the model would round: refused, not silently moved to 2027. */
+  { "lever-fraction.lodestone", LODE_SCENARIO_ERROR_VALUE, 8,
+    { "lever fund.start_year", "takes a whole year", "2026.5" } },
+  /* Once "element <lever> does not match the scenario format: Element lever failed to
+   * validate attributes", with no attribute, value or limit. */
+  { "lever-number-too-long.lodestone", LODE_SCENARIO_ERROR_VALUE, 8,
+    { "element <lever>: value=\"1.000", "300 characters", "at most 256", "0–500 ($ bn)" } },
+  { "lever-id-too-long.lodestone", LODE_SCENARIO_ERROR_VALUE, 8,
+    { "element <lever>: id=\"fund.xxx", "80 characters", "at most 64" } },
   { "lever-unknown.lodestone", LODE_SCENARIO_ERROR_INVALID, 9,
     { "policy.carbon_price_usd_t", "newer" } },
   { "allocation-sum.lodestone", LODE_SCENARIO_ERROR_VALUE, 12, { "105", "100", "fund.alloc" } },
@@ -971,6 +982,17 @@ test_hostile_empty (void)
 
     assert_load_fails (bytes, "bang.lodestone", LODE_SCENARIO_ERROR_MALFORMED, 3, wf);
   }
+}
+
+/* A long but plain decimal is a number like any other: 64 characters were refused, with a
+ * vague message, at 40; the limit is now LODE_SCENARIO_MAX_NUMBER_CHARS. */
+static void
+test_hostile_long_number (void)
+{
+  g_autoptr(GBytes) bytes = read_hostile ("lever-long-number.lodestone");
+  g_autoptr(LodeScenario) scenario = load_bytes_expect_ok (bytes, "lever-long-number.lodestone");
+
+  g_assert_cmpfloat (lode_scenario_get_lever (scenario, LODE_LEVER_FUND_SIZE_BUSD), ==, 1.0);
 }
 
 static void
@@ -1186,6 +1208,7 @@ main (int    argc,
   g_test_add_func ("/lode/scenario-io/hostile/deep-nesting", test_hostile_deep_nesting);
   g_test_add_func ("/lode/scenario-io/hostile/oversized", test_hostile_oversized);
   g_test_add_func ("/lode/scenario-io/hostile/empty", test_hostile_empty);
+  g_test_add_func ("/lode/scenario-io/hostile/long-number", test_hostile_long_number);
   g_test_add_func ("/lode/scenario-io/bom-and-crlf", test_bom_and_crlf);
   g_test_add_func ("/lode/scenario-io/migrate-format-0", test_migrate_format0);
   g_test_add_func ("/lode/scenario-io/migrate-format-1", test_migrate_format1);

@@ -236,6 +236,15 @@ adjustment_value_changed_cb (LodeLeverRow  *self,
 {
   double value = gtk_adjustment_get_value (adjustment);
 
+  /* A year or a count of years takes whole numbers (lode_lever_validate() refuses 2026.5 rather
+   * than let the model round it). The slider rounds to no digits, but the spin button keeps
+   * what is typed and lode_lever_row_slide_to() what it is given: round here, once. */
+  if (!self->syncing && lode_lever_is_whole (self->lever) && value != round (value))
+    {
+      gtk_adjustment_set_value (adjustment, round (value));
+      return;
+    }
+
   update_reset_button (self);
   sync_track (self, value);
   if (gtk_switch_get_active (GTK_SWITCH (self->toggle)) != (value >= 0.5))

@@ -371,6 +371,33 @@ format_range (const LodeLeverInfo *info)
   return g_strdup_printf (_("%s–%s"), min, max);
 }
 
+/* A duration counted in whole years: the unit is years and the step and the shown digits
+ * leave no fraction (the permitting cut and the schedule slip move by half years). */
+static gboolean
+is_whole_years (const LodeLeverInfo *info)
+{
+  return strcmp (info->unit, "years") == 0 && info->step == 1 && info->digits == 0;
+}
+
+gboolean
+lode_lever_is_whole (LodeLever lever)
+{
+  const LodeLeverInfo *info;
+
+  g_return_val_if_fail ((guint) lever < LODE_N_LEVERS, FALSE);
+
+  info = &levers[lever];
+  return info->is_switch || info->is_year || is_whole_years (info);
+}
+
+char *
+lode_lever_dup_range (LodeLever lever)
+{
+  g_return_val_if_fail ((guint) lever < LODE_N_LEVERS, NULL);
+
+  return format_range (&levers[lever]);
+}
+
 const LodeLeverInfo *
 lode_lever_info (LodeLever lever)
 {
@@ -446,7 +473,7 @@ lode_lever_validate (LodeLever   lever,
 
   info = &levers[lever];
   if (isfinite (value) && value >= info->min && value <= info->max &&
-      (!info->is_switch || value == 0 || value == 1))
+      (!lode_lever_is_whole (lever) || value == floor (value)))
     return TRUE;
 
   range = format_range (info);
@@ -455,6 +482,19 @@ lode_lever_validate (LodeLever   lever,
     g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE,
                  /* Translators: lever id, lever label, the bad value */
                  _("%s (%s): %s is not a switch value; use 1 (on) or 0 (off)"),
+                 info->id, _(info->label), shown);
+  /* The model counts these in whole years; a fraction would be rounded without a word. */
+  else if (info->is_year && value >= info->min && value <= info->max)
+    g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE,
+                 /* Translators: lever id, lever label, the bad value, e.g.
+                  * "fund.start_year (First year of deployment) takes a whole year, not 2026.5" */
+                 _("%s (%s) takes a whole year, not %s"),
+                 info->id, _(info->label), shown);
+  else if (lode_lever_is_whole (lever) && value >= info->min && value <= info->max)
+    g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_OUT_OF_RANGE,
+                 /* Translators: lever id, lever label, the bad value, e.g.
+                  * "fund.years (Deployment years) takes a whole number of years, not 5.5" */
+                 _("%s (%s) takes a whole number of years, not %s"),
                  info->id, _(info->label), shown);
   else if (!isfinite (value))
     g_set_error (error, LODE_LEVER_ERROR, LODE_LEVER_ERROR_NOT_A_NUMBER,

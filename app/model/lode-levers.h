@@ -132,8 +132,15 @@ const char          *lode_lever_unit         (LodeLever        lever);   /* tran
 const char          *lode_lever_description  (LodeLever        lever);   /* translated */
 const char          *lode_lever_group_name   (LodeLeverGroup   group);   /* translated */
 
-/* Checks a value: rejects NaN, infinities, values outside the range and, for a switch,
- * anything but 0 and 1, with a message that names the lever and its allowed values. */
+/* TRUE for a lever that takes whole numbers only: a switch (0 or 1), a calendar year or a
+ * duration counted in whole years — the levers the model rounds to an integer. */
+gboolean             lode_lever_is_whole     (LodeLever        lever);
+/* The allowed range for a message, e.g. "0–500 ($ bn)"; free with g_free(). */
+char                *lode_lever_dup_range    (LodeLever        lever);
+
+/* Checks a value: rejects NaN, infinities, values outside the range and, for a whole-number
+ * lever (lode_lever_is_whole()), fractions, with a message that names the lever and its
+ * allowed values. */
 gboolean             lode_lever_validate     (LodeLever        lever,
                                               double           value,
                                               GError         **error);

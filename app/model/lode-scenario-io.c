@@ -203,6 +203,8 @@ typedef enum
   RULE_NUMBER,      /* a plain decimal, from min to max (the range is checked later) */
   RULE_CHOICE,      /* one of `choices` */
   RULE_IDENTIFIER,  /* 1 to 64 of [A-Za-z0-9._-] */
+  RULE_LEVER_ID,    /* 1 to 64 characters, [a-z][a-z0-9_]*(\.[a-z0-9_]+)* */
+  RULE_LEVER_VALUE, /* a number that the lever of the element's id takes */
   RULE_TEXT,        /* the element's text: at most max characters */
 } RuleKind;
 
@@ -221,6 +223,8 @@ typedef struct
 #define NUMBER(min, max) RULE_NUMBER, (min), (max), NULL
 #define CHOICE(list) RULE_CHOICE, 0, 0, (list)
 #define IDENTIFIER RULE_IDENTIFIER, 1, 64, NULL
+#define LEVER_ID RULE_LEVER_ID, 1, 64, NULL
+#define LEVER_VALUE RULE_LEVER_VALUE, 0, 0, NULL
 #define TEXT(max) RULE_TEXT, 0, (max), NULL
 
 static const ValueRule value_rules[] = {
@@ -231,6 +235,8 @@ static const ValueRule value_rules[] = {
   { "note", NULL, FALSE, TEXT (LODE_SCENARIO_MAX_PROJECT_NOTE_CHARS) },
   { "dataset", "id", TRUE, IDENTIFIER },
   { "horizon", "year", TRUE, YEARS (LODE_SCENARIO_MIN_HORIZON, LODE_MAX_HORIZON) },
+  { "lever", "id", TRUE, LEVER_ID },
+  { "lever", "value", TRUE, LEVER_VALUE },
   { "region", "id", TRUE, IDENTIFIER },
   { "region", "ally", FALSE, CHOICE ("true false") },
   { "region", "shock-target", FALSE, CHOICE ("true false") },
@@ -250,6 +256,8 @@ static const ValueRule value_rules[] = {
 #undef NUMBER
 #undef CHOICE
 #undef IDENTIFIER
+#undef LEVER_ID
+#undef LEVER_VALUE
 #undef TEXT
 
 static gboolean
@@ -262,6 +270,25 @@ is_identifier (const char *text)
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
       return FALSE;
+  return TRUE;
+}
+
+/* The schema's lever id: lower-case words of [a-z0-9_] joined by dots, the first starting
+ * with a letter, such as fund.alloc.mine. */
+static gboolean
+is_lever_id (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n < 1 || n > 64 || !g_ascii_islower (text[0]))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '.' && (p[1] == '.' || p[1] == '\0'))
+        return FALSE;
+      if (*p != '.' && *p != '_' && !g_ascii_islower (*p) && !g_ascii_isdigit (*p))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -294,6 +321,37 @@ is_choice (const char *text,
 
 static char *get_attr (xmlNode    *node,
                        const char *attr);
+
+/* A lever's value, in the lever's own words: its range and unit. NULL if the value is fine or
+ * the id is no lever's (the id's own rule, or explain_lever(), says so). */
+static char *
+explain_lever_value (xmlNode         *node,
+                     const char      *value,
+                     const char      *shown)
+{
+  g_autofree char *id = get_attr (node, "id");
+  g_autoptr(GError) lever_error = NULL;
+  LodeLever lever;
+
+  if (!lode_lever_from_id (id, &lever))
+    return NULL;
+  if (strlen (value) > LODE_SCENARIO_MAX_NUMBER_CHARS)
+    {
+      g_autofree char *range = lode_lever_dup_range (lever);
+
+      /* Translators: the value (cut short), its length, the longest number allowed, the
+       * lever's id and its range: "… is 300 characters long; a number may have at most 256,
+       * and fund.size_busd takes 0–500 ($ bn)" */
+      return g_strdup_printf (_("element <lever>: value=\"%s\" is %zu characters long; a number "
+                                "may have at most %d, and %s takes %s"),
+                              shown, strlen (value), LODE_SCENARIO_MAX_NUMBER_CHARS, id, range);
+    }
+  if (lode_lever_parse (lever, value, NULL, &lever_error))
+    return NULL;
+  /* Translators: the lever's own message, e.g. "fund.size_busd (Fund size): 600 is outside
+   * the allowed range 0–500 ($ bn)" */
+  return g_strdup_printf (_("lever %s"), lever_error->message);
+}
 
 /* Why `node` breaks `rule`, or NULL if it does not. */
 static char *
@@ -335,7 +393,12 @@ explain_rule (xmlNode         *node,
       return g_strdup_printf (_("element <%s>: %s=\"%s\" is not a year from %s to %s"),
                               rule->element, rule->attribute, shown, min, max);
     case RULE_NUMBER:
-      if (strlen (value) <= 40 && lode_parse_plain_double (value, &number))
+      if (strlen (value) > LODE_SCENARIO_MAX_NUMBER_CHARS)
+        return g_strdup_printf (_("element <%s>: %s=\"%s\" is %zu characters long; a number "
+                                  "may have at most %d"),
+                                rule->element, rule->attribute, shown, strlen (value),
+                                LODE_SCENARIO_MAX_NUMBER_CHARS);
+      if (lode_parse_plain_double (value, &number))
         return NULL;
       return g_strdup_printf (_("element <%s>: %s=\"%s\" is not a plain decimal number "
                                 "from %s to %s"),
@@ -351,6 +414,20 @@ explain_rule (xmlNode         *node,
       return g_strdup_printf (_("element <%s>: %s=\"%s\" is not an id of 1 to 64 letters, "
                                 "digits, “.”, “_” or “-”"),
                               rule->element, rule->attribute, shown);
+    case RULE_LEVER_ID:
+      if (is_lever_id (value))
+        return NULL;
+      if (strlen (value) > rule->max)
+        return g_strdup_printf (_("element <%s>: %s=\"%s\" is %zu characters long; a lever id "
+                                  "has at most %d"),
+                                rule->element, rule->attribute, shown, strlen (value),
+                                (int) rule->max);
+      return g_strdup_printf (_("element <%s>: %s=\"%s\" is not a lever id (lower-case "
+                                "letters, digits and “_”, in parts joined by “.”, such as "
+                                "fund.size_busd)"),
+                              rule->element, rule->attribute, shown);
+    case RULE_LEVER_VALUE:
+      return explain_lever_value (node, value, shown);
     case RULE_TEXT:
     default:
       g_assert_not_reached ();
@@ -533,20 +610,38 @@ get_number_attr (xmlNode     *node,
   return TRUE;
 }
 
-/* Checks one <lever>; TRUE if its id is known and its value parses and is in range. */
+/* Why `node` breaks the rule for its `attribute`, or NULL if it does not. */
+static char *
+explain_attribute (xmlNode    *node,
+                   const char *attribute)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (value_rules); i++)
+    if (lode_xml_is_element (node, value_rules[i].element) &&
+        g_strcmp0 (value_rules[i].attribute, attribute) == 0)
+      return explain_rule (node, &value_rules[i]);
+  g_return_val_if_reached (NULL);
+}
+
+/* Checks one <lever>: the form of its id, that a lever has that id, and its value in the
+ * lever's words (a number, not too long, in range, whole where the lever counts). TRUE if
+ * all is well. */
 static gboolean
 explain_lever (xmlNode     *node,
                const char  *name,
                GError     **error)
 {
-  g_autofree char *id = get_attr (node, "id");
-  g_autofree char *value = get_attr (node, "value");
-  g_autoptr(GError) lever_error = NULL;
-  LodeLever lever;
+  g_autofree char *id = NULL;
+  g_autofree char *why = NULL;
 
-  if (id == NULL || !lode_lever_from_id (id, &lever))
+  if ((why = explain_attribute (node, "id")) != NULL)
     {
-      g_autofree char *shown = shown_text (id != NULL ? id : "", 64);
+      fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node), "%s", why);
+      return FALSE;
+    }
+  id = get_attr (node, "id");
+  if (!lode_lever_from_id (id, NULL))
+    {
+      g_autofree char *shown = shown_text (id, 64);
 
       fail (error, LODE_SCENARIO_ERROR_INVALID, name, node_line (node),
             _("unknown lever “%s”; it may come from a newer Lodestone (this version reads "
@@ -554,10 +649,9 @@ explain_lever (xmlNode     *node,
             shown, LODE_SCENARIO_FORMAT_VERSION);
       return FALSE;
     }
-  if (!lode_lever_parse (lever, value, NULL, &lever_error))
+  if ((why = explain_attribute (node, "value")) != NULL)
     {
-      fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node), _("lever %s"),
-            lever_error->message);
+      fail (error, LODE_SCENARIO_ERROR_VALUE, name, node_line (node), "%s", why);
       return FALSE;
     }
   return TRUE;

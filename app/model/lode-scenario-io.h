@@ -46,6 +46,10 @@ typedef enum
 #define LODE_SCENARIO_MAX_NAMESPACES  8
 #define LODE_SCENARIO_MAX_MARKUP      1024          /* comments, PIs, CDATA sections */
 #define LODE_SCENARIO_MAX_FIELD_BYTES (256 * 1024)  /* one attribute value or text */
+/* The longest number (a lever value, a capacity) the format takes, as in the schema's
+ * maxLength. Lodestone writes at most 17 significant digits, but other tools write more: the
+ * exact decimal of a double, as Python's Decimal(0.1) prints it, runs to some 60 characters. */
+#define LODE_SCENARIO_MAX_NUMBER_CHARS 256
 #define LODE_SCENARIO_SCHEMA_RESOURCE "/io/github/lodestone/Lodestone/data/lodestone-scenario.rng"
 
 GQuark        lode_scenario_error_quark      (void);
