@@ -114,6 +114,21 @@ lode_cli_outputs_check_names (const LodeCliOutput *outputs,
   return TRUE;
 }
 
+/* The local path of an output named by a URI (--save-as file:///…, as GFile takes it), or
+ * the name as given. */
+static char *
+dup_local_path (const char *arg)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  if (g_uri_peek_scheme (arg) == NULL)
+    return g_strdup (arg);
+  file = g_file_new_for_commandline_arg (arg);
+  path = g_file_get_path (file);
+  return path != NULL ? path : g_strdup (arg);
+}
+
 gboolean
 lode_cli_outputs_check_files (const LodeCliOutput *outputs,
                               guint                n_outputs,
@@ -126,14 +141,16 @@ lode_cli_outputs_check_files (const LodeCliOutput *outputs,
   for (guint i = 0; i < n_outputs; i++)
     {
       const LodeCliOutput *out = &outputs[i];
+      g_autofree char *path = NULL;
       char *id;
 
       g_ptr_array_add (ids, NULL);
       if (out->path == NULL || g_str_equal (out->path, LODE_CLI_STDOUT))
         continue;
-      if (!lode_output_file_check (out->path, error))
+      path = dup_local_path (out->path);
+      if (!lode_output_file_check (path, error))
         return FALSE;
-      id = lode_output_file_dup_identity (out->path);
+      id = lode_output_file_dup_identity (path);
       ids->pdata[i] = id;
       if (id == NULL)
         continue;
