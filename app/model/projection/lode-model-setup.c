@@ -439,8 +439,15 @@ ramp_between (int t,
   return lode_clamp ((double) (t - from + 1) / (full - from + 1), 0, 1);
 }
 
+/* Below this share of China's exports withheld, a fading restriction has ended: the halving
+ * never reaches zero, and a restriction of a few hundredths of a percent kept the targets'
+ * market apart for decades, its price drifting away from China's (Export Ban: samarium 16x
+ * in 2040, a decade after the ban). */
+#define SHOCK_OVER 0.01
+
 /* Share of China's exports withheld this year: the lever during the restriction (with the
- * licensing delay on what is licensed), then halving every shock_recovery years. */
+ * licensing delay on what is licensed), then halving every shock_recovery years until it is
+ * under SHOCK_OVER. */
 static double
 withheld_in (const Model *m,
              int          t)
@@ -454,7 +461,8 @@ withheld_in (const Model *m,
   if (m->shock_recovery <= 0)
     return 0;
   w = 1 - (1 - m->withheld) * (1 - m->licence_delay);
-  return w * pow (0.5, (t - m->shock_end + 1) / m->shock_recovery);
+  w *= pow (0.5, (t - m->shock_end + 1) / m->shock_recovery);
+  return w >= SHOCK_OVER ? w : 0;
 }
 
 void
