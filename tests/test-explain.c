@@ -66,6 +66,34 @@ test_share_text (void)
   g_assert_nonnull (strstr (text, "via oxide separated in"));
 }
 
+/* The NPV's rows as printed add up to the figure as printed, tens of billions too: each row
+ * keeps its cents of a billion (the Allied Partnership's grants of −13.49 were printed as
+ * −13, and the rows missed the NPV by half a billion). */
+static void
+test_npv_rows_as_printed (void)
+{
+  g_autoptr(LodeDataset) ds = load_dataset ();
+  g_autoptr(LodeScenario) sc = load_preset (ds, "allied-partnership");
+  g_autoptr(LodeProjection) p = run (ds, sc);
+  g_autoptr(LodeExplanation) e = lode_explain (p, "fund_npv_busd", 2030, NULL);
+  double printed = 0, largest = 0;
+
+  for (guint i = 0; i < e->terms->len; i++)
+    {
+      const LodeExplainTerm *t = g_ptr_array_index (e->terms, i);
+      g_autofree char *value = lode_explain_term_dup_value (e, t);
+      g_autoptr(GString) plain = g_string_new (value);
+
+      g_test_message ("%s %s", t->label, value);
+      g_string_replace (plain, LODE_MINUS_SIGN, "-", 0);
+      g_string_replace (plain, ",", "", 0);
+      printed += g_ascii_strtod (plain->str, NULL);
+      largest = MAX (largest, fabs (t->value));
+    }
+  g_assert_cmpfloat (largest, >=, 10);
+  g_assert_cmpfloat_with_epsilon (printed, p->fund.npv_busd, 0.005 * (e->terms->len + 1));
+}
+
 /* The fund's NPV is its discounted cash flows, kind by kind: the terms add up to it, money
  * out is negative, and the text puts the sign before the currency. */
 static void
@@ -93,6 +121,7 @@ test_npv_adds_up (void)
     }
   g_assert_true (has_grants);
   g_assert_nonnull (strstr (text, LODE_MINUS_SIGN "$"));
+
   g_assert_nonnull (strstr (text, "Internal rate of return"));
 }
 
@@ -150,6 +179,7 @@ main (int   argc,
   g_test_add_func ("/lode/explain/share-text", test_share_text);
   g_test_add_func ("/lode/explain/price-terms", test_price_terms);
   g_test_add_func ("/lode/explain/npv-adds-up", test_npv_adds_up);
+  g_test_add_func ("/lode/explain/npv-rows-as-printed", test_npv_rows_as_printed);
   g_test_add_func ("/lode/explain/refuses", test_refuses);
   return g_test_run ();
 }

@@ -410,6 +410,10 @@ lode_explain_term_dup_value (const LodeExplanation *self,
 {
   g_return_val_if_fail (self != NULL && term != NULL, NULL);
 
+  /* Money keeps its cents of a billion whatever its size, as the headline does: rows of
+   * whole billions did not add up to it (−13 for −13.5). Tonnes above 10 need no decimals. */
+  if (g_strcmp0 (self->term_unit, "$ bn") == 0)
+    return lode_format_quantity (term->value, 2, self->term_unit);
   return lode_format_quantity (term->value, fabs (term->value) < 10 ? 2 : 0, self->term_unit);
 }
 
