@@ -47,7 +47,8 @@ PRESETS = [
             'with MP Materials holds: a $110/kg NdPr price floor for ten years from 2025, the '
             'offtake of 10X\u2019s magnets for ten years from 2028 with its $140 million margin '
             'floor; the Section 301 tariff of 25 % on Chinese magnets applies. There is no US '
-            'fund, '
+            'fund (the public money the figures count, its cost and net present value, is the '
+            'DoD package\u2019s), '
             'no partner fund, no permitting reform and no export restriction. China\u2019s '
             'quotas keep growing as they did from 2014 to 2024, so NdPr stays near $45\u201350/kg. '
             'Compare every other plan against this one.'),
@@ -61,10 +62,11 @@ PRESETS = [
             '(35 %), metal making (15 %), magnet plants (30 %) and recycling (5 %), with 15 % of '
             'the upstream money for dysprosium and terbium and 5 % for samarium, one private '
             'dollar per public dollar, and permitting reform that takes three years off the '
-            'permitting part of every new plant\u2019s lead time. The fund invests as public '
-            'financiers do: equity and loans in mines and refineries, loans for metal plants, '
-            'equity and a loan in magnet plants as in the DoD\u2013MP package, grants for '
-            'recycling. It shows how fast public money can build a China-free chain, where the '
+            'permitting part of every new plant\u2019s lead time. The fund mixes instruments as '
+            'public financiers do: 30 % equity and 40 % loans in mines, 20 % and 50 % in '
+            'separation, 50 % loans in metal plants, 40 % equity and 30 % loans in magnet '
+            'plants as in the DoD\u2013MP package; the rest of each stage, and all of '
+            'recycling, are grants. It shows how fast public money can build a China-free chain, where the '
             'bottleneck moves, how much money the stages can absorb, and what the fund gets back.'),
         'levers': dict({
             'fund.size_busd': 25, 'fund.heavy_share_pct': 15, 'fund.sm_share_pct': 5,
@@ -89,8 +91,9 @@ PRESETS = [
         'id': 'allied-fund', 'title': 'Allied Fund', 'year': 2032, 'chart': 'china-free',
         'notes': (
             'The US fund and its partners\u2019 funds invest together. The US puts $20 bn over '
-            'five years from 2026 into its own chain with a realistic instrument mix (equity '
-            'and loans upstream, the DoD\u2013MP terms for magnets), a fifth of it into allied '
+            'five years from 2026 into its own chain with the instrument mix of Mine to Magnet '
+            '(equity and loans for most of each stage, grants for the rest and for recycling), '
+            'a fifth of it into allied '
             'plants; Australia puts $3 bn, Japan $2 bn and the European Union $2 bn into their '
             'own plants over the same years (the October 2025 frameworks name at least $1 bn '
             'for Australia and no amounts for Japan; these are planning figures). Each pays for '
@@ -109,12 +112,16 @@ PRESETS = [
         'notes': (
             'The Baseline hit by a sweeping Chinese export restriction: from 2027, China '
             'withholds 80 % of its rare-earth exports at every stage and of its magnets from '
-            'the US, Japan and the European Union for three years (the May 2025 controls cut '
-            'magnet exports to the US by 93 % within two months). Nothing else changes: no '
+            'the US, Japan and the European Union for three years, and less each year after '
+            '(half as much a year; the May 2025 controls cut magnet exports to the US by 93 % '
+            'within two months). Nothing else changes: no '
             'fund, the announced projects with their usual slip, the DoD package. It shows how '
             'far prices outside China rise while China\u2019s stay low, how much demand is '
             'given up and how much the restricted buyers go without, how much of the gap '
-            'allied producers fill, and what the shock leaves behind once it ends.'),
+            'allied producers fill, and what the shock leaves behind once it ends. The '
+            'China-free share of US demand rises during the ban: allied output goes to the '
+            'restricted buyers and high prices bring new capacity, while the US goes short; '
+            'read it with the shortfall.'),
         'levers': {
             'shock.export_withheld_pct': 80, 'shock.start_year': 2027,
             'shock.duration_years': 3,
@@ -151,10 +158,13 @@ PRESETS = [
             'five more rare earths, the technology to process them, and an extraterritorial '
             'rule that reaches magnets and parts made abroad with Chinese material. Here China '
             'withholds 30 % of its Dy + Tb, samarium and magnet exports for three years from '
-            '2026, licences hold the rest back three months a year, and the China-touched '
-            'part of other countries\u2019 exports is caught too. It shows how much harder the '
-            'extraterritorial rule bites than the April controls, and which China-free '
-            'capacity escapes it.'),
+            '2026 and licences hold the rest back three months a year: twice the April share, '
+            'for three years instead of two. The extraterritorial rule is on, but with every '
+            'importer a target it changes nothing here: in the model it reaches plants outside '
+            'the targets that buy Chinese material and sell on, and here there are none (switched '
+            'on in the Export Ban, with three targets, it bites). It shows how much harder a deeper, '
+            'longer restriction bites than the April controls, and which China-free capacity '
+            'escapes it.'),
         'levers': {
             'shock.export_withheld_pct': 30, 'shock.start_year': 2026,
             'shock.duration_years': 3, 'shock.ndpr': 0, 'shock.heavy': 1, 'shock.sm': 1,
