@@ -108,6 +108,33 @@ test_october_2025_and_switches (void)
     }
 }
 
+/* The parts do not contradict the whole: where every magnet US users demand is jointly
+ * China-free (Mine to Magnet from 2031), its NdPr and its Dy + Tb are China-free too. The
+ * Dy + Tb part once read 96 % there, against Dy + Tb demand before thrift, while the joint
+ * figure counted magnets. */
+static void
+test_parts_agree_with_joint (void)
+{
+  g_autoptr(LodeScenario) plan = load_preset (dataset, "mine-to-magnet");
+  g_autoptr(LodeProjection) p = run (dataset, plan);
+  guint whole_years = 0;
+
+  for (int year = 2026; year <= 2040; year++)
+    {
+      const LodeYear *y = lode_projection_get_year (p, year);
+
+      if (y->china_free_share_us_demand < 1 - 1e-9)
+        continue;
+      whole_years++;
+      g_test_message ("%d: joint %.4f, NdPr %.4f, Dy + Tb %.4f", year,
+                      y->china_free_share_us_demand, y->china_free_share_us_demand_ndpr,
+                      y->china_free_share_us_demand_heavy);
+      g_assert_cmpfloat (y->china_free_share_us_demand_ndpr, >=, 1 - 1e-6);
+      g_assert_cmpfloat (y->china_free_share_us_demand_heavy, >=, 1 - 1e-6);
+    }
+  g_assert_cmpuint (whole_years, >=, 5);
+}
+
 /* Money for Dy + Tb and diffusion raise the joint China-free share: without China-free
  * Dy + Tb, half of the NdFeB magnets cannot count however China-free their NdPr. */
 static void
@@ -174,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/lode/materials/april-2025", test_april_2025);
   g_test_add_func ("/lode/materials/october-2025-and-switches", test_october_2025_and_switches);
   g_test_add_func ("/lode/materials/controls-open-on-heavy", test_controls_open_on_heavy);
+  g_test_add_func ("/lode/materials/parts-agree-with-joint", test_parts_agree_with_joint);
   g_test_add_func ("/lode/materials/heavy-money-and-diffusion", test_heavy_money_and_diffusion);
   g_test_add_func ("/lode/materials/defence-first", test_defence_first);
   status = g_test_run ();

@@ -451,6 +451,19 @@ defence (const Model *m,
   y->us_defence_need_met_share = lode_safe_div (met, need_nd + need_sm);
 }
 
+/* Dy + Tb per NdFeB magnet (magnet-stage units), in the magnets the US received or, when it
+ * received none, in the world's. */
+static double
+heavy_per_magnet (const Model    *m,
+                  const LodeYear *y)
+{
+  const LodeChain *nd = &y->chain[NDPR], *hv = &y->chain[HEAVY];
+
+  if (nd->supplied_t[m->us] > 0)
+    return hv->supplied_t[m->us] / nd->supplied_t[m->us];
+  return lode_safe_div (hv->world_supplied_t, nd->world_supplied_t);
+}
+
 static void
 us_figures (const Model *m,
             const Year  *w,
@@ -479,6 +492,12 @@ us_figures (const Model *m,
         lode_safe_div (c->us_china_free_t, MAX (c->demand_trend_t[us], c->demand_t[us]));
       c->china_free_share_us_supply = lode_safe_div (c->us_china_free_t, c->supplied_t[us]);
     }
+  /* Dy + Tb against the Dy + Tb the demanded magnets hold at this year's grades and content,
+   * as the joint figure counts magnets: thrift (less Dy + Tb per magnet when it is dear) is a
+   * design, not demand given up, and once made the Dy + Tb part read 96 % while every magnet
+   * the US demanded was jointly China-free. */
+  hv->china_free_share_us_demand =
+    lode_safe_div (heavy_free, need_nd * heavy_per_magnet (m, y));
   y->us_demand_magnet_t = trend;
   y->us_supplied_magnet_t = nd->supplied_t[us] + sm->supplied_t[us];
   y->us_shortfall_magnet_t = nd->shortfall_t[us] + sm->shortfall_t[us];
