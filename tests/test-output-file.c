@@ -527,7 +527,7 @@ test_stream_links (void)
   g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
   g_assert_nonnull (strstr (error->message, "standard output"));
   g_clear_error (&error);
-  g_assert_false (lode_output_file_check (fd_path, &error));
+  g_assert_false (lode_output_file_check (fd_path, NULL, &error));
   g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
   g_clear_error (&error);
 
@@ -602,14 +602,14 @@ test_check_and_identity (void)
   g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
   g_assert_cmpint (symlink ("plan.lodestone", link), ==, 0);
 
-  g_assert_true (lode_output_file_check (path, &error));
-  g_assert_true (lode_output_file_check (fresh, &error));
+  g_assert_true (lode_output_file_check (path, NULL, &error));
+  g_assert_true (lode_output_file_check (fresh, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
-  g_assert_false (lode_output_file_check (missing, &error));
+  g_assert_false (lode_output_file_check (missing, NULL, &error));
   g_assert_nonnull (strstr (error->message, "does not exist"));
   g_clear_error (&error);
-  g_assert_false (lode_output_file_check (dir, &error));
+  g_assert_false (lode_output_file_check (dir, NULL, &error));
   g_assert_error (error, LODE_OUTPUT_ERROR, LODE_OUTPUT_ERROR_NOT_REGULAR);
   g_clear_error (&error);
   assert_contents (path, OLD_TEXT, 0644);

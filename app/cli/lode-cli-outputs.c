@@ -18,42 +18,41 @@
 #include "lode-cli-outputs.h"
 #include "lode-output-file.h"
 
-/* Extensions that say a file is of another kind than `kind`. A picture's own extension picks
- * its format and is checked with it (lode_export_format_from_path()). */
+/* The extensions that name each kind of file, a kind's usual one first. A picture's own
+ * extension picks its format and is checked with it (lode_export_format_from_path()). */
+static const struct
+{
+  const char        *extension;
+  LodeCliOutputKind  kind;
+} known_extensions[] = {
+  { ".lodestone", LODE_CLI_OUTPUT_SCENARIO },
+  { ".csv", LODE_CLI_OUTPUT_TABLE },
+  { ".png", LODE_CLI_OUTPUT_PICTURE },
+  { ".svg", LODE_CLI_OUTPUT_PICTURE },
+  { ".pdf", LODE_CLI_OUTPUT_PICTURE },
+};
+
+/* The extension of `path` when it names a file of another kind than `kind`, or NULL. */
 static const char *
 foreign_extension (const char        *path,
                    LodeCliOutputKind  kind)
 {
-  static const struct
-  {
-    const char        *extension;
-    LodeCliOutputKind  kind;
-  } known[] = {
-    { ".lodestone", LODE_CLI_OUTPUT_SCENARIO },
-    { ".csv", LODE_CLI_OUTPUT_TABLE },
-    { ".png", LODE_CLI_OUTPUT_PICTURE },
-    { ".svg", LODE_CLI_OUTPUT_PICTURE },
-    { ".pdf", LODE_CLI_OUTPUT_PICTURE },
-  };
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (known[i].kind != kind && g_str_has_suffix (lower, known[i].extension))
-      return known[i].extension;
+  for (guint i = 0; i < G_N_ELEMENTS (known_extensions); i++)
+    if (known_extensions[i].kind != kind && g_str_has_suffix (lower, known_extensions[i].extension))
+      return known_extensions[i].extension;
   return NULL;
 }
 
+/* The usual extension of a kind. */
 static const char *
 kind_extension (LodeCliOutputKind kind)
 {
-  switch (kind)
-    {
-    case LODE_CLI_OUTPUT_SCENARIO:
-      return ".lodestone";
-    case LODE_CLI_OUTPUT_TABLE:
-    default:
-      return ".csv";
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (known_extensions); i++)
+    if (known_extensions[i].kind == kind)
+      return known_extensions[i].extension;
+  g_return_val_if_reached (NULL);
 }
 
 gboolean
@@ -74,15 +73,19 @@ lode_cli_outputs_check_names (const LodeCliOutput *outputs,
       if (g_str_equal (out->path, LODE_CLI_STDOUT))
         {
           if (out->kind != LODE_CLI_OUTPUT_TABLE)
-            g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
-                         _("%s needs a file name (only a table can go to standard output, "
-                           "“-”)"), out->option);
-          else if (to_stdout != NULL)
-            g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
-                         _("%s and %s would both print on standard output: give one of them "
-                           "a file"), to_stdout, out->option);
-          if (out->kind != LODE_CLI_OUTPUT_TABLE || to_stdout != NULL)
-            return FALSE;
+            {
+              g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                           _("%s needs a file name (only a table can go to standard output, "
+                             "“-”)"), out->option);
+              return FALSE;
+            }
+          if (to_stdout != NULL)
+            {
+              g_set_error (error, LODE_CLI_ERROR, LODE_CLI_ERROR_USAGE,
+                           _("%s and %s would both print on standard output: give one of "
+                             "them a file"), to_stdout, out->option);
+              return FALSE;
+            }
           to_stdout = out->option;
           continue;
         }
@@ -148,12 +151,9 @@ lode_cli_outputs_check_files (const LodeCliOutput *outputs,
       if (out->path == NULL || g_str_equal (out->path, LODE_CLI_STDOUT))
         continue;
       path = dup_local_path (out->path);
-      if (!lode_output_file_check (path, error))
+      if (!lode_output_file_check (path, &id, error))
         return FALSE;
-      id = lode_output_file_dup_identity (path);
       ids->pdata[i] = id;
-      if (id == NULL)
-        continue;
       if (input_id != NULL && g_str_equal (id, input_id) && out->kind != LODE_CLI_OUTPUT_SCENARIO)
         {
           g_autofree char *shown = g_filename_display_name (out->path);

@@ -517,8 +517,21 @@ lode_output_file_write (const char  *path,
   return ok;
 }
 
+/* What a resolved output names: "device:inode" when it exists, its absolute path if not. */
+static char *
+dup_resolved_identity (const Output *o)
+{
+  g_autofree char *real_dir = NULL;
+
+  if (o->exists)
+    return g_strdup_printf ("%ju:%ju", (uintmax_t) o->st.st_dev, (uintmax_t) o->st.st_ino);
+  real_dir = realpath (o->dir, NULL);
+  return g_build_filename (real_dir != NULL ? real_dir : o->dir, o->base, NULL);
+}
+
 gboolean
 lode_output_file_check (const char  *path,
+                        char       **out_identity,
                         GError     **error)
 {
   Output o = { .dir_fd = -1, .fd = -1 };
@@ -531,6 +544,8 @@ lode_output_file_check (const char  *path,
   ok = resolve (&o, path, error) && check_target (&o, error) && open_folder (&o, error);
   if (ok && faccessat (o.dir_fd, ".", W_OK, AT_EACCESS) != 0)
     ok = fail_errno (&o, error, errno);
+  if (ok && out_identity != NULL)
+    *out_identity = dup_resolved_identity (&o);
   output_clear (&o);
   return ok;
 }
@@ -545,15 +560,7 @@ lode_output_file_dup_identity (const char *path)
 
   o.display = g_strdup (path);
   if (resolve (&o, path, NULL))
-    {
-      g_autofree char *real_dir = realpath (o.dir, NULL);
-
-      if (o.exists)
-        identity = g_strdup_printf ("%ju:%ju", (uintmax_t) o.st.st_dev,
-                                    (uintmax_t) o.st.st_ino);
-      else
-        identity = g_build_filename (real_dir != NULL ? real_dir : o.dir, o.base, NULL);
-    }
+    identity = dup_resolved_identity (&o);
   output_clear (&o);
   return identity;
 }

@@ -70,12 +70,14 @@ gboolean    lode_output_file_write_bytes    (GFile           *file,
 
 /* Whether `path` could be written now, without writing it: the checks of
  * lode_output_file_write() up to its first write (the target, its links and its folder).
- * A program that makes several files checks them all before it makes any. */
+ * A program that makes several files checks them all before it makes any. On success,
+ * `out_identity` (may be NULL) gets what lode_output_file_dup_identity() would give. */
 gboolean    lode_output_file_check          (const char      *path,
+                                             char           **out_identity,
                                              GError         **error);
 /* What `path` names after its links: "device:inode" for a file that exists, the absolute
  * path for one that does not yet; two paths name the same file when these are equal. NULL
- * when the path cannot be resolved (a loop, say). */
+ * when the path cannot be resolved (a loop, say). For a file that is read, not written. */
 char       *lode_output_file_dup_identity   (const char      *path) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Whether a symbolic link owned by `link_uid`, in a folder owned by `folder_uid` with mode
