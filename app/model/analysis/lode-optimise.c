@@ -407,6 +407,58 @@ parse_share (const char *text,
   return *out >= 0 && *out <= 1;
 }
 
+/* One "key=value" of a request into `request`; a refusal names the range the value may take. */
+static gboolean
+parse_part (LodeOptimiseRequest  *request,
+            const char           *part,
+            GError              **error)
+{
+  g_auto(GStrv) kv = g_strsplit (part, "=", 2);
+  const LodeLeverInfo *fund = lode_lever_info (LODE_LEVER_FUND_SIZE_BUSD);
+  const char *key = kv[0] != NULL && kv[1] != NULL ? kv[0] : "";
+  double value = 0;
+
+  if (g_str_equal (key, "share") || g_str_equal (key, "target"))
+    {
+      if (parse_share (kv[1], &request->target))
+        return TRUE;
+      g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+                   _("Bad optimiser request “%s”: the share is a fraction from 0 to 1 "
+                     "(0.5) or a percentage (50%%)"), part);
+      return FALSE;
+    }
+  if (g_str_equal (key, "year"))
+    {
+      if (lode_parse_plain_double (kv[1], &value) && value == floor (value)
+          && value > LODE_BASE_YEAR && value <= LODE_MAX_HORIZON)
+        {
+          request->year = (int) value;
+          return TRUE;
+        }
+      g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+                   _("Bad optimiser request “%s”: the year is a whole year from %d to %d"),
+                   part, LODE_BASE_YEAR + 1, LODE_MAX_HORIZON);
+      return FALSE;
+    }
+  if (g_str_equal (key, "fund"))
+    {
+      if (lode_parse_plain_double (kv[1], &value) && value >= fund->min && value <= fund->max)
+        {
+          request->fund_busd = value;
+          request->goal = LODE_OPTIMISE_BEST_SPLIT;
+          return TRUE;
+        }
+      g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+                   _("Bad optimiser request “%s”: the fund is from %g to %g billion "
+                     "dollars"), part, fund->min, fund->max);
+      return FALSE;
+    }
+  g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
+               _("Bad optimiser request “%s”: use share=0.5,year=2030 and, for the "
+                 "best split of a fund, fund=BILLIONS"), part);
+  return FALSE;
+}
+
 gboolean
 lode_optimise_request_parse (LodeOptimiseRequest  *request,
                              const char           *text,
@@ -419,54 +471,8 @@ lode_optimise_request_parse (LodeOptimiseRequest  *request,
 
   parts = g_strsplit (text, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_auto(GStrv) kv = g_strsplit (g_strstrip (parts[i]), "=", 2);
-      const LodeLeverInfo *fund = lode_lever_info (LODE_LEVER_FUND_SIZE_BUSD);
-      double value = 0;
-
-      if (g_strv_length (kv) != 2)
-        ;
-      else if (g_str_equal (kv[0], "share") || g_str_equal (kv[0], "target"))
-        {
-          if (parse_share (kv[1], &request->target))
-            continue;
-          g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
-                       _("Bad optimiser request “%s”: the share is a fraction from 0 to 1 "
-                         "(0.5) or a percentage (50%%)"), parts[i]);
-          return FALSE;
-        }
-      else if (g_str_equal (kv[0], "year"))
-        {
-          if (lode_parse_plain_double (kv[1], &value) && value == floor (value)
-              && value > LODE_BASE_YEAR && value <= LODE_MAX_HORIZON)
-            {
-              request->year = (int) value;
-              continue;
-            }
-          g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
-                       _("Bad optimiser request “%s”: the year is a whole year from %d to %d"),
-                       parts[i], LODE_BASE_YEAR + 1, LODE_MAX_HORIZON);
-          return FALSE;
-        }
-      else if (g_str_equal (kv[0], "fund"))
-        {
-          if (lode_parse_plain_double (kv[1], &value) && value >= fund->min
-              && value <= fund->max)
-            {
-              request->fund_busd = value;
-              request->goal = LODE_OPTIMISE_BEST_SPLIT;
-              continue;
-            }
-          g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
-                       _("Bad optimiser request “%s”: the fund is from %g to %g billion "
-                         "dollars"), parts[i], fund->min, fund->max);
-          return FALSE;
-        }
-      g_set_error (error, LODE_ANALYSIS_ERROR, LODE_ANALYSIS_ERROR_INVALID,
-                   _("Bad optimiser request “%s”: use share=0.5,year=2030 and, for the "
-                     "best split of a fund, fund=BILLIONS"), parts[i]);
+    if (!parse_part (request, g_strstrip (parts[i]), error))
       return FALSE;
-    }
   return TRUE;
 }
 
