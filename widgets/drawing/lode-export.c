@@ -322,10 +322,10 @@ paint_footer (const Page *page,
   const LodeExportRequest *req = page->req;
   const LodePalette *palette = page->palette;
   double size = FOOTER_PX * font_scale;
-  double text_h, gap, top, x, right_w, left_w, year_w;
+  double text_h, gap, top, x, right_w, left_w, year_w, sources_w;
   g_autofree char *year = dup_footer_year (req);
   g_autofree char *program = g_strdup_printf ("Lodestone %s", PACKAGE_VERSION_SHORT);
-  g_autofree char *sources = NULL;
+  g_autofree char *sources = NULL;   /* as many as fit in the room left (below) */
   g_autofree char *title = dup_request_title (req);
   g_autofree char *assumptions = lode_export_dup_assumptions (req);
   double inner = width - 2 * margin;
@@ -354,10 +354,10 @@ paint_footer (const Page *page,
   year_w = lode_text_draw_line (cr, year, x, top, inner * FOOTER_SIDE_SHARE, size,
                                 LODE_TEXT_NORMAL, 0.0, palette->foreground);
   x += year_w;
-  sources = lode_export_dup_footer_sources (req, width - margin - right_w - 2 * size - x,
-                                            size);
-  lode_text_draw_line (cr, sources, x, top, width - margin - right_w - 2 * size - x, size,
-                       LODE_TEXT_NORMAL, 0.0, palette->muted);
+  sources_w = width - margin - right_w - 2 * size - x;
+  sources = lode_export_dup_footer_sources (req, sources_w, size);
+  lode_text_draw_line (cr, sources, x, top, sources_w, size, LODE_TEXT_NORMAL, 0.0,
+                       palette->muted);
 
   if (assumptions != NULL)
     {
