@@ -54,6 +54,45 @@ test_april_2025 (void)
     }
 }
 
+/* The April controls spare NdPr but cover NdFeB magnets that carry Dy + Tb: China licenses
+ * only part of the Dy/Tb-grade magnets it would send the US, the US goes shorter of
+ * magnets, and NdPr, traded freely, keeps its price (within 1 %: the Dy + Tb market
+ * still moves what magnets cost). Once the magnets went on as if
+ * uncontrolled whenever NdPr itself was not covered. */
+static void
+test_heavy_grade_magnets_rationed (void)
+{
+  g_autoptr(LodeScenario) april = load_preset (dataset, "controls-april-2025");
+  g_autoptr(LodeScenario) spared = load_preset (dataset, "controls-april-2025");
+  g_autoptr(LodeProjection) p_april = NULL;
+  g_autoptr(LodeProjection) p_spared = NULL;
+  const guint cn = dataset->china, us = dataset->us;
+
+  set_lever (spared, LODE_LEVER_SHOCK_MAGNETS, 0);
+  p_april = run (dataset, april);
+  p_spared = run (dataset, spared);
+  check_balance (p_april);
+  for (int year = 2025; year <= 2026; year++)
+    {
+      const LodeYear *a = lode_projection_get_year (p_april, year);
+      const LodeYear *s = lode_projection_get_year (p_spared, year);
+      const LodeChain *a_nd = &a->chain[LODE_MATERIAL_NDPR], *s_nd = &s->chain[LODE_MATERIAL_NDPR];
+      double cut = heavy_in (p_april, year)->withheld_share * a->us_heavy_grade_share;
+
+      g_test_message ("%d: China's NdFeB to the US %.0f t ox (spared %.0f), cut %.3f; "
+                      "US short %.0f t (%.0f)", year, a_nd->flow_ox[LODE_STAGE_MAGNET][cn][us],
+                      s_nd->flow_ox[LODE_STAGE_MAGNET][cn][us], cut, a_nd->shortfall_t[us],
+                      s_nd->shortfall_t[us]);
+      g_assert_cmpfloat (cut, >, 0.05);
+      g_assert_cmpfloat (a_nd->flow_ox[LODE_STAGE_MAGNET][cn][us], <=,
+                         (1 - 0.9 * cut) * s_nd->flow_ox[LODE_STAGE_MAGNET][cn][us]);
+      g_assert_cmpfloat (a_nd->shortfall_t[us], >, s_nd->shortfall_t[us] + 100);
+      g_assert_cmpfloat (a_nd->withheld_share, ==, 0);
+      g_assert_cmpfloat (fabs (a_nd->price_usd_kg - s_nd->price_usd_kg), <=,
+                         0.01 * s_nd->price_usd_kg);
+    }
+}
+
 /* A preset opens on the chain its notes tell of: the controls spare NdPr, so they open on
  * Dy + Tb, where their price chart shows the outside price leaving China's in the selected
  * year; the other presets open on NdPr. */
@@ -199,6 +238,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   dataset = load_dataset ();
   g_test_add_func ("/lode/materials/april-2025", test_april_2025);
+  g_test_add_func ("/lode/materials/heavy-grade-magnets-rationed",
+                   test_heavy_grade_magnets_rationed);
   g_test_add_func ("/lode/materials/october-2025-and-switches", test_october_2025_and_switches);
   g_test_add_func ("/lode/materials/controls-open-on-heavy", test_controls_open_on_heavy);
   g_test_add_func ("/lode/materials/parts-agree-with-joint", test_parts_agree_with_joint);

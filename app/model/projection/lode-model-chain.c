@@ -410,7 +410,9 @@ trade_stage (Model        *m,
 
   for (guint r = 0; r < m->n; r++)
     out[r] = c->output_ox[s][r];
-  if (w->withheld[mat] > 0 || w->withheld_magnets[mat] > 0)
+  /* Magnets withheld alone leave the material free (lode-model-magnets.c,
+   * allow_part_of_free_trade ()). */
+  if (w->withheld[mat] > 0)
     {
       req.china_allowance = w->china_allowance[mat];
       req.withheld = w->withheld[mat];

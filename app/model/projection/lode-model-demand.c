@@ -85,7 +85,6 @@ lode_model_heavy_intensity (const Model *m,
   double saved = 1 - m->gbd_factor;
   double gbd_ratio = (1 - saved * w->gbd_share) / MAX (1e-9, 1 - saved * m->gbd_share0);
 
-  w->heavy_grade_share = m->heavy_grade_share * (1 - w->heavy_free);
   w->heavy_intensity = m->heavy_intensity0 * (1 - w->heavy_free) * gbd_ratio *
                        pow (1 - m->heavy_thrift, w->ti);
 }

@@ -246,6 +246,30 @@ restock_wants (const Model  *m,
       }
 }
 
+/* Magnets withheld while their material is not (NdFeB magnets through their Dy + Tb): the
+ * material trades freely at one price, and China licenses only part of the magnets it
+ * would have sent each target this year, which the same routing without the restriction
+ * tells. The targets' own plants already run full: what plants elsewhere can spare is
+ * diverted to them, the rest goes unmet (a licence rations, it does not bid), and China's
+ * magnets that may not go stay unsold. */
+static void
+allow_part_of_free_trade (Model            *m,
+                          Year             *w,
+                          LodeChain        *c,
+                          LodeMaterial      mat,
+                          LodeTradeRequest *req,
+                          double            unmet[MAX_R])
+{
+  LodeTradeRequest free_trade = *req;
+
+  lode_model_trade (m, w, mat, MAGNET, &free_trade, c->flow_ox[MAGNET], c->unsold_ox[MAGNET],
+                    unmet);
+  for (guint j = 0; j < m->n; j++)
+    w->china_allowance[mat][j] = j != m->cn && m->target[j] ? c->flow_ox[MAGNET][m->cn][j] : -1;
+  req->china_allowance = w->china_allowance[mat];
+  req->withheld = w->withheld_magnets[mat];
+}
+
 /* Magnets to their users. The US stockpile's purchases ride on the US flows. */
 static void
 sell_magnets (Model        *m,
@@ -267,14 +291,13 @@ sell_magnets (Model        *m,
     }
   want[m->us] += w->stock_bought[mat] / mm->need_ox_per_magnet * mm->ox_per_magnet;
   restock_wants (m, w, y, mat, want);
-  if (w->withheld[mat] > 0 || w->withheld_magnets[mat] > 0)
+  if (w->withheld[mat] > 0)
     {
       req.china_allowance = w->china_allowance[mat];
       req.withheld = w->withheld_magnets[mat];
-      /* NdFeB magnets fall under a Dy + Tb restriction as far as they carry Dy + Tb. */
-      if (mat == NDPR)
-        req.withheld = MAX (req.withheld, w->withheld_magnets[HEAVY] * w->heavy_grade_share);
     }
+  else if (w->withheld_magnets[mat] > 0)
+    allow_part_of_free_trade (m, w, c, mat, &req, unmet);
   lode_model_trade (m, w, mat, MAGNET, &req, c->flow_ox[MAGNET], c->unsold_ox[MAGNET], unmet);
   lode_model_split_stage (m, w, c, MAGNET);
 }

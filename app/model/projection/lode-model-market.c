@@ -18,7 +18,9 @@
  * material, per the restriction), every other producer sells to them first (they pay more),
  * the US stockpile is released when the price outside China passes the trigger, and what no
  * price up to the choke price can bring is unmet. China's market, with the non-targets,
- * clears at its own lower price.
+ * clears at its own lower price. Magnets withheld while their material is not (the Dy/Tb
+ * grades of NdFeB under a Dy + Tb restriction) are rationed in the routing, not bid for
+ * here: the material keeps one price (lode-model-magnets.c).
  */
 #define G_LOG_DOMAIN "lode-model-market"
 
@@ -473,8 +475,6 @@ china_allowances (const Model  *m,
   double scale = lode_model_demand_factor (mm, p_free, mm->long_out) * mm->need_ox_per_magnet;
   double w_mag = w->withheld_magnets[mat];
 
-  if (mat == NDPR)
-    w_mag = MAX (w_mag, w->withheld_magnets[HEAVY] * w->heavy_grade_share);
   for (guint j = 0; j < m->n; j++)
     {
       double f_mag = mm->ref_magnet_share[j];

@@ -477,6 +477,7 @@ lode_model_year_levers (const Model *m,
   if (w->ti == 0)
     {
       w->gbd_share = m->gbd_share0;
+      w->heavy_grade_share = m->heavy_grade_share;
       return;
     }
   w->segregation = m->friendshoring_ramp > 0 ?
@@ -484,14 +485,19 @@ lode_model_year_levers (const Model *m,
   w->fs = m->friendshoring * w->segregation;
   w->tariff_on = m->tariff > 0 && t >= LODE_TARIFF_START_YEAR;
   w->floor_on = m->floor > 0 && t >= m->floor_start && t < m->floor_end;
+  w->heavy_free = m->heavy_free * ramp;
+  w->heavy_grade_share = m->heavy_grade_share * (1 - w->heavy_free);
+  w->gbd_share = m->gbd_share0 + (1 - m->gbd_share0) * m->gbd_extra * ramp;
   shock = withheld_in (m, t);
   for (int mat = 0; mat < N_MATERIALS; mat++)
     {
       w->withheld[mat] = m->covers[mat] ? shock : 0;
       w->withheld_magnets[mat] = m->covers[mat] && m->covers_magnets ? shock : 0;
     }
-  w->heavy_free = m->heavy_free * ramp;
-  w->gbd_share = m->gbd_share0 + (1 - m->gbd_share0) * m->gbd_extra * ramp;
+  /* NdFeB magnets fall under a Dy + Tb restriction as far as they are Dy/Tb grades, whether
+   * or not NdPr itself is covered (the controls of 2025 spared NdPr, not its magnets). */
+  w->withheld_magnets[NDPR] = MAX (w->withheld_magnets[NDPR],
+                                   w->withheld_magnets[HEAVY] * w->heavy_grade_share);
 }
 
 gboolean
