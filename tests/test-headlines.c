@@ -189,6 +189,57 @@ test_baseline (void)
     }
 }
 
+/* The unmet card shows the year the largest share of US demand went unmet (a shock's, not
+ * 2030's when the shock is over by then), and the baseline in that same year; the baseline's
+ * worst year when the scenario meets all demand, and 2030 when neither goes short. */
+static void
+test_unmet_worst_year (void)
+{
+  g_autoptr(LodeDataset) ds = fixture_dataset ();
+  g_autoptr(LodeProjection) p = fixture_projection (ds, 2040, 0.05);
+  g_autoptr(LodeProjection) base = fixture_projection (ds, 2040, 0.03);
+  LodeHeadlines h;
+  LodeHeadlineText text;
+
+  for (int i = 0; i < p->n_years; i++)
+    {
+      p->years[i].us_demand_magnet_t = base->years[i].us_demand_magnet_t = 10000.0 + 1000.0 * i;
+      p->years[i].us_shortfall_magnet_t = base->years[i].us_shortfall_magnet_t = 0;
+    }
+  /* 2026: 2.4 kt of 12 kt (20 %); 2030: 2.8 kt of 16 kt (17.5 %), more tonnes but a smaller
+   * share; a shortfall of half a percent or less never counts. */
+  p->years[2].us_shortfall_magnet_t = 2400.0;
+  p->years[6].us_shortfall_magnet_t = 2800.0;
+  base->years[2].us_shortfall_magnet_t = 400.0;
+  base->years[9].us_shortfall_magnet_t = 19000.0 * 0.005;
+
+  lode_headlines_compute (p, base, 0.5, &h);
+  g_assert_cmpint (h.unmet_year, ==, 2026);
+  lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+  g_assert_cmpstr (text.title, ==, "US magnets unmet in 2026");
+  g_assert_cmpstr (text.value, ==, "2.4 kt (20%)");
+  g_assert_cmpstr (text.delta, ==, "+2.0 kt vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
+  lode_headline_text_clear (&text);
+
+  /* A scenario that meets all demand is shown against the baseline's worst year. */
+  lode_headlines_compute (base, p, 0.5, &h);
+  g_assert_cmpint (h.unmet_year, ==, 2026);
+  for (int i = 0; i < p->n_years; i++)
+    base->years[i].us_shortfall_magnet_t = 0;
+  lode_headlines_compute (base, p, 0.5, &h);
+  g_assert_cmpint (h.unmet_year, ==, 2026);
+  lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
+  g_assert_cmpstr (text.value, ==, "0 t (0%)");
+  g_assert_cmpstr (text.delta, ==, "\342\210\222" "2.4 kt vs baseline");
+  g_assert_cmpint (text.trend, ==, LODE_HEADLINE_BETTER);
+  lode_headline_text_clear (&text);
+
+  /* Neither goes short: 2030, as before. */
+  lode_headlines_compute (base, base, 0.5, &h);
+  g_assert_cmpint (h.unmet_year, ==, 2030);
+}
+
 /* An export shock: the share rises because fewer magnets reach the US. The unmet card says
  * so (red when higher), and the share and target cards do not call it good news. */
 static void
@@ -215,8 +266,10 @@ test_supply_short (void)
   g_assert_cmpfloat_with_epsilon (h.us_unmet_target_t, 3600.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (h.base_us_unmet_target_t, 500.0, 1e-9);
 
+  /* The same share every year: the card shows the first. */
+  g_assert_cmpint (h.unmet_year, ==, 2025);
   lode_headlines_format (&h, LODE_HEADLINE_US_UNMET, &text);
-  g_assert_cmpstr (text.title, ==, "US magnets unmet in 2030");
+  g_assert_cmpstr (text.title, ==, "US magnets unmet in 2025");
   g_assert_cmpstr (text.value, ==, "3.6 kt (28%)");
   g_assert_cmpstr (text.delta, ==, "+3.1 kt vs baseline");
   g_assert_cmpint (text.trend, ==, LODE_HEADLINE_WORSE);
@@ -304,6 +357,7 @@ main (int    argc,
   g_test_add_func ("/lode/headlines/values", test_values);
   g_test_add_func ("/lode/headlines/never-reached", test_never_reached);
   g_test_add_func ("/lode/headlines/baseline", test_baseline);
+  g_test_add_func ("/lode/headlines/unmet-worst-year", test_unmet_worst_year);
   g_test_add_func ("/lode/headlines/supply-short", test_supply_short);
 
   return g_test_run ();

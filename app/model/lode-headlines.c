@@ -79,6 +79,28 @@ unmet_in (const LodeProjection *projection,
   *demand = y != NULL ? y->us_demand_magnet_t : NAN;
 }
 
+/* The first year after the base year in which the largest share of US magnet demand goes
+ * unmet, counting only shortfalls above a tonne and half a percent of demand; 0 if none. */
+static int
+worst_unmet_year (const LodeProjection *projection)
+{
+  double worst = 0;
+  int year = 0;
+
+  for (int i = 1; i < projection->n_years; i++)
+    {
+      const LodeYear *y = &projection->years[i];
+      double unmet = y->us_shortfall_magnet_t, demand = y->us_demand_magnet_t;
+
+      if (demand > 0 && unmet > MAX (1.0, 0.005 * demand) && unmet / demand > worst)
+        {
+          worst = unmet / demand;
+          year = y->year;
+        }
+    }
+  return year;
+}
+
 void
 lode_headlines_compute (const LodeProjection *projection,
                         const LodeProjection *baseline,
@@ -115,7 +137,15 @@ lode_headlines_compute (const LodeProjection *projection,
     .base_us_demand_target_t = NAN,
     .defence_met = defence_met_in (projection, LODE_HEADLINE_DEFENCE_YEAR),
     .base_defence_met = NAN,
+    .unmet_year = worst_unmet_year (projection),
+    .base_us_unmet_t = NAN,
+    .base_us_demand_t = NAN,
   };
+  if (out->unmet_year == 0 && baseline != NULL)
+    out->unmet_year = worst_unmet_year (baseline);
+  if (out->unmet_year == 0)
+    out->unmet_year = 2030;
+  unmet_in (projection, out->unmet_year, &out->us_unmet_t, &out->us_demand_t);
   unmet_in (projection, 2030, &out->us_unmet_2030_t, &out->us_demand_2030_t);
   unmet_in (projection, 2035, &out->us_unmet_2035_t, &out->us_demand_2035_t);
   unmet_in (projection, out->target_year, &out->us_unmet_target_t, &out->us_demand_target_t);
@@ -134,6 +164,7 @@ lode_headlines_compute (const LodeProjection *projection,
       unmet_in (baseline, 2035, &out->base_us_unmet_2035_t, &out->base_us_demand_2035_t);
       unmet_in (baseline, out->target_year, &out->base_us_unmet_target_t,
                 &out->base_us_demand_target_t);
+      unmet_in (baseline, out->unmet_year, &out->base_us_unmet_t, &out->base_us_demand_t);
     }
 }
 
@@ -387,13 +418,13 @@ static void
 format_unmet (const LodeHeadlines *h,
               LodeHeadlineText    *out)
 {
-  g_autofree char *tonnes = lode_format_mass (h->us_unmet_2030_t, "t");
+  g_autofree char *tonnes = lode_format_mass (h->us_unmet_t, "t");
 
   /* Translators: card title; %d is a year */
-  out->title = g_strdup_printf (_("US magnets unmet in %d"), 2030);
-  if (isfinite (h->us_unmet_2030_t) && isfinite (h->us_demand_2030_t) && h->us_demand_2030_t > 0)
+  out->title = g_strdup_printf (_("US magnets unmet in %d"), h->unmet_year);
+  if (isfinite (h->us_unmet_t) && isfinite (h->us_demand_t) && h->us_demand_t > 0)
     {
-      g_autofree char *pct = lode_format_share (h->us_unmet_2030_t / h->us_demand_2030_t);
+      g_autofree char *pct = lode_format_share (h->us_unmet_t / h->us_demand_t);
 
       /* Translators: magnets unmet and their share of US demand, e.g. "3.1 kt (24%)" */
       out->value = g_strdup_printf (_("%s (%s)"), tonnes, pct);
@@ -401,11 +432,11 @@ format_unmet (const LodeHeadlines *h,
   else
     out->value = g_steal_pointer (&tonnes);
 
-  if (!h->has_baseline || !isfinite (h->us_unmet_2030_t) || !isfinite (h->base_us_unmet_2030_t))
+  if (!h->has_baseline || !isfinite (h->us_unmet_t) || !isfinite (h->base_us_unmet_t))
     return;
 
   {
-    double diff = h->us_unmet_2030_t - h->base_us_unmet_2030_t;
+    double diff = h->us_unmet_t - h->base_us_unmet_t;
     g_autofree char *amount = NULL;
     g_autofree char *number = NULL;
 
@@ -455,9 +486,10 @@ lode_headline_dup_tooltip (LodeHeadline which)
                          "the projection. More than the baseline is green, fewer red."));
     case LODE_HEADLINE_US_UNMET:
       /* Translators: %d is a year */
-      return g_strdup_printf (_("US magnet demand in %d that no supply meets, in tonnes and as "
-                                "a share of US demand. More than the baseline is red (worse), "
-                                "less is green."), 2030);
+      return g_strdup_printf (_("US magnet demand that no supply meets, in tonnes and as a "
+                                "share of US demand, in the year the largest share goes unmet "
+                                "(in %d when none does). More than the baseline in that year "
+                                "is red (worse), less is green."), 2030);
     case LODE_HEADLINE_DEFENCE:
       /* Translators: %d is a year */
       return g_strdup_printf (_("The share of US defence magnet needs (NdFeB and SmCo) met in "

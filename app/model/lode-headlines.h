@@ -46,6 +46,11 @@ typedef struct
   double   base_us_unmet_2030_t, base_us_demand_2030_t;
   double   base_us_unmet_2035_t, base_us_demand_2035_t;
   double   base_us_unmet_target_t, base_us_demand_target_t;
+  /* The card's year: the one in which the largest share of US magnet demand goes unmet (the
+   * baseline's when none of the scenario's does, 2030 when neither's does), and the unmet and
+   * demand of both in it. */
+  int      unmet_year;
+  double   us_unmet_t, us_demand_t, base_us_unmet_t, base_us_demand_t;
   /* The share of US defence magnet needs (NdFeB and SmCo) met by jointly China-free magnets
    * in LODE_HEADLINE_DEFENCE_YEAR, and the baseline's; NAN outside the horizon. */
   double   defence_met, base_defence_met;
@@ -59,7 +64,7 @@ typedef enum
   LODE_HEADLINE_NET_COST,                     /* the fund's net cost (NPV) */
   LODE_HEADLINE_COST_PER_TONNE,               /* per China-free US magnet tonne */
   LODE_HEADLINE_JOBS,
-  LODE_HEADLINE_US_UNMET,                     /* US magnets unmet in 2030 */
+  LODE_HEADLINE_US_UNMET,                     /* US magnets unmet in the worst year */
   LODE_HEADLINE_DEFENCE,                      /* US defence need met China-free in 2028 */
   LODE_N_HEADLINES
 } LodeHeadline;
