@@ -353,7 +353,8 @@ test_shocks_leave_traces (void)
 
 /* The price floor works through investment and use: projects that need it proceed, the
  * covered producer runs when the market price is below the floor, and it costs money only
- * then. */
+ * then. The covered separators' own mine feeds them: once Mountain Pass idled to 45 % while
+ * its floored separators bought Myanmar's ore, and the floor raised China's mining share. */
 static void
 test_price_floor_mechanism (void)
 {
@@ -370,6 +371,13 @@ test_price_floor_mechanism (void)
                        .production[LODE_STAGE_MAGNET][us]);
   g_assert_cmpfloat (year_of (with, 2030)->us_china_free_magnet_t, >,
                      year_of (without, 2030)->us_china_free_magnet_t);
+  g_assert_cmpfloat (year_of (with, 2030)->chain[LODE_MATERIAL_NDPR]
+                       .production[LODE_STAGE_MINE][us], >,
+                     1.2 * year_of (without, 2030)->chain[LODE_MATERIAL_NDPR]
+                             .production[LODE_STAGE_MINE][us]);
+  g_assert_cmpfloat (year_of (with, 2030)->chain[LODE_MATERIAL_NDPR].china_share[LODE_STAGE_MINE],
+                     <, year_of (without, 2030)->chain[LODE_MATERIAL_NDPR]
+                          .china_share[LODE_STAGE_MINE]);
   g_assert_cmpfloat (year_of (with, 2030)->price_floor_cost_cum_busd, >, 0);
   g_assert_cmpfloat (year_of (without, 2030)->price_floor_cost_cum_busd, ==, 0);
   for (int k = 0; k < with->n_years; k++)

@@ -75,7 +75,8 @@ nonchina_sum (const Model *m,
   return sum;
 }
 
-/* Mines outside China produce as the price pays, within what separators will take. */
+/* Mines outside China produce as the price pays, within what separators will take: the
+ * utilisation floor below the region's cost band, all of it above. */
 static double
 mine_factor (const Model    *m,
              const LodeYear *y,
@@ -86,6 +87,29 @@ mine_factor (const Model    *m,
   double lo = cost * (1 - m->cost_band), hi = cost * (1 + m->cost_band);
 
   return m->u_floor + (1 - m->u_floor) * lode_clamp ((p - lo) / (hi - lo), 0, 1);
+}
+
+/* A mine outside China feeds its own separators what their plan needs: the market set that
+ * plan on the region's cash cost from mine to oxide, and on the price floor where it covers
+ * them, so the mine is not idled a second time on the same cost (a floored Mountain Pass
+ * ran at 45 % while its separators bought Myanmar's ore). The ore it sells, it mines as the
+ * price pays. Mine units (t REO). */
+static double
+mine_plan (const Model    *m,
+           const Year     *w,
+           const LodeYear *y,
+           LodeMaterial    mat,
+           guint           r)
+{
+  const MatModel *mm = &m->mat[mat];
+  double ore = w->flex[mat][MINE][r] * mm->share[r];
+  double own_full = MIN (ore, w->flex[mat][SEPARATION][r] / mm->recovery);
+  double own = MIN (own_full, w->plan[mat][SEPARATION][r] / mm->recovery);
+
+  if (ore <= 0)
+    return 0;
+  return w->flex[mat][MINE][r] *
+         (own + (ore - own_full) * mine_factor (m, y, mat, r)) / ore;
 }
 
 static void
@@ -227,7 +251,7 @@ lode_model_plan (Model        *m,
         continue;
       w->plan[mat][MAGNET][r] = mat == HEAVY ? 0 : w->flex[mat][MAGNET][r];
       w->plan[mat][METAL][r] = w->flex[mat][METAL][r];
-      w->plan[mat][MINE][r] = w->flex[mat][MINE][r] * mine_factor (m, y, mat, r);
+      w->plan[mat][MINE][r] = mine_plan (m, w, y, mat, r);
     }
 
   /* Magnets: non-China plants within the world's need, China the rest. The Dy + Tb in
