@@ -139,8 +139,8 @@ main (int    argc,
           best_single, cpu_single);
   printf ("1000 projections, varied levers: %.1f ms wall, %.1f ms cpu (budget 100 ms)\n",
           best_batch, cpu_batch);
-  printf ("one projection of the Controls of April 2025, 2024-2050: %.1f us wall\n",
-          best_controls);
+  printf ("one projection of the Controls of April 2025, 2024-2050: %.1f us wall "
+          "(budget 100 us)\n", best_controls);
   printf ("checksum: %.6g\n", checksum);
 
   for (guint i = 0; i < N_BATCH; i++)

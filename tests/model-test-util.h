@@ -139,6 +139,7 @@ check_chain_balance (const LodeProjection *p,
     {
       double gap = c->demand_t[j] - c->supplied_t[j];
 
+      g_assert_cmpfloat (c->supplied_t[j], >=, -BALANCE_TOLERANCE * MAX (1.0, c->demand_t[j]));
       g_assert_cmpfloat (c->shortfall_t[j], >=, 0);
       if (gap > BALANCE_TOLERANCE * MAX (1.0, c->demand_t[j]))
         g_assert_true (close_rel (c->shortfall_t[j], gap));

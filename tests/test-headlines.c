@@ -238,6 +238,14 @@ test_unmet_worst_year (void)
   /* Neither goes short: 2030, as before. */
   lode_headlines_compute (base, base, 0.5, &h);
   g_assert_cmpint (h.unmet_year, ==, 2030);
+
+  /* Half a percent of demand or less is no shortfall to show: 2030 again. */
+  base->years[3].us_shortfall_magnet_t = 0.005 * base->years[3].us_demand_magnet_t;
+  lode_headlines_compute (base, NULL, 0.5, &h);
+  g_assert_cmpint (h.unmet_year, ==, 2030);
+  base->years[3].us_shortfall_magnet_t *= 1.01;
+  lode_headlines_compute (base, NULL, 0.5, &h);
+  g_assert_cmpint (h.unmet_year, ==, 2027);
 }
 
 /* An export shock: the share rises because fewer magnets reach the US. The unmet card says

@@ -86,11 +86,51 @@ test_heavy_grade_magnets_rationed (void)
       g_assert_cmpfloat (cut, >, 0.05);
       g_assert_cmpfloat (a_nd->flow_ox[LODE_STAGE_MAGNET][cn][us], <=,
                          (1 - 0.9 * cut) * s_nd->flow_ox[LODE_STAGE_MAGNET][cn][us]);
+      /* The magnets withheld are the Dy/Tb grades: the Dy + Tb China sends the US falls by
+       * the restriction's whole share, not by its share of the magnets, so each tonne of
+       * them carries less than China's own. */
+      {
+        const LodeChain *hv = heavy_in (p_april, year);
+        double w_h = hv->withheld_share;
+        double to_us = hv->flow_ox[LODE_STAGE_MAGNET][cn][us] /
+                       a_nd->flow_ox[LODE_STAGE_MAGNET][cn][us];
+        double at_home = hv->flow_ox[LODE_STAGE_MAGNET][cn][cn] /
+                         a_nd->flow_ox[LODE_STAGE_MAGNET][cn][cn];
+
+        g_assert_cmpfloat (fabs (to_us / at_home - (1 - w_h) / (1 - cut)), <, 1e-9);
+      }
       g_assert_cmpfloat (a_nd->shortfall_t[us], >, s_nd->shortfall_t[us] + 100);
       g_assert_cmpfloat (a_nd->withheld_share, ==, 0);
       g_assert_cmpfloat (fabs (a_nd->price_usd_kg - s_nd->price_usd_kg), <=,
                          0.01 * s_nd->price_usd_kg);
     }
+
+  /* A US stockpile does not buy the licensed magnets away from US users. */
+  {
+    g_autoptr(LodeProjection) p_stock = NULL;
+
+    set_lever (april, LODE_LEVER_POLICY_STOCKPILE_MONTHS, 6);
+    set_lever (april, LODE_LEVER_POLICY_STOCKPILE_START_YEAR, 2025);
+    p_stock = run (dataset, april);
+    for (int year = 2025; year <= 2026; year++)
+      g_assert_cmpfloat (lode_projection_get_year (p_stock, year)->us_shortfall_magnet_t, <=,
+                         lode_projection_get_year (p_april, year)->us_shortfall_magnet_t + 1);
+  }
+}
+
+/* The deepest controls, everything withheld and a year's licensing on the rest, stay
+ * physical: every chain balances and no region uses a negative tonnage. Once a region that
+ * received less than the stocks it was rebuilding used a negative amount of samarium. */
+static void
+test_deep_controls_stay_physical (void)
+{
+  g_autoptr(LodeScenario) deep = load_preset (dataset, "controls-april-2025");
+  g_autoptr(LodeProjection) p = NULL;
+
+  set_lever (deep, LODE_LEVER_SHOCK_EXPORT_WITHHELD_PCT, 100);
+  set_lever (deep, LODE_LEVER_SHOCK_LICENCE_DELAY_MONTHS, 12);
+  p = run (dataset, deep);
+  check_balance (p);
 }
 
 /* A preset opens on the chain its notes tell of: the controls spare NdPr, so they open on
@@ -240,6 +280,8 @@ main (int   argc,
   g_test_add_func ("/lode/materials/april-2025", test_april_2025);
   g_test_add_func ("/lode/materials/heavy-grade-magnets-rationed",
                    test_heavy_grade_magnets_rationed);
+  g_test_add_func ("/lode/materials/deep-controls-stay-physical",
+                   test_deep_controls_stay_physical);
   g_test_add_func ("/lode/materials/october-2025-and-switches", test_october_2025_and_switches);
   g_test_add_func ("/lode/materials/controls-open-on-heavy", test_controls_open_on_heavy);
   g_test_add_func ("/lode/materials/parts-agree-with-joint", test_parts_agree_with_joint);

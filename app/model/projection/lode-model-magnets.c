@@ -302,6 +302,23 @@ sell_magnets (Model        *m,
   lode_model_split_stage (m, w, c, MAGNET);
 }
 
+/* Of the Dy + Tb China's magnets to a target would carry, the part they still carry when
+ * only its Dy/Tb grades are rationed (allow_part_of_free_trade()): the withheld magnets are
+ * all Dy/Tb grades, so the targets lose the restriction's share w of the Dy + Tb but only
+ * w x (grade share) of the magnets. 1 otherwise. */
+static double
+rationed_heavy_factor (const Model *m,
+                       const Year  *w,
+                       guint        from,
+                       guint        to)
+{
+  double w_h = w->withheld_magnets[HEAVY], cut = w->withheld_magnets[NDPR];
+
+  if (from != m->cn || to == m->cn || !m->target[to] || w->withheld[NDPR] > 0 || cut <= 0)
+    return 1;
+  return (1 - w_h) / MAX (1e-9, 1 - cut);
+}
+
 /* The Dy + Tb in the magnets follows them: each maker's magnets carry its intensity. */
 static void
 heavy_follows_magnets (const Model *m,
@@ -320,7 +337,8 @@ heavy_follows_magnets (const Model *m,
 
       for (guint j = 0; j < m->n; j++)
         {
-          h->flow_ox[MAGNET][i][j] = c->flow_ox[MAGNET][i][j] * per_ox;
+          h->flow_ox[MAGNET][i][j] = c->flow_ox[MAGNET][i][j] * per_ox *
+                                     rationed_heavy_factor (m, w, i, j);
           sold += h->flow_ox[MAGNET][i][j];
         }
       h->unsold_ox[MAGNET][i] = MAX (0.0, h->output_ox[MAGNET][i] - sold);
@@ -345,7 +363,7 @@ record_use (Model        *m,
   for (guint j = 0; j < m->n; j++)
     {
       const double *from_others = lode_model_bought_content (m, c, MAGNET, j);
-      double mass = 0, china = 0, supplied;
+      double mass = 0, china = 0, supplied, received;
 
       for (guint i = 0; i < m->n; i++)
         {
@@ -356,7 +374,12 @@ record_use (Model        *m,
           mass += f;
           china += f * (i == j ? c->china_content_own[MAGNET][j] : from_others[i]);
         }
-      supplied = mass / mm->ox_per_magnet - (mat == HEAVY ? 0 : w->restocked[mat][j]);
+      /* Use comes first: a buyer short of magnets rebuilds no stock. */
+      received = mass / mm->ox_per_magnet;
+      if (mat != HEAVY)
+        w->restocked[mat][j] = MIN (w->restocked[mat][j],
+                                    MAX (0.0, received - c->demand_t[j]));
+      supplied = received - (mat == HEAVY ? 0 : w->restocked[mat][j]);
       /* What the targets drew from their own stocks (China-touched, like most stocks). */
       if (w->working_released[mat] > 0 && targets_demand > 0 && m->target[j] && j != m->cn)
         {

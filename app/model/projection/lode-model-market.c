@@ -380,7 +380,10 @@ stockpile_purchase (Model      *m,
                   mm->need_ox_per_magnet;
 
   w->stock_bought[mat] = 0;
-  if (m->stockpile_months <= 0 || w->t < m->stockpile_start || w->withheld[mat] > 0)
+  /* Not while the targets are cut off, in price or by licence: the purchases ride on US
+   * magnet flows. */
+  if (m->stockpile_months <= 0 || w->t < m->stockpile_start || w->withheld[mat] > 0 ||
+      w->withheld_magnets[mat] > 0)
     return;
   w->stock_bought[mat] = MAX (0.0, MIN (target - mm->stock_ox, target / m->stockpile_fill));
 }
