@@ -295,7 +295,9 @@ typedef struct
   gboolean tariff_on;
   gboolean floor_on;
   double   withheld[N_MATERIALS];           /* effective share withheld from targets */
-  double   withheld_magnets[N_MATERIALS];   /* of magnets, by the material they carry */
+  double   withheld_magnets[N_MATERIALS];   /* of magnets, by the material they carry
+                                             * (NdFeB: also its Dy/Tb grades' share of a
+                                             * Dy + Tb restriction) */
   double   heavy_free;                      /* in force this year */
   double   gbd_share;
   double   plate[N_MATERIALS][N_STAGES][MAX_R];   /* nameplate */
