@@ -820,6 +820,40 @@ test_describe (void)
   g_assert_null (lode_flow_layout_describe_ribbon (layout, -1));
 }
 
+/* An end use that went short says by how much, on a third line its label makes room for;
+ * a shortfall of half a percent or less is not worth the line. */
+static void
+test_end_use_shortfall (void)
+{
+  g_autoptr(LodeProjection) p = syn_projection (SYN_N, FALSE);
+  LodeYear *y = (LodeYear *) lode_projection_get_year (p, 2030);
+  LodeChain *c = &y->chain[LODE_MATERIAL_NDPR];
+  g_autoptr(LodeFlowLayout) layout = NULL;
+  const LodeFlowNode *us, *jp;
+
+  c->shortfall_t[SYN_US] = 0.25 * c->supplied_t[SYN_US];
+  c->shortfall_t[SYN_JP] = 0.004 * c->supplied_t[SYN_JP];
+  layout = lode_flow_layout_new (p, 2030, 1280, 800, NULL);
+  us = lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout,
+                                                                       LODE_FLOW_COLUMN_END_USE,
+                                                                       SYN_US));
+  jp = lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout,
+                                                                       LODE_FLOW_COLUMN_END_USE,
+                                                                       SYN_JP));
+  g_assert_cmpint (us->label.level, ==, LODE_FLOW_LABEL_FULL);
+  g_assert_true (g_str_has_suffix (us->label.shortfall, " short"));
+  g_assert_cmpfloat (us->label.rect.height, >=,
+                     us->label.name_height + 2 * us->label.detail_height - 1e-9);
+  g_assert_cmpstr (jp->label.shortfall, ==, "");
+  check_labels (layout);
+
+  /* Other columns never carry one. */
+  for (int col = 0; col < LODE_FLOW_COLUMN_END_USE; col++)
+    g_assert_cmpstr (lode_flow_layout_get_node (layout, lode_flow_layout_node_index (layout, col,
+                                                                                    SYN_US))
+                       ->label.shortfall, ==, "");
+}
+
 /* The span of the tallest column, first node top to last node bottom. */
 static double
 diagram_span (const LodeFlowLayout *layout)
@@ -1127,6 +1161,7 @@ main (int    argc,
   g_test_add_func ("/lode/flow-layout/hit-testing", test_hit_testing);
   g_test_add_func ("/lode/flow-layout/highlight", test_highlight);
   g_test_add_func ("/lode/flow-layout/describe", test_describe);
+  g_test_add_func ("/lode/flow-layout/end-use-shortfall", test_end_use_shortfall);
   g_test_add_func ("/lode/flow-layout/short-large-font", test_short_large_font);
   g_test_add_func ("/lode/flow-layout/window-sizes", test_window_sizes);
   g_test_add_func ("/lode/flow-layout/materials", test_materials);

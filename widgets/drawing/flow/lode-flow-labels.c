@@ -42,18 +42,39 @@ lode_flow_label_fonts (const LodeFlowLayout *self,
   lode_text_measure ("Ag", f->detail_size, LODE_TEXT_NORMAL, NULL, &f->detail_h);
 }
 
+/* An end-use label tells what its region lacks when it is more than a tonne and half a
+ * percent of what it uses: the diagram shows what flows, and a shortage is what does not. */
+static void
+shortfall_string (const LodeFlowLayout *self,
+                  const LodeFlowNode   *node,
+                  char                 *out)
+{
+  double short_t = self->data.shortfall_magnet[node->region];
+  char amount[64];
+
+  out[0] = '\0';
+  if (node->column != LODE_FLOW_COLUMN_END_USE ||
+      short_t <= MAX (1.0, 0.005 * (node->stage_value + short_t)))
+    return;
+  /* The column's header gives the unit. */
+  lode_flow_format_tonnes (amount, sizeof amount, short_t, "t");
+  /* Translators: a third line under an end use's label, "3.9 kt short": demand that no
+   * supply met */
+  g_snprintf (out, LODE_FLOW_LABEL_MAX, _("%s short"), amount);
+}
+
 static void
 label_strings (const LodeFlowLayout *self,
                const LodeFlowNode   *node,
                LodeFlowLabelLevel    level,
-               char                 *name,
-               char                 *detail)
+               LodeFlowLabel        *label)
 {
   char amount[64], share[32];
   const char *unit = self->headers[node->column].unit;
+  char *name = label->name, *detail = label->detail;
 
   lode_flow_format_percent (share, sizeof share, node->share);
-  name[0] = detail[0] = '\0';
+  name[0] = detail[0] = label->shortfall[0] = '\0';
   switch (level)
     {
     case LODE_FLOW_LABEL_FULL:
@@ -61,11 +82,13 @@ label_strings (const LodeFlowLayout *self,
       g_strlcpy (name, lode_flow_region_name (self, node->region), LODE_FLOW_LABEL_MAX);
       /* Translators: a node label's second line, "270 kt REO · 69 %" */
       g_snprintf (detail, LODE_FLOW_LABEL_MAX, _("%s · %s"), amount, share);
+      shortfall_string (self, node, label->shortfall);
       break;
     case LODE_FLOW_LABEL_SHORT:
       lode_flow_format_tonnes (amount, sizeof amount, node->stage_value, "t");
       g_strlcpy (name, lode_flow_region_name (self, node->region), LODE_FLOW_LABEL_MAX);
       g_snprintf (detail, LODE_FLOW_LABEL_MAX, _("%s · %s"), amount, share);
+      shortfall_string (self, node, label->shortfall);
       break;
     case LODE_FLOW_LABEL_COMPACT:
       /* Translators: a one-line node label, "China 69 %" */
@@ -79,27 +102,28 @@ label_strings (const LodeFlowLayout *self,
 }
 
 static double
-label_width (const LabelFonts *f,
-             const char       *name,
-             const char       *detail)
+label_width (const LabelFonts    *f,
+             const LodeFlowLabel *label)
 {
-  double wn = 0.0, wd = 0.0;
+  double wn = 0.0, wd = 0.0, ws = 0.0;
 
-  lode_text_measure (name, f->name_size, LODE_TEXT_BOLD, &wn, NULL);
-  if (detail[0] != '\0')
-    lode_text_measure (detail, f->detail_size, LODE_TEXT_NORMAL, &wd, NULL);
-  return MAX (wn, wd);
+  lode_text_measure (label->name, f->name_size, LODE_TEXT_BOLD, &wn, NULL);
+  if (label->detail[0] != '\0')
+    lode_text_measure (label->detail, f->detail_size, LODE_TEXT_NORMAL, &wd, NULL);
+  if (label->shortfall[0] != '\0')
+    lode_text_measure (label->shortfall, f->detail_size, LODE_TEXT_BOLD, &ws, NULL);
+  return MAX (wn, MAX (wd, ws));
 }
 
 static double
-label_height (const LabelFonts   *f,
-              LodeFlowLabelLevel  level)
+label_height (const LabelFonts    *f,
+              const LodeFlowLabel *label)
 {
-  switch (level)
+  switch (label->level)
     {
     case LODE_FLOW_LABEL_FULL:
     case LODE_FLOW_LABEL_SHORT:
-      return f->name_h + f->detail_h;
+      return f->name_h + f->detail_h * (label->shortfall[0] != '\0' ? 2 : 1);
     case LODE_FLOW_LABEL_COMPACT:
       return f->name_h;
     case LODE_FLOW_LABEL_HIDDEN:
@@ -146,12 +170,12 @@ fit_level (const LodeFlowLayout *self,
 {
   LodeFlowLabel *label = &node->label;
 
-  label_strings (self, node, level, label->name, label->detail);
-  *width = label_width (f, label->name, label->detail);
+  label_strings (self, node, level, label);
+  *width = label_width (f, label);
   if (*width <= max_w || level != LODE_FLOW_LABEL_COMPACT)
     return *width <= max_w;
   g_strlcpy (label->name, lode_flow_region_name (self, node->region), sizeof label->name);
-  *width = label_width (f, label->name, label->detail);
+  *width = label_width (f, label);
   return *width <= max_w;
 }
 
@@ -250,8 +274,9 @@ choose_level (const LodeFlowLayout *self,
   label->name_size = f->name_size;
   label->detail_size = f->detail_size;
   label->name_height = f->name_h;
+  label->detail_height = f->detail_h;
   label->level = LODE_FLOW_LABEL_HIDDEN;
-  label->name[0] = label->detail[0] = '\0';
+  label->name[0] = label->detail[0] = label->shortfall[0] = '\0';
   if (col->column > 0 && col->column < LODE_FLOW_COLUMN_END_USE
       && node->share < MIDDLE_MIN_SHARE && node->rect.height < f->name_h)
     return;
@@ -295,7 +320,7 @@ fit_column_height (const LodeFlowLayout *self,
       for (guint k = 0; k < col->n; k++)
         if (col->nodes[k]->label.level != LODE_FLOW_LABEL_HIDDEN)
           {
-            need += label_height (f, col->nodes[k]->label.level);
+            need += label_height (f, &col->nodes[k]->label);
             shown++;
           }
       need += MAX (shown - 1, 0) * col->gap;
@@ -352,11 +377,11 @@ stack_labels (const LodeFlowLayout *self,
     {
       LodeFlowLabel *label = &col->nodes[k]->label;
       const LodeFlowRect *rect = &col->nodes[k]->rect;
-      double h = label_height (f, label->level);
+      double h = label_height (f, label);
 
       if (label->level == LODE_FLOW_LABEL_HIDDEN)
         {
-          label->name[0] = label->detail[0] = '\0';
+          label->name[0] = label->detail[0] = label->shortfall[0] = '\0';
           continue;
         }
       label_x (self, b, col->column, rect, col->widths[k], label);

@@ -112,9 +112,12 @@ typedef struct
   LodeFlowLabelLevel level;
   char               name[LODE_FLOW_LABEL_MAX];    /* first line (the only one if compact) */
   char               detail[LODE_FLOW_LABEL_MAX];  /* second line, "" if compact */
+  char               shortfall[LODE_FLOW_LABEL_MAX]; /* end use: "3.9 kt short", a third line
+                                                      * in the warning colour, or "" */
   double             name_size;                    /* px */
   double             detail_size;                  /* px */
   double             name_height;                  /* px, the detail line starts below it */
+  double             detail_height;                /* px, the shortfall line below that */
   double             align;                        /* 0: text starts at rect.x; 1: ends at right */
   gboolean           pill;                         /* drawn over ribbons: needs a backing */
   LodeFlowRect       backing;                      /* the pill behind it, if pill */

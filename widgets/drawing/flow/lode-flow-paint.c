@@ -707,6 +707,11 @@ paint_labels (const Paint          *p,
         lode_text_draw (cr, l->detail, x, l->rect.y + l->name_height, l->detail_size,
                         LODE_TEXT_NORMAL, l->align,
                         lode_rgba_with_alpha (p->palette->muted, p->palette->muted.a * alpha));
+      if (l->shortfall[0] != '\0')
+        lode_text_draw (cr, l->shortfall, x, l->rect.y + l->name_height + l->detail_height,
+                        l->detail_size, LODE_TEXT_BOLD, l->align,
+                        lode_rgba_with_alpha (p->palette->warning,
+                                              p->palette->warning.a * alpha));
     }
 }
 
@@ -990,7 +995,8 @@ strip_cost (const LodeFlowLayout *layout,
       const LodeFlowNode *node = lode_flow_layout_get_node (layout, q);
 
       if (node->visible && node->label.level != LODE_FLOW_LABEL_HIDDEN)
-        add_text_cost (cost, height, &node->label.rect, node->label.detail[0] != '\0' ? 2 : 1);
+        add_text_cost (cost, height, &node->label.rect, 1 + (node->label.detail[0] != '\0') +
+                                                        (node->label.shortfall[0] != '\0'));
     }
   for (guint k = 0; k < lode_flow_layout_get_n_legend_items (layout); k++)
     add_text_cost (cost, height, &lode_flow_layout_get_legend_item (layout, k)->text_rect, 1);
