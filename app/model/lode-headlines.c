@@ -80,7 +80,7 @@ unmet_in (const LodeProjection *projection,
 }
 
 /* The first year after the base year in which the largest share of US magnet demand goes
- * unmet, counting only shortfalls above a tonne and half a percent of demand; 0 if none. */
+ * unmet, counting only shortfalls worth reporting (lode_shortfall_counts()); 0 if none. */
 static int
 worst_unmet_year (const LodeProjection *projection)
 {
@@ -92,7 +92,7 @@ worst_unmet_year (const LodeProjection *projection)
       const LodeYear *y = &projection->years[i];
       double unmet = y->us_shortfall_magnet_t, demand = y->us_demand_magnet_t;
 
-      if (demand > 0 && unmet > MAX (1.0, 0.005 * demand) && unmet / demand > worst)
+      if (demand > 0 && lode_shortfall_counts (unmet, demand) && unmet / demand > worst)
         {
           worst = unmet / demand;
           year = y->year;
@@ -195,7 +195,7 @@ supply_short (double unmet,
 {
   if (!isfinite (unmet) || !isfinite (base_unmet))
     return FALSE;
-  return unmet - base_unmet > MAX (1.0, isfinite (demand) ? 0.005 * demand : 0.0);
+  return lode_shortfall_counts (unmet - base_unmet, demand);
 }
 
 /* Marks a difference that reads as good news but comes from a supply shortfall. */

@@ -353,3 +353,12 @@ lode_projection_flow_china_content (const LodeProjection *self,
     return c->china_content_to_allies[stage][from];
   return c->china_content_to_others[stage][from];
 }
+
+/* A shortfall worth reporting, on a card or beside a diagram's node: over a tonne and half a
+ * percent of demand (a demand that is not finite asks only the tonne). */
+gboolean
+lode_shortfall_counts (double shortfall_t,
+                       double demand_t)
+{
+  return shortfall_t > MAX (1.0, isfinite (demand_t) ? 0.005 * demand_t : 0.0);
+}

@@ -283,6 +283,9 @@ double          lode_projection_flow_china_content (const LodeProjection *self,
                                                     LodeStage             stage,
                                                     guint                 from,
                                                     guint                 to);
+/* Whether a shortfall is worth reporting: over a tonne and half a percent of demand. */
+gboolean        lode_shortfall_counts        (double                 shortfall_t,
+                                              double                 demand_t);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeProjection, lode_projection_unref)
 

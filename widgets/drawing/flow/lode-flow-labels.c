@@ -42,8 +42,8 @@ lode_flow_label_fonts (const LodeFlowLayout *self,
   lode_text_measure ("Ag", f->detail_size, LODE_TEXT_NORMAL, NULL, &f->detail_h);
 }
 
-/* An end-use label tells what its region lacks when it is more than a tonne and half a
- * percent of what it uses: the diagram shows what flows, and a shortage is what does not. */
+/* An end-use label tells what its region lacks when the shortfall counts
+ * (lode_shortfall_counts()): the diagram shows what flows, and a shortage is what does not. */
 static void
 shortfall_string (const LodeFlowLayout *self,
                   const LodeFlowNode   *node,
@@ -54,7 +54,7 @@ shortfall_string (const LodeFlowLayout *self,
 
   out[0] = '\0';
   if (node->column != LODE_FLOW_COLUMN_END_USE ||
-      short_t <= MAX (1.0, 0.005 * (node->stage_value + short_t)))
+      !lode_shortfall_counts (short_t, node->stage_value + short_t))
     return;
   /* The column's header gives the unit. */
   lode_flow_format_tonnes (amount, sizeof amount, short_t, "t");
