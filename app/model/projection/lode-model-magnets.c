@@ -246,6 +246,15 @@ restock_wants (const Model  *m,
       }
 }
 
+/* Magnets withheld while their material is not: NdFeB's Dy/Tb grades under a Dy + Tb
+ * restriction that spares NdPr. */
+static inline gboolean
+magnets_rationed (const Year   *w,
+                  LodeMaterial  mat)
+{
+  return w->withheld[mat] <= 0 && w->withheld_magnets[mat] > 0;
+}
+
 /* Magnets withheld while their material is not (NdFeB magnets through their Dy + Tb): the
  * material trades freely at one price, and China licenses only part of the magnets it
  * would have sent each target this year, which the same routing without the restriction
@@ -296,7 +305,7 @@ sell_magnets (Model        *m,
       req.china_allowance = w->china_allowance[mat];
       req.withheld = w->withheld_magnets[mat];
     }
-  else if (w->withheld_magnets[mat] > 0)
+  else if (magnets_rationed (w, mat))
     allow_part_of_free_trade (m, w, c, mat, &req, unmet);
   lode_model_trade (m, w, mat, MAGNET, &req, c->flow_ox[MAGNET], c->unsold_ox[MAGNET], unmet);
   lode_model_split_stage (m, w, c, MAGNET);
@@ -312,11 +321,9 @@ rationed_heavy_factor (const Model *m,
                        guint        from,
                        guint        to)
 {
-  double w_h = w->withheld_magnets[HEAVY], cut = w->withheld_magnets[NDPR];
-
-  if (from != m->cn || to == m->cn || !m->target[to] || w->withheld[NDPR] > 0 || cut <= 0)
+  if (from != m->cn || to == m->cn || !m->target[to] || !magnets_rationed (w, NDPR))
     return 1;
-  return (1 - w_h) / MAX (1e-9, 1 - cut);
+  return (1 - w->withheld_magnets[HEAVY]) / MAX (1e-9, 1 - w->withheld_magnets[NDPR]);
 }
 
 /* The Dy + Tb in the magnets follows them: each maker's magnets carry its intensity. */
